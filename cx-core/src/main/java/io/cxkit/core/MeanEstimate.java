@@ -1,0 +1,86 @@
+package io.cxkit.core;
+
+/**
+ * An estimated mean with its standard error and a Student t interval (CES mean, mean CSAT rating,
+ * mean spend).
+ *
+ * <p>Unweighted: sample standard deviation with divisor {@code n − 1}, {@code SE = s/√n},
+ * {@code df = n − 1}; the interval equals R's {@code t.test(x)$conf.int}. Weighted: the weighted
+ * mean with the linearization standard error of R's {@code survey::svymean} on
+ * {@code svydesign(ids=~1, weights=~w)}, and {@code df = n − 1} as {@code confint(..., df =
+ * degf(design))} uses.
+ *
+ * @param n number of observations, &gt;= 0
+ * @param mean the (weighted) mean; NaN when {@code n == 0}
+ * @param standardDeviation the (weighted) standard deviation; NaN when {@code n < 2}
+ * @param standardError standard error of the mean; NaN when {@code n < 2}
+ * @param degreesOfFreedom degrees of freedom of the t interval, {@code n − 1}
+ * @param effectiveN Kish effective sample size (equals {@code n} unweighted)
+ * @param weighted whether the observations were weighted
+ */
+public record MeanEstimate(long n, double mean, double standardDeviation, double standardError,
+        double degreesOfFreedom, double effectiveN, boolean weighted) implements Estimate {
+
+    /**
+     * Validates the components.
+     *
+     * @param n number of observations
+     * @param mean the mean
+     * @param standardDeviation the standard deviation
+     * @param standardError the standard error
+     * @param degreesOfFreedom degrees of freedom
+     * @param effectiveN Kish effective sample size
+     * @param weighted whether weighted
+     */
+    public MeanEstimate {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0: " + n);
+        }
+    }
+
+    /**
+     * The empty estimate: {@code n = 0}, everything else NaN.
+     *
+     * @return the empty estimate
+     */
+    public static MeanEstimate empty() {
+        return new MeanEstimate(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, false);
+    }
+
+    /**
+     * The mean itself.
+     *
+     * @return {@link #mean()}
+     */
+    @Override
+    public double estimate() {
+        return mean;
+    }
+
+    /**
+     * The t interval {@code mean ± t(1−α/2, df)·SE}; NaN bounds when {@code n < 2}.
+     *
+     * @param confidence the confidence level in (0, 1)
+     * @return the interval
+     */
+    @Override
+    public Interval interval(double confidence) {
+        Check.confidence(confidence);
+        if (n < 2 || !(standardError >= 0)) {
+            return Interval.empty(confidence, "t");
+        }
+        double half = Distributions.tCritical(confidence, degreesOfFreedom) * standardError;
+        return new Interval(mean - half, mean + half, confidence, "t");
+    }
+
+    @Override
+    public String toString() {
+        if (n == 0) {
+            return "Mean[n=0, empty]";
+        }
+        return "Mean[" + Format.number(mean) + " ± " + Format.number(standardError) + " (SE), sd="
+                + Format.number(standardDeviation) + ", n=" + n
+                + (weighted ? ", effective n=" + Format.number(effectiveN) : "") + ", "
+                + interval() + "]";
+    }
+}

@@ -1,0 +1,42 @@
+package io.cxkit.survey;
+
+import io.cxkit.core.Check;
+import io.cxkit.core.Encoding;
+
+/**
+ * The part CSAT and CES accumulators share: a {@link RatingScale} and its encoding.
+ *
+ * @param <A> the concrete accumulator
+ * @param <R> its result
+ */
+abstract class RatingAccumulator<A extends RatingAccumulator<A, R>, R> extends ScoreAccumulator<A, R> {
+    final RatingScale scale;
+
+    RatingAccumulator(RatingScale scale, MissingAnswerPolicy policy) {
+        super(Check.notNull(scale, "scale").min(), scale.max(), scale.neutral(), policy);
+        this.scale = scale;
+    }
+
+    /**
+     * The rating scale in use.
+     *
+     * @return the scale
+     */
+    public final RatingScale scale() {
+        return scale;
+    }
+
+    @Override
+    final String configuration() {
+        return scale + " (neutral " + scale.neutral() + "), missing " + policy;
+    }
+
+    @Override
+    final void writeConfiguration(Encoding.Writer out) {
+        out.putInt(scale.min()).putInt(scale.max()).putInt(scale.threshold()).putInt(scale.neutral());
+    }
+
+    static RatingScale readScale(Encoding.Reader in) {
+        return new RatingScale(in.getInt(), in.getInt(), in.getInt(), in.getInt());
+    }
+}

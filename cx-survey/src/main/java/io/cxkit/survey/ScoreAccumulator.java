@@ -1,0 +1,177 @@
+package io.cxkit.survey;
+
+import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
+import io.cxkit.core.Encoding;
+
+/**
+ * What NPS, CSAT and CES accumulators share: answers on a discrete scale go into a
+ * {@link ScoreTally}; missing answers follow a {@link MissingAnswerPolicy}; combining checks that
+ * scales and policies agree before touching anything.
+ *
+ * @param <A> the concrete accumulator
+ * @param <R> its result
+ */
+abstract class ScoreAccumulator<A extends ScoreAccumulator<A, R>, R> implements Accumulator<A, R> {
+    final ScoreTally tally;
+    final MissingAnswerPolicy policy;
+    final int min;
+    final int max;
+    private final int neutral;
+
+    ScoreAccumulator(int min, int max, int neutral, MissingAnswerPolicy policy) {
+        this.min = min;
+        this.max = max;
+        this.neutral = neutral;
+        this.policy = Check.notNull(policy, "missing-answer policy");
+        this.tally = new ScoreTally(min, max - min + 1);
+    }
+
+    /** The metric's short name used in messages, e.g. "NPS score". */
+    abstract String what();
+
+    /** The encoding type name. */
+    abstract String type();
+
+    /** Describes the configuration, used to explain an incompatible combine. */
+    abstract String configuration();
+
+    /** Writes the configuration part of the encoding. */
+    abstract void writeConfiguration(Encoding.Writer out);
+
+    /**
+     * Observes one answer with weight 1.
+     *
+     * @param score the answer, on the scale
+     * @throws IllegalArgumentException if the answer is off the scale (the message names the scale
+     *     and the value)
+     */
+    public final void accept(int score) {
+        tally.add(index(score));
+    }
+
+    /**
+     * Observes one weighted answer.
+     *
+     * @param score the answer, on the scale
+     * @param weight the response's weight, finite and &gt; 0
+     * @throws IllegalArgumentException if the answer is off the scale or the weight is NaN,
+     *     infinite, zero or negative
+     */
+    public final void accept(int score, double weight) {
+        int i = index(score);
+        tally.add(i, ScoreTally.weight(weight));
+    }
+
+    /**
+     * Observes a response without an answer to this question, applying the missing-answer policy.
+     *
+     * @throws IllegalArgumentException under {@link MissingAnswerPolicy#FAIL}
+     */
+    public final void acceptMissing() {
+        if (handleMissing()) {
+            tally.add(neutral - min);
+        }
+    }
+
+    /**
+     * Observes a weighted response without an answer, applying the missing-answer policy.
+     *
+     * @param weight the response's weight, finite and &gt; 0
+     * @throws IllegalArgumentException under {@link MissingAnswerPolicy#FAIL}, or for a bad weight
+     */
+    public final void acceptMissing(double weight) {
+        ScoreTally.weight(weight);
+        if (handleMissing()) {
+            tally.add(neutral - min, weight);
+        }
+    }
+
+    private boolean handleMissing() {
+        if (policy == MissingAnswerPolicy.FAIL) {
+            throw new IllegalArgumentException(
+                    what() + " is missing and the missing-answer policy is FAIL");
+        }
+        tally.missing++;
+        return policy == MissingAnswerPolicy.NEUTRAL;
+    }
+
+    private int index(int score) {
+        if (score < min || score > max) {
+            throw new IllegalArgumentException(
+                    what() + " must be in [" + min + ", " + max + "]: " + score);
+        }
+        return score - min;
+    }
+
+    /**
+     * Number of answers counted so far (including missing ones counted as neutral).
+     *
+     * @return the count
+     */
+    public final long n() {
+        return tally.n();
+    }
+
+    /**
+     * Number of missing answers seen so far, whatever the policy did with them.
+     *
+     * @return the count
+     */
+    public final long missing() {
+        return tally.missing;
+    }
+
+    /**
+     * The policy for missing answers.
+     *
+     * @return the policy
+     */
+    public final MissingAnswerPolicy missingAnswerPolicy() {
+        return policy;
+    }
+
+    @Override
+    public final A combine(A other) {
+        Check.notNull(other, "other");
+        if (!configuration().equals(other.configuration())) {
+            throw new IllegalArgumentException("cannot combine " + type() + " accumulators with different "
+                    + "configurations: " + configuration() + " vs " + other.configuration());
+        }
+        tally.combine(other.tally);
+        return self();
+    }
+
+    @Override
+    public final byte[] encode() {
+        Encoding.Writer out = Encoding.writer(type(), 1);
+        writeConfiguration(out);
+        out.putString(policy.name());
+        tally.write(out);
+        return out.toBytes();
+    }
+
+    /** Reads the missing-answer policy written after the configuration. */
+    static MissingAnswerPolicy readPolicy(Encoding.Reader in, String type) {
+        String name = in.getString();
+        try {
+            return MissingAnswerPolicy.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "encoded '" + type + "' has an unknown missing-answer policy: " + name, e);
+        }
+    }
+
+    /** Reads the tally that ends the encoding into a freshly configured {@code target}. */
+    static <T extends ScoreAccumulator<T, ?>> T readTally(Encoding.Reader in, T target) {
+        ScoreTally t = ScoreTally.read(in, target.min, target.max - target.min + 1, target.type());
+        in.end();
+        target.tally.combine(t);
+        return target;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + result() + "]";
+    }
+}
