@@ -87,6 +87,18 @@ abstract class ScoreAccumulator<A extends ScoreAccumulator<A, R>, R> implements 
         }
     }
 
+    /** Throws what {@link #accept(int)} or {@link #acceptMissing()} would, without counting. */
+    final void check(Integer score) {
+        if (score == null) {
+            if (policy == MissingAnswerPolicy.FAIL) {
+                throw new IllegalArgumentException(
+                        what() + " is missing and the missing-answer policy is FAIL");
+            }
+        } else {
+            index(score);
+        }
+    }
+
     private boolean handleMissing() {
         if (policy == MissingAnswerPolicy.FAIL) {
             throw new IllegalArgumentException(

@@ -1,0 +1,158 @@
+package io.cxkit.survey;
+
+import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
+import io.cxkit.core.Encoding;
+import io.cxkit.core.SegmentedAccumulator;
+import io.cxkit.core.Segmentation;
+
+/**
+ * Scores by segment in one pass: every response feeds the overall {@link ScoreCard} and the score
+ * card of its segment (attributes and/or calendar period, see {@link Segmentation}).
+ *
+ * <pre>{@code
+ * SurveyScores scores = SurveyScores.of(ScoreCard.create(),
+ *     Segmentation.by("touchpoint").period(TimeGrain.MONTH, ZoneId.of("UTC")));
+ * responses.forEach(scores::accept);
+ * SurveyReport report = scores.result();
+ * report.overall().nps();                                  // all responses
+ * report.segments().get(SegmentKey.of("checkout", "2026-03")).csat();
+ * }</pre>
+ *
+ * <p>Memory is bounded by the number of segments. Mergeable like any accumulator; the encoding
+ * carries the segmentation's attribute names, grain and zone.
+ */
+public final class SurveyScores implements Accumulator<SurveyScores, SurveyReport> {
+    private static final String TYPE = "survey-scores";
+    private final Segmentation segmentation;
+    private final ScoreCard overall;
+    private final SegmentedAccumulator<ScoreCard, ScoreCardResult> segments;
+
+    private SurveyScores(Segmentation segmentation, ScoreCard overall,
+            SegmentedAccumulator<ScoreCard, ScoreCardResult> segments) {
+        this.segmentation = segmentation;
+        this.overall = overall;
+        this.segments = segments;
+    }
+
+    /**
+     * Scores split by a segmentation.
+     *
+     * @param prototype the score-card configuration for every segment
+     * @param segmentation how to split; {@link Segmentation#none()} for the overall scores only
+     * @return a new, empty accumulator
+     */
+    public static SurveyScores of(ScoreCard prototype, Segmentation segmentation) {
+        Check.notNull(prototype, "prototype");
+        Check.notNull(segmentation, "segmentation");
+        return new SurveyScores(segmentation, prototype.emptyCopy(), SegmentedAccumulator.of(prototype));
+    }
+
+    /**
+     * Observes one response.
+     *
+     * @param response the response
+     * @throws IllegalArgumentException if an answer is off its scale, or a segment attribute or the
+     *     time is missing; nothing is counted for a rejected response
+     */
+    public void accept(SurveyResponse response) {
+        Check.notNull(response, "response");
+        // Validate answers and the key before counting anything, so a rejected response leaves
+        // neither partial counts nor an empty segment behind.
+        overall.validate(response);
+        ScoreCard segment = segmentation.isNone() ? null
+                : segments.segment(segmentation.keyOf(response.attributes(), response.time().orElse(null),
+                        "respondent " + response.respondentId()));
+        overall.accept(response);
+        if (segment != null) {
+            segment.accept(response);
+        }
+    }
+
+    /**
+     * The segmentation in use.
+     *
+     * @return the segmentation
+     */
+    public Segmentation segmentation() {
+        return segmentation;
+    }
+
+    @Override
+    public SurveyScores combine(SurveyScores other) {
+        Check.notNull(other, "other");
+        if (!segmentation.equals(other.segmentation)) {
+            throw new IllegalArgumentException("cannot combine survey scores with different segmentations: "
+                    + segmentation + " vs " + other.segmentation);
+        }
+        overall.emptyCopy().combine(other.overall.emptyCopy());
+        overall.combine(other.overall);
+        segments.combine(other.segments);
+        return this;
+    }
+
+    @Override
+    public SurveyReport result() {
+        return new SurveyReport(segmentation, overall.result(), segments.result());
+    }
+
+    @Override
+    public SurveyScores emptyCopy() {
+        return new SurveyScores(segmentation, overall.emptyCopy(), segments.emptyCopy());
+    }
+
+    @Override
+    public SurveyScores self() {
+        return this;
+    }
+
+    @Override
+    public byte[] encode() {
+        Encoding.Writer w = Encoding.writer(TYPE, 1);
+        w.putInt(segmentation.attributes().size());
+        segmentation.attributes().forEach(w::putString);
+        w.putString(segmentation.grain().map(Enum::name).orElse("")).putString(segmentation.zone().getId());
+        return w.putBytes(overall.encode()).putBytes(segments.encode()).toBytes();
+    }
+
+    /**
+     * Reads an accumulator written by {@link #encode()}.
+     *
+     * @param bytes the encoding
+     * @return the decoded accumulator
+     * @throws IllegalArgumentException if the bytes are not a valid encoding
+     */
+    public static SurveyScores decode(byte[] bytes) {
+        Encoding.Reader r = Encoding.reader(bytes, TYPE, 1);
+        int k = r.getInt();
+        if (k < 0 || k > 1000) {
+            throw new IllegalArgumentException("encoded '" + TYPE + "' has an invalid attribute count " + k);
+        }
+        String[] attrs = new String[k];
+        for (int i = 0; i < k; i++) {
+            attrs[i] = r.getString();
+        }
+        String grain = r.getString();
+        String zone = r.getString();
+        Segmentation s = Segmentation.by(attrs);
+        try {
+            if (!grain.isEmpty()) {
+                s = s.period(io.cxkit.core.TimeGrain.valueOf(grain), java.time.ZoneId.of(zone));
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("encoded '" + TYPE + "' has an invalid period " + grain
+                    + " in zone " + zone, e);
+        }
+        ScoreCard overall = ScoreCard.decode(r.getBytes());
+        SegmentedAccumulator<ScoreCard, ScoreCardResult> seg = SegmentedAccumulator.decode(r.getBytes(),
+                ScoreCard::decode);
+        r.end();
+        return new SurveyScores(s, overall, seg);
+    }
+
+    @Override
+    public String toString() {
+        return "SurveyScores[" + segmentation + ", " + segments.size() + " segments, overall n="
+                + overall.nps().n() + "]";
+    }
+}
