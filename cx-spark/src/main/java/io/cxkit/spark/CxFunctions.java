@@ -30,12 +30,13 @@ import org.apache.spark.sql.functions;
  * {@code promoters, passives, detractors}; CSAT {@code meanRating}; CES {@code percentAgree}.
  * Units are the library's: NPS points, CSAT percent satisfied, CES mean answer.
  *
- * <p>Input: the answer is an integer column ({@code tinyint}, {@code smallint} or {@code int};
- * cast wider types). A {@code null} answer is a missing answer and follows the accumulator's
- * {@link io.cxkit.survey.MissingAnswerPolicy} (default EXCLUDE: counted in {@code missing}, left
- * out of {@code n}). An answer off the scale, or a weight that is {@code null}, NaN, infinite or
- * &lt;= 0, fails the query with the library's {@link IllegalArgumentException} (e.g.
- * {@code "NPS score must be in [0, 10]: 11"}) as the cause. A group with no answers gives
+ * <p>Input: the answer may be any numeric column (or one Spark casts to a number); it must hold a
+ * whole number — {@code 9.0} is the answer 9, {@code 9.7} fails the query
+ * ({@code "NPS score must be a whole number: 9.7"}), as does NaN. A {@code null} answer is a missing
+ * answer and follows the accumulator's {@link io.cxkit.survey.MissingAnswerPolicy} (default
+ * EXCLUDE: counted in {@code missing}, left out of {@code n}). An answer off the scale, or a weight
+ * that is {@code null}, NaN, infinite or &lt;= 0, fails the query with the library's
+ * {@link IllegalArgumentException} (e.g. {@code "NPS score must be in [0, 10]: 11"}) as the cause. A group with no answers gives
  * {@code n = 0} and NaN estimate, standard error and bounds.
  */
 public final class CxFunctions {
@@ -216,12 +217,12 @@ public final class CxFunctions {
     private static UserDefinedFunction unweighted(Metric metric, Accumulator<?, ?> configuration,
             double confidence) {
         return functions.udaf(new ScoreAggregator.Unweighted(metric, configuration, confidence),
-                Encoders.INT());
+                Encoders.DOUBLE());
     }
 
     private static UserDefinedFunction weighted(Metric metric, Accumulator<?, ?> configuration,
             double confidence) {
         return functions.udaf(new ScoreAggregator.Weighted(metric, configuration, confidence),
-                Encoders.tuple(Encoders.INT(), Encoders.DOUBLE()));
+                Encoders.tuple(Encoders.DOUBLE(), Encoders.DOUBLE()));
     }
 }

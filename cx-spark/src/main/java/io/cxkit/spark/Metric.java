@@ -9,6 +9,7 @@ import io.cxkit.survey.CustomerEffort;
 import io.cxkit.survey.CustomerSatisfaction;
 import io.cxkit.survey.NetPromoterScore;
 import io.cxkit.survey.NpsResult;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -26,7 +27,7 @@ import org.apache.spark.sql.types.StructType;
  */
 enum Metric {
     /** Net Promoter Score; extra fields: promoters, passives, detractors. */
-    NPS {
+    NPS("NPS score") {
         @Override
         NetPromoterScore decode(byte[] bytes) {
             return NetPromoterScore.decode(bytes);
@@ -78,7 +79,7 @@ enum Metric {
         }
     },
     /** CSAT: estimate is the percent satisfied; extra field: meanRating. */
-    CSAT {
+    CSAT("CSAT rating") {
         @Override
         CustomerSatisfaction decode(byte[] bytes) {
             return CustomerSatisfaction.decode(bytes);
@@ -125,7 +126,7 @@ enum Metric {
         }
     },
     /** CES: estimate is the mean answer; extra field: percentAgree. */
-    CES {
+    CES("CES rating") {
         @Override
         CustomerEffort decode(byte[] bytes) {
             return CustomerEffort.decode(bytes);
@@ -171,6 +172,34 @@ enum Metric {
             values.add(((CesResult) result).percentAgree());
         }
     };
+
+    /** How messages name one answer, as the library's accumulators do. */
+    final String what;
+
+    Metric(String what) {
+        this.what = what;
+    }
+
+    /**
+     * Converts an answer as Spark delivers it (any numeric or numeric-string column, implicitly cast
+     * to double, which is exact for every int) to the int the library checks against the scale.
+     * Spark would otherwise cast 9.7 to 9, or a wrapped bigint to a valid answer, without a word.
+     *
+     * @throws IllegalArgumentException if the answer is not a whole number in the int range
+     */
+    int score(double answer) {
+        if (answer != Math.rint(answer) || Double.isInfinite(answer)) {
+            throw new IllegalArgumentException(what + " must be a whole number: " + plain(answer));
+        }
+        if (answer < Integer.MIN_VALUE || answer > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(what + " must be in the int range: " + plain(answer));
+        }
+        return (int) answer;
+    }
+
+    private static String plain(double v) {
+        return Double.isFinite(v) ? new BigDecimal(Double.toString(v)).toPlainString() : Double.toString(v);
+    }
 
     abstract Accumulator<?, ?> decode(byte[] bytes);
 

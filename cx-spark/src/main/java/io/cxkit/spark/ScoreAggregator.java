@@ -68,8 +68,14 @@ abstract class ScoreAggregator<I> extends Aggregator<I, AccumulatorBuffer, Row> 
         return Encoders.row(metric.schema(weighted));
     }
 
+    /*
+     * Answers come in as double, not int: Spark implicitly casts a function's arguments to the
+     * input encoder's type, and a cast to int would turn 9.7 into 9 (and, without ANSI mode, a
+     * bigint 4294967305 into 9) silently. Every int is exact as a double; Metric.score rejects the rest.
+     */
+
     /** One answer per row: {@code null} is a missing answer. */
-    static final class Unweighted extends ScoreAggregator<Integer> {
+    static final class Unweighted extends ScoreAggregator<Double> {
         private static final long serialVersionUID = 1L;
 
         Unweighted(Metric metric, Accumulator<?, ?> configuration, double confidence) {
@@ -77,11 +83,11 @@ abstract class ScoreAggregator<I> extends Aggregator<I, AccumulatorBuffer, Row> 
         }
 
         @Override
-        void add(Accumulator<?, ?> accumulator, Integer score) {
-            if (score == null) {
+        void add(Accumulator<?, ?> accumulator, Double answer) {
+            if (answer == null) {
                 metric.acceptMissing(accumulator);
             } else {
-                metric.accept(accumulator, score);
+                metric.accept(accumulator, metric.score(answer));
             }
         }
     }
@@ -90,7 +96,7 @@ abstract class ScoreAggregator<I> extends Aggregator<I, AccumulatorBuffer, Row> 
      * (answer, weight) per row: a {@code null} answer is a missing answer; a {@code null} weight is
      * passed on as NaN, which the library rejects like any other non-positive weight.
      */
-    static final class Weighted extends ScoreAggregator<scala.Tuple2<Integer, Double>> {
+    static final class Weighted extends ScoreAggregator<scala.Tuple2<Double, Double>> {
         private static final long serialVersionUID = 1L;
 
         Weighted(Metric metric, Accumulator<?, ?> configuration, double confidence) {
@@ -98,14 +104,14 @@ abstract class ScoreAggregator<I> extends Aggregator<I, AccumulatorBuffer, Row> 
         }
 
         @Override
-        void add(Accumulator<?, ?> accumulator, scala.Tuple2<Integer, Double> row) {
+        void add(Accumulator<?, ?> accumulator, scala.Tuple2<Double, Double> row) {
             Double w = row._2();
             double weight = w == null ? Double.NaN : w;
-            Integer score = row._1();
-            if (score == null) {
+            Double answer = row._1();
+            if (answer == null) {
                 metric.acceptMissing(accumulator, weight);
             } else {
-                metric.accept(accumulator, score, weight);
+                metric.accept(accumulator, metric.score(answer), weight);
             }
         }
     }

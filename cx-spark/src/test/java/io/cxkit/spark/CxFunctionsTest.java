@@ -325,6 +325,25 @@ class CxFunctionsTest {
     }
 
     @Test
+    void anyNumericAnswerColumnWorksButOnlyWholeNumbersAreAnswers() {
+        Row ok = spark.sql("SELECT cx_nps(CAST(9 AS TINYINT)) AS a, cx_nps(CAST(9 AS BIGINT)) AS b,"
+                + " cx_nps(9.0D) AS c, cx_nps(CAST(9 AS DECIMAL(3, 0))) AS d").first();
+        for (int i = 0; i < 4; i++) {
+            Row s = ok.getStruct(i);
+            assertEquals(1L, s.getLong(s.fieldIndex("promoters")), "column " + i);
+        }
+        assertFailsWith("NPS score must be a whole number: 9.7",
+                () -> spark.sql("SELECT cx_nps(9.7D)").collectAsList());
+        assertFailsWith("CES rating must be a whole number: NaN",
+                () -> spark.sql("SELECT cx_ces_weighted(CAST('NaN' AS DOUBLE), 1.0)").collectAsList());
+        // Without ANSI mode Spark would wrap this bigint to 9 when casting it to int.
+        assertFailsWith("NPS score must be in the int range: 4294967305",
+                () -> spark.sql("SELECT cx_nps(CAST(4294967305 AS BIGINT))").collectAsList());
+        assertFailsWith("CSAT rating must be in [1, 5]: 6",
+                () -> spark.sql("SELECT cx_csat(6.0D)").collectAsList());
+    }
+
+    @Test
     void badWeightsFailTheQueryWithTheLibrarysMessage() {
         assertFailsWith("weight must be finite and > 0: 0.0",
                 () -> tiny(7, 0.0).agg(CxFunctions.npsWeighted(col("nps"), col("w"))).collectAsList());
