@@ -71,10 +71,8 @@ public final class DriverRows {
     }
 
     private void store(double y, double[] x, double w) {
-        // Validate through a scratch accumulator so the rules and messages are the same.
-        KeyDrivers probe = template.emptyCopy();
-        probe.accept(y, x);
-        if (probe.n() == 0) {
+        // Same validation rules and messages as the accumulator.
+        if (template.missingRow(y, x)) {
             excluded++;
             return;
         }

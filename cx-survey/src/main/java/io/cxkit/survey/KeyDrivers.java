@@ -157,16 +157,21 @@ public final class KeyDrivers implements Accumulator<KeyDrivers, KeyDriverResult
         add(outcomeValue, driverValues, weight);
     }
 
-    private void add(double y, double[] x, double w) {
+    /**
+     * Validates a row; returns true if it has a missing (NaN) value and must be excluded.
+     *
+     * @throws IllegalArgumentException if the array length is wrong or a value is infinite
+     */
+    boolean missingRow(double y, double[] x) {
         Check.notNull(x, "driverValues");
         if (x.length != k - 1) {
             throw new IllegalArgumentException("driverValues must have one value per driver ("
                     + (k - 1) + "): " + x.length);
         }
-        boolean missing = Double.isNaN(y);
         if (Double.isInfinite(y)) {
             throw new IllegalArgumentException(outcome + " value must be finite or NaN (missing): " + y);
         }
+        boolean missing = Double.isNaN(y);
         for (int j = 0; j < x.length; j++) {
             if (Double.isInfinite(x[j])) {
                 throw new IllegalArgumentException(drivers.get(j)
@@ -174,7 +179,11 @@ public final class KeyDrivers implements Accumulator<KeyDrivers, KeyDriverResult
             }
             missing |= Double.isNaN(x[j]);
         }
-        if (missing) {
+        return missing;
+    }
+
+    private void add(double y, double[] x, double w) {
+        if (missingRow(y, x)) {
             excluded++;
             return;
         }
