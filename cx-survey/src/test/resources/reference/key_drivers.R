@@ -72,6 +72,18 @@ for (j in seq_len(p)) {
 for (j in seq_len(p)) add("means", drivers[j], "mean", mean(X[, j]))
 add("means", "rating", "mean", mean(y))
 
+# Weighted: frequency-style weights w_i = 1 + (i - 1) %% 3; weighted correlations from cov.wt and
+# the weighted least-squares R^2 of lm(weights = w).
+w <- 1 + (seq_len(nrow(attitude)) - 1) %% 3
+C <- cov.wt(cbind(rating = y, X), wt = w, cor = TRUE)$cor
+Rw <- C[-1, -1]; rw <- C[-1, 1]
+ew <- eigen(Rw, symmetric = TRUE)
+Lw <- ew$vectors %*% diag(sqrt(ew$values)) %*% t(ew$vectors)
+epsw <- as.vector((Lw^2) %*% (solve(Lw, rw)^2))
+add("relative_weights_weighted", "ALL", "rSquared",
+    summary(lm(rating ~ ., data = attitude[, c("rating", drivers)], weights = w))$r.squared)
+for (j in seq_len(p)) add("relative_weights_weighted", drivers[j], "raw", epsw[j])
+
 con <- file("key_drivers_reference.csv", "w")
 writeLines(header, con)
 writeLines("method,driver,key,value", con)

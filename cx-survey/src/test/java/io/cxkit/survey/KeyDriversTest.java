@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Key-driver analysis: reference values from R on the {@code attitude} data set
  * ({@code reference/key_drivers.R}: relative weights by {@code eigen}/{@code solve}, LMG by
- * all-subsets {@code lm}; relative tolerance 1e-9), the algebra (importances add up to R²,
+ * all-subsets {@code lm}, weighted relative weights from {@code cov.wt} and {@code lm(weights=)};
+ * relative tolerance 1e-9), the algebra (importances add up to R²,
  * combine = single pass) and bad input.
  */
 class KeyDriversTest {
@@ -58,6 +59,11 @@ class KeyDriversTest {
         KeyDrivers kd = attitude();
         KeyDriverResult rw = kd.result();
         KeyDriverResult lmg = kd.result(KeyDriverMethod.LMG);
+        KeyDrivers weighted = KeyDrivers.of("rating", DRIVERS);
+        for (int i = 0; i < ROWS.size(); i++) {
+            weighted.accept(ROWS.get(i)[0], x(ROWS.get(i)), 1 + i % 3);
+        }
+        KeyDriverResult rww = weighted.result();
         for (ReferenceTables.Row r : reference) {
             String method = r.s("method");
             String driver = r.s("driver");
@@ -69,7 +75,8 @@ class KeyDriversTest {
                 }
                 continue;
             }
-            KeyDriverResult res = method.equals("lmg") ? lmg : rw;
+            KeyDriverResult res = method.equals("lmg") ? lmg
+                    : method.equals("relative_weights_weighted") ? rww : rw;
             if (driver.equals("ALL")) {
                 t.close(method + " R²", v, res.rSquared(), 1e-9);
             } else {
@@ -78,7 +85,7 @@ class KeyDriversTest {
                         1e-9);
             }
         }
-        assertEquals(33, t.checks());
+        assertEquals(40, t.checks());
         t.assertNoFailures();
         assertEquals(30, rw.n());
         assertEquals("complaints", rw.ranked().get(0).driver());
