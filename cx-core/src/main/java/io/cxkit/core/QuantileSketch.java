@@ -305,6 +305,13 @@ public final class QuantileSketch implements Accumulator<QuantileSketch, Quantil
             }
             total += c;
         }
+        if (count > 0 && !(min >= 0 && min <= max && max < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("encoded '" + TYPE + "' has an invalid range: min=" + min
+                    + ", max=" + max);
+        }
+        if ((long) first + used.length > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("encoded '" + TYPE + "' has an invalid bucket index: " + first);
+        }
         if (zeros < 0 || total != count) {
             throw new IllegalArgumentException("encoded '" + TYPE + "' counts do not add up: count="
                     + count + ", buckets + zeros=" + total);

@@ -155,6 +155,14 @@ class QuantileSketchTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> QuantileSketch.decode(Encoding.writer("nps", 1).toBytes())).getMessage()
                 .contains("expected a 'quantile-sketch'"));
+        byte[] badRange = Encoding.writer(QuantileSketch.TYPE, 1).putDouble(0.01).putLong(1).putLong(1)
+                .putDouble(5).putDouble(1).putInt(0).putLongs(new long[0]).toBytes();
+        assertEquals("encoded 'quantile-sketch' has an invalid range: min=5.0, max=1.0",
+                assertThrows(IllegalArgumentException.class, () -> QuantileSketch.decode(badRange)).getMessage());
+        byte[] badCounts = Encoding.writer(QuantileSketch.TYPE, 1).putDouble(0.01).putLong(3).putLong(1)
+                .putDouble(0).putDouble(1).putInt(0).putLongs(new long[] {1}).toBytes();
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> QuantileSketch.decode(badCounts)).getMessage()
+                .contains("counts do not add up"));
     }
 
     @Property(tries = 200)
