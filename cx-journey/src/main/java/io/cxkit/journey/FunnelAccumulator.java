@@ -76,6 +76,10 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
         if (depth < 0 || depth > k) {
             throw new IllegalArgumentException("funnel depth must be in [0, " + k + "]: " + depth);
         }
+        if (stepTimesMillis == null || stepTimesMillis.length < depth) {
+            throw new IllegalArgumentException("funnel step times must have at least depth=" + depth
+                    + " entries: " + (stepTimesMillis == null ? "null" : stepTimesMillis.length));
+        }
         for (int s = 1; s < depth; s++) {
             if (stepTimesMillis[s] < stepTimesMillis[s - 1]) {
                 throw new IllegalArgumentException("funnel step times must not decrease: step " + s

@@ -3,7 +3,6 @@ package io.cxkit.journey;
 import io.cxkit.core.Accumulator;
 import io.cxkit.core.Encoding;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -223,16 +222,28 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
         PathVariants p = new PathVariants(view, in.getString(), in.getInt(), in.getBoolean());
         p.journeys = in.getLong();
         p.skipped = in.getLong();
-        int n = in.getInt();
+        int n = count(in.getInt(), "variant count");
         for (int i = 0; i < n; i++) {
-            String[] path = new String[in.getInt()];
-            for (int j = 0; j < path.length; j++) {
-                path[j] = in.getString();
+            int len = count(in.getInt(), "path length");
+            List<String> path = new ArrayList<>();
+            for (int j = 0; j < len; j++) {
+                path.add(in.getString());
             }
-            p.counts.put(List.of(Arrays.copyOf(path, path.length)), new long[] {in.getLong()});
+            long c = in.getLong();
+            if (c <= 0) {
+                throw new IllegalArgumentException("encoded '" + TYPE + "' has a non-positive count: " + c);
+            }
+            p.counts.put(List.copyOf(path), new long[] {c});
         }
         in.end();
         return p;
+    }
+
+    private static int count(int n, String what) {
+        if (n < 0) {
+            throw new IllegalArgumentException("encoded '" + TYPE + "' has a negative " + what + ": " + n);
+        }
+        return n;
     }
 
     /**

@@ -244,10 +244,13 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
         TransitionGraph g = new TransitionGraph();
         g.journeys = in.getLong();
         int n = in.getInt();
-        int[] map = new int[Math.max(0, n)];
+        if (n < 0) {
+            throw new IllegalArgumentException("encoded '" + TYPE + "' has a negative node count: " + n);
+        }
+        List<Integer> map = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int id = g.id(in.getString());
-            map[i] = id;
+            map.add(id);
             g.visits[id] = in.getLong();
             g.repeatVisits[id] = in.getLong();
             g.journeysVisiting[id] = in.getLong();
@@ -261,9 +264,9 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
                 throw new IllegalArgumentException("encoded '" + TYPE + "' has an edge to an unknown node: "
                         + i + " -> " + j);
             }
-            g.counts[map[i]][map[j]] = in.getLong();
+            g.counts[map.get(i)][map.get(j)] = in.getLong();
             if (in.getBoolean()) {
-                g.times[map[i]][map[j]] = QuantileSketch.decode(in.getBytes());
+                g.times[map.get(i)][map.get(j)] = QuantileSketch.decode(in.getBytes());
             }
         }
         in.end();

@@ -193,5 +193,7 @@ class FunnelTest {
         assertEquals("funnel depth must be in [0, 3]: 4", assertThrows(IllegalArgumentException.class,
                 () -> x.acceptReached(4, new long[4])).getMessage());
         assertThrows(IllegalArgumentException.class, () -> x.acceptReached(2, new long[] {5, 3, 0}));
+        assertEquals("funnel step times must have at least depth=2 entries: 1",
+                assertThrows(IllegalArgumentException.class, () -> x.acceptReached(2, new long[] {5})).getMessage());
     }
 }

@@ -137,6 +137,18 @@ class PathsTest {
                 () -> PathVariants.whole().combine(PathVariants.following("x", 2)));
         assertThrows(IllegalArgumentException.class, () -> PathVariants.decode(new byte[3]));
         assertThrows(IllegalArgumentException.class, () -> TransitionGraph.create().accept(null));
+        byte[] negativePath = io.cxkit.core.Encoding.writer(PathVariants.TYPE, 1).putString("WHOLE").putString("")
+                .putInt(0).putBoolean(false).putLong(1).putLong(0).putInt(1).putInt(-5).toBytes();
+        assertEquals("encoded 'path-variants' has a negative path length: -5",
+                assertThrows(IllegalArgumentException.class, () -> PathVariants.decode(negativePath)).getMessage());
+        byte[] negativeNodes = io.cxkit.core.Encoding.writer(TransitionGraph.TYPE, 1).putLong(0).putInt(-1).toBytes();
+        assertEquals("encoded 'transition-graph' has a negative node count: -1",
+                assertThrows(IllegalArgumentException.class, () -> TransitionGraph.decode(negativeNodes)).getMessage());
+        byte[] hugeNodes = io.cxkit.core.Encoding.writer(TransitionGraph.TYPE, 1).putLong(0).putInt(Integer.MAX_VALUE)
+                .toBytes();
+        assertThrows(IllegalArgumentException.class, () -> TransitionGraph.decode(hugeNodes));
+        byte[] badView = io.cxkit.core.Encoding.writer(PathVariants.TYPE, 1).putString("SIDEWAYS").toBytes();
+        assertThrows(IllegalArgumentException.class, () -> PathVariants.decode(badView));
     }
 
     @Property(tries = 50)
