@@ -1,0 +1,258 @@
+package io.cxkit.journey;
+
+import io.cxkit.core.Accumulator;
+import io.cxkit.core.Encoding;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mergeable counts of journey path variants: whole journeys, the steps leading to a touchpoint, or
+ * the steps following it.
+ *
+ * <ul>
+ *   <li>{@link #whole()} — each journey's full touchpoint path;
+ *   <li>{@link #leadingTo(String, int)} — up to {@code steps} touchpoints before the journey's
+ *       <em>first</em> visit to the touchpoint, ending with it; journeys that never visit it are
+ *       counted in {@link PathVariantsResult#skipped()};
+ *   <li>{@link #following(String, int)} — the touchpoint's first visit and up to {@code steps}
+ *       touchpoints after it.
+ * </ul>
+ *
+ * <p>With {@link #collapsingRepeats()} consecutive repeats of a touchpoint count once
+ * ({@code a a b → a b}). Counts are exact; combine adds them, so any split of the journeys gives
+ * the single-pass result.
+ */
+public final class PathVariants implements Accumulator<PathVariants, PathVariantsResult> {
+    /** Encoding type name. */
+    public static final String TYPE = "path-variants";
+
+    private enum View { WHOLE, LEADING_TO, FOLLOWING }
+
+    private final View view;
+    private final String anchor;
+    private final int steps;
+    private final boolean collapse;
+    private final Map<List<String>, long[]> counts = new HashMap<>();
+    private long journeys;
+    private long skipped;
+
+    private PathVariants(View view, String anchor, int steps, boolean collapse) {
+        this.view = view;
+        this.anchor = anchor;
+        this.steps = steps;
+        this.collapse = collapse;
+    }
+
+    /**
+     * Whole-journey variants.
+     *
+     * @return a new accumulator
+     */
+    public static PathVariants whole() {
+        return new PathVariants(View.WHOLE, "", 0, false);
+    }
+
+    /**
+     * Paths leading to the first visit of a touchpoint.
+     *
+     * @param touchpoint the touchpoint id
+     * @param steps how many touchpoints before it to keep, &gt;= 1
+     * @return a new accumulator
+     * @throws IllegalArgumentException if {@code steps < 1} or the touchpoint is blank
+     */
+    public static PathVariants leadingTo(String touchpoint, int steps) {
+        return new PathVariants(View.LEADING_TO, JourneyEvent.required(touchpoint, "path touchpoint"),
+                checkSteps(steps), false);
+    }
+
+    /**
+     * Paths following the first visit of a touchpoint.
+     *
+     * @param touchpoint the touchpoint id
+     * @param steps how many touchpoints after it to keep, &gt;= 1
+     * @return a new accumulator
+     * @throws IllegalArgumentException if {@code steps < 1} or the touchpoint is blank
+     */
+    public static PathVariants following(String touchpoint, int steps) {
+        return new PathVariants(View.FOLLOWING, JourneyEvent.required(touchpoint, "path touchpoint"),
+                checkSteps(steps), false);
+    }
+
+    private static int checkSteps(int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("path steps must be >= 1: " + steps);
+        }
+        return steps;
+    }
+
+    /**
+     * Returns a new, empty accumulator like this one that collapses consecutive repeats.
+     *
+     * @return a new accumulator
+     */
+    public PathVariants collapsingRepeats() {
+        return new PathVariants(view, anchor, steps, true);
+    }
+
+    /**
+     * Counts one journey.
+     *
+     * @param journey the journey
+     */
+    public void accept(CustomerJourney journey) {
+        if (journey == null) {
+            throw new IllegalArgumentException("journey must not be missing: null");
+        }
+        accept(journey.path());
+    }
+
+    /**
+     * Counts one touchpoint path.
+     *
+     * @param path the touchpoints in order
+     */
+    public void accept(List<String> path) {
+        List<String> p = collapse ? collapsed(path) : path;
+        if (view != View.WHOLE) {
+            int at = p.indexOf(anchor);
+            if (at < 0) {
+                skipped++;
+                return;
+            }
+            p = view == View.LEADING_TO ? p.subList(Math.max(0, at - steps), at + 1)
+                    : p.subList(at, Math.min(p.size(), at + steps + 1));
+        }
+        journeys++;
+        counts.computeIfAbsent(List.copyOf(p), k -> new long[1])[0]++;
+    }
+
+    private static List<String> collapsed(List<String> path) {
+        List<String> out = new ArrayList<>(path.size());
+        for (String s : path) {
+            if (out.isEmpty() || !out.get(out.size() - 1).equals(s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private String configuration() {
+        return view + (view == View.WHOLE ? "" : " " + anchor + " " + steps) + (collapse ? " collapsed" : "");
+    }
+
+    @Override
+    public PathVariants combine(PathVariants other) {
+        if (other == null) {
+            throw new IllegalArgumentException("other must not be missing: null");
+        }
+        if (!configuration().equals(other.configuration())) {
+            throw new IllegalArgumentException("cannot combine path variants with different configurations: "
+                    + configuration() + " vs " + other.configuration());
+        }
+        other.counts.forEach((k, v) -> counts.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+        journeys += other.journeys;
+        skipped += other.skipped;
+        return this;
+    }
+
+    @Override
+    public PathVariantsResult result() {
+        List<PathCount> all = new ArrayList<>(counts.size());
+        for (Map.Entry<List<String>, long[]> e : counts.entrySet()) {
+            all.add(new PathCount(e.getKey(), e.getValue()[0], (double) e.getValue()[0] / journeys, 1));
+        }
+        all.sort(Comparator.comparingLong(PathCount::count).reversed()
+                .thenComparing(PathCount::label));
+        return new PathVariantsResult(describe(), journeys, skipped, all);
+    }
+
+    private String describe() {
+        return switch (view) {
+            case WHOLE -> "whole journeys";
+            case LEADING_TO -> "up to " + steps + " steps leading to " + anchor;
+            case FOLLOWING -> "up to " + steps + " steps following " + anchor;
+        } + (collapse ? ", repeats collapsed" : "");
+    }
+
+    @Override
+    public PathVariants emptyCopy() {
+        return new PathVariants(view, anchor, steps, collapse);
+    }
+
+    @Override
+    public PathVariants self() {
+        return this;
+    }
+
+    @Override
+    public byte[] encode() {
+        Encoding.Writer w = Encoding.writer(TYPE, 1).putString(view.name()).putString(anchor).putInt(steps)
+                .putBoolean(collapse).putLong(journeys).putLong(skipped).putInt(counts.size());
+        List<Map.Entry<List<String>, long[]>> entries = new ArrayList<>(counts.entrySet());
+        entries.sort(Comparator.comparing(e -> String.join("\u0000", e.getKey())));
+        for (Map.Entry<List<String>, long[]> e : entries) {
+            w.putInt(e.getKey().size());
+            for (String s : e.getKey()) {
+                w.putString(s);
+            }
+            w.putLong(e.getValue()[0]);
+        }
+        return w.toBytes();
+    }
+
+    /**
+     * Reads an accumulator written by {@link #encode()}.
+     *
+     * @param bytes the encoding
+     * @return the accumulator
+     * @throws IllegalArgumentException if the encoding is invalid
+     */
+    public static PathVariants decode(byte[] bytes) {
+        Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
+        View view;
+        String name = in.getString();
+        try {
+            view = View.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("encoded '" + TYPE + "' has an unknown view: " + name, e);
+        }
+        PathVariants p = new PathVariants(view, in.getString(), in.getInt(), in.getBoolean());
+        p.journeys = in.getLong();
+        p.skipped = in.getLong();
+        int n = count(in.getInt(), "variant count");
+        for (int i = 0; i < n; i++) {
+            int len = count(in.getInt(), "path length");
+            List<String> path = new ArrayList<>();
+            for (int j = 0; j < len; j++) {
+                path.add(in.getString());
+            }
+            long c = in.getLong();
+            if (c <= 0) {
+                throw new IllegalArgumentException("encoded '" + TYPE + "' has a non-positive count: " + c);
+            }
+            p.counts.put(List.copyOf(path), new long[] {c});
+        }
+        in.end();
+        return p;
+    }
+
+    private static int count(int n, String what) {
+        if (n < 0) {
+            throw new IllegalArgumentException("encoded '" + TYPE + "' has a negative " + what + ": " + n);
+        }
+        return n;
+    }
+
+    /**
+     * Returns e.g. {@code PathVariants[whole journeys, 120 journeys, 17 variants]}.
+     *
+     * @return a readable description
+     */
+    @Override
+    public String toString() {
+        return "PathVariants[" + describe() + ", " + journeys + " journeys, " + counts.size() + " variants]";
+    }
+}
