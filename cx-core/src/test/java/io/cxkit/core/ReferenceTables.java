@@ -17,13 +17,13 @@ import java.util.Map;
  * {@code #} are comments; the first other line is the header) and collects tolerance failures so a
  * test reports every mismatch at once.
  */
-final class ReferenceTables {
+public final class ReferenceTables {
     private final List<String> failures = new ArrayList<>();
     private int checks;
 
     /** One CSV row, addressed by column name. */
-    record Row(Map<String, String> cells) {
-        String s(String column) {
+    public record Row(Map<String, String> cells) {
+        public String s(String column) {
             String v = cells.get(column);
             if (v == null) {
                 throw new IllegalArgumentException("no column " + column + " in " + cells);
@@ -31,16 +31,16 @@ final class ReferenceTables {
             return v;
         }
 
-        double d(String column) {
+        public double d(String column) {
             return Double.parseDouble(s(column));
         }
 
-        int i(String column) {
+        public int i(String column) {
             return Integer.parseInt(s(column));
         }
     }
 
-    static List<Row> load(String resource) {
+    public static List<Row> load(String resource) {
         InputStream in = ReferenceTables.class.getResourceAsStream("/reference/" + resource);
         if (in == null) {
             throw new IllegalStateException("missing test resource /reference/" + resource);
@@ -76,7 +76,7 @@ final class ReferenceTables {
      * Checks {@code |actual − expected| <= rel·|expected|}, with an absolute floor of
      * {@code rel·1e-6} so that exact zeros compare sensibly.
      */
-    void close(String what, double expected, double actual, double rel) {
+    public void close(String what, double expected, double actual, double rel) {
         checks++;
         double tol = rel * Math.max(Math.abs(expected), 1e-6);
         boolean ok = expected == actual || Math.abs(actual - expected) <= tol;
@@ -86,11 +86,11 @@ final class ReferenceTables {
         }
     }
 
-    int checks() {
+    public int checks() {
         return checks;
     }
 
-    void assertNoFailures() {
+    public void assertNoFailures() {
         if (!failures.isEmpty()) {
             int shown = Math.min(failures.size(), 40);
             throw new AssertionError(failures.size() + " of " + checks + " reference checks failed:\n"

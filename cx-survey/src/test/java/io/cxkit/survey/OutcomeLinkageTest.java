@@ -1,5 +1,6 @@
 package io.cxkit.survey;
 
+import io.cxkit.core.ReferenceTables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
