@@ -156,11 +156,29 @@ public final class SurveyReader {
         private long bucketFrom = Long.MAX_VALUE;
         private long bucketTo = Long.MIN_VALUE;
         private String bucketLabel;
+        private final Map<Long, String> dayLabels = new HashMap<>();
+        private final int fixedOffset = b.zone.getRules().isFixedOffset()
+                ? b.zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() : Integer.MIN_VALUE;
 
         Run(RowSource rows, String source) {
             this.rows = rows;
             this.source = source;
             List<String> header = rows.columns();
+            if (rows instanceof JsonSource) {
+                // JSON objects need not all have the same keys: a column named explicitly may first
+                // appear after the first object.
+                List<String> more = new ArrayList<>(header);
+                List<String> named = new ArrayList<>(b.attributes);
+                for (Role r : Role.values()) {
+                    b.columns.column(r).ifPresent(named::add);
+                }
+                for (String n : named) {
+                    if (ColumnMapping.find(more, n) < 0) {
+                        more.add(n);
+                    }
+                }
+                header = more;
+            }
             int[] idx = b.columns.resolve(header, source);
             List<String> selected = new ArrayList<>();
             List<String> attrNames = new ArrayList<>();
@@ -332,15 +350,28 @@ public final class SurveyReader {
             return c;
         }
 
-        /** The period label of an instant, caching the last day's range. */
+        /** The period label of an instant: local day by offset arithmetic (fixed zones) or the rules, label cached per day. */
         private String bucket(long epochSecond) {
-            if (epochSecond < bucketFrom || epochSecond >= bucketTo) {
-                LocalDate d = LocalDate.ofInstant(Instant.ofEpochSecond(epochSecond), b.zone);
-                bucketFrom = d.atStartOfDay(b.zone).toEpochSecond();
-                bucketTo = d.plusDays(1).atStartOfDay(b.zone).toEpochSecond();
-                bucketLabel = b.grain.bucketOf(d).label();
+            if (epochSecond >= bucketFrom && epochSecond < bucketTo) {
+                return bucketLabel;
             }
-            return bucketLabel;
+            long day;
+            if (fixedOffset != Integer.MIN_VALUE) {
+                day = Math.floorDiv(epochSecond + fixedOffset, 86_400L);
+                bucketFrom = day * 86_400L - fixedOffset;
+                bucketTo = bucketFrom + 86_400L;
+            } else {
+                LocalDate d = LocalDate.ofInstant(Instant.ofEpochSecond(epochSecond), b.zone);
+                day = d.toEpochDay();
+                bucketFrom = Long.MAX_VALUE; // no range cache across DST rules
+            }
+            String label = dayLabels.get(day);
+            if (label == null) {
+                label = b.grain.bucketOf(LocalDate.ofEpochDay(day)).label();
+                dayLabels.put(day, label);
+            }
+            bucketLabel = label;
+            return label;
         }
 
         private void feed(ScoreCard c, double w) {

@@ -118,6 +118,16 @@ class SurveyReaderTest {
     }
 
     @Test
+    void jsonKeysMayFirstAppearAfterTheFirstObjectWhenNamed() {
+        String nd = "{\"id\":1,\"score\":9}\n{\"id\":2,\"score\":3,\"effort\":6,\"tp\":\"x\"}\n";
+        SurveyReadResult r = read(nd, InputFormat.JSON, SurveyReader.builder()
+                .columns(ColumnMapping.parse("nps=score,ces=effort")).segmentBy("tp"));
+        assertEquals(2, r.report().overall().nps().n());
+        assertEquals(1, r.report().overall().ces().n());
+        assertEquals(List.of(SegmentKey.of(SurveyReader.NONE), SegmentKey.of("x")), r.report().segments().keys());
+    }
+
+    @Test
     void utf16WithBomIsRead() {
         byte[] bytes = "nps,csat\n10,5\n0,1\n".getBytes(StandardCharsets.UTF_16); // BE with BOM
         SurveyReadResult r = SurveyReader.builder().build().read(new ByteArrayInputStream(bytes), "u16.csv",
