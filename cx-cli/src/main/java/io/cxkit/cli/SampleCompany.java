@@ -163,7 +163,7 @@ public record SampleCompany(long responses, long customers, long seed) {
             int seg = pick(rnd, 0.6, 0.3);
             int persona = rnd.nextInt(PERSONAS.length);
             int region = rnd.nextInt(REGIONS.length);
-            double mood = PERSONA_MOOD[persona] + rnd.nextDouble(-0.3, 0.3) + (seg == 2 ? -0.2 : 0);
+            double mood = PERSONA_MOOD[persona] + rnd.nextDouble(-0.3, 0.3);
             int firstDay = rnd.nextInt(DAYS);
             last[0] = -1;
             last[1] = 0;
@@ -244,7 +244,7 @@ public record SampleCompany(long responses, long customers, long seed) {
             double churnP = avg >= 9 ? 0.05 : avg >= 7 ? 0.12 : 0.30;
             double spendF = avg >= 9 ? 1.3 : avg >= 7 ? 1.0 : 0.75;
             boolean churned = rnd.nextDouble() < churnP;
-            double spend = SEGMENT_SPEND[seg] * spendF * Math.exp(rnd.nextGaussian() * 0.4);
+            double spend = SEGMENT_SPEND[seg] * spendF * Math.exp(rnd.nextGaussian() * 0.25);
             for (Sink s : sinks) {
                 s.customer(cid, SEGMENTS[seg], PERSONAS[persona], REGIONS[region], days[firstDay], avg, cls, spend, churned);
             }

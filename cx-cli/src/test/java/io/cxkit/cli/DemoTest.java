@@ -44,7 +44,8 @@ class DemoTest {
         Map<String, Demo.Outcome> o = f.outcomes();
         assertTrue(o.get("promoter").churnRate() < o.get("passive").churnRate());
         assertTrue(o.get("passive").churnRate() < o.get("detractor").churnRate());
-        assertTrue(o.get("promoter").meanSpend() > o.get("detractor").meanSpend());
+        assertTrue(o.get("promoter").meanSpend() > o.get("passive").meanSpend(), o.toString());
+        assertTrue(o.get("passive").meanSpend() > o.get("detractor").meanSpend(), o.toString());
     }
 
     @Test
