@@ -46,6 +46,20 @@ class SampleCompanyTest {
     }
 
     @Test
+    void interactionsReadBackThroughInteractionReader() {
+        SampleCompany.Summary s = new SampleCompany(2000, 200, 9).write(dir, SampleCompany.allTables(),
+                EnumSet.allOf(SampleCompany.Format.class));
+        for (String f : List.of("interactions.csv", "interactions.ndjson")) {
+            long[] phone = {0};
+            io.cxkit.io.InteractionReader.ReadSummary r = io.cxkit.io.InteractionReader.builder().attributes("stage")
+                    .build().read(dir.resolve(f), i -> phone[0] += i.channel().equals(io.cxkit.core.Channel.PHONE) ? 1 : 0);
+            assertEquals(s.interactions(), r.accepted(), f);
+            assertEquals(0, r.rejected().total());
+            assertTrue(phone[0] > 0);
+        }
+    }
+
+    @Test
     void generateCommand() {
         CxTestSupport.Run r = cx("generate", "--responses", "500", "--customers", "50", "--seed", "3", "--out",
                 dir.toString(), "--tables", "responses,customers", "--format", "ndjson");

@@ -118,11 +118,16 @@ public final class SurveyReader {
     }
 
     private RowSource open(InputStream raw, String source, InputFormat format) {
+        return open(raw, source, format, b.charset, b.delimiter, b.maxFieldLength, b.maxNestingDepth);
+    }
+
+    static RowSource open(InputStream raw, String source, InputFormat format, Charset charset, char delimiter,
+            int maxField, int maxDepth) {
         if (format == InputFormat.JSON) {
-            return new JsonSource(raw, source, b.maxFieldLength, b.maxNestingDepth);
+            return new JsonSource(raw, source, maxField, maxDepth);
         }
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-        Charset cs = b.charset;
+        Charset cs = charset;
         try {
             in.mark(4);
             int b0 = in.read();
@@ -134,7 +139,7 @@ public final class SurveyReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }
-        return new CsvSource(in, source, cs, b.delimiter, b.maxFieldLength);
+        return new CsvSource(in, source, cs, delimiter, maxField);
     }
 
     /** One read: resolved columns, accumulators and the rejection log. */
