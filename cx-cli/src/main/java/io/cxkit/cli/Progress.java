@@ -40,10 +40,19 @@ final class Progress implements AutoCloseable {
     }
 
     static Progress start(Path file, long size) {
-        // System.console() is non-null only when both stdin and stdout are terminals; stderr is what we
-        // draw on, so also honour an explicit opt-out.
-        boolean tty = System.console() != null && System.getenv("CX_NO_PROGRESS") == null;
-        return new Progress(file, size, tty);
+        return new Progress(file, size, enabled(System.getenv("CX_STDERR_TTY"), System.getenv("CX_NO_PROGRESS"),
+                System.console() != null));
+    }
+
+    /**
+     * Java cannot test stderr for a terminal: the ./cx launcher does ({@code CX_STDERR_TTY=1|0});
+     * without it, fall back to "there is a console". {@code CX_NO_PROGRESS} turns it off.
+     */
+    static boolean enabled(String stderrTty, String noProgress, boolean console) {
+        if (noProgress != null) {
+            return false;
+        }
+        return stderrTty != null ? stderrTty.equals("1") : console;
     }
 
     InputStream wrap(InputStream in) {
