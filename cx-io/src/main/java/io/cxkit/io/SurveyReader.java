@@ -346,7 +346,8 @@ public final class SurveyReader {
                 }
                 parts[parts.length - 1] = bucket(t);
             }
-            String key = parts.length == 1 ? parts[0] : String.join("\u001f", parts);
+            String key = parts.length == 1 ? parts[0] : parts.length == 2 ? parts[0] + '\u001f' + parts[1]
+                    : String.join("\u001f", parts);
             ScoreCard c = cache.get(key);
             if (c == null) {
                 c = segments.segment(SegmentKey.of(parts.clone()));

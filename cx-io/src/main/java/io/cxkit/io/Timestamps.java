@@ -87,14 +87,18 @@ final class Timestamps {
             }
         }
         try {
+            if (i + 1 == len && s.charAt(i) == 'Z') {
+                // The common case: day arithmetic without objects (LocalDate validates the date).
+                if (h > 23 || mi > 59 || sec > 59) {
+                    throw new DateTimeException("Invalid time " + s.substring(11, 19));
+                }
+                return LocalDate.of(y, mo, d).toEpochDay() * 86_400L + h * 3600L + mi * 60L + sec;
+            }
             LocalDateTime ldt = LocalDateTime.of(y, mo, d, h, mi, sec);
             if (i == len) {
                 return fixed != null ? ldt.toEpochSecond(fixed) : ldt.atZone(zone).toEpochSecond();
             }
             String rest = s.substring(i);
-            if (rest.equals("Z")) {
-                return ldt.toEpochSecond(ZoneOffset.UTC);
-            }
             if (rest.length() == 6 && (rest.charAt(0) == '+' || rest.charAt(0) == '-') && rest.charAt(3) == ':') {
                 return ldt.toEpochSecond(ZoneOffset.of(rest));
             }

@@ -182,5 +182,11 @@ class SurveyReaderTest {
         assertEquals(Instant.parse("2026-03-01T23:00:00Z").getEpochSecond(), t.epochSecond("2026-03-02"));
         assertEquals(Instant.parse("2026-03-02T09:15:00Z").getEpochSecond(),
                 new Timestamps(ZoneId.of("UTC")).epochSecond("2026-03-02T09:15:00"));
+        assertEquals(Instant.parse("1969-12-31T23:59:59Z").getEpochSecond(), t.epochSecond("1969-12-31T23:59:59Z"));
+        assertEquals(Instant.parse("2028-02-29T23:59:59Z").getEpochSecond(), t.epochSecond("2028-02-29T23:59:59Z"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> t.epochSecond("2026-03-02T24:00:00Z"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> t.epochSecond("2027-02-29T10:00:00Z"));
     }
 }
