@@ -1,0 +1,247 @@
+package io.cxkit.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cxkit.core.Check;
+import io.cxkit.core.Estimate;
+import io.cxkit.core.Interval;
+import io.cxkit.core.SegmentKey;
+import io.cxkit.survey.ScoreCardResult;
+import io.cxkit.survey.SurveyReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * How a {@link SurveyReport} is written: a readable text table, JSON (schema
+ * {@code cxkit/survey-report/v1}, see {@link CxJacksonModule}) or CSV (one row per segment, the
+ * overall row first with key columns {@code (all)}).
+ *
+ * <p>Table and CSV show only the scores the data has (a score with no answers and no missing answers
+ * overall is left out). CSV columns per score {@code S} in {@code nps, csat, ces}: {@code S_n},
+ * {@code S_missing}, {@code S}, {@code S_se}, {@code S_lower}, {@code S_upper}, and
+ * {@code S_effective_n} when weighted; numbers with a dot and up to 6 decimals, empty for NaN.
+ */
+public enum ReportFormat {
+    /** Aligned text columns with intervals, for people. */
+    TABLE,
+    /** The JSON schema {@code cxkit/survey-report/v1}. */
+    JSON,
+    /** Comma-separated values with a header row. */
+    CSV;
+
+    /**
+     * Writes a report.
+     *
+     * @param report the report
+     * @param confidence the confidence level of the intervals in (0, 1)
+     * @param out where to write (not closed)
+     * @throws UncheckedIOException if writing fails
+     */
+    public void write(SurveyReport report, double confidence, Writer out) {
+        write(report, null, confidence, out);
+    }
+
+    /**
+     * Writes a read result: the report, and for JSON also the input summary (rows, columns used,
+     * rejected rows).
+     *
+     * @param result the result
+     * @param confidence the confidence level of the intervals in (0, 1)
+     * @param out where to write (not closed)
+     * @throws UncheckedIOException if writing fails
+     */
+    public void write(SurveyReadResult result, double confidence, Writer out) {
+        Check.notNull(result, "result");
+        write(result.report(), result, confidence, out);
+    }
+
+    private void write(SurveyReport report, SurveyReadResult result, double confidence, Writer out) {
+        Check.notNull(report, "report");
+        Check.confidence(confidence);
+        Check.notNull(out, "out");
+        try {
+            switch (this) {
+                case JSON:
+                    ObjectMapper m = new ObjectMapper().registerModule(CxJacksonModule.of(confidence))
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                    m.writeValue(out, result != null ? result : report);
+                    out.write('\n');
+                    break;
+                case CSV:
+                    csv(report, confidence, out);
+                    break;
+                default:
+                    table(report, confidence, out);
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final List<String> METRICS = List.of("nps", "csat", "ces");
+
+    private static Estimate metric(ScoreCardResult c, String m) {
+        switch (m) {
+            case "nps":
+                return c.nps();
+            case "csat":
+                return c.csat();
+            default:
+                return c.ces();
+        }
+    }
+
+    private static long missing(ScoreCardResult c, String m) {
+        switch (m) {
+            case "nps":
+                return c.nps().missing();
+            case "csat":
+                return c.csat().missing();
+            default:
+                return c.ces().missing();
+        }
+    }
+
+    /** The metrics the data has. */
+    private static List<String> present(SurveyReport r) {
+        List<String> l = new ArrayList<>();
+        for (String m : METRICS) {
+            if (metric(r.overall(), m).n() > 0 || missing(r.overall(), m) > 0) {
+                l.add(m);
+            }
+        }
+        return l;
+    }
+
+    private static void csv(SurveyReport r, double confidence, Writer out) throws IOException {
+        List<String> names = r.segmentation().partNames();
+        List<String> metrics = present(r);
+        boolean weighted = metrics.stream().anyMatch(m -> metric(r.overall(), m).weighted());
+        List<String> head = new ArrayList<>(names.isEmpty() ? List.of("segment") : names);
+        for (String m : metrics) {
+            head.addAll(List.of(m + "_n", m + "_missing", m, m + "_se", m + "_lower", m + "_upper"));
+            if (weighted) {
+                head.add(m + "_effective_n");
+            }
+        }
+        line(out, head);
+        row(out, SegmentKey.overall(), Math.max(1, names.size()), r.overall(), metrics, weighted, confidence);
+        for (Map.Entry<SegmentKey, ScoreCardResult> e : r.segments().asMap().entrySet()) {
+            row(out, e.getKey(), names.size(), e.getValue(), metrics, weighted, confidence);
+        }
+    }
+
+    private static void row(Writer out, SegmentKey k, int parts, ScoreCardResult c, List<String> metrics,
+            boolean weighted, double confidence) throws IOException {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            cells.add(k.isOverall() ? "(all)" : k.part(i));
+        }
+        for (String m : metrics) {
+            Estimate e = metric(c, m);
+            Interval ci = e.interval(confidence);
+            cells.add(Long.toString(e.n()));
+            cells.add(Long.toString(missing(c, m)));
+            cells.add(num(e.estimate()));
+            cells.add(num(e.standardError()));
+            cells.add(num(ci.lower()));
+            cells.add(num(ci.upper()));
+            if (weighted) {
+                cells.add(num(e.effectiveN()));
+            }
+        }
+        line(out, cells);
+    }
+
+    private static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        String s = String.format(Locale.ROOT, "%.6f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static void line(Writer out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(quote(cells.get(i)));
+        }
+        out.write('\n');
+    }
+
+    static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    private static void table(SurveyReport r, double confidence, Writer out) throws IOException {
+        List<String> names = r.segmentation().partNames();
+        List<String> metrics = present(r);
+        String pct = String.format(Locale.ROOT, "%.0f%% CI", 100 * confidence);
+        List<String> head = new ArrayList<>(names.isEmpty() ? List.of("segment") : names);
+        for (String m : metrics) {
+            String label = m.equals("nps") ? "NPS" : m.equals("csat") ? "CSAT%" : "CES";
+            head.addAll(List.of(label + " n", label, pct));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(head);
+        Function<ScoreCardResult, List<String>> cells = c -> {
+            List<String> l = new ArrayList<>();
+            for (String m : metrics) {
+                Estimate e = metric(c, m);
+                Interval ci = e.interval(confidence);
+                boolean ces = m.equals("ces");
+                l.add(Long.toString(e.n()) + (e.weighted() ? String.format(Locale.ROOT, " (eff %.0f)", e.effectiveN()) : ""));
+                l.add(fmt(e.estimate(), ces));
+                l.add(e.n() == 0 ? "" : fmt(ci.lower(), ces) + " .. " + fmt(ci.upper(), ces));
+            }
+            return l;
+        };
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, names.size()); i++) {
+            all.add(i == 0 ? "(all)" : "");
+        }
+        all.addAll(cells.apply(r.overall()));
+        rows.add(all);
+        for (Map.Entry<SegmentKey, ScoreCardResult> e : r.segments().asMap().entrySet()) {
+            List<String> l = new ArrayList<>(e.getKey().parts());
+            l.addAll(cells.apply(e.getValue()));
+            rows.add(l);
+        }
+        int[] width = new int[head.size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                width[i] = Math.max(width[i], row.get(i).length());
+            }
+        }
+        int keyCols = Math.max(1, names.size());
+        for (List<String> row : rows) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                String c = row.get(i);
+                String pad = " ".repeat(width[i] - c.length());
+                sb.append(i < keyCols ? c + pad : pad + c).append(i + 1 < row.size() ? "  " : "");
+            }
+            out.write(sb.toString().stripTrailing());
+            out.write('\n');
+        }
+    }
+
+    private static String fmt(double v, boolean twoDecimals) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, twoDecimals ? "%.2f" : "%.1f", v) : "-";
+    }
+}

@@ -1,0 +1,678 @@
+package io.cxkit.io;
+
+import io.cxkit.core.Check;
+import io.cxkit.core.SegmentKey;
+import io.cxkit.core.SegmentedAccumulator;
+import io.cxkit.core.Segmentation;
+import io.cxkit.core.TimeGrain;
+import io.cxkit.io.ColumnMapping.Role;
+import io.cxkit.survey.CustomerEffort;
+import io.cxkit.survey.CustomerSatisfaction;
+import io.cxkit.survey.MissingAnswerPolicy;
+import io.cxkit.survey.NetPromoterScore;
+import io.cxkit.survey.NpsBands;
+import io.cxkit.survey.RatingScale;
+import io.cxkit.survey.ScoreCard;
+import io.cxkit.survey.ScoreCardResult;
+import io.cxkit.survey.SurveyQuestions;
+import io.cxkit.survey.SurveyReport;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads survey exports (CSV, NDJSON, JSON arrays) row by row straight into score accumulators:
+ * memory is bounded by the number of segments, not the number of rows.
+ *
+ * <pre>{@code
+ * SurveyReadResult r = SurveyReader.builder()
+ *     .segmentBy("touchpoint")
+ *     .period(TimeGrain.MONTH, ZoneId.of("Europe/Berlin"))
+ *     .build()
+ *     .read(Path.of("responses.csv"));
+ * r.report().overall().nps();
+ * }</pre>
+ *
+ * <p>Each row is checked in full before anything is counted: scores must be whole numbers on their
+ * scale (an empty score is a missing answer, handled by the {@link MissingAnswerPolicy}), the
+ * weight (when a weight column is used) finite and &gt; 0, the time parseable when splitting by
+ * period, and the row must have as many fields as the header. Under {@link ErrorPolicy#FAIL} the
+ * first bad row throws {@link BadInputException} naming file, line, column, value and rule; under
+ * {@link ErrorPolicy#SKIP} it is counted in {@link SurveyReadResult#rejected()}. An empty segment
+ * value is read as {@code (none)}.
+ *
+ * <p>A reader is immutable and may be used for many files, also concurrently.
+ */
+public final class SurveyReader {
+    /** The segment value used for an empty attribute value. */
+    public static final String NONE = "(none)";
+    private static final int MISSING = Integer.MIN_VALUE;
+    private final Builder b;
+
+    private SurveyReader(Builder b) {
+        this.b = b.copy();
+    }
+
+    /**
+     * A builder with the defaults: automatic format and columns, no segments, UTC, FAIL on bad rows,
+     * missing answers excluded, NPS 0–10, CSAT 1–5 top-2 box, CES 1–7, UTF-8, fields up to 1,000,000
+     * characters, JSON nesting up to 32 levels.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads a file; the format comes from the builder or the file name ({@link InputFormat#of}).
+     *
+     * @param file the file
+     * @return the scores and the reading report
+     * @throws BadInputException for bad input (see the class comment)
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public SurveyReadResult read(Path file) {
+        Check.notNull(file, "file");
+        InputFormat f = b.format != null ? b.format : InputFormat.of(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, String.valueOf(file.getFileName()), f);
+        } catch (NoSuchFileException e) {
+            throw BadInputException.file(String.valueOf(file), 0, "no such file", "no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a stream (not closed by this method).
+     *
+     * @param in the bytes
+     * @param source the name used in messages, e.g. the file name
+     * @param format the format
+     * @return the scores and the reading report
+     * @throws BadInputException for bad input (see the class comment)
+     */
+    public SurveyReadResult read(InputStream in, String source, InputFormat format) {
+        Check.notNull(in, "in");
+        Check.notNull(source, "source");
+        Check.notNull(format, "format");
+        try (RowSource rows = open(in, source, format)) {
+            return new Run(rows, source).run();
+        }
+    }
+
+    private RowSource open(InputStream raw, String source, InputFormat format) {
+        return open(raw, source, format, b.charset, b.delimiter, b.maxFieldLength, b.maxNestingDepth);
+    }
+
+    static RowSource open(InputStream raw, String source, InputFormat format, Charset charset, char delimiter,
+            int maxField, int maxDepth) {
+        if (format == InputFormat.JSON) {
+            return new JsonSource(raw, source, maxField, maxDepth);
+        }
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        Charset cs = charset;
+        try {
+            in.mark(4);
+            int b0 = in.read();
+            int b1 = in.read();
+            in.reset();
+            if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE)) {
+                cs = StandardCharsets.UTF_16; // the BOM decides the byte order and is consumed
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+        return new CsvSource(in, source, cs, delimiter, maxField);
+    }
+
+    /** One read: resolved columns, accumulators and the rejection log. */
+    private final class Run {
+        private final RowSource rows;
+        private final String source;
+        private final RejectedRows.Collector rejected = new RejectedRows.Collector();
+        private final int[] col = new int[Role.values().length];
+        private final int nAttrs;
+        private final ScoreCard overall;
+        private final SegmentedAccumulator<ScoreCard, ScoreCardResult> segments;
+        private final Map<String, ScoreCard> cache = new HashMap<>();
+        private final Segmentation segmentation;
+        private final Timestamps timestamps;
+        private final Map<String, String> used = new LinkedHashMap<>();
+        private final String[] names;
+        private final String[] parts;
+        private final int[] scores = new int[3];
+        private long bucketFrom = Long.MAX_VALUE;
+        private long bucketTo = Long.MIN_VALUE;
+        private String bucketLabel;
+        private final Map<Long, String> dayLabels = new HashMap<>();
+        private final int fixedOffset = b.zone.getRules().isFixedOffset()
+                ? b.zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() : Integer.MIN_VALUE;
+
+        Run(RowSource rows, String source) {
+            this.rows = rows;
+            this.source = source;
+            List<String> header = rows.columns();
+            if (rows instanceof JsonSource) {
+                // JSON objects need not all have the same keys: a column named explicitly may first
+                // appear after the first object.
+                List<String> more = new ArrayList<>(header);
+                List<String> named = new ArrayList<>(b.attributes);
+                for (Role r : Role.values()) {
+                    b.columns.column(r).ifPresent(named::add);
+                }
+                for (String n : named) {
+                    if (ColumnMapping.find(more, n) < 0) {
+                        more.add(n);
+                    }
+                }
+                header = more;
+            }
+            int[] idx = b.columns.resolve(header, source);
+            List<String> selected = new ArrayList<>();
+            List<String> attrNames = new ArrayList<>();
+            for (String a : b.attributes) {
+                int i = ColumnMapping.find(header, a);
+                if (i < 0) {
+                    throw ColumnMapping.missing(source, "segment attribute", a, header);
+                }
+                selected.add(header.get(i));
+                attrNames.add(header.get(i));
+                used.put("by:" + header.get(i), header.get(i));
+            }
+            nAttrs = selected.size();
+            for (Role r : Role.values()) {
+                if (r == Role.TIME && b.grain == null) {
+                    col[r.ordinal()] = -1;
+                    continue;
+                }
+                int i = idx[r.ordinal()];
+                col[r.ordinal()] = i < 0 ? -1 : selected.size();
+                if (i >= 0) {
+                    selected.add(header.get(i));
+                    used.put(r.key(), header.get(i));
+                }
+            }
+            if (b.grain != null && col[Role.TIME.ordinal()] < 0) {
+                throw ColumnMapping.missing(source, "time, to split by " + b.grain.name().toLowerCase(java.util.Locale.ROOT),
+                        b.columns.column(Role.TIME).orElse("time"), header);
+            }
+            if (col[Role.NPS.ordinal()] < 0 && col[Role.CSAT.ordinal()] < 0 && col[Role.CES.ordinal()] < 0) {
+                throw BadInputException.file(source, 1, "missing column", "no score column: expected a column"
+                        + " named like NPS, CSAT or CES (e.g. 'NPS', 'Likelihood to recommend', 'Satisfaction',"
+                        + " 'Effort') or an explicit mapping (nps=COLUMN); columns are: " + String.join(", ", header));
+            }
+            names = selected.toArray(new String[0]);
+            rows.select(selected);
+            parts = new String[nAttrs + (b.grain != null ? 1 : 0)];
+            Segmentation s = Segmentation.by(attrNames.toArray(new String[0]));
+            segmentation = b.grain != null ? s.period(b.grain, b.zone) : s;
+            timestamps = new Timestamps(b.zone);
+            ScoreCard proto = b.scoreCard;
+            ScoreCard card = ScoreCard.of(SurveyQuestions.of(has(Role.NPS) ? "nps" : null,
+                    has(Role.CSAT) ? "csat" : null, has(Role.CES) ? "ces" : null), proto.nps(), proto.csat(), proto.ces());
+            overall = card.emptyCopy();
+            segments = SegmentedAccumulator.of(card);
+        }
+
+        private boolean has(Role r) {
+            return col[r.ordinal()] >= 0;
+        }
+
+        SurveyReadResult run() {
+            long n = 0;
+            while (rows.next()) {
+                n++;
+                RowError problem = rows.rowProblem();
+                if (problem != null) {
+                    reject(problem);
+                    continue;
+                }
+                try {
+                    row();
+                } catch (Rejection r) {
+                    int i = r.selected;
+                    reject(new RowError(source, rows.line(), i < 0 ? 0 : rows.column(i), i < 0 ? "" : names[i],
+                            r.value, r.reason, r.getMessage()));
+                }
+            }
+            if (n == 0) {
+                throw BadInputException.file(source, 0, "no data rows", "the file has a header but no data rows");
+            }
+            SurveyReport report = new SurveyReport(segmentation, overall.result(), segments.result());
+            return new SurveyReadResult(report, n, rejected.result(), used);
+        }
+
+        private void reject(RowError e) {
+            if (b.errors == ErrorPolicy.FAIL) {
+                throw new BadInputException(e);
+            }
+            rejected.add(e);
+        }
+
+        private void row() {
+            ScoreCard proto = overall;
+            scores[0] = score(Role.NPS, NpsBands.MIN_SCORE, NpsBands.MAX_SCORE, proto.nps().missingAnswerPolicy(), "NPS");
+            RatingScale cs = proto.csat().scale();
+            scores[1] = score(Role.CSAT, cs.min(), cs.max(), proto.csat().missingAnswerPolicy(), "CSAT");
+            RatingScale ce = proto.ces().scale();
+            scores[2] = score(Role.CES, ce.min(), ce.max(), proto.ces().missingAnswerPolicy(), "CES");
+            double w = weight();
+            ScoreCard seg = segment();
+            feed(overall, w);
+            if (seg != null) {
+                feed(seg, w);
+            }
+        }
+
+        private int score(Role r, int min, int max, MissingAnswerPolicy policy, String what) {
+            int i = col[r.ordinal()];
+            if (i < 0) {
+                return MISSING;
+            }
+            String v = rows.value(i);
+            if (v.isEmpty()) {
+                if (policy == MissingAnswerPolicy.FAIL) {
+                    throw new Rejection(i, v, "missing answer", what + " score is missing and the missing-answer"
+                            + " policy is FAIL");
+                }
+                return MISSING;
+            }
+            int s = parseInt(v);
+            if (s == MISSING) {
+                throw new Rejection(i, v, "non-numeric score", what + " score must be a whole number");
+            }
+            if (s < min || s > max) {
+                throw new Rejection(i, v, "score out of range", what + " score must be in [" + min + ", " + max
+                        + "]: " + s);
+            }
+            return s;
+        }
+
+        private double weight() {
+            int i = col[Role.WEIGHT.ordinal()];
+            if (i < 0) {
+                return Double.NaN;
+            }
+            String v = rows.value(i);
+            if (v.isEmpty()) {
+                throw new Rejection(i, v, "empty weight", "weight is empty (every row needs a weight when a"
+                        + " weight column is used)");
+            }
+            double w;
+            try {
+                w = Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new Rejection(i, v, "non-numeric weight", "weight must be a number");
+            }
+            if (!(w > 0 && w < Double.POSITIVE_INFINITY)) {
+                throw new Rejection(i, v, "bad weight", "weight must be finite and > 0: " + w);
+            }
+            return w;
+        }
+
+        private ScoreCard segment() {
+            if (parts.length == 0) {
+                return null;
+            }
+            for (int a = 0; a < nAttrs; a++) {
+                String v = rows.value(a);
+                parts[a] = v.isEmpty() ? NONE : v;
+            }
+            if (b.grain != null) {
+                int i = col[Role.TIME.ordinal()];
+                String v = rows.value(i);
+                long t;
+                try {
+                    t = timestamps.epochSecond(v);
+                } catch (IllegalArgumentException e) {
+                    throw new Rejection(i, v, "unparseable time", e.getMessage());
+                }
+                parts[parts.length - 1] = bucket(t);
+            }
+            String key = parts.length == 1 ? parts[0] : parts.length == 2 ? parts[0] + '\u001f' + parts[1]
+                    : String.join("\u001f", parts);
+            ScoreCard c = cache.get(key);
+            if (c == null) {
+                c = segments.segment(SegmentKey.of(parts.clone()));
+                cache.put(key, c);
+            }
+            return c;
+        }
+
+        /** The period label of an instant: local day by offset arithmetic (fixed zones) or the rules, label cached per day. */
+        private String bucket(long epochSecond) {
+            if (epochSecond >= bucketFrom && epochSecond < bucketTo) {
+                return bucketLabel;
+            }
+            long day;
+            if (fixedOffset != Integer.MIN_VALUE) {
+                day = Math.floorDiv(epochSecond + fixedOffset, 86_400L);
+                bucketFrom = day * 86_400L - fixedOffset;
+                bucketTo = bucketFrom + 86_400L;
+            } else {
+                LocalDate d = LocalDate.ofInstant(Instant.ofEpochSecond(epochSecond), b.zone);
+                day = d.toEpochDay();
+                bucketFrom = Long.MAX_VALUE; // no range cache across DST rules
+            }
+            String label = dayLabels.get(day);
+            if (label == null) {
+                label = b.grain.bucketOf(LocalDate.ofEpochDay(day)).label();
+                dayLabels.put(day, label);
+            }
+            bucketLabel = label;
+            return label;
+        }
+
+        private void feed(ScoreCard c, double w) {
+            boolean weighted = !Double.isNaN(w);
+            if (has(Role.NPS)) {
+                NetPromoterScore a = c.nps();
+                int s = scores[0];
+                if (s == MISSING) {
+                    if (weighted) {
+                        a.acceptMissing(w);
+                    } else {
+                        a.acceptMissing();
+                    }
+                } else if (weighted) {
+                    a.accept(s, w);
+                } else {
+                    a.accept(s);
+                }
+            }
+            if (has(Role.CSAT)) {
+                CustomerSatisfaction a = c.csat();
+                int s = scores[1];
+                if (s == MISSING) {
+                    if (weighted) {
+                        a.acceptMissing(w);
+                    } else {
+                        a.acceptMissing();
+                    }
+                } else if (weighted) {
+                    a.accept(s, w);
+                } else {
+                    a.accept(s);
+                }
+            }
+            if (has(Role.CES)) {
+                CustomerEffort a = c.ces();
+                int s = scores[2];
+                if (s == MISSING) {
+                    if (weighted) {
+                        a.acceptMissing(w);
+                    } else {
+                        a.acceptMissing();
+                    }
+                } else if (weighted) {
+                    a.accept(s, w);
+                } else {
+                    a.accept(s);
+                }
+            }
+        }
+    }
+
+    /** Parses a whole number ("7", "-1", "7.0"); MISSING if it is not one. */
+    static int parseInt(String v) {
+        int len = v.length();
+        if (len <= 3) {
+            int r = 0;
+            int i = v.charAt(0) == '-' || v.charAt(0) == '+' ? 1 : 0;
+            boolean ok = i < len;
+            for (int k = i; k < len && ok; k++) {
+                char c = v.charAt(k);
+                ok = c >= '0' && c <= '9';
+                r = r * 10 + (c - '0');
+            }
+            if (ok) {
+                return v.charAt(0) == '-' ? -r : r;
+            }
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (d == Math.rint(d) && Math.abs(d) < 1e9) {
+                return (int) d;
+            }
+        } catch (NumberFormatException e) {
+            // not a number
+        }
+        return MISSING;
+    }
+
+    /** A rejected row, without a stack trace (rejections can be frequent under SKIP). */
+    private static final class Rejection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int selected;
+        final String value;
+        final String reason;
+
+        Rejection(int selected, String value, String reason, String message) {
+            super(message, null, false, false);
+            this.selected = selected;
+            this.value = value;
+            this.reason = reason;
+        }
+    }
+
+    /**
+     * Options of a {@link SurveyReader}. Every setter validates its argument at once.
+     */
+    public static final class Builder {
+        private InputFormat format;
+        private ColumnMapping columns = ColumnMapping.auto();
+        private List<String> attributes = List.of();
+        private TimeGrain grain;
+        private ZoneId zone = ZoneId.of("UTC");
+        private ErrorPolicy errors = ErrorPolicy.FAIL;
+        private ScoreCard scoreCard = ScoreCard.create();
+        private Charset charset = StandardCharsets.UTF_8;
+        private char delimiter;
+        private int maxFieldLength = 1_000_000;
+        private int maxNestingDepth = 32;
+
+        private Builder() {
+        }
+
+        private Builder copy() {
+            Builder c = new Builder();
+            c.format = format;
+            c.columns = columns;
+            c.attributes = attributes;
+            c.grain = grain;
+            c.zone = zone;
+            c.errors = errors;
+            c.scoreCard = scoreCard.emptyCopy();
+            c.charset = charset;
+            c.delimiter = delimiter;
+            c.maxFieldLength = maxFieldLength;
+            c.maxNestingDepth = maxNestingDepth;
+            return c;
+        }
+
+        /**
+         * The input format; by default taken from the file name, CSV for streams without one.
+         *
+         * @param format the format
+         * @return this builder
+         */
+        public Builder format(InputFormat format) {
+            this.format = Check.notNull(format, "format");
+            return this;
+        }
+
+        /**
+         * The column mapping (default {@link ColumnMapping#auto()}).
+         *
+         * @param columns the mapping
+         * @return this builder
+         */
+        public Builder columns(ColumnMapping columns) {
+            this.columns = Check.notNull(columns, "columns");
+            return this;
+        }
+
+        /**
+         * Splits the scores by the values of these columns (matched case- and space-insensitively).
+         *
+         * @param columns the column names, in key order; none for overall scores only
+         * @return this builder
+         */
+        public Builder segmentBy(String... columns) {
+            Check.notNull(columns, "columns");
+            List<String> l = new ArrayList<>();
+            for (String c : columns) {
+                if (c == null || c.isBlank()) {
+                    throw new IllegalArgumentException("segment column must not be blank: '" + c + "'");
+                }
+                l.add(c.strip());
+            }
+            this.attributes = List.copyOf(l);
+            return this;
+        }
+
+        /**
+         * Also splits by calendar period of the time column, in a zone.
+         *
+         * @param grain the period
+         * @param zone the zone of period boundaries and of times without an offset
+         * @return this builder
+         */
+        public Builder period(TimeGrain grain, ZoneId zone) {
+            this.grain = Check.notNull(grain, "grain");
+            return zone(zone);
+        }
+
+        /**
+         * The zone for times without an offset and for period boundaries (default UTC).
+         *
+         * @param zone the zone
+         * @return this builder
+         */
+        public Builder zone(ZoneId zone) {
+            this.zone = Check.notNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * What to do with bad rows (default {@link ErrorPolicy#FAIL}).
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder errors(ErrorPolicy policy) {
+            this.errors = Check.notNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The score configuration: scales, NPS bands and missing-answer policies of its three parts
+         * (its question ids are ignored; the columns decide).
+         *
+         * @param prototype the configuration (default {@link ScoreCard#create()})
+         * @return this builder
+         */
+        public Builder scoreCard(ScoreCard prototype) {
+            this.scoreCard = Check.notNull(prototype, "prototype").emptyCopy();
+            return this;
+        }
+
+        /**
+         * The same missing-answer policy for NPS, CSAT and CES, keeping the current scales.
+         *
+         * @param policy the policy (default EXCLUDE)
+         * @return this builder
+         */
+        public Builder missingAnswers(MissingAnswerPolicy policy) {
+            Check.notNull(policy, "policy");
+            ScoreCard s = scoreCard;
+            this.scoreCard = ScoreCard.of(s.questions(), NetPromoterScore.of(s.nps().bands(), policy),
+                    CustomerSatisfaction.of(s.csat().scale(), policy), CustomerEffort.of(s.ces().scale(), policy));
+            return this;
+        }
+
+        /**
+         * The charset of CSV files (default UTF-8; a UTF-16 byte-order mark is always honoured, a
+         * UTF-8 one skipped). JSON input is always UTF-8/16/32, detected by Jackson.
+         *
+         * @param charset the charset
+         * @return this builder
+         */
+        public Builder charset(Charset charset) {
+            this.charset = Check.notNull(charset, "charset");
+            return this;
+        }
+
+        /**
+         * The CSV delimiter; by default the most frequent of {@code , ; TAB |} in the header line.
+         *
+         * @param delimiter the delimiter, not a quote, CR or LF
+         * @return this builder
+         */
+        public Builder delimiter(char delimiter) {
+            if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || delimiter == 0) {
+                throw new IllegalArgumentException("delimiter must not be a quote, CR, LF or NUL: "
+                        + (int) delimiter);
+            }
+            this.delimiter = delimiter;
+            return this;
+        }
+
+        /**
+         * The longest field (CSV) or string (JSON) accepted, in characters; longer ones fail the read.
+         *
+         * @param chars the limit, in [16, 100,000,000]
+         * @return this builder
+         */
+        public Builder maxFieldLength(int chars) {
+            this.maxFieldLength = Check.inRange(chars, 16, 100_000_000, "maxFieldLength");
+            return this;
+        }
+
+        /**
+         * The deepest JSON nesting accepted (Jackson's read constraint).
+         *
+         * @param depth the limit, in [2, 1000]
+         * @return this builder
+         */
+        public Builder maxNestingDepth(int depth) {
+            this.maxNestingDepth = Check.inRange(depth, 2, 1000, "maxNestingDepth");
+            return this;
+        }
+
+        /**
+         * Builds the reader.
+         *
+         * @return the reader
+         */
+        public SurveyReader build() {
+            return new SurveyReader(this);
+        }
+    }
+
+    /**
+     * The period in use, if any.
+     *
+     * @return the period grain
+     */
+    public Optional<TimeGrain> period() {
+        return Optional.ofNullable(b.grain);
+    }
+}
