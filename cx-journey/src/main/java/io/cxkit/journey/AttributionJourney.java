@@ -49,8 +49,13 @@ public record AttributionJourney(List<String> touchpoints, List<Instant> times, 
                 throw new IllegalArgumentException("journey times must match its " + touchpoints.size()
                         + " touchpoints: " + times.size() + " times");
             }
+            for (Instant t : times) {
+                if (t == null) {
+                    throw new IllegalArgumentException("journey times must not contain a missing time: " + times);
+                }
+            }
             for (int i = 1; i < times.size(); i++) {
-                if (times.get(i) == null || times.get(0) == null || times.get(i).isBefore(times.get(i - 1))) {
+                if (times.get(i).isBefore(times.get(i - 1))) {
                     throw new IllegalArgumentException("journey times must be non-decreasing: " + times);
                 }
             }

@@ -267,6 +267,9 @@ class AttributionTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> AttributionJourney.timed(List.of("A", "B"), List.of(T0, T0.minusSeconds(1)), true, 1));
         assertTrue(e.getMessage().startsWith("journey times must be non-decreasing"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> AttributionJourney.timed(List.of("A"), Arrays.asList((Instant) null), true, 1));
+        assertEquals("journey times must not contain a missing time: [null]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> AttributionAccumulator.create(4, Duration.ofDays(1)));
         assertEquals("Markov order must be in [1, 3]: 4", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> AttributionAccumulator.create(1, Duration.ZERO));
