@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param journeys journeys counted (converting or not)
  * @param conversions converting journeys
  * @param totalValue total conversion value
- * @param conversionProbability Markov only: the probability of conversion from the start of the
- *     chain (equals {@code conversions/journeys} for order 1 with the start-state counts); NaN for
- *     heuristic models
+ * @param conversionProbability Markov only: the chain's probability of absorption in
+ *     {@code (conversion)} from {@code (start)}; close to, but in general not equal to, the observed
+ *     {@code conversions/journeys}, since the chain remembers only the last k touchpoints; 0 when
+ *     nothing converted; NaN for heuristic models
  * @param states Markov only: transient states of the chain (the start state and the touchpoint
  *     k-tuples); 0 for heuristic models
  * @param credits one entry per touchpoint seen in any journey, sorted by touchpoint name;
