@@ -1,0 +1,242 @@
+package io.cxkit.journey;
+
+import io.cxkit.core.Accumulator;
+import io.cxkit.core.Encoding;
+import io.cxkit.core.ProportionEstimate;
+import io.cxkit.core.TimeBucket;
+import io.cxkit.core.TimeGrain;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Cohort retention and churn from customer activity: each customer belongs to the cohort of the
+ * calendar period (in an explicit {@link ZoneId}) of their first activity; the table gives, per
+ * cohort and period offset, the share of the cohort active in that period, with Wilson intervals;
+ * churn per period is the share of the previous period's active customers not active in it.
+ *
+ * <pre>{@code
+ * RetentionAccumulator acc = RetentionAccumulator.create(TimeGrain.MONTH, ZoneId.of("Europe/Berlin"));
+ * events.forEach(e -> acc.accept(e.customerId(), e.time()));
+ * RetentionTable t = acc.result();
+ * t.cohort("2026-01").orElseThrow().cells().get(3).interval(0.95);   // month-3 retention, Wilson
+ * }</pre>
+ *
+ * <p>Observation ends with the last period in which any activity was seen: cells after it are
+ * absent rather than 0. "Active" means at least one activity in the period; a customer who skips a
+ * period and comes back counts as churned in the skipped period and retained again later (classic
+ * period-over-period retention, not "unbounded" retention).
+ *
+ * <p>State is, per customer, the set of active periods, so memory grows with customers × active
+ * periods (the cohort of a customer can only be known from all of their activity). {@link #combine}
+ * unions the sets, so any split of the activity merges to exactly the single-pass table.
+ */
+public final class RetentionAccumulator implements Accumulator<RetentionAccumulator, RetentionTable> {
+    /** Encoding type name. */
+    public static final String TYPE = "retention";
+
+    private final TimeGrain grain;
+    private final ZoneId zone;
+    private final Map<String, TreeSet<LocalDate>> active = new HashMap<>();
+
+    private RetentionAccumulator(TimeGrain grain, ZoneId zone) {
+        this.grain = grain;
+        this.zone = zone;
+    }
+
+    /**
+     * An empty accumulator.
+     *
+     * @param grain the period length
+     * @param zone the time zone in which periods are calendar periods
+     * @return a new accumulator
+     * @throws IllegalArgumentException if an argument is missing
+     */
+    public static RetentionAccumulator create(TimeGrain grain, ZoneId zone) {
+        if (grain == null || zone == null) {
+            throw new IllegalArgumentException("grain and zone must not be missing: " + grain + ", " + zone);
+        }
+        return new RetentionAccumulator(grain, zone);
+    }
+
+    /**
+     * Records that a customer was active at an instant.
+     *
+     * @param customerId the customer; not blank
+     * @param time when; not null
+     * @throws IllegalArgumentException if an argument is missing or blank
+     */
+    public void accept(String customerId, Instant time) {
+        if (customerId == null || customerId.isBlank()) {
+            throw new IllegalArgumentException("customerId must not be blank: " + customerId);
+        }
+        if (time == null) {
+            throw new IllegalArgumentException("activity time must not be missing: null (customer " + customerId + ")");
+        }
+        active.computeIfAbsent(customerId, k -> new TreeSet<>()).add(grain.bucketOf(time, zone).start());
+    }
+
+    /**
+     * Adds every event of a journey as activity of its customer.
+     *
+     * @param journey the journey
+     */
+    public void accept(CustomerJourney journey) {
+        if (journey == null) {
+            throw new IllegalArgumentException("journey must not be missing: null");
+        }
+        for (JourneyEvent e : journey.events()) {
+            accept(e.customerId(), e.time());
+        }
+    }
+
+    /**
+     * Customers seen so far.
+     *
+     * @return the count
+     */
+    public long customers() {
+        return active.size();
+    }
+
+    @Override
+    public RetentionTable result() {
+        if (active.isEmpty()) {
+            return new RetentionTable(grain, 0, List.of(), List.of());
+        }
+        LocalDate first = null;
+        LocalDate last = null;
+        for (TreeSet<LocalDate> s : active.values()) {
+            first = first == null || s.first().isBefore(first) ? s.first() : first;
+            last = last == null || s.last().isAfter(last) ? s.last() : last;
+        }
+        List<TimeBucket> periods = new ArrayList<>();
+        Map<LocalDate, Integer> index = new HashMap<>();
+        for (TimeBucket b = new TimeBucket(grain, first); !b.start().isAfter(last); b = b.next()) {
+            index.put(b.start(), periods.size());
+            periods.add(b);
+        }
+        int p = periods.size();
+        TreeMap<Integer, long[]> cohorts = new TreeMap<>(); // cohort index -> [size, retained at offset...]
+        long[] activeIn = new long[p];
+        long[] lost = new long[p];
+        for (TreeSet<LocalDate> s : active.values()) {
+            int c = index.get(s.first());
+            long[] row = cohorts.computeIfAbsent(c, k -> new long[1 + p - k]);
+            row[0]++;
+            boolean[] on = new boolean[p];
+            for (LocalDate d : s) {
+                int i = index.get(d);
+                on[i] = true;
+                row[1 + i - c]++;
+                activeIn[i]++;
+            }
+            for (int i = 1; i < p; i++) {
+                if (on[i - 1] && !on[i]) {
+                    lost[i]++;
+                }
+            }
+        }
+        List<CohortRow> rows = new ArrayList<>();
+        cohorts.forEach((c, row) -> {
+            List<RetentionCell> cells = new ArrayList<>();
+            for (int k = 0; k + 1 < row.length; k++) {
+                cells.add(new RetentionCell(k, periods.get(c + k), row[1 + k], ProportionEstimate.of(row[1 + k], row[0])));
+            }
+            rows.add(new CohortRow(periods.get(c), row[0], cells));
+        });
+        List<ChurnPeriod> churn = new ArrayList<>();
+        for (int i = 1; i < p; i++) {
+            churn.add(new ChurnPeriod(periods.get(i), activeIn[i - 1], lost[i],
+                    ProportionEstimate.of(lost[i], activeIn[i - 1])));
+        }
+        return new RetentionTable(grain, active.size(), rows, churn);
+    }
+
+    @Override
+    public RetentionAccumulator combine(RetentionAccumulator other) {
+        if (other == null) {
+            throw new IllegalArgumentException("other must not be missing: null");
+        }
+        if (other.grain != grain || !other.zone.equals(zone)) {
+            throw new IllegalArgumentException("cannot combine retention accumulators with different periods: "
+                    + grain + " " + zone + " vs " + other.grain + " " + other.zone);
+        }
+        for (Map.Entry<String, TreeSet<LocalDate>> e : other.active.entrySet()) {
+            active.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).addAll(e.getValue());
+        }
+        return this;
+    }
+
+    @Override
+    public RetentionAccumulator emptyCopy() {
+        return new RetentionAccumulator(grain, zone);
+    }
+
+    @Override
+    public RetentionAccumulator self() {
+        return this;
+    }
+
+    @Override
+    public byte[] encode() {
+        Encoding.Writer w = Encoding.writer(TYPE, 1).putString(grain.name()).putString(zone.getId())
+                .putInt(active.size());
+        for (Map.Entry<String, TreeSet<LocalDate>> e : new TreeMap<>(active).entrySet()) {
+            long[] days = e.getValue().stream().mapToLong(LocalDate::toEpochDay).toArray();
+            w.putString(e.getKey()).putLongs(days);
+        }
+        return w.toBytes();
+    }
+
+    /**
+     * Reads an accumulator written by {@link #encode()}.
+     *
+     * @param bytes the encoding
+     * @return the accumulator
+     * @throws IllegalArgumentException if the encoding is invalid
+     */
+    public static RetentionAccumulator decode(byte[] bytes) {
+        Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
+        RetentionAccumulator acc;
+        try {
+            acc = create(TimeGrain.valueOf(in.getString()), ZoneId.of(in.getString()));
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("encoded '" + TYPE + "' has an invalid zone: " + e.getMessage(), e);
+        }
+        int n = in.getInt();
+        if (n < 0) {
+            throw new IllegalArgumentException("encoded '" + TYPE + "' has a negative customer count: " + n);
+        }
+        for (int i = 0; i < n; i++) {
+            String id = in.getString();
+            TreeSet<LocalDate> s = new TreeSet<>();
+            for (long d : in.getLongs()) {
+                LocalDate date = LocalDate.ofEpochDay(d);
+                if (!acc.grain.bucketOf(date).start().equals(date)) {
+                    throw new IllegalArgumentException("encoded '" + TYPE + "' has a period start that is not one: "
+                            + date);
+                }
+                s.add(date);
+            }
+            if (s.isEmpty()) {
+                throw new IllegalArgumentException("encoded '" + TYPE + "' has a customer without activity: " + id);
+            }
+            acc.active.put(id, s);
+        }
+        in.end();
+        return acc;
+    }
+
+    @Override
+    public String toString() {
+        return "RetentionAccumulator[" + grain + " in " + zone + ", customers=" + active.size() + "]";
+    }
+}
