@@ -103,14 +103,20 @@ final class CliSupport {
         return m;
     }
 
-    /** {@code {n, median, p75, p90, p95, max}} in seconds; quantiles null when empty. */
+    /**
+     * {@code {n, min, median, p75, p90, p95, p99, max}} in seconds; min and max exact, quantiles within
+     * the sketch's relative accuracy; null when empty.
+     */
     static Map<String, Object> seconds(QuantileSummary q) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("n", q.n());
+        m.put("min", q.isEmpty() ? null : num(q.min()));
         m.put("median", q.isEmpty() ? null : num(q.median()));
         m.put("p75", q.isEmpty() ? null : num(q.p75()));
         m.put("p90", q.isEmpty() ? null : num(q.p90()));
         m.put("p95", q.isEmpty() ? null : num(q.p95()));
+        m.put("p99", q.isEmpty() ? null : num(q.p99()));
+        m.put("max", q.isEmpty() ? null : num(q.max()));
         return m;
     }
 
