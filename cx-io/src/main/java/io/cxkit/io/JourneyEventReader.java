@@ -135,6 +135,22 @@ public final class JourneyEventReader {
     }
 
     /**
+     * Reads a stream (not closed), handing each event to {@code sink} in order.
+     *
+     * @param in the bytes (UTF-8)
+     * @param source the name used in messages
+     * @param format the format
+     * @param sink receives each event
+     * @return what was read
+     * @throws BadInputException for bad input
+     */
+    public InteractionReader.ReadSummary read(InputStream in, String source, InputFormat format,
+            Consumer<? super JourneyEvent> sink) {
+        Check.notNull(sink, "sink");
+        return readWithAttributes(in, source, format, (e, a) -> sink.accept(e));
+    }
+
+    /**
      * Reads a file, handing each event with the values of the {@link Builder#attributes attribute
      * columns} (by the names given to the builder; empty string when empty).
      *
