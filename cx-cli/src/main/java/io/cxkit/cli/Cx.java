@@ -9,14 +9,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code cx} command: {@code demo}, {@code report}, {@code generate} and {@code shell}.
+ * The {@code cx} command: {@code demo}, {@code report}, {@code funnel}, {@code paths}, {@code service},
+ * {@code drivers}, {@code generate} and {@code shell}.
  *
  * <p>Exit codes: 0 success, 1 bad input (the message on stderr starts with {@code file:line:column}),
  * 2 usage error.
  */
 @Command(name = "cx", mixinStandardHelpOptions = true, version = "cx 0.1.0",
         description = "Customer-experience metrics (NPS, CSAT, CES) with honest uncertainty.",
-        subcommands = {DemoCommand.class, ReportCommand.class, GenerateCommand.class, ShellCommand.class,
+        subcommands = {DemoCommand.class, ReportCommand.class, FunnelCommand.class, PathsCommand.class,
+            ServiceCommand.class, DriversCommand.class, GenerateCommand.class, ShellCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cx implements Runnable {
     /** Exit code for bad input. */
@@ -32,7 +34,7 @@ public final class Cx implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: demo, report, generate or shell");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: demo, report, funnel, paths, service, drivers, generate or shell");
     }
 
     /**
@@ -62,7 +64,7 @@ public final class Cx implements Runnable {
         cl.registerConverter(ZoneId.class, ZoneId::of);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             if (ex instanceof BadInputException || ex instanceof UncheckedIOException
-                    || ex instanceof IllegalArgumentException) {
+                    || ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
                 err.println("cx: " + ex.getMessage());
                 err.flush();
                 return BAD_INPUT;

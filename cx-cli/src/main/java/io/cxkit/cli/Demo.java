@@ -2,6 +2,7 @@ package io.cxkit.cli;
 
 import io.cxkit.core.Comparison;
 import io.cxkit.core.Interval;
+import io.cxkit.core.MultipleTesting;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.TimeGrain;
 import io.cxkit.io.ReportFormat;
@@ -29,8 +30,14 @@ import java.util.stream.Stream;
 final class Demo {
     static final double CONFIDENCE = 0.95;
 
-    /** One touchpoint's month-over-month NPS change. */
-    record Mover(String touchpoint, String month, String previous, Comparison change) {
+    /** False-discovery rate at which a month-over-month change counts as a mover. */
+    static final double FDR = 0.01;
+
+    /**
+     * One touchpoint's month-over-month NPS change, with its Benjamini–Hochberg adjusted p-value
+     * across all touchpoint × month comparisons of the run.
+     */
+    record Mover(String touchpoint, String month, String previous, Comparison change, double adjustedP) {
     }
 
     /** Churn rate and mean spend of one NPS class of customers. */
@@ -39,7 +46,8 @@ final class Demo {
 
     /** What the demo found. */
     record Findings(Path dir, SampleCompany company, SurveyReport byTouchpoint, SurveyReport byMonth,
-            List<Mover> movers, List<String> hurting, Map<String, NpsResult> supportNpsByResolution,
+            List<Mover> movers, int comparisons, List<String> hurting,
+            Map<String, NpsResult> supportNpsByResolution,
             Map<String, Outcome> outcomes) {
 
         String worstTouchpoint() {
@@ -67,12 +75,23 @@ final class Demo {
             Map.Entry<String, ScoreCardResult> prev = previous.get(tp);
             if (prev != null && prev.getValue().nps().n() > 1 && e.getValue().nps().n() > 1) {
                 movers.add(new Mover(tp, month, prev.getKey(),
-                        e.getValue().nps().compare(prev.getValue().nps(), CONFIDENCE)));
+                        e.getValue().nps().compare(prev.getValue().nps(), CONFIDENCE), Double.NaN));
             }
             previous.put(tp, Map.entry(month, e.getValue()));
         }
-        movers.sort(Comparator.comparingDouble((Mover m) -> -Math.abs(m.change().difference())));
-        movers.removeIf(m -> !m.change().significant(0.01));
+        // Many comparisons (touchpoints x months): control the false-discovery rate (Benjamini-Hochberg)
+        // across all of them rather than testing each at 1%.
+        double[] p = movers.stream().mapToDouble(m -> m.change().pValue()).toArray();
+        double[] q = MultipleTesting.benjaminiHochberg(p);
+        List<Mover> adjusted = new ArrayList<>();
+        for (int i = 0; i < q.length; i++) {
+            Mover m = movers.get(i);
+            adjusted.add(new Mover(m.touchpoint(), m.month(), m.previous(), m.change(), q[i]));
+        }
+        int comparisons = adjusted.size();
+        adjusted.removeIf(m -> !(m.adjustedP() < FDR));
+        adjusted.sort(Comparator.comparingDouble((Mover m) -> -Math.abs(m.change().difference())));
+        movers = adjusted;
 
         NpsResult overall = byTp.overall().nps();
         List<String> hurting = new ArrayList<>();
@@ -87,7 +106,8 @@ final class Demo {
                 bands.put(k.part(0), v.nps());
             }
         });
-        return new Findings(dir, company, byTp, byMonth, movers, hurting, bands, outcomes(dir.resolve("customers.csv")));
+        return new Findings(dir, company, byTp, byMonth, movers, comparisons, hurting, bands,
+                outcomes(dir.resolve("customers.csv")));
     }
 
     /** Churn and spend by NPS class, from customers.csv (a plain CSV without quotes). */
@@ -130,11 +150,13 @@ final class Demo {
         out.println("By month");
         ReportFormat.TABLE.write(f.byMonth(), CONFIDENCE, out);
         out.println();
-        out.println("Biggest movers (touchpoint NPS, month over month, significant at 1%)");
+        out.printf(Locale.ROOT, "Biggest movers (touchpoint NPS, month over month, significant at FDR 1%%:"
+                + " Benjamini-Hochberg across all %d touchpoint x month comparisons)%n", f.comparisons());
         f.movers().stream().limit(5).forEach(m -> {
             Interval ci = m.change().interval();
-            out.printf(Locale.ROOT, "  %-16s %s vs %s: %+6.1f points (95%% CI %+.1f..%+.1f, p=%.2g)%n", m.touchpoint(),
-                    m.month(), m.previous(), m.change().difference(), ci.lower(), ci.upper(), m.change().pValue());
+            out.printf(Locale.ROOT, "  %-16s %s vs %s: %+6.1f points (95%% CI %+.1f..%+.1f, p=%.2g, BH q=%.2g)%n",
+                    m.touchpoint(), m.month(), m.previous(), m.change().difference(), ci.lower(), ci.upper(),
+                    m.change().pValue(), m.adjustedP());
         });
         if (f.movers().isEmpty()) {
             out.println("  (none)");

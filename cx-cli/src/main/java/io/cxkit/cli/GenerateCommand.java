@@ -30,7 +30,7 @@ final class GenerateCommand implements Callable<Integer> {
             description = "csv and/or ndjson (default ${DEFAULT-VALUE})")
     List<SampleCompany.Format> formats;
 
-    @Option(names = "--tables", split = ",", defaultValue = "responses,interactions,tickets,customers",
+    @Option(names = "--tables", split = ",", defaultValue = "responses,interactions,tickets,customers,ticket_events",
             paramLabel = "T", description = "which tables (default all: ${DEFAULT-VALUE})")
     List<SampleCompany.Table> tables;
 

@@ -45,7 +45,9 @@ public record SampleCompany(long responses, long customers, long seed) {
         /** Support tickets ({@code tickets.*}). */
         TICKETS,
         /** Customers with their outcomes ({@code customers.*}). */
-        CUSTOMERS;
+        CUSTOMERS,
+        /** Support tickets as events: created, replies, solved, reopened ({@code ticket_events.*}). */
+        TICKET_EVENTS;
 
         String file() {
             return name().toLowerCase(Locale.ROOT);
@@ -149,6 +151,8 @@ public record SampleCompany(long responses, long customers, long seed) {
 
     private Summary run(List<Sink> sinks) throws IOException {
         SplittableRandom rnd = new SplittableRandom(seed);
+        // Attribute ratings draw from their own stream, so every other value is as before they existed.
+        SplittableRandom side = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
         String[] days = new String[DAYS];
         for (int d = 0; d < DAYS; d++) {
             days[d] = START.plusDays(d).toString();
@@ -183,13 +187,13 @@ public record SampleCompany(long responses, long customers, long seed) {
                     sec = Math.min(86_399, sec + 60 + rnd.nextInt(900));
                 }
                 // Survey after checkout.
-                produced += survey(sinks, rnd, written + produced, quota - produced, cid, days[day], sec, path[2], seg,
+                produced += survey(sinks, rnd, side, written + produced, quota - produced, cid, days[day], sec, path[2], seg,
                         region, mood + (app ? 0.6 : 0.9), Double.NaN, last);
                 // Survey after onboarding; the app onboarding breaks from ONBOARDING_BREAKS.
                 boolean broken = app && !START.plusDays(day).isBefore(ONBOARDING_BREAKS);
                 double onboarding = mood + (app ? 0.4 : 0.1) - (broken ? 1.3 : 0);
                 if (produced < quota && rnd.nextDouble() < 0.7) {
-                    produced += survey(sinks, rnd, written + produced, quota - produced, cid, days[day],
+                    produced += survey(sinks, rnd, side, written + produced, quota - produced, cid, days[day],
                             Math.min(86_399, sec + 3600), path[3], seg, region, onboarding, Double.NaN, last);
                 }
                 // Support: more likely after a broken onboarding.
@@ -207,6 +211,8 @@ public record SampleCompany(long responses, long customers, long seed) {
                     for (Sink s : sinks) {
                         s.ticket(tickets, cid, days[tday], sec, TOUCHPOINTS[tp][2], firstResponseMin, hours, contacts,
                                 switches);
+                        s.ticketEvents(tickets, cid, days[tday], sec, TOUCHPOINTS[tp][2], firstResponseMin, hours,
+                                contacts, switches);
                     }
                     for (int k = 0; k < contacts; k++) {
                         interactions++;
@@ -218,7 +224,7 @@ public record SampleCompany(long responses, long customers, long seed) {
                         }
                     }
                     double exp = mood + 0.9 - 0.7 * Math.log1p(hours / 4) - 0.6 * (contacts - 1) - 0.8 * switches;
-                    produced += survey(sinks, rnd, written + produced, quota - produced, cid, days[tday],
+                    produced += survey(sinks, rnd, side, written + produced, quota - produced, cid, days[tday],
                             Math.min(86_399, sec + 7200), tp, seg, region, exp, hours, last);
                 }
                 // Renewal, with a survey.
@@ -228,7 +234,7 @@ public record SampleCompany(long responses, long customers, long seed) {
                     for (Sink s : sinks) {
                         s.interaction(interactions, cid, days[rday], sec, 9, 60 + rnd.nextInt(300), "renewed");
                     }
-                    produced += survey(sinks, rnd, written + produced, quota - produced, cid, days[rday], sec, 9, seg,
+                    produced += survey(sinks, rnd, side, written + produced, quota - produced, cid, days[rday], sec, 9, seg,
                             region, mood + 0.2, Double.NaN, last);
                 }
                 if (last[0] >= 9 && rnd.nextDouble() < 0.3) {
@@ -253,7 +259,7 @@ public record SampleCompany(long responses, long customers, long seed) {
     }
 
     /** Writes one survey response (if quota allows) and returns how many were written (0 or 1). */
-    private int survey(List<Sink> sinks, SplittableRandom rnd, long id, long quota, String cid, String day, int sec,
+    private int survey(List<Sink> sinks, SplittableRandom rnd, SplittableRandom side, long id, long quota, String cid, String day, int sec,
             int tp, int seg, int region, double experience, double resolutionHours, double[] last) throws IOException {
         if (quota <= 0) {
             return 0;
@@ -270,11 +276,22 @@ public record SampleCompany(long responses, long customers, long seed) {
         }
         String band = Double.isNaN(resolutionHours) ? "" : resolutionHours < 4 ? "a_under_4h"
                 : resolutionHours < 24 ? "b_4h_to_1d" : resolutionHours < 72 ? "c_1d_to_3d" : "d_over_3d";
+        // Attribute ratings (1-5): readings of the same experience u with decreasing loadings, so that
+        // key-driver analysis ranks ease > speed > friendliness > price; 3% skip the price question.
+        int[] attrs = {
+            clamp((int) Math.round(3.2 + 0.9 * u + 0.7 * side.nextGaussian()), 1, 5),
+            clamp((int) Math.round(3.0 + 0.6 * u + 0.7 * side.nextGaussian()), 1, 5),
+            clamp((int) Math.round(3.6 + 0.35 * u + 0.7 * side.nextGaussian()), 1, 5),
+            clamp((int) Math.round(2.9 + 0.15 * u + 0.8 * side.nextGaussian()), 1, 5),
+        };
+        if (side.nextDouble() < 0.03) {
+            attrs[3] = -1;
+        }
         last[0] = nps;
         last[1] += nps;
         last[2]++;
         for (Sink s : sinks) {
-            s.response(id + 1, cid, day, sec, tp, SEGMENTS[seg], REGIONS[region], nps, csat, ces, band);
+            s.response(id + 1, cid, day, sec, tp, SEGMENTS[seg], REGIONS[region], nps, csat, ces, band, attrs);
         }
         return 1;
     }
@@ -322,13 +339,16 @@ public record SampleCompany(long responses, long customers, long seed) {
             switch (t) {
                 case RESPONSES:
                     return List.of("response_id", "customer_id", "responded_at", "touchpoint", "stage", "channel",
-                            "segment", "region", "nps", "csat", "ces", "resolution_band");
+                            "segment", "region", "nps", "csat", "ces", "resolution_band", "ease", "speed",
+                            "friendliness", "price");
                 case INTERACTIONS:
                     return List.of("interaction_id", "customer_id", "timestamp", "stage", "touchpoint", "channel",
                             "duration_s", "outcome");
                 case TICKETS:
                     return List.of("ticket_id", "customer_id", "opened_at", "channel", "first_response_min",
                             "resolution_hours", "contacts", "channel_switches");
+                case TICKET_EVENTS:
+                    return List.of("ticket_id", "customer_id", "timestamp", "event_type", "author", "channel", "team");
                 default:
                     return List.of("customer_id", "segment", "persona", "region", "first_seen", "mean_nps",
                             "nps_class", "annual_spend", "churned");
@@ -393,7 +413,7 @@ public record SampleCompany(long responses, long customers, long seed) {
         }
 
         void response(long id, String cid, String day, int sec, int tp, String seg, String region, int nps, int csat,
-                int ces, String band) throws IOException {
+                int ces, String band, int[] attrs) throws IOException {
             if (out[Table.RESPONSES.ordinal()] == null) {
                 return;
             }
@@ -401,7 +421,7 @@ public record SampleCompany(long responses, long customers, long seed) {
             time(day, sec);
             row(Table.RESPONSES, "r" + id, cid, sb.toString(), TOUCHPOINTS[tp][0], TOUCHPOINTS[tp][1],
                     TOUCHPOINTS[tp][2], seg, region, nps, csat < 0 ? null : csat, ces < 0 ? null : ces,
-                    band.isEmpty() ? null : band);
+                    band.isEmpty() ? null : band, attrs[0], attrs[1], attrs[2], attrs[3] < 0 ? null : attrs[3]);
         }
 
         void interaction(long id, String cid, String day, int sec, int tp, int duration, String outcome)
@@ -429,6 +449,48 @@ public record SampleCompany(long responses, long customers, long seed) {
             time(day, sec);
             row(Table.TICKETS, "t" + id, cid, sb.toString(), channel, round1(firstResponseMin), round1(hours), contacts,
                     switches);
+        }
+
+        /**
+         * The ticket as events, derived from its summary without random draws: created (by the customer);
+         * for chat a bot reply after 20 s; the first agent reply after firstResponseMin; for each further
+         * contact a customer reply and an agent reply spread evenly up to the solve; solved after
+         * max(hours, first response + 5 min); with a channel switch, reopened 1 h after the solve, an agent
+         * reply 1 h later and solved again 1 h after that. Team: phone tickets "voice", others "frontline".
+         */
+        void ticketEvents(long id, String cid, String day, int sec, String channel, double firstResponseMin,
+                double hours, int contacts, int switches) throws IOException {
+            if (out[Table.TICKET_EVENTS.ordinal()] == null) {
+                return;
+            }
+            String t = "t" + id;
+            String team = channel.equals("phone") ? "voice" : "frontline";
+            long t0 = LocalDate.parse(day).toEpochDay() * 86_400L + sec;
+            long first = Math.round(firstResponseMin * 60);
+            long solve = Math.max(Math.round(hours * 3600), first + 300);
+            ticketEvent(t, cid, t0, "created", "customer", channel, team);
+            if (channel.equals("chat")) {
+                ticketEvent(t, cid, t0 + 20, "agent_reply", "bot", channel, team);
+            }
+            ticketEvent(t, cid, t0 + first, "agent_reply", "agent", channel, team);
+            double gap = (double) (solve - first) / contacts;
+            for (int k = 1; k < contacts; k++) {
+                ticketEvent(t, cid, t0 + first + Math.round((k - 0.5) * gap), "customer_reply", "customer", channel,
+                        team);
+                ticketEvent(t, cid, t0 + first + Math.round((k - 0.2) * gap), "agent_reply", "agent", channel, team);
+            }
+            ticketEvent(t, cid, t0 + solve, "solved", "agent", channel, team);
+            if (switches > 0) {
+                ticketEvent(t, cid, t0 + solve + 3600, "reopened", "customer", channel, team);
+                ticketEvent(t, cid, t0 + solve + 7200, "agent_reply", "agent", channel, team);
+                ticketEvent(t, cid, t0 + solve + 10_800, "solved", "agent", channel, team);
+            }
+        }
+
+        private void ticketEvent(String ticket, String cid, long epochSecond, String type, String author,
+                String channel, String team) throws IOException {
+            row(Table.TICKET_EVENTS, ticket, cid, java.time.Instant.ofEpochSecond(epochSecond).toString(), type, author,
+                    channel, team);
         }
 
         void customer(String cid, String seg, String persona, String region, String firstSeen, double meanNps,

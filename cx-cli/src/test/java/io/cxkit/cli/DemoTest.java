@@ -34,6 +34,10 @@ class DemoTest {
         assertEquals("onboarding_app", top.touchpoint());
         assertEquals("2026-07", top.month());
         assertTrue(top.change().difference() < -30, top.toString());
+        // Movers are selected at a false-discovery rate of 1% (Benjamini-Hochberg over all comparisons).
+        assertTrue(f.comparisons() > f.movers().size(), f.comparisons() + " comparisons");
+        f.movers().forEach(m -> assertTrue(m.adjustedP() < Demo.FDR && m.adjustedP() >= m.change().pValue(),
+                m.toString()));
         // Support NPS falls with every resolution-time band.
         List<NpsResult> bands = new ArrayList<>(f.supportNpsByResolution().values());
         assertEquals(4, bands.size());
@@ -52,7 +56,8 @@ class DemoTest {
     void demoCommandPrintsTheHeadlineReport() {
         CxTestSupport.Run r = cx("demo", "--responses", "20000", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
-        for (String s : List.of("By touchpoint", "By month", "Biggest movers", "onboarding_app   2026-07 vs 2026-06",
+        for (String s : List.of("By touchpoint", "By month", "Biggest movers", "significant at FDR 1%",
+                "Benjamini-Hochberg", "onboarding_app   2026-07 vs 2026-06",
                 "Where the story is", "The worst is support_phone.", "95% CI")) {
             assertTrue(r.out().contains(s), s + " in\n" + r.out());
         }

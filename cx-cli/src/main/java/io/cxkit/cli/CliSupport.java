@@ -1,0 +1,163 @@
+package io.cxkit.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cxkit.core.Interval;
+import io.cxkit.core.ProportionEstimate;
+import io.cxkit.core.QuantileSummary;
+import io.cxkit.io.CxJacksonModule;
+import io.cxkit.io.InteractionReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/** What the journey, service and driver commands share: durations, output formats, JSON pieces. */
+final class CliSupport {
+    private static final Pattern SHORT = Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(s|m|min|h|d|w)",
+            Pattern.CASE_INSENSITIVE);
+
+    private CliSupport() {
+    }
+
+    /** Output of the journey, service and driver commands. */
+    enum Format {
+        /** Aligned text for people. */
+        TABLE,
+        /** JSON with a versioned schema. */
+        JSON
+    }
+
+    /** Reads {@code 30m}, {@code 2h}, {@code 7d}, {@code 1w}, {@code 90s} or ISO-8601 ({@code PT1H}, {@code P7D}). */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return duration(value);
+        }
+    }
+
+    static Duration duration(String value) {
+        String v = value.strip();
+        Matcher m = SHORT.matcher(v);
+        if (m.matches()) {
+            double n = Double.parseDouble(m.group(1));
+            long unit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                case "s" -> 1L;
+                case "m", "min" -> 60L;
+                case "h" -> 3600L;
+                case "d" -> 86_400L;
+                default -> 604_800L;
+            };
+            return Duration.ofMillis(Math.round(n * unit * 1000));
+        }
+        try {
+            return Duration.parse(v.toUpperCase(Locale.ROOT));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("duration must be like 30m, 2h, 7d, 1w or ISO-8601 (PT1H,"
+                    + " P7D): '" + value + "'");
+        }
+    }
+
+    /** A usage error (exit 2) unless the duration is positive. */
+    static Duration positive(CommandLine cl, Duration d, String option) {
+        if (d != null && (d.isZero() || d.isNegative())) {
+            throw new CommandLine.ParameterException(cl, option + " must be > 0: " + d);
+        }
+        return d;
+    }
+
+    static ObjectMapper mapper() {
+        return new ObjectMapper().registerModule(CxJacksonModule.of(0.95))
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    static void writeJson(PrintWriter out, Object tree) {
+        try {
+            out.println(mapper().writeValueAsString(tree));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
+    }
+
+    /** A finite number, or null (JSON {@code null}) for NaN. */
+    static Double num(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** {@code {estimate, lower, upper, successes, n}} with a Wilson interval; nulls when n = 0. */
+    static Map<String, Object> proportion(ProportionEstimate p, double confidence) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", p.n());
+        m.put("successes", num(p.successes()));
+        m.put("estimate", num(p.estimate()));
+        Interval i = p.n() == 0 ? null : p.interval(confidence);
+        m.put("lower", i == null ? null : num(i.lower()));
+        m.put("upper", i == null ? null : num(i.upper()));
+        return m;
+    }
+
+    /**
+     * {@code {n, min, median, p75, p90, p95, p99, max}} in seconds; min and max exact, quantiles within
+     * the sketch's relative accuracy; null when empty.
+     */
+    static Map<String, Object> seconds(QuantileSummary q) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", q.n());
+        m.put("min", q.isEmpty() ? null : num(q.min()));
+        m.put("median", q.isEmpty() ? null : num(q.median()));
+        m.put("p75", q.isEmpty() ? null : num(q.p75()));
+        m.put("p90", q.isEmpty() ? null : num(q.p90()));
+        m.put("p95", q.isEmpty() ? null : num(q.p95()));
+        m.put("p99", q.isEmpty() ? null : num(q.p99()));
+        m.put("max", q.isEmpty() ? null : num(q.max()));
+        return m;
+    }
+
+    static Map<String, Object> input(InteractionReader.ReadSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rows", s.rows());
+        m.put("accepted", s.accepted());
+        m.put("columns", new LinkedHashMap<>(s.columns()));
+        m.put("rejected", s.rejected());
+        return m;
+    }
+
+    static String pct(ProportionEstimate p, double confidence) {
+        if (p.n() == 0) {
+            return "-";
+        }
+        Interval i = p.interval(confidence);
+        return String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * p.estimate(), 100 * i.lower(),
+                100 * i.upper());
+    }
+
+    static String human(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "-";
+        }
+        if (seconds < 120) {
+            return String.format(Locale.ROOT, "%.0f s", seconds);
+        }
+        if (seconds < 7200) {
+            return String.format(Locale.ROOT, "%.1f min", seconds / 60);
+        }
+        if (seconds < 172_800) {
+            return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
+        }
+        return String.format(Locale.ROOT, "%.1f d", seconds / 86_400);
+    }
+
+    /** Rejected rows on stderr (table output; JSON carries them in {@code input.rejected}). */
+    static void reportRejected(CommandLine cl, InteractionReader.ReadSummary s, Format format) {
+        if (s.rejected().any() && format != Format.JSON) {
+            cl.getErr().println("cx: " + s.rejected());
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.cxkit.cli;
+
+import io.cxkit.journey.CustomerJourney;
+import io.cxkit.journey.Funnel;
+import io.cxkit.journey.FunnelMode;
+import io.cxkit.journey.FunnelResult;
+import io.cxkit.journey.FunnelStepResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "funnel", mixinStandardHelpOptions = true,
+        description = "Conversion funnel over the journeys of an interaction-event file (CSV, NDJSON, JSON).")
+final class FunnelCommand implements Callable<Integer> {
+    static final String SCHEMA = "cxkit/funnel/v1";
+    static final double CONFIDENCE = 0.95;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "interaction events (.csv, .ndjson, .json)")
+    Path file;
+
+    @Option(names = "--steps", required = true, split = ",", paramLabel = "TOUCHPOINT",
+            description = "the funnel's touchpoints in order, e.g. product_page,checkout_web")
+    List<String> steps;
+
+    @Option(names = "--within", paramLabel = "DURATION", converter = CliSupport.DurationConverter.class,
+            description = "conversion window from the first step (30m, 2h, 7d, PT1H; default: none)")
+    Duration within;
+
+    @Option(names = "--mode", defaultValue = "ordered", paramLabel = "MODE",
+            description = "ordered (other events may come between), strict (next event), any (any order)")
+    String mode;
+
+    @Option(names = "--by", paramLabel = "COL", description = "segment journeys by this column (its value on the"
+            + " journey's first event)")
+    String by;
+
+    @Mixin
+    JourneyFile.Options options;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
+    CliSupport.Format format;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        FunnelMode m = mode(cl, mode);
+        CliSupport.positive(cl, within, "--within");
+        JourneyFile f = JourneyFile.read(cl, file, options, by);
+        Funnel funnel = Funnel.builder().steps(steps.toArray(new String[0])).mode(m).window(within)
+                .knownTouchpoints(f.touchpoints).build();
+        FunnelResult overall = funnel.run(f.journeys);
+        Map<String, FunnelResult> segments = new TreeMap<>();
+        if (by != null) {
+            Map<String, List<CustomerJourney>> groups = new TreeMap<>();
+            for (CustomerJourney j : f.journeys) {
+                groups.computeIfAbsent(f.segment(j), k -> new ArrayList<>()).add(j);
+            }
+            groups.forEach((k, js) -> segments.put(k, funnel.run(js)));
+        }
+        PrintWriter out = cl.getOut();
+        if (format == CliSupport.Format.JSON) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("schema", SCHEMA);
+            root.put("confidence", CONFIDENCE);
+            root.put("steps", steps);
+            root.put("mode", modeName(m));
+            root.put("window", within == null ? null : within.toString());
+            root.put("journeys", JourneyFile.unitJson(options));
+            root.put("by", by);
+            root.put("overall", json(overall));
+            List<Object> segs = new ArrayList<>();
+            segments.forEach((k, r) -> {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("key", Map.of(by, k));
+                s.put("result", json(r));
+                segs.add(s);
+            });
+            root.put("segments", segs);
+            root.put("input", CliSupport.input(f.summary));
+            CliSupport.writeJson(out, root);
+        } else {
+            out.printf(Locale.ROOT, "Funnel %s (%s, window %s); journeys per %s%n", String.join(" > ", steps),
+                    modeName(m), within == null ? "none" : within, JourneyFile.unit(options));
+            table(out, "(all)", overall);
+            segments.forEach((k, r) -> table(out, by + "=" + k, r));
+            out.flush();
+            CliSupport.reportRejected(cl, f.summary, format);
+        }
+        return 0;
+    }
+
+    static FunnelMode mode(CommandLine cl, String s) {
+        switch (s.toLowerCase(Locale.ROOT)) {
+            case "ordered":
+                return FunnelMode.ORDERED;
+            case "strict":
+                return FunnelMode.STRICT;
+            case "any":
+            case "any_order":
+            case "any-order":
+                return FunnelMode.ANY_ORDER;
+            default:
+                throw new CommandLine.ParameterException(cl, "--mode must be ordered, strict or any: '" + s + "'");
+        }
+    }
+
+    static String modeName(FunnelMode m) {
+        return m == FunnelMode.ANY_ORDER ? "any" : m.name().toLowerCase(Locale.ROOT);
+    }
+
+    static void table(PrintWriter out, String label, FunnelResult r) {
+        out.printf(Locale.ROOT, "%n%s: %,d journeys, %,d entered, %,d completed; conversion %s%n", label, r.journeys(),
+                r.entered(), r.completed(), CliSupport.pct(r.conversion(), CONFIDENCE));
+        out.printf(Locale.ROOT, "  %-3s %-20s %9s %9s %9s  %-24s %-24s %s%n", "#", "step", "entered", "converted",
+                "dropped", "from previous (95% CI)", "from first (95% CI)", "time from previous (median, p90)");
+        for (FunnelStepResult s : r.steps()) {
+            String t = s.timeFromPrevious().isEmpty() ? "-" : CliSupport.human(s.timeFromPrevious().median()) + ", "
+                    + CliSupport.human(s.timeFromPrevious().p90());
+            out.printf(Locale.ROOT, "  %-3d %-20s %,9d %,9d %,9d  %-24s %-24s %s%n", s.index() + 1, s.name(),
+                    s.entered(), s.converted(), s.dropped(), CliSupport.pct(s.fromPrevious(), CONFIDENCE),
+                    CliSupport.pct(s.fromFirst(), CONFIDENCE), s.index() == 0 ? "-" : t);
+        }
+    }
+
+    static Map<String, Object> json(FunnelResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("journeys", r.journeys());
+        m.put("entered", r.entered());
+        m.put("completed", r.completed());
+        m.put("conversion", CliSupport.proportion(r.conversion(), CONFIDENCE));
+        m.put("timeToConvertSeconds", CliSupport.seconds(r.timeToConvert()));
+        List<Object> steps = new ArrayList<>();
+        for (FunnelStepResult s : r.steps()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("name", s.name());
+            x.put("index", s.index());
+            x.put("entered", s.entered());
+            x.put("converted", s.converted());
+            x.put("dropped", s.dropped());
+            x.put("fromPrevious", CliSupport.proportion(s.fromPrevious(), CONFIDENCE));
+            x.put("fromFirst", CliSupport.proportion(s.fromFirst(), CONFIDENCE));
+            x.put("timeFromPreviousSeconds", CliSupport.seconds(s.timeFromPrevious()));
+            x.put("timeFromFirstSeconds", CliSupport.seconds(s.timeFromFirst()));
+            steps.add(x);
+        }
+        m.put("steps", steps);
+        return m;
+    }
+}

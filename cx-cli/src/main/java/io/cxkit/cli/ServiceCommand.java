@@ -1,0 +1,239 @@
+package io.cxkit.cli;
+
+import io.cxkit.core.ProportionEstimate;
+import io.cxkit.core.SegmentKey;
+import io.cxkit.io.CalendarFile;
+import io.cxkit.io.ErrorPolicy;
+import io.cxkit.io.InteractionReader;
+import io.cxkit.io.TicketEventReader;
+import io.cxkit.journey.BusinessCalendar;
+import io.cxkit.journey.ServiceMetrics;
+import io.cxkit.journey.ServiceResult;
+import io.cxkit.journey.TicketEvent;
+import io.cxkit.journey.TicketFacts;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "service", mixinStandardHelpOptions = true,
+        description = "Support service metrics (first response, resolution, requester wait, FCR, repeat contact,"
+                + " reopens, SLA attainment) from a ticket-event file.")
+final class ServiceCommand implements Callable<Integer> {
+    static final String SCHEMA = "cxkit/service/v1";
+    static final double CONFIDENCE = 0.95;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "ticket events (.csv, .ndjson, .json)")
+    Path file;
+
+    @Option(names = "--calendar", paramLabel = "FILE", description = "business hours (zone, weekday hours,"
+            + " holidays); default: elapsed time")
+    Path calendar;
+
+    @Option(names = "--sla", paramLabel = "TARGETS", description = "e.g. first-response=PT1H,resolution=P1D (or 1h, 1d)")
+    String sla;
+
+    @Option(names = "--by", paramLabel = "COL", description = "split by channel or team")
+    String by;
+
+    @Option(names = "--count-bots", description = "bot replies count as responses")
+    boolean countBots;
+
+    @Option(names = "--repeat-window", paramLabel = "DURATION", converter = CliSupport.DurationConverter.class,
+            defaultValue = "P7D", description = "a new ticket within this time of a solve is a repeat contact"
+                    + " (default ${DEFAULT-VALUE})")
+    Duration repeatWindow;
+
+    @Option(names = "--columns", paramLabel = "FIELD=COL,...",
+            description = "name columns: ticket, customer, time, type, author, channel, team")
+    String columns;
+
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "zone of times without an offset (default ${DEFAULT-VALUE})")
+    ZoneId zone;
+
+    @Option(names = "--on-error", defaultValue = "fail",
+            description = "fail (stop at the first bad row) or skip (report rejected rows)")
+    ErrorPolicy onError;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
+    CliSupport.Format format;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        ServiceMetrics.Builder mb = ServiceMetrics.builder().countBotReplies(countBots);
+        if (repeatWindow.isNegative()) {
+            throw new CommandLine.ParameterException(cl, "--repeat-window must be >= 0: " + repeatWindow);
+        }
+        mb.repeatWindow(repeatWindow);
+        Duration[] targets = targets(cl, sla);
+        if (targets[0] != null) {
+            mb.firstResponseTarget(targets[0]);
+        }
+        if (targets[1] != null) {
+            mb.resolutionTarget(targets[1]);
+        }
+        Function<TicketFacts, SegmentKey> segmentOf = null;
+        if (by != null) {
+            String b = by.strip().toLowerCase(Locale.ROOT);
+            if (b.equals("channel")) {
+                segmentOf = TicketFacts.byChannel();
+            } else if (b.equals("team")) {
+                segmentOf = TicketFacts.byTeam();
+            } else {
+                throw new CommandLine.ParameterException(cl, "--by must be channel or team: '" + by + "'");
+            }
+        }
+        TicketEventReader.Builder rb = TicketEventReader.builder().zone(zone).errors(onError);
+        if (columns != null) {
+            try {
+                rb.columns(columns);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--columns: " + e.getMessage());
+            }
+        }
+        BusinessCalendar cal = calendar == null ? BusinessCalendar.elapsed() : CalendarFile.read(calendar);
+        mb.calendar(cal);
+        ServiceMetrics metrics = mb.build();
+        // Per-ticket facts need all of a ticket's events: memory holds the events of all tickets.
+        List<TicketEvent> events = new ArrayList<>();
+        InteractionReader.ReadSummary s = rb.build().read(file, events::add);
+        ServiceResult overall = metrics.run(events);
+        Map<String, ServiceResult> segments = new TreeMap<>();
+        if (segmentOf != null) {
+            metrics.bySegment(events, segmentOf).asMap().forEach((k, v) -> segments.put(k.part(0), v));
+        }
+        PrintWriter out = cl.getOut();
+        if (format == CliSupport.Format.JSON) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("schema", SCHEMA);
+            root.put("confidence", CONFIDENCE);
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("businessHours", calendar != null);
+            c.put("file", calendar == null ? null : calendar.toString());
+            c.put("zone", calendar == null ? null : cal.zone().getId());
+            root.put("calendar", c);
+            root.put("countBotReplies", countBots);
+            root.put("repeatWindow", repeatWindow.toString());
+            root.put("by", by == null ? null : by.strip().toLowerCase(Locale.ROOT));
+            root.put("overall", json(overall));
+            List<Object> segs = new ArrayList<>();
+            String key = by == null ? null : by.strip().toLowerCase(Locale.ROOT);
+            segments.forEach((k, r) -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("key", Map.of(key, k));
+                m.put("result", json(r));
+                segs.add(m);
+            });
+            root.put("segments", segs);
+            root.put("input", CliSupport.input(s));
+            CliSupport.writeJson(out, root);
+        } else {
+            out.printf(Locale.ROOT, "Service metrics of %s (%s; times are %s)%n", file,
+                    by == null ? "overall" : "by " + by, calendar == null ? "elapsed time"
+                            : "business time of " + calendar + ", zone " + cal.zone());
+            table(out, "(all)", overall);
+            segments.forEach((k, r) -> table(out, by + "=" + k, r));
+            out.flush();
+            CliSupport.reportRejected(cl, s, format);
+        }
+        return 0;
+    }
+
+    /** {@code [firstResponse, resolution]} from {@code first-response=PT1H,resolution=P1D}. */
+    static Duration[] targets(CommandLine cl, String spec) {
+        Duration[] t = new Duration[2];
+        if (spec == null) {
+            return t;
+        }
+        for (String pair : spec.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? "" : pair.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            int i = k.equals("first-response") || k.equals("first_response") ? 0 : k.equals("resolution") ? 1 : -1;
+            if (i < 0) {
+                throw new CommandLine.ParameterException(cl, "--sla must be first-response=DURATION and/or"
+                        + " resolution=DURATION: '" + pair.strip() + "'");
+            }
+            Duration d;
+            try {
+                d = CliSupport.duration(pair.substring(eq + 1));
+            } catch (CommandLine.TypeConversionException e) {
+                throw new CommandLine.ParameterException(cl, "--sla " + k + ": " + e.getMessage());
+            }
+            t[i] = CliSupport.positive(cl, d, "--sla " + k);
+        }
+        return t;
+    }
+
+    static void table(PrintWriter out, String label, ServiceResult r) {
+        out.printf(Locale.ROOT, "%n%s: %,d tickets, %,d solved%n", label, r.tickets(), r.solved());
+        time(out, "first response", r.firstResponse());
+        time(out, "resolution", r.resolution());
+        time(out, "requester wait", r.requesterWait());
+        rate(out, "first-contact resolution", r.firstContactResolution());
+        rate(out, "repeat contact", r.repeatContact());
+        rate(out, "reopened", r.reopen());
+        if (r.firstResponseTarget() != null) {
+            rate(out, "first response within " + r.firstResponseTarget(), r.firstResponseSla());
+        }
+        if (r.resolutionTarget() != null) {
+            rate(out, "resolved within " + r.resolutionTarget(), r.resolutionSla());
+        }
+    }
+
+    private static void time(PrintWriter out, String name, io.cxkit.core.QuantileSummary q) {
+        out.printf(Locale.ROOT, "  %-30s %s%n", name, q.isEmpty() ? "-" : String.format(Locale.ROOT,
+                "median %s, p90 %s (n=%,d)", CliSupport.human(q.median()), CliSupport.human(q.p90()), q.n()));
+    }
+
+    private static void rate(PrintWriter out, String name, ProportionEstimate p) {
+        out.printf(Locale.ROOT, "  %-30s %s%s%n", name, CliSupport.pct(p, CONFIDENCE),
+                p.n() == 0 ? "" : String.format(Locale.ROOT, " (n=%,d)", p.n()));
+    }
+
+    static Map<String, Object> json(ServiceResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tickets", r.tickets());
+        m.put("solved", r.solved());
+        m.put("firstResponseSeconds", CliSupport.seconds(r.firstResponse()));
+        m.put("resolutionSeconds", CliSupport.seconds(r.resolution()));
+        m.put("requesterWaitSeconds", CliSupport.seconds(r.requesterWait()));
+        m.put("firstContactResolution", CliSupport.proportion(r.firstContactResolution(), CONFIDENCE));
+        m.put("repeatContact", CliSupport.proportion(r.repeatContact(), CONFIDENCE));
+        m.put("reopened", CliSupport.proportion(r.reopen(), CONFIDENCE));
+        Map<String, Object> sla = new LinkedHashMap<>();
+        sla.put("firstResponse", target(r.firstResponseTarget(), r.firstResponseSla()));
+        sla.put("resolution", target(r.resolutionTarget(), r.resolutionSla()));
+        m.put("sla", sla);
+        return m;
+    }
+
+    private static Object target(Duration target, ProportionEstimate p) {
+        if (target == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("target", target.toString());
+        m.put("attainment", CliSupport.proportion(p, CONFIDENCE));
+        return m;
+    }
+}
