@@ -2,6 +2,7 @@ package io.cxkit.benchmarks;
 
 import io.cxkit.survey.ResponseColumns;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ public final class SurveyCsv {
     private byte[] buf;
     private int pos;
     private int line;
+    private int limit;
 
     private SurveyCsv(ResponseColumns.Builder builder, boolean weights) {
         this.builder = builder;
@@ -43,7 +45,49 @@ public final class SurveyCsv {
      */
     public static ResponseColumns.Builder read(Path file, ResponseColumns.Builder builder, boolean weights)
             throws IOException {
-        return read(Files.readAllBytes(file), builder, weights);
+        SurveyCsv r = new SurveyCsv(builder, weights);
+        r.buf = new byte[CHUNK];
+        try (InputStream in = Files.newInputStream(file)) {
+            int filled = 0;
+            boolean header = true;
+            while (true) {
+                int got = in.read(r.buf, filled, r.buf.length - filled);
+                if (got < 0) {
+                    break;
+                }
+                filled += got;
+                int end = lastNewline(r.buf, filled);
+                if (end < 0) {
+                    if (filled == r.buf.length) {
+                        r.buf = java.util.Arrays.copyOf(r.buf, r.buf.length * 2);
+                    }
+                    continue;
+                }
+                r.parse(end + 1, header);
+                header = false;
+                System.arraycopy(r.buf, end + 1, r.buf, 0, filled - end - 1);
+                filled -= end + 1;
+            }
+            if (filled > 0) {
+                if (filled == r.buf.length) {
+                    r.buf = java.util.Arrays.copyOf(r.buf, r.buf.length + 1);
+                }
+                r.buf[filled++] = '\n';
+                r.parse(filled, header);
+            }
+        }
+        return builder;
+    }
+
+    private static final int CHUNK = 1 << 20;
+
+    private static int lastNewline(byte[] b, int filled) {
+        for (int i = filled - 1; i >= 0; i--) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -57,19 +101,22 @@ public final class SurveyCsv {
     public static ResponseColumns.Builder read(byte[] bytes, ResponseColumns.Builder builder, boolean weights) {
         SurveyCsv r = new SurveyCsv(builder, weights);
         r.buf = bytes;
-        r.parse();
+        r.parse(bytes.length, true);
         return builder;
     }
 
-    private void parse() {
+    /** Parses the rows in {@code buf[0, n)}, which ends at a line end unless it is the whole input. */
+    private void parse(int n, boolean header) {
         byte[] b = buf;
-        int n = b.length;
+        limit = n;
         pos = 0;
-        line = 1;
-        while (pos < n && b[pos] != '\n') {
+        if (header) {
+            line = 1;
+            while (pos < n && b[pos] != '\n') {
+                pos++;
+            }
             pos++;
         }
-        pos++;
         while (pos < n) {
             line++;
             if (b[pos] == '\n' || b[pos] == '\r') {
@@ -97,12 +144,12 @@ public final class SurveyCsv {
     }
 
     private void skipEol() {
-        if (pos < buf.length && buf[pos] == '\r') {
+        if (pos < limit && buf[pos] == '\r') {
             pos++;
         }
-        if (pos < buf.length && buf[pos] == '\n') {
+        if (pos < limit && buf[pos] == '\n') {
             pos++;
-        } else if (pos < buf.length) {
+        } else if (pos < limit) {
             throw bad("expected end of line");
         }
     }
@@ -110,10 +157,10 @@ public final class SurveyCsv {
     private void skipField() {
         byte[] b = buf;
         int p = pos;
-        while (p < b.length && b[p] != ',') {
+        while (p < limit && b[p] != ',' && b[p] != '\n') {
             p++;
         }
-        if (p >= b.length) {
+        if (p >= limit || b[p] != ',') {
             throw bad("too few fields");
         }
         pos = p + 1;
@@ -124,11 +171,11 @@ public final class SurveyCsv {
         int p = pos;
         long v = 0;
         int start = p;
-        while (p < b.length && b[p] >= '0' && b[p] <= '9') {
+        while (p < limit && b[p] >= '0' && b[p] <= '9') {
             v = v * 10 + (b[p] - '0');
             p++;
         }
-        if (p == start || p - start > 18 || p >= b.length || b[p] != ',') {
+        if (p == start || p - start > 18 || p >= limit || b[p] != ',') {
             throw bad("time must be epoch milliseconds followed by a comma");
         }
         pos = p + 1;
@@ -138,17 +185,17 @@ public final class SurveyCsv {
     private int parseAnswer() {
         byte[] b = buf;
         int p = pos;
-        if (p < b.length && b[p] == ',') {
+        if (p < limit && b[p] == ',') {
             pos = p + 1;
             return ResponseColumns.MISSING;
         }
         int v = 0;
         int start = p;
-        while (p < b.length && b[p] >= '0' && b[p] <= '9' && p - start < 4) {
+        while (p < limit && b[p] >= '0' && b[p] <= '9' && p - start < 4) {
             v = v * 10 + (b[p] - '0');
             p++;
         }
-        if (p == start || p >= b.length || b[p] != ',') {
+        if (p == start || p >= limit || b[p] != ',') {
             throw bad("an answer must be an integer or empty");
         }
         pos = p + 1;
@@ -165,7 +212,7 @@ public final class SurveyCsv {
         long m = 0;
         int digits = 0;
         int scale = -1;
-        while (p < b.length) {
+        while (p < limit) {
             byte c = b[p];
             if (c >= '0' && c <= '9') {
                 m = m * 10 + (c - '0');
@@ -195,11 +242,11 @@ public final class SurveyCsv {
         int start = pos;
         int h = 0;
         int p = start;
-        while (p < b.length && b[p] != ',') {
+        while (p < limit && b[p] != ',' && b[p] != '\n') {
             h = 31 * h + b[p];
             p++;
         }
-        if (p >= b.length) {
+        if (p >= limit || b[p] != ',') {
             throw bad("too few fields");
         }
         pos = p + 1;

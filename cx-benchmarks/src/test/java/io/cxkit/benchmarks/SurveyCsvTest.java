@@ -16,7 +16,7 @@ class SurveyCsvTest {
 
     @Test
     void csvRoundTripsTheGeneratedData(@TempDir Path dir) throws Exception {
-        SurveyData d = new SurveyData(5_000, 7);
+        SurveyData d = new SurveyData(40_000, 7); // about 1.8 MB: crosses read chunks
         Path f = dir.resolve("r.csv");
         d.writeCsv(f);
         ColumnarScores cs = ColumnarScores.by(TimeGrain.MONTH, ZoneOffset.UTC);
@@ -43,6 +43,15 @@ class SurveyCsvTest {
         assertEquals(1, r.csat().n());
         assertEquals(1, r.ces().n());
         assertEquals(true, r.nps().weighted());
+    }
+
+    @Test
+    void lastLineWithoutNewline(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("r.csv");
+        java.nio.file.Files.writeString(f, "customer,time,touchpoint,channel,nps,csat,ces,weight\nC1,0,web,app,9,4,,2");
+        ResponseColumns c = SurveyCsv.read(f, ResponseColumns.builder(), true).build();
+        assertEquals(1, c.size());
+        assertEquals(true, c.weighted());
     }
 
     @Test

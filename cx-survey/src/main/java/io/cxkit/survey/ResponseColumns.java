@@ -43,14 +43,16 @@ public final class ResponseColumns {
     final NameIds channels;
 
     private ResponseColumns(Builder b) {
+        // The builder is closed for good by build(), so its arrays are taken over without a copy;
+        // they may be longer than size (capacity), and only [0, size) is ever read.
         size = b.size;
-        touchpoint = Arrays.copyOf(b.touchpoint, size);
-        channel = Arrays.copyOf(b.channel, size);
-        time = Arrays.copyOf(b.time, size);
-        nps = Arrays.copyOf(b.nps, size);
-        csat = Arrays.copyOf(b.csat, size);
-        ces = Arrays.copyOf(b.ces, size);
-        weight = b.weight == null ? null : Arrays.copyOf(b.weight, size);
+        touchpoint = b.touchpoint;
+        channel = b.channel;
+        time = b.time;
+        nps = b.nps;
+        csat = b.csat;
+        ces = b.ces;
+        weight = b.weight;
         minTime = b.minTime;
         maxTime = b.maxTime;
         csatScale = b.csatScale;
