@@ -342,9 +342,13 @@ public final class ResponseColumns {
                 return (byte) (max - min + 1);
             }
             if (value < min || value > max) {
-                throw new IllegalArgumentException(what + " must be in [" + min + ", " + max + "]: " + value);
+                throw offScale(value, min, max, what);
             }
             return (byte) (value - min);
+        }
+
+        private static IllegalArgumentException offScale(int value, int min, int max, String what) {
+            return new IllegalArgumentException(what + " must be in [" + min + ", " + max + "]: " + value);
         }
 
         /**
@@ -379,14 +383,8 @@ public final class ResponseColumns {
             nps[i] = n;
             csat[i] = cs;
             ces[i] = ce;
-            if (!Double.isNaN(w)) {
-                if (weight == null) {
-                    weight = new double[time.length];
-                    Arrays.fill(weight, 0, i, 1.0);
-                }
-                weight[i] = w;
-            } else if (weight != null) {
-                weight[i] = 1.0;
+            if (!Double.isNaN(w) || weight != null) {
+                appendWeight(i, w);
             }
             if (t < minTime) {
                 minTime = t;
@@ -397,20 +395,34 @@ public final class ResponseColumns {
             size = i + 1;
         }
 
+        private void appendWeight(int i, double w) {
+            if (Double.isNaN(w)) {
+                weight[i] = 1.0;
+                return;
+            }
+            if (weight == null) {
+                weight = new double[time.length];
+                Arrays.fill(weight, 0, i, 1.0);
+            }
+            weight[i] = w;
+        }
+
         /**
-         * Appends one response.
+         * Appends one response, independently of the row being set up with the setters.
          *
          * @param r the response, not null
          * @return this builder
+         * @throws IllegalArgumentException if an answer is off its scale
          */
         public Builder add(ScoredResponse r) {
             Check.notNull(r, "response");
-            touchpoint(r.touchpoint()).channel(r.channel()).time(r.epochMillis())
-                    .nps(r.nps()).csat(r.csat()).ces(r.ces());
-            if (!Double.isNaN(r.weight())) {
-                weight(r.weight());
-            }
-            return endRow();
+            // A direct path (no row staging) so that it stays small enough to inline; the record
+            // has already checked its names and weight.
+            append(touchpoints.idOf(r.touchpoint()), channels.idOf(r.channel()), r.epochMillis(),
+                    encode(r.nps(), NpsBands.MIN_SCORE, NpsBands.MAX_SCORE, "NPS score"),
+                    encode(r.csat(), csatScale.min(), csatScale.max(), "CSAT rating"),
+                    encode(r.ces(), cesScale.min(), cesScale.max(), "CES rating"), r.weight());
+            return this;
         }
 
         /**
