@@ -2,7 +2,7 @@ package io.cxkit.benchmarks;
 
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedResult;
-import io.cxkit.survey.SurveyScores;
+import io.cxkit.survey.ScoreCardResult;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,10 +46,10 @@ public final class Summary {
      * @param r the segmented scores
      * @return the summary
      */
-    public static Summary of(SegmentedResult<SurveyScores> r) {
+    public static Summary of(SegmentedResult<ScoreCardResult> r) {
         Summary s = new Summary();
-        for (Map.Entry<SegmentKey, SurveyScores> e : r.asMap().entrySet()) {
-            SurveyScores v = e.getValue();
+        for (Map.Entry<SegmentKey, ScoreCardResult> e : r.asMap().entrySet()) {
+            ScoreCardResult v = e.getValue();
             double sd = v.ces().mean().standardDeviation();
             s.rows.put(e.getKey().label(), new double[] {v.nps().n(), v.nps().estimate(), v.nps().standardError(),
                 v.csat().n(), v.csat().estimate(), v.ces().n(), v.ces().mean().mean(),

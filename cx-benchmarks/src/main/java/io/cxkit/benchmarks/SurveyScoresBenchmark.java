@@ -6,7 +6,7 @@ import io.cxkit.survey.ColumnarScores;
 import io.cxkit.survey.RatingScale;
 import io.cxkit.survey.ResponseColumns;
 import io.cxkit.survey.ScoredResponse;
-import io.cxkit.survey.SurveyScores;
+import io.cxkit.survey.ScoreCardResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,7 +168,7 @@ public class SurveyScoresBenchmark {
      * @return the scores
      */
     @Benchmark
-    public SegmentedResult<SurveyScores> columnar1Thread() {
+    public SegmentedResult<ScoreCardResult> columnar1Thread() {
         return one.aggregate(columns);
     }
 
@@ -178,7 +178,7 @@ public class SurveyScoresBenchmark {
      * @return the scores
      */
     @Benchmark
-    public SegmentedResult<SurveyScores> columnar2Threads() {
+    public SegmentedResult<ScoreCardResult> columnar2Threads() {
         return two.aggregate(columns);
     }
 
@@ -188,7 +188,7 @@ public class SurveyScoresBenchmark {
      * @return the scores
      */
     @Benchmark
-    public SegmentedResult<SurveyScores> columnarWeighted1Thread() {
+    public SegmentedResult<ScoreCardResult> columnarWeighted1Thread() {
         return one.aggregate(weightedColumns);
     }
 
@@ -198,7 +198,7 @@ public class SurveyScoresBenchmark {
      * @return the scores
      */
     @Benchmark
-    public SegmentedResult<SurveyScores> columnarWeighted2Threads() {
+    public SegmentedResult<ScoreCardResult> columnarWeighted2Threads() {
         return two.aggregate(weightedColumns);
     }
 
@@ -208,7 +208,7 @@ public class SurveyScoresBenchmark {
      * @return the scores
      */
     @Benchmark
-    public SegmentedResult<SurveyScores> objectPath() {
+    public SegmentedResult<ScoreCardResult> objectPath() {
         return records.stream().collect(one.collector());
     }
 
@@ -219,7 +219,7 @@ public class SurveyScoresBenchmark {
      * @throws IOException if the file cannot be read
      */
     @Benchmark
-    public SegmentedResult<SurveyScores> csvToReport() throws IOException {
+    public SegmentedResult<ScoreCardResult> csvToReport() throws IOException {
         // Presize from the file length (rows here are ~45 bytes), as a reader would, to avoid regrowth.
         int expected = (int) Math.min(Integer.MAX_VALUE - 8, Files.size(csv) / 32);
         ResponseColumns.Builder b = ResponseColumns.builder(RatingScale.csat5(), RatingScale.ces7(), expected);

@@ -18,7 +18,7 @@ import java.util.stream.Collector;
  * bucket), the batch path of cxkit.
  *
  * <pre>{@code
- * SegmentedResult<SurveyScores> r = ColumnarScores.by(TimeGrain.MONTH, ZoneId.of("Europe/Paris"))
+ * SegmentedResult<ScoreCardResult> r = ColumnarScores.by(TimeGrain.MONTH, ZoneId.of("Europe/Paris"))
  *         .threads(2)
  *         .aggregate(columns);
  * r.get(SegmentKey.of("web", "2026-01")).nps().estimate();
@@ -112,8 +112,8 @@ public final class ColumnarScores {
      *     accumulators', if a missing answer meets {@link MissingAnswerPolicy#FAIL}, or if the
      *     segment grid would be too large
      */
-    public SegmentedResult<SurveyScores> aggregate(ResponseColumns columns) {
-        Map<SegmentKey, SurveyScores> out = new HashMap<>();
+    public SegmentedResult<ScoreCardResult> aggregate(ResponseColumns columns) {
+        Map<SegmentKey, ScoreCardResult> out = new HashMap<>();
         scan(columns, (key, n, s, e) -> {
             NetPromoterScore a = nps.emptyCopy();
             a.absorb(n);
@@ -121,7 +121,7 @@ public final class ColumnarScores {
             b.absorb(s);
             CustomerEffort c = ces.emptyCopy();
             c.absorb(e);
-            out.put(key, new SurveyScores(a.result(), b.result(), c.result()));
+            out.put(key, new ScoreCardResult(a.result(), b.result(), c.result()));
         });
         return SegmentedResult.of(out);
     }
@@ -170,7 +170,7 @@ public final class ColumnarScores {
      *
      * @return the collector
      */
-    public Collector<ScoredResponse, ResponseColumns.Builder, SegmentedResult<SurveyScores>> collector() {
+    public Collector<ScoredResponse, ResponseColumns.Builder, SegmentedResult<ScoreCardResult>> collector() {
         return Collector.of(() -> ResponseColumns.builder(csat.scale(), ces.scale(), 1024),
                 ResponseColumns.Builder::add, ResponseColumns.Builder::appendAll, b -> aggregate(b.build()));
     }

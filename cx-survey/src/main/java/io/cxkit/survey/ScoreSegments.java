@@ -55,8 +55,8 @@ public record ScoreSegments(SegmentedAccumulator<NetPromoterScore, NpsResult> np
      *
      * @return the scores per segment, sorted by key
      */
-    public SegmentedResult<SurveyScores> result() {
-        Map<SegmentKey, SurveyScores> out = new HashMap<>();
+    public SegmentedResult<ScoreCardResult> result() {
+        Map<SegmentKey, ScoreCardResult> out = new HashMap<>();
         SegmentedResult<NpsResult> n = nps.result();
         SegmentedResult<CsatResult> s = csat.result();
         SegmentedResult<CesResult> e = ces.result();
@@ -64,7 +64,7 @@ public record ScoreSegments(SegmentedAccumulator<NetPromoterScore, NpsResult> np
         keys.addAll(s.keys());
         keys.addAll(e.keys());
         for (SegmentKey k : keys) {
-            out.put(k, new SurveyScores(n.find(k).orElseGet(() -> nps.emptyCopy().segment(k).result()),
+            out.put(k, new ScoreCardResult(n.find(k).orElseGet(() -> nps.emptyCopy().segment(k).result()),
                     s.find(k).orElseGet(() -> csat.emptyCopy().segment(k).result()),
                     e.find(k).orElseGet(() -> ces.emptyCopy().segment(k).result())));
         }

@@ -38,7 +38,7 @@ class ColumnarScoresTest {
     }
 
     /** The reference: one ordinary accumulator per segment, fed response by response. */
-    static SegmentedResult<SurveyScores> reference(List<ScoredResponse> rs, ZoneId zone, MissingAnswerPolicy p) {
+    static SegmentedResult<ScoreCardResult> reference(List<ScoredResponse> rs, ZoneId zone, MissingAnswerPolicy p) {
         SegmentedAccumulator<NetPromoterScore, NpsResult> nps =
                 SegmentedAccumulator.of(NetPromoterScore.of(NpsBands.standard(), p));
         SegmentedAccumulator<CustomerSatisfaction, CsatResult> csat =
@@ -79,7 +79,7 @@ class ColumnarScoresTest {
     @Test
     void unweightedEqualsObjectAccumulatorsExactly() {
         List<ScoredResponse> rs = responses(1, 20_000, false);
-        SegmentedResult<SurveyScores> expected = reference(rs, PARIS, MissingAnswerPolicy.EXCLUDE);
+        SegmentedResult<ScoreCardResult> expected = reference(rs, PARIS, MissingAnswerPolicy.EXCLUDE);
         ColumnarScores cs = ColumnarScores.by(TimeGrain.MONTH, PARIS);
         assertEquals(expected, cs.aggregate(columns(rs)));
         assertEquals(expected, cs.threads(3).aggregate(columns(rs)));
@@ -91,20 +91,20 @@ class ColumnarScoresTest {
     @Test
     void weightedEqualsObjectAccumulators() {
         List<ScoredResponse> rs = responses(2, 20_000, true);
-        SegmentedResult<SurveyScores> expected = reference(rs, PARIS, MissingAnswerPolicy.EXCLUDE);
-        SegmentedResult<SurveyScores> one = ColumnarScores.by(TimeGrain.MONTH, PARIS).aggregate(columns(rs));
-        SegmentedResult<SurveyScores> two = ColumnarScores.by(TimeGrain.MONTH, PARIS).threads(2)
+        SegmentedResult<ScoreCardResult> expected = reference(rs, PARIS, MissingAnswerPolicy.EXCLUDE);
+        SegmentedResult<ScoreCardResult> one = ColumnarScores.by(TimeGrain.MONTH, PARIS).aggregate(columns(rs));
+        SegmentedResult<ScoreCardResult> two = ColumnarScores.by(TimeGrain.MONTH, PARIS).threads(2)
                 .aggregate(columns(rs));
         assertClose(expected, one);
         assertClose(expected, two);
     }
 
     /** Weighted sums are blocked in the columnar path, so compare to rounding (counts exactly). */
-    static void assertClose(SegmentedResult<SurveyScores> expected, SegmentedResult<SurveyScores> actual) {
+    static void assertClose(SegmentedResult<ScoreCardResult> expected, SegmentedResult<ScoreCardResult> actual) {
         assertEquals(expected.keys(), actual.keys());
         for (SegmentKey k : expected.keys()) {
-            SurveyScores e = expected.get(k);
-            SurveyScores a = actual.get(k);
+            ScoreCardResult e = expected.get(k);
+            ScoreCardResult a = actual.get(k);
             assertEquals(e.nps().weighted(), a.nps().weighted());
             assertEquals(e.nps().n(), a.nps().n());
             assertEquals(e.nps().missing(), a.nps().missing());
@@ -124,7 +124,7 @@ class ColumnarScoresTest {
     @Test
     void missingAnswerPoliciesMatchTheAccumulators() {
         List<ScoredResponse> rs = responses(3, 3_000, true);
-        SegmentedResult<SurveyScores> expected = reference(rs, ZoneId.of("UTC"), MissingAnswerPolicy.NEUTRAL);
+        SegmentedResult<ScoreCardResult> expected = reference(rs, ZoneId.of("UTC"), MissingAnswerPolicy.NEUTRAL);
         ColumnarScores cs = ColumnarScores.by(TimeGrain.MONTH, ZoneId.of("UTC")).accumulators(
                 NetPromoterScore.of(NpsBands.standard(), MissingAnswerPolicy.NEUTRAL),
                 CustomerSatisfaction.of(RatingScale.csat5(), MissingAnswerPolicy.NEUTRAL),
@@ -188,7 +188,7 @@ class ColumnarScoresTest {
         assertEquals(1, c.touchpointCount());
         assertEquals(RatingScale.csat5(), c.csatScale());
         assertEquals(RatingScale.ces7(), c.cesScale());
-        SurveyScores s = ColumnarScores.by(TimeGrain.YEAR, ZoneId.of("UTC")).aggregate(c)
+        ScoreCardResult s = ColumnarScores.by(TimeGrain.YEAR, ZoneId.of("UTC")).aggregate(c)
                 .get(SegmentKey.of("web", "1970"));
         assertEquals(1, s.nps().n());
         assertEquals(1, s.csat().n());
