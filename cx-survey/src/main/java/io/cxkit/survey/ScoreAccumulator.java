@@ -108,6 +108,42 @@ abstract class ScoreAccumulator<A extends ScoreAccumulator<A, R>, R> implements 
         return policy == MissingAnswerPolicy.NEUTRAL;
     }
 
+    /**
+     * Bulk path for {@link ColumnarScores}: adds a tally counted elsewhere over this scale plus one
+     * extra last point that holds the missing answers. Missing answers follow the policy exactly as
+     * {@link #acceptMissing()} would (FAIL throws with the same message, before anything changes);
+     * the tally is then merged with {@link ScoreTally#combine}, so results come from the same code.
+     */
+    final void absorb(ScoreTally withMissing) {
+        int k = tally.points();
+        long m = withMissing.counts[k];
+        if (m > 0 && policy == MissingAnswerPolicy.FAIL) {
+            throw new IllegalArgumentException(
+                    what() + " is missing and the missing-answer policy is FAIL");
+        }
+        ScoreTally part = new ScoreTally(min, k);
+        System.arraycopy(withMissing.counts, 0, part.counts, 0, k);
+        part.missing = m;
+        if (withMissing.weighted) {
+            part.weighted = true;
+            part.sumW = java.util.Arrays.copyOf(withMissing.sumW, k);
+            part.compW = java.util.Arrays.copyOf(withMissing.compW, k);
+            part.sumW2 = java.util.Arrays.copyOf(withMissing.sumW2, k);
+            part.compW2 = java.util.Arrays.copyOf(withMissing.compW2, k);
+        }
+        if (m > 0 && policy == MissingAnswerPolicy.NEUTRAL) {
+            int n = neutral - min;
+            part.counts[n] += m;
+            if (part.weighted) {
+                io.cxkit.core.CompensatedSum.add(part.sumW, part.compW, n, withMissing.sumW[k]);
+                io.cxkit.core.CompensatedSum.add(part.sumW, part.compW, n, withMissing.compW[k]);
+                io.cxkit.core.CompensatedSum.add(part.sumW2, part.compW2, n, withMissing.sumW2[k]);
+                io.cxkit.core.CompensatedSum.add(part.sumW2, part.compW2, n, withMissing.compW2[k]);
+            }
+        }
+        tally.combine(part);
+    }
+
     private int index(int score) {
         if (score < min || score > max) {
             throw new IllegalArgumentException(

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Smoke run of every benchmark on tiny data: builds nothing, times nothing that matters.
+# Each trial's setup cross-checks its approach against the cxkit reference and fails on a mismatch,
+# so this catches benchmarks that rot. Needs cx-benchmarks/target/benchmarks.jar (mvn -B verify).
+# Usage: bash cx-benchmarks/smoke.sh   (from the repository root; about 10 s)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+jar="$here/target/benchmarks.jar"
+if [ ! -f "$jar" ]; then
+  echo "smoke: $jar not found; run 'mvn -B verify' first" >&2
+  exit 1
+fi
+out="$(mktemp)"
+trap 'rm -f "$out"' EXIT
+# -foe true: fail on the first benchmark error (a failed cross-check is an error in setup).
+java -Xmx2g -jar "$jar" -p size=20000 -f 0 -wi 0 -i 1 -r 100ms -foe true -rf text -rff "$out" >/dev/null
+count="$(grep -c 'SurveyScoresBenchmark\.' "$out" || true)"
+expected=13
+if [ "$count" -ne "$expected" ]; then
+  echo "smoke: expected $expected benchmark results, got $count" >&2
+  cat "$out" >&2
+  exit 1
+fi
+echo "benchmarks: $count passed, 0 failed"
