@@ -12,6 +12,7 @@ import io.cxkit.survey.MissingAnswerPolicy;
 import io.cxkit.survey.NetPromoterScore;
 import io.cxkit.survey.NpsBands;
 import io.cxkit.survey.RatingScale;
+import io.cxkit.survey.ScoreAccumulator;
 import io.cxkit.survey.ScoreCard;
 import io.cxkit.survey.ScoreCardResult;
 import io.cxkit.survey.SurveyQuestions;
@@ -381,51 +382,30 @@ public final class SurveyReader {
         }
 
         private void feed(ScoreCard c, double w) {
-            boolean weighted = !Double.isNaN(w);
             if (has(Role.NPS)) {
-                NetPromoterScore a = c.nps();
-                int s = scores[0];
-                if (s == MISSING) {
-                    if (weighted) {
-                        a.acceptMissing(w);
-                    } else {
-                        a.acceptMissing();
-                    }
-                } else if (weighted) {
-                    a.accept(s, w);
-                } else {
-                    a.accept(s);
-                }
+                feed(c.nps(), scores[0], w);
             }
             if (has(Role.CSAT)) {
-                CustomerSatisfaction a = c.csat();
-                int s = scores[1];
-                if (s == MISSING) {
-                    if (weighted) {
-                        a.acceptMissing(w);
-                    } else {
-                        a.acceptMissing();
-                    }
-                } else if (weighted) {
-                    a.accept(s, w);
-                } else {
-                    a.accept(s);
-                }
+                feed(c.csat(), scores[1], w);
             }
             if (has(Role.CES)) {
-                CustomerEffort a = c.ces();
-                int s = scores[2];
-                if (s == MISSING) {
-                    if (weighted) {
-                        a.acceptMissing(w);
-                    } else {
-                        a.acceptMissing();
-                    }
-                } else if (weighted) {
-                    a.accept(s, w);
+                feed(c.ces(), scores[2], w);
+            }
+        }
+
+        /** One answer (or {@code MISSING}) into a score; {@code w} is NaN for unweighted rows. */
+        private static void feed(ScoreAccumulator<?, ?> a, int score, double w) {
+            boolean weighted = !Double.isNaN(w);
+            if (score == MISSING) {
+                if (weighted) {
+                    a.acceptMissing(w);
                 } else {
-                    a.accept(s);
+                    a.acceptMissing();
                 }
+            } else if (weighted) {
+                a.accept(score, w);
+            } else {
+                a.accept(score);
             }
         }
     }

@@ -4,12 +4,14 @@ import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
 
 /**
- * The part CSAT and CES accumulators share: a {@link RatingScale} and its encoding.
+ * The part the rating-scale accumulators ({@link CustomerSatisfaction}, {@link CustomerEffort})
+ * share: a {@link RatingScale} and its encoding. Sealed: those two are its only members.
  *
  * @param <A> the concrete accumulator
  * @param <R> its result
  */
-abstract class RatingAccumulator<A extends RatingAccumulator<A, R>, R> extends ScoreAccumulator<A, R> {
+public abstract sealed class RatingAccumulator<A extends RatingAccumulator<A, R>, R> extends ScoreAccumulator<A, R>
+        permits CustomerSatisfaction, CustomerEffort {
     final RatingScale scale;
 
     RatingAccumulator(RatingScale scale, MissingAnswerPolicy policy) {

@@ -5,14 +5,18 @@ import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
 
 /**
- * What NPS, CSAT and CES accumulators share: answers on a discrete scale go into a
- * {@link ScoreTally}; missing answers follow a {@link MissingAnswerPolicy}; combining checks that
- * scales and policies agree before touching anything.
+ * What the survey score accumulators — {@link NetPromoterScore}, {@link CustomerSatisfaction} and
+ * {@link CustomerEffort} — share, so that code can feed any of them through one type: answers on a
+ * discrete scale ({@link #accept(int)}, {@link #accept(int, double)}), missing answers under a
+ * {@link MissingAnswerPolicy} ({@link #acceptMissing()}), and a {@code combine} that checks that
+ * scales and policies agree before touching anything. The hierarchy is sealed: the three
+ * accumulators are its only members.
  *
  * @param <A> the concrete accumulator
  * @param <R> its result
  */
-abstract class ScoreAccumulator<A extends ScoreAccumulator<A, R>, R> implements Accumulator<A, R> {
+public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, R> implements Accumulator<A, R>
+        permits NetPromoterScore, RatingAccumulator {
     final ScoreTally tally;
     final MissingAnswerPolicy policy;
     final int min;
