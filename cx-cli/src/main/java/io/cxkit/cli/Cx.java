@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cx", mixinStandardHelpOptions = true, version = "cx 0.1.0",
         description = "Customer-experience metrics (NPS, CSAT, CES) with honest uncertainty.",
         subcommands = {DemoCommand.class, ReportCommand.class, GenerateCommand.class, ShellCommand.class,
+            SurvivalCommand.class, AttributionCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cx implements Runnable {
     /** Exit code for bad input. */
