@@ -295,7 +295,8 @@ public final class AttributionReader {
             throw new SurvivalReader.Rule("empty touchpoint", "touchpoint is empty");
         }
         if (RESERVED.contains(s) || s.indexOf('\u001f') >= 0) {
-            throw new SurvivalReader.Rule("bad touchpoint", "touchpoint must be a name other than " + RESERVED);
+            throw new SurvivalReader.Rule("bad touchpoint",
+                    "touchpoint must be a name other than (start), (conversion) and (null), without U+001F");
         }
     }
 
