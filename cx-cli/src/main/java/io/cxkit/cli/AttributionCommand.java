@@ -278,7 +278,7 @@ final class AttributionCommand implements Callable<Integer> {
         in.put("rows", read.read().rows());
         in.put("accepted", read.read().accepted());
         in.put("customers", read.customers());
-        in.set("columns", m.valueToTree(read.read().columns()));
+        in.set("columns", m.valueToTree(new java.util.TreeMap<>(read.read().columns())));
         in.set("rejected", m.valueToTree(read.read().rejected()));
         try {
             out.println(m.writeValueAsString(root));

@@ -282,7 +282,7 @@ final class SurvivalCommand implements Callable<Integer> {
         ObjectNode in = root.putObject("input");
         in.put("rows", read.rows());
         in.put("accepted", read.accepted());
-        in.set("columns", m.valueToTree(read.columns()));
+        in.set("columns", m.valueToTree(new java.util.TreeMap<>(read.columns())));
         in.set("rejected", m.valueToTree(read.rejected()));
         try {
             out.println(m.writeValueAsString(root));
