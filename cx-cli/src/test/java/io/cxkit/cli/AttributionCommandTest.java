@@ -240,6 +240,24 @@ class AttributionCommandTest {
     }
 
     @Test
+    void tooLargeMarkovChainIsRefused() throws IOException {
+        StringBuilder sb = new StringBuilder("customer,time,touchpoint,converted\n");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
+        for (int c = 0; c < 3000; c++) {
+            for (int k = 0; k < 8; k++) {
+                sb.append('c').append(c).append(",2026-03-01T00:00:").append(10 + k).append("Z,t")
+                        .append(rnd.nextInt(14)).append(',').append(k == 7 && c % 2 == 0 ? 1 : 0).append('\n');
+            }
+        }
+        Path f = file(sb.toString());
+        CxTestSupport.Run r = cx("attribution", f.toString(), "--order", "3");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("cx: " + f + ": Markov order 3 chain has "), r.err());
+        assertTrue(r.err().contains("more than the limit 2000; use a lower order"), r.err());
+        assertEquals(0, cx("attribution", f.toString(), "--order", "1").code());
+    }
+
+    @Test
     void halfLifeUnits() {
         assertEquals(Duration.ofMinutes(30), AttributionCommand.duration("30m"));
         assertEquals(Duration.ofHours(36), AttributionCommand.duration("1.5d"));
