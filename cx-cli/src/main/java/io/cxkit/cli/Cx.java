@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code cx} command: {@code demo}, {@code report}, {@code funnel}, {@code paths}, {@code service},
- * {@code drivers}, {@code generate} and {@code shell}.
+ * {@code drivers}, {@code survival}, {@code attribution}, {@code generate} and {@code shell}.
  *
  * <p>Exit codes: 0 success, 1 bad input (the message on stderr starts with {@code file:line:column}),
  * 2 usage error.
@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cx", mixinStandardHelpOptions = true, version = "cx 0.1.0",
         description = "Customer-experience metrics (NPS, CSAT, CES) with honest uncertainty.",
         subcommands = {DemoCommand.class, ReportCommand.class, FunnelCommand.class, PathsCommand.class,
-            ServiceCommand.class, DriversCommand.class, GenerateCommand.class, ShellCommand.class,
+            ServiceCommand.class, DriversCommand.class, SurvivalCommand.class, AttributionCommand.class,
+            GenerateCommand.class, ShellCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cx implements Runnable {
     /** Exit code for bad input. */
@@ -34,7 +35,7 @@ public final class Cx implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: demo, report, funnel, paths, service, drivers, generate or shell");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: demo, report, funnel, paths, service, drivers, survival, attribution, generate or shell");
     }
 
     /**

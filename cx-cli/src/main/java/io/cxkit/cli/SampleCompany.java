@@ -153,6 +153,8 @@ public record SampleCompany(long responses, long customers, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         // Attribute ratings draw from their own stream, so every other value is as before they existed.
         SplittableRandom side = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+        // Renewal values and churn days come from a second stream, so the main one is unchanged.
+        SplittableRandom extra = new SplittableRandom(seed ^ 0x5DEECE66DL);
         String[] days = new String[DAYS];
         for (int d = 0; d < DAYS; d++) {
             days[d] = START.plusDays(d).toString();
@@ -231,8 +233,10 @@ public record SampleCompany(long responses, long customers, long seed) {
                 if (produced < quota && rnd.nextDouble() < 0.5) {
                     int rday = Math.min(DAYS - 1, day + 20 + rnd.nextInt(40));
                     interactions++;
+                    Double renewalValue = Sink.round1(SEGMENT_SPEND[seg] * Math.exp(extra.nextGaussian() * 0.25));
                     for (Sink s : sinks) {
-                        s.interaction(interactions, cid, days[rday], sec, 9, 60 + rnd.nextInt(300), "renewed");
+                        s.interaction(interactions, cid, days[rday], sec, 9, 60 + rnd.nextInt(300), "renewed",
+                                renewalValue);
                     }
                     produced += survey(sinks, rnd, side, written + produced, quota - produced, cid, days[rday], sec, 9, seg,
                             region, mood + 0.2, Double.NaN, last);
@@ -251,8 +255,10 @@ public record SampleCompany(long responses, long customers, long seed) {
             double spendF = avg >= 9 ? 1.3 : avg >= 7 ? 1.0 : 0.75;
             boolean churned = rnd.nextDouble() < churnP;
             double spend = SEGMENT_SPEND[seg] * spendF * Math.exp(rnd.nextGaussian() * 0.25);
+            int tenure = churned ? extra.nextInt(DAYS - firstDay) : DAYS - 1 - firstDay;
             for (Sink s : sinks) {
-                s.customer(cid, SEGMENTS[seg], PERSONAS[persona], REGIONS[region], days[firstDay], avg, cls, spend, churned);
+                s.customer(cid, SEGMENTS[seg], PERSONAS[persona], REGIONS[region], days[firstDay], avg, cls, spend, churned,
+                        tenure);
             }
         }
         return new Summary(written, interactions, tickets, customers);
@@ -343,7 +349,7 @@ public record SampleCompany(long responses, long customers, long seed) {
                             "friendliness", "price");
                 case INTERACTIONS:
                     return List.of("interaction_id", "customer_id", "timestamp", "stage", "touchpoint", "channel",
-                            "duration_s", "outcome");
+                            "duration_s", "outcome", "value");
                 case TICKETS:
                     return List.of("ticket_id", "customer_id", "opened_at", "channel", "first_response_min",
                             "resolution_hours", "contacts", "channel_switches");
@@ -351,7 +357,7 @@ public record SampleCompany(long responses, long customers, long seed) {
                     return List.of("ticket_id", "customer_id", "timestamp", "event_type", "author", "channel", "team");
                 default:
                     return List.of("customer_id", "segment", "persona", "region", "first_seen", "mean_nps",
-                            "nps_class", "annual_spend", "churned");
+                            "nps_class", "annual_spend", "churned", "tenure_days");
             }
         }
 
@@ -426,18 +432,29 @@ public record SampleCompany(long responses, long customers, long seed) {
 
         void interaction(long id, String cid, String day, int sec, int tp, int duration, String outcome)
                 throws IOException {
+            interaction(id, cid, day, sec, tp, duration, outcome, null);
+        }
+
+        void interaction(long id, String cid, String day, int sec, int tp, int duration, String outcome, Double value)
+                throws IOException {
             interactionRaw(id, cid, day, sec, TOUCHPOINTS[tp][1], TOUCHPOINTS[tp][0], TOUCHPOINTS[tp][2], duration,
-                    outcome);
+                    outcome, value);
         }
 
         void interactionRaw(long id, String cid, String day, int sec, String stage, String tp, String channel,
                 int duration, String outcome) throws IOException {
+            interactionRaw(id, cid, day, sec, stage, tp, channel, duration, outcome, null);
+        }
+
+        /** An interaction row; {@code value} is the renewal amount on renewals, null (empty) otherwise. */
+        void interactionRaw(long id, String cid, String day, int sec, String stage, String tp, String channel,
+                int duration, String outcome, Double value) throws IOException {
             if (out[Table.INTERACTIONS.ordinal()] == null) {
                 return;
             }
             sb.setLength(0);
             time(day, sec);
-            row(Table.INTERACTIONS, "i" + id, cid, sb.toString(), stage, tp, channel, duration, outcome);
+            row(Table.INTERACTIONS, "i" + id, cid, sb.toString(), stage, tp, channel, duration, outcome, value);
         }
 
         void ticket(long id, String cid, String day, int sec, String channel, double firstResponseMin, double hours,
@@ -494,8 +511,9 @@ public record SampleCompany(long responses, long customers, long seed) {
         }
 
         void customer(String cid, String seg, String persona, String region, String firstSeen, double meanNps,
-                String cls, double spend, boolean churned) throws IOException {
-            row(Table.CUSTOMERS, cid, seg, persona, region, firstSeen, round1(meanNps), cls, round1(spend), churned);
+                String cls, double spend, boolean churned, int tenureDays) throws IOException {
+            row(Table.CUSTOMERS, cid, seg, persona, region, firstSeen, round1(meanNps), cls, round1(spend), churned,
+                    tenureDays);
         }
 
         private static Double round1(double v) {

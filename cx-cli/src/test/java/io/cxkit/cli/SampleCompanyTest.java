@@ -38,7 +38,7 @@ class SampleCompanyTest {
         assertEquals(1235, Files.readAllLines(dir.resolve("a/responses.csv")).size());
         assertEquals(s1.interactions(), Files.readAllLines(dir.resolve("a/interactions.ndjson")).size());
         assertEquals(s1.tickets() + 1, Files.readAllLines(dir.resolve("a/tickets.csv")).size());
-        assertEquals("interaction_id,customer_id,timestamp,stage,touchpoint,channel,duration_s,outcome",
+        assertEquals("interaction_id,customer_id,timestamp,stage,touchpoint,channel,duration_s,outcome,value",
                 Files.readAllLines(dir.resolve("a/interactions.csv")).get(0));
         JsonNode first = new ObjectMapper().readTree(Files.readAllLines(dir.resolve("a/tickets.ndjson")).get(0));
         assertTrue(first.get("resolution_hours").isNumber());

@@ -1,0 +1,453 @@
+package io.cxkit.io;
+
+import io.cxkit.core.Check;
+import io.cxkit.journey.AttributionAccumulator;
+import io.cxkit.journey.AttributionJourney;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Reads touchpoint events (CSV, NDJSON, JSON; one row per event: customer, time, touchpoint,
+ * whether it converted, and optionally the conversion value) and hands the journeys they form to
+ * a consumer as {@link AttributionJourney}s, e.g. an {@link AttributionAccumulator}.
+ *
+ * <pre>{@code
+ * AttributionAccumulator acc = AttributionAccumulator.create(1, Duration.ofDays(7));
+ * AttributionReader.builder().converted("outcome=renewed").build()
+ *     .read(Path.of("interactions.csv"), acc::accept);
+ * }</pre>
+ *
+ * <p><b>Journeys.</b> A customer's events are ordered by time (events at the same time keep
+ * their file order). Each converting event closes a journey: the journey is the touchpoints since
+ * the customer's previous conversion (or first event) up to and including the converting one,
+ * with value = that event's value. Events after a customer's last conversion form one
+ * non-converting journey. So the journeys' conversions are exactly the file's converting rows and
+ * their total value is exactly the sum of {@code value} over them. Journeys are handed over by
+ * customer id (sorted), in time order within a customer; all events are held in memory until the
+ * file is read (about 100 bytes per event).
+ *
+ * <p><b>Columns</b> (names case- and space-insensitive): customer ({@code customer_id},
+ * {@code customer}, {@code user_id}, ... as {@link InteractionReader.Field#CUSTOMER}), time
+ * ({@code timestamp}, {@code time}, ... parsed as by {@link SurveyReader}, in the zone for times
+ * without offset), touchpoint ({@code touchpoint}, {@code event}, {@code step}, ...), converted
+ * (default column {@code converted}: {@code 1}/{@code 0}, {@code true}/{@code false} in any case,
+ * empty = not converted; or {@code COL=VALUE}: converted when the column equals VALUE) and value
+ * (default column {@code value}, optional: a number {@code >= 0} on converting rows, empty = 0;
+ * it must be empty or 0 on other rows). Bad rows follow the {@link ErrorPolicy}; file problems
+ * always fail.
+ */
+public final class AttributionReader {
+    private static final String CONVERTED_RULE = "converted must be 1/0 or true/false (empty = not converted); for"
+            + " another coding name the value, e.g. outcome=purchased";
+
+    private final String customer;
+    private final String time;
+    private final String touchpoint;
+    private final String convertedColumn;
+    private final String convertedValue;
+    private final String value;
+    private final boolean valueExplicit;
+    private final ZoneId zone;
+    private final ErrorPolicy errors;
+    private final InputFormat format;
+
+    private AttributionReader(Builder b) {
+        this.customer = b.customer;
+        this.time = b.time;
+        this.touchpoint = b.touchpoint;
+        int eq = b.converted.indexOf('=');
+        this.convertedColumn = eq < 0 ? b.converted : b.converted.substring(0, eq).strip();
+        this.convertedValue = eq < 0 ? null : b.converted.substring(eq + 1).strip();
+        if (convertedColumn.isEmpty() || (convertedValue != null && convertedValue.isEmpty())) {
+            throw new IllegalArgumentException("converted must be COL or COL=VALUE: '" + b.converted + "'");
+        }
+        this.value = b.value == null ? "value" : b.value;
+        this.valueExplicit = b.value != null;
+        this.zone = b.zone;
+        this.errors = b.errors;
+        this.format = b.format;
+    }
+
+    /**
+     * A builder: columns found by name, converted column {@code converted}, optional value column
+     * {@code value}, UTC, FAIL on bad rows.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * What a read saw.
+     *
+     * @param read rows, accepted rows, rejected rows and the header name used per field
+     * @param customers distinct customers among the accepted rows
+     * @param journeys journeys handed to the consumer
+     * @param conversions converting rows (= converting journeys)
+     * @param totalValue the sum of the value of converting rows
+     */
+    public record Summary(InteractionReader.ReadSummary read, long customers, long journeys, long conversions,
+            double totalValue) {
+        /**
+         * Validates.
+         *
+         * @param read read
+         * @param customers customers
+         * @param journeys journeys
+         * @param conversions conversions
+         * @param totalValue total value
+         */
+        public Summary {
+            Check.notNull(read, "read");
+        }
+    }
+
+    /**
+     * Reads a file.
+     *
+     * @param file the file; the format comes from the builder or the file name
+     * @param sink receives each journey
+     * @return what was read
+     * @throws BadInputException for bad input
+     */
+    public Summary read(Path file, Consumer<? super AttributionJourney> sink) {
+        Check.notNull(file, "file");
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, String.valueOf(file), format != null ? format : InputFormat.of(file), sink);
+        } catch (NoSuchFileException e) {
+            throw BadInputException.file(String.valueOf(file), 0, "no such file", "no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a stream (not closed).
+     *
+     * @param in the bytes
+     * @param source the name used in messages
+     * @param format the format
+     * @param sink receives each journey
+     * @return what was read
+     * @throws BadInputException for bad input
+     */
+    public Summary read(InputStream in, String source, InputFormat format, Consumer<? super AttributionJourney> sink) {
+        Check.notNull(in, "in");
+        Check.notNull(sink, "sink");
+        try (RowSource rows = SurveyReader.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
+                (char) 0, 1_000_000, 32)) {
+            return run(rows, source, sink);
+        }
+    }
+
+    /** One event held until the file is read. */
+    private record Event(long time, long seq, String touchpoint, boolean converted, double value) {
+    }
+
+    private Summary run(RowSource rows, String source, Consumer<? super AttributionJourney> sink) {
+        List<String> header = new ArrayList<>(rows.columns());
+        boolean json = rows instanceof JsonSource;
+        List<String> selected = new ArrayList<>();
+        Map<String, String> used = new LinkedHashMap<>();
+        selected.add(find(header, customer, InteractionReader.Field.CUSTOMER, "customer", source, json));
+        selected.add(find(header, time, InteractionReader.Field.TIME, "time", source, json));
+        selected.add(find(header, touchpoint, InteractionReader.Field.TOUCHPOINT, "touchpoint", source, json));
+        selected.add(SurvivalReader.column(header, convertedColumn, "converted", source, json));
+        int v = ColumnMapping.find(header, value);
+        if (v >= 0 || valueExplicit) {
+            selected.add(SurvivalReader.column(header, value, "value", source, json));
+        }
+        String[] names = {"customer", "time", "touchpoint", "converted", "value"};
+        for (int i = 0; i < selected.size(); i++) {
+            used.put(names[i], selected.get(i));
+        }
+        boolean hasValue = selected.size() == 5;
+        rows.select(selected);
+        Timestamps ts = new Timestamps(zone);
+        RejectedRows.Collector rejected = new RejectedRows.Collector();
+        Map<String, List<Event>> byCustomer = new HashMap<>();
+        Map<String, String> interned = new HashMap<>();
+        long n = 0;
+        long ok = 0;
+        while (rows.next()) {
+            n++;
+            RowError problem = rows.rowProblem();
+            if (problem == null) {
+                int col = 0;
+                String s = rows.value(0);
+                try {
+                    if (s.isEmpty()) {
+                        throw new SurvivalReader.Rule("empty customer id", "customer id is empty");
+                    }
+                    col = 1;
+                    s = rows.value(1);
+                    long t;
+                    try {
+                        t = ts.epochSecond(s);
+                    } catch (IllegalArgumentException e) {
+                        throw new SurvivalReader.Rule("unparseable time", e.getMessage());
+                    }
+                    col = 2;
+                    s = rows.value(2);
+                    checkTouchpoint(s);
+                    col = 3;
+                    s = rows.value(3);
+                    boolean conv = converted(s);
+                    double val = 0;
+                    if (hasValue) {
+                        col = 4;
+                        s = rows.value(4);
+                        val = value(s, conv);
+                    }
+                    String tp = interned.computeIfAbsent(rows.value(2), k -> k);
+                    byCustomer.computeIfAbsent(rows.value(0), k -> new ArrayList<>())
+                            .add(new Event(t, n, tp, conv, val));
+                    ok++;
+                    continue;
+                } catch (SurvivalReader.Rule e) {
+                    problem = new RowError(source, rows.line(), rows.column(col), selected.get(col), s, e.reason,
+                            e.getMessage());
+                }
+            }
+            if (errors == ErrorPolicy.FAIL) {
+                throw new BadInputException(problem);
+            }
+            rejected.add(problem);
+        }
+        if (n == 0) {
+            throw BadInputException.file(source, 0, "no data rows", "the file has a header but no data rows");
+        }
+        long journeys = 0;
+        long conversions = 0;
+        double[] total = new double[2];
+        for (List<Event> events : new TreeMap<>(byCustomer).values()) {
+            events.sort(Comparator.comparingLong(Event::time).thenComparingLong(Event::seq));
+            List<String> tps = new ArrayList<>();
+            List<Instant> times = new ArrayList<>();
+            for (Event e : events) {
+                tps.add(e.touchpoint());
+                times.add(Instant.ofEpochSecond(e.time()));
+                if (e.converted()) {
+                    sink.accept(AttributionJourney.timed(tps, times, true, e.value()));
+                    journeys++;
+                    conversions++;
+                    kahan(total, e.value());
+                    tps = new ArrayList<>();
+                    times = new ArrayList<>();
+                }
+            }
+            if (!tps.isEmpty()) {
+                sink.accept(AttributionJourney.timed(tps, times, false, 0));
+                journeys++;
+            }
+        }
+        return new Summary(new InteractionReader.ReadSummary(n, ok, rejected.result(), used), byCustomer.size(),
+                journeys, conversions, total[0] + total[1]);
+    }
+
+    private static void kahan(double[] pair, double v) {
+        double s = pair[0];
+        double t = s + v;
+        pair[1] += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+        pair[0] = t;
+    }
+
+    private static String find(List<String> header, String explicit, InteractionReader.Field field, String what,
+            String source, boolean json) {
+        if (explicit != null) {
+            return SurvivalReader.column(header, explicit, what, source, json);
+        }
+        for (String known : field.knownNames()) {
+            for (String h : header) {
+                if (ColumnMapping.normalize(h).equals(known)) {
+                    return h;
+                }
+            }
+        }
+        throw BadInputException.file(source, 1, "missing column", "required column for the " + what
+                + " is not in the header (expected one of " + String.join(", ", field.knownNames())
+                + "); columns are: " + String.join(", ", header));
+    }
+
+    private static final Set<String> RESERVED = Set.of(AttributionAccumulator.START, AttributionAccumulator.CONVERSION,
+            AttributionAccumulator.NULL);
+
+    private static void checkTouchpoint(String s) {
+        if (s.isEmpty()) {
+            throw new SurvivalReader.Rule("empty touchpoint", "touchpoint is empty");
+        }
+        if (RESERVED.contains(s) || s.indexOf('\u001f') >= 0) {
+            throw new SurvivalReader.Rule("bad touchpoint",
+                    "touchpoint must be a name other than (start), (conversion) and (null), without U+001F");
+        }
+    }
+
+    private boolean converted(String s) {
+        if (convertedValue != null) {
+            return s.equals(convertedValue);
+        }
+        switch (s.toLowerCase(Locale.ROOT)) {
+            case "1":
+            case "true":
+                return true;
+            case "":
+            case "0":
+            case "false":
+                return false;
+            default:
+                throw new SurvivalReader.Rule("bad converted", CONVERTED_RULE);
+        }
+    }
+
+    private static double value(String s, boolean converted) {
+        if (s.isEmpty()) {
+            return 0;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new SurvivalReader.Rule("bad value", "conversion value must be a number");
+        }
+        if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
+            throw new SurvivalReader.Rule("bad value", "conversion value must be finite and >= 0: " + s);
+        }
+        if (!converted && v != 0) {
+            throw new SurvivalReader.Rule("value without conversion",
+                    "conversion value must be empty or 0 on a row that did not convert: " + s);
+        }
+        return v;
+    }
+
+    /** Options of an {@link AttributionReader}. */
+    public static final class Builder {
+        private String customer;
+        private String time;
+        private String touchpoint;
+        private String converted = "converted";
+        private String value;
+        private ZoneId zone = ZoneId.of("UTC");
+        private ErrorPolicy errors = ErrorPolicy.FAIL;
+        private InputFormat format;
+
+        private Builder() {
+        }
+
+        /**
+         * The customer column (default: found by name).
+         *
+         * @param column the header name
+         * @return this builder
+         */
+        public Builder customer(String column) {
+            this.customer = SurvivalReader.Builder.nonBlank(column, "customer");
+            return this;
+        }
+
+        /**
+         * The time column (default: found by name).
+         *
+         * @param column the header name
+         * @return this builder
+         */
+        public Builder time(String column) {
+            this.time = SurvivalReader.Builder.nonBlank(column, "time");
+            return this;
+        }
+
+        /**
+         * The touchpoint column (default: found by name).
+         *
+         * @param column the header name
+         * @return this builder
+         */
+        public Builder touchpoint(String column) {
+            this.touchpoint = SurvivalReader.Builder.nonBlank(column, "touchpoint");
+            return this;
+        }
+
+        /**
+         * The converted column, {@code COL} (1/0, true/false, empty) or {@code COL=VALUE}
+         * (default {@code converted}).
+         *
+         * @param spec the column, optionally with the value that marks a conversion
+         * @return this builder
+         */
+        public Builder converted(String spec) {
+            this.converted = SurvivalReader.Builder.nonBlank(spec, "converted");
+            return this;
+        }
+
+        /**
+         * The value column (default {@code value} if the file has it; named explicitly it is required).
+         *
+         * @param column the header name
+         * @return this builder
+         */
+        public Builder value(String column) {
+            this.value = SurvivalReader.Builder.nonBlank(column, "value");
+            return this;
+        }
+
+        /**
+         * The zone of times without an offset (default UTC).
+         *
+         * @param zone the zone
+         * @return this builder
+         */
+        public Builder zone(ZoneId zone) {
+            this.zone = Check.notNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * What to do with bad rows (default FAIL).
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder errors(ErrorPolicy policy) {
+            this.errors = Check.notNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The format (default from the file name).
+         *
+         * @param format the format
+         * @return this builder
+         */
+        public Builder format(InputFormat format) {
+            this.format = Check.notNull(format, "format");
+            return this;
+        }
+
+        /**
+         * Builds the reader.
+         *
+         * @return the reader
+         * @throws IllegalArgumentException if the converted spec is malformed
+         */
+        public AttributionReader build() {
+            return new AttributionReader(this);
+        }
+    }
+}

@@ -1,0 +1,326 @@
+package io.cxkit.io;
+
+import io.cxkit.core.Check;
+import io.cxkit.journey.SurvivalAccumulator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads survival data (one row per subject: a follow-up time, an event flag, optionally a group)
+ * from CSV, NDJSON or JSON into a {@link SurvivalAccumulator}, row by row.
+ *
+ * <pre>{@code
+ * SurvivalAccumulator km = SurvivalAccumulator.create();
+ * SurvivalReader.builder().time("time").event("status=2").by("sex").build()
+ *     .read(Path.of("lung.csv"), km);
+ * km.result().logRank();
+ * }</pre>
+ *
+ * <p><b>Time</b> is a number {@code >= 0} in the file's own unit (days, months, ...): the unit is
+ * not converted and results are in the same unit. <b>Event</b>: {@code event("status=2")} makes a
+ * row an event when the column equals {@code 2} (exact text, after trimming) and censored for any
+ * other non-empty value; {@code event("churned")} requires {@code 0}/{@code 1} or
+ * {@code true}/{@code false} (any case), 1/true being the event. <b>Group</b> ({@link Builder#by})
+ * is the column's text; an empty value is the group {@code (none)}. Bad rows (time empty, not a
+ * number, negative, NaN or infinite; event empty or, without {@code =VALUE}, not one of the four
+ * codes; ragged rows) follow the {@link ErrorPolicy}; file problems (missing column, no data
+ * rows, ...) always fail.
+ */
+public final class SurvivalReader {
+    private static final String EVENT_RULE = "event must be 0 or 1 (or true/false); for another coding name the"
+            + " event value, e.g. status=2";
+
+    private final String timeColumn;
+    private final String eventColumn;
+    private final String eventValue;
+    private final String byColumn;
+    private final ErrorPolicy errors;
+    private final InputFormat format;
+
+    private SurvivalReader(Builder b) {
+        if (b.time == null || b.event == null) {
+            throw new IllegalArgumentException("survival reader needs a time and an event column: time=" + b.time
+                    + ", event=" + b.event);
+        }
+        this.timeColumn = b.time;
+        int eq = b.event.indexOf('=');
+        this.eventColumn = eq < 0 ? b.event : b.event.substring(0, eq).strip();
+        this.eventValue = eq < 0 ? null : b.event.substring(eq + 1).strip();
+        if (eventColumn.isEmpty() || (eventValue != null && eventValue.isEmpty())) {
+            throw new IllegalArgumentException("event must be COL or COL=VALUE: '" + b.event + "'");
+        }
+        this.byColumn = b.by;
+        this.errors = b.errors;
+        this.format = b.format;
+    }
+
+    /**
+     * A builder; {@link Builder#time} and {@link Builder#event} are required.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The event column as given.
+     *
+     * @return the column name
+     */
+    public String eventColumn() {
+        return eventColumn;
+    }
+
+    /**
+     * The value that marks an event, if one was given ({@code status=2} gives {@code "2"}).
+     *
+     * @return the value, or null for the 0/1 (true/false) coding
+     */
+    public String eventValue() {
+        return eventValue;
+    }
+
+    /**
+     * Reads a file into an accumulator.
+     *
+     * @param file the file; the format comes from the builder or the file name
+     * @param into receives one observation per accepted row
+     * @return what was read ({@code columns} holds {@code time}, {@code event} and {@code by})
+     * @throws BadInputException for bad input
+     */
+    public InteractionReader.ReadSummary read(Path file, SurvivalAccumulator into) {
+        Check.notNull(file, "file");
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, String.valueOf(file), format != null ? format : InputFormat.of(file), into);
+        } catch (NoSuchFileException e) {
+            throw BadInputException.file(String.valueOf(file), 0, "no such file", "no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a stream (not closed) into an accumulator.
+     *
+     * @param in the bytes
+     * @param source the name used in messages
+     * @param format the format
+     * @param into receives one observation per accepted row
+     * @return what was read
+     * @throws BadInputException for bad input
+     */
+    public InteractionReader.ReadSummary read(InputStream in, String source, InputFormat format,
+            SurvivalAccumulator into) {
+        Check.notNull(in, "in");
+        Check.notNull(into, "into");
+        try (RowSource rows = SurveyReader.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
+                (char) 0, 1_000_000, 32)) {
+            return run(rows, source, into);
+        }
+    }
+
+    private InteractionReader.ReadSummary run(RowSource rows, String source, SurvivalAccumulator into) {
+        List<String> header = new ArrayList<>(rows.columns());
+        boolean json = rows instanceof JsonSource;
+        List<String> selected = new ArrayList<>();
+        Map<String, String> used = new LinkedHashMap<>();
+        selected.add(column(header, timeColumn, "time", source, json));
+        selected.add(column(header, eventColumn, "event", source, json));
+        used.put("time", selected.get(0));
+        used.put("event", selected.get(1));
+        if (byColumn != null) {
+            selected.add(column(header, byColumn, "by", source, json));
+            used.put("by", selected.get(2));
+        }
+        rows.select(selected);
+        RejectedRows.Collector rejected = new RejectedRows.Collector();
+        long n = 0;
+        long ok = 0;
+        while (rows.next()) {
+            n++;
+            RowError problem = rows.rowProblem();
+            if (problem == null) {
+                int bad = 0;
+                String v = rows.value(0);
+                try {
+                    double t = time(v);
+                    bad = 1;
+                    v = rows.value(1);
+                    boolean event = event(v);
+                    String group = SurvivalAccumulator.ALL;
+                    if (byColumn != null) {
+                        group = rows.value(2).isEmpty() ? SurveyReader.NONE : rows.value(2);
+                    }
+                    into.accept(t, event, group);
+                    ok++;
+                    continue;
+                } catch (Rule e) {
+                    problem = new RowError(source, rows.line(), rows.column(bad), selected.get(bad), v, e.reason,
+                            e.getMessage());
+                }
+            }
+            if (errors == ErrorPolicy.FAIL) {
+                throw new BadInputException(problem);
+            }
+            rejected.add(problem);
+        }
+        if (n == 0) {
+            throw BadInputException.file(source, 0, "no data rows", "the file has a header but no data rows");
+        }
+        return new InteractionReader.ReadSummary(n, ok, rejected.result(), used);
+    }
+
+    static String column(List<String> header, String name, String what, String source, boolean json) {
+        int i = ColumnMapping.find(header, name);
+        if (i < 0 && json) {
+            header.add(name);
+            return name;
+        }
+        if (i < 0) {
+            throw ColumnMapping.missing(source, what, name, header);
+        }
+        return header.get(i);
+    }
+
+    private static double time(String v) {
+        if (v.isEmpty()) {
+            throw new Rule("bad time", "survival time is empty");
+        }
+        double t;
+        try {
+            t = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new Rule("bad time", "survival time must be a number");
+        }
+        if (!(t >= 0 && t < Double.POSITIVE_INFINITY)) {
+            throw new Rule("bad time", "survival time must be finite and >= 0: " + v);
+        }
+        return t;
+    }
+
+    private boolean event(String v) {
+        if (v.isEmpty()) {
+            throw new Rule("bad event", "event is empty");
+        }
+        if (eventValue != null) {
+            return v.equals(eventValue);
+        }
+        switch (v.toLowerCase(Locale.ROOT)) {
+            case "1":
+            case "true":
+                return true;
+            case "0":
+            case "false":
+                return false;
+            default:
+                throw new Rule("bad event", EVENT_RULE);
+        }
+    }
+
+    /** A broken row rule (no stack trace). */
+    static final class Rule extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String reason;
+
+        Rule(String reason, String message) {
+            super(message, null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    /** Options of a {@link SurvivalReader}. */
+    public static final class Builder {
+        private String time;
+        private String event;
+        private String by;
+        private ErrorPolicy errors = ErrorPolicy.FAIL;
+        private InputFormat format;
+
+        private Builder() {
+        }
+
+        /**
+         * The follow-up time column (a number {@code >= 0} in the file's unit).
+         *
+         * @param column the header name
+         * @return this builder
+         */
+        public Builder time(String column) {
+            this.time = nonBlank(column, "time");
+            return this;
+        }
+
+        /**
+         * The event column, {@code COL} (0/1 or true/false) or {@code COL=VALUE} (event when equal
+         * to VALUE, censored otherwise).
+         *
+         * @param spec the column, optionally with the event value
+         * @return this builder
+         */
+        public Builder event(String spec) {
+            this.event = nonBlank(spec, "event");
+            return this;
+        }
+
+        /**
+         * The group column (optional).
+         *
+         * @param column the header name, or null for no groups
+         * @return this builder
+         */
+        public Builder by(String column) {
+            this.by = column == null ? null : nonBlank(column, "by");
+            return this;
+        }
+
+        /**
+         * What to do with bad rows (default FAIL).
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder errors(ErrorPolicy policy) {
+            this.errors = Check.notNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The format (default from the file name).
+         *
+         * @param format the format
+         * @return this builder
+         */
+        public Builder format(InputFormat format) {
+            this.format = Check.notNull(format, "format");
+            return this;
+        }
+
+        /**
+         * Builds the reader.
+         *
+         * @return the reader
+         * @throws IllegalArgumentException if time or event is missing, or the event is malformed
+         */
+        public SurvivalReader build() {
+            return new SurvivalReader(this);
+        }
+
+        static String nonBlank(String column, String what) {
+            if (column == null || column.isBlank()) {
+                throw new IllegalArgumentException(what + " column must not be blank: '" + column + "'");
+            }
+            return column.strip();
+        }
+    }
+}
