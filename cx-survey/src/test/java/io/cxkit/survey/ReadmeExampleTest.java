@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.Comparison;
 import io.cxkit.core.Interval;
+import io.cxkit.core.SegmentKey;
+import io.cxkit.core.SegmentedResult;
+import io.cxkit.core.TimeGrain;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -45,18 +49,48 @@ class ReadmeExampleTest {
         assertEquals(100.0 * (7 - 3) / 12, web.result().estimate(), 1e-12);
         assertEquals(web.result().estimate() - store.result().estimate(), diff.difference(), 1e-12);
 
+        assertSameAsReadme("quickstart");
+    }
+
+    @Test
+    void columnarExampleRunsAndIsTheReadmeCode() throws IOException {
+        // BEGIN columnar
+        ResponseColumns.Builder b = ResponseColumns.builder();
+        int web = b.touchpointId("web");                          // dictionary-encode keys once
+        b.touchpoint(web).channel("email").time(1767225600000L).nps(9).csat(4).endRow();
+        b.touchpoint(web).channel("email").time(1767312000000L).nps(3).ces(6).endRow();  // no CSAT
+        SegmentedResult<ScoreCardResult> r = ColumnarScores.by(TimeGrain.MONTH, ZoneId.of("UTC"))
+                .threads(2)
+                .aggregate(b.build());
+        // END columnar
+        ScoreCardResult jan = r.get(SegmentKey.of("web", "2026-01"));
+        assertEquals(2, jan.nps().n());
+        assertEquals(0, jan.nps().estimate(), 0);
+        assertEquals(1, jan.csat().n());
+        assertEquals(1, jan.csat().missing());
+        assertEquals(6, jan.ces().estimate(), 0);
+        assertSameAsReadme("columnar");
+    }
+
+    /**
+     * The README block after {@code <!-- NAME: cx-survey/.../ReadmeExampleTest.java -->} must be the
+     * code between {@code // BEGIN NAME} and {@code // END NAME} here (indentation aside; the test's
+     * {@code out.println} is the README's {@code System.out.println}).
+     */
+    private static void assertSameAsReadme(String name) throws IOException {
         Path readme = Path.of(System.getProperty("user.dir")).getParent().resolve("README.md");
         List<String> lines = Files.readAllLines(readme, StandardCharsets.UTF_8);
-        int start = lines.indexOf("<!-- quickstart: cx-survey/src/test/java/io/cxkit/survey/ReadmeExampleTest.java -->");
-        assertTrue(start >= 0, "README has no quickstart marker");
-        String inReadme = lines.subList(start + 2, lines.subList(start + 2, lines.size()).indexOf("```") + start + 2)
-                .stream().map(String::strip).collect(Collectors.joining("\n"));
+        int start = lines.indexOf("<!-- " + name + ": cx-survey/src/test/java/io/cxkit/survey/ReadmeExampleTest.java -->");
+        assertTrue(start >= 0, "README has no " + name + " marker");
+        List<String> block = lines.subList(start + 2, lines.size());
+        String inReadme = block.subList(0, block.indexOf("```")).stream().map(String::strip)
+                .collect(Collectors.joining("\n"));
         List<String> src = Files.readAllLines(Path.of("src/test/java/io/cxkit/survey/ReadmeExampleTest.java"),
                 StandardCharsets.UTF_8);
-        int b = src.indexOf("        // BEGIN quickstart");
-        int e = src.indexOf("        // END quickstart");
+        int b = src.indexOf("        // BEGIN " + name);
+        int e = src.indexOf("        // END " + name);
         String inTest = src.subList(b + 1, e).stream().map(String::strip)
                 .map(s -> s.replace("out.println", "System.out.println")).collect(Collectors.joining("\n"));
-        assertEquals(inTest, inReadme, "the README quick start must be the code this test runs");
+        assertEquals(inTest, inReadme, "the README " + name + " example must be the code this test runs");
     }
 }
