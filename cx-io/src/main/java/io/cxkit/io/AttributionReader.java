@@ -1,14 +1,11 @@
 package io.cxkit.io;
 
 import io.cxkit.core.Check;
+import io.cxkit.core.CompensatedSum;
 import io.cxkit.journey.AttributionAccumulator;
 import io.cxkit.journey.AttributionJourney;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -129,14 +126,7 @@ public final class AttributionReader {
      * @throws BadInputException for bad input
      */
     public Summary read(Path file, Consumer<? super AttributionJourney> sink) {
-        Check.notNull(file, "file");
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, String.valueOf(file), format != null ? format : InputFormat.of(file), sink);
-        } catch (NoSuchFileException e) {
-            throw BadInputException.file(String.valueOf(file), 0, "no such file", "no such file");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return EventFiles.read(file, format, (in, source, f) -> read(in, source, f, sink));
     }
 
     /**
@@ -182,62 +172,29 @@ public final class AttributionReader {
         boolean hasValue = selected.size() == 5;
         rows.select(selected);
         Timestamps ts = new Timestamps(zone);
-        RejectedRows.Collector rejected = new RejectedRows.Collector();
         Map<String, List<Event>> byCustomer = new HashMap<>();
         Map<String, String> interned = new HashMap<>();
-        long n = 0;
-        long ok = 0;
-        while (rows.next()) {
-            n++;
-            RowError problem = rows.rowProblem();
-            if (problem == null) {
-                int col = 0;
-                String s = rows.value(0);
-                try {
-                    if (s.isEmpty()) {
-                        throw new SurvivalReader.Rule("empty customer id", "customer id is empty");
-                    }
-                    col = 1;
-                    s = rows.value(1);
-                    long t;
-                    try {
-                        t = ts.epochSecond(s);
-                    } catch (IllegalArgumentException e) {
-                        throw new SurvivalReader.Rule("unparseable time", e.getMessage());
-                    }
-                    col = 2;
-                    s = rows.value(2);
-                    checkTouchpoint(s);
-                    col = 3;
-                    s = rows.value(3);
-                    boolean conv = converted(s);
-                    double val = 0;
-                    if (hasValue) {
-                        col = 4;
-                        s = rows.value(4);
-                        val = value(s, conv);
-                    }
-                    String tp = interned.computeIfAbsent(rows.value(2), k -> k);
-                    byCustomer.computeIfAbsent(rows.value(0), k -> new ArrayList<>())
-                            .add(new Event(t, n, tp, conv, val));
-                    ok++;
-                    continue;
-                } catch (SurvivalReader.Rule e) {
-                    problem = new RowError(source, rows.line(), rows.column(col), selected.get(col), s, e.reason,
-                            e.getMessage());
-                }
+        InteractionReader.ReadSummary read = EventFiles.loop(rows, source, selected, used, errors, cells -> {
+            String customerId = cells.get(0);
+            if (customerId.isEmpty()) {
+                throw new EventFiles.Rule("empty customer id", "customer id is empty");
             }
-            if (errors == ErrorPolicy.FAIL) {
-                throw new BadInputException(problem);
+            long t;
+            try {
+                t = ts.epochSecond(cells.get(1));
+            } catch (IllegalArgumentException e) {
+                throw new EventFiles.Rule("unparseable time", e.getMessage());
             }
-            rejected.add(problem);
-        }
-        if (n == 0) {
-            throw BadInputException.file(source, 0, "no data rows", "the file has a header but no data rows");
-        }
+            String touch = cells.get(2);
+            checkTouchpoint(touch);
+            boolean conv = converted(cells.get(3));
+            double val = hasValue ? value(cells.get(4), conv) : 0;
+            byCustomer.computeIfAbsent(customerId, k -> new ArrayList<>())
+                    .add(new Event(t, cells.row(), interned.computeIfAbsent(touch, k -> k), conv, val));
+        });
         long journeys = 0;
         long conversions = 0;
-        double[] total = new double[2];
+        CompensatedSum total = new CompensatedSum();
         for (List<Event> events : new TreeMap<>(byCustomer).values()) {
             events.sort(Comparator.comparingLong(Event::time).thenComparingLong(Event::seq));
             List<String> tps = new ArrayList<>();
@@ -249,7 +206,7 @@ public final class AttributionReader {
                     sink.accept(AttributionJourney.timed(tps, times, true, e.value()));
                     journeys++;
                     conversions++;
-                    kahan(total, e.value());
+                    total.add(e.value());
                     tps = new ArrayList<>();
                     times = new ArrayList<>();
                 }
@@ -259,15 +216,7 @@ public final class AttributionReader {
                 journeys++;
             }
         }
-        return new Summary(new InteractionReader.ReadSummary(n, ok, rejected.result(), used), byCustomer.size(),
-                journeys, conversions, total[0] + total[1]);
-    }
-
-    private static void kahan(double[] pair, double v) {
-        double s = pair[0];
-        double t = s + v;
-        pair[1] += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
-        pair[0] = t;
+        return new Summary(read, byCustomer.size(), journeys, conversions, total.value());
     }
 
     private static String find(List<String> header, String explicit, InteractionReader.Field field, String what,
@@ -292,10 +241,10 @@ public final class AttributionReader {
 
     private static void checkTouchpoint(String s) {
         if (s.isEmpty()) {
-            throw new SurvivalReader.Rule("empty touchpoint", "touchpoint is empty");
+            throw new EventFiles.Rule("empty touchpoint", "touchpoint is empty");
         }
         if (RESERVED.contains(s) || s.indexOf('\u001f') >= 0) {
-            throw new SurvivalReader.Rule("bad touchpoint",
+            throw new EventFiles.Rule("bad touchpoint",
                     "touchpoint must be a name other than (start), (conversion) and (null), without U+001F");
         }
     }
@@ -313,7 +262,7 @@ public final class AttributionReader {
             case "false":
                 return false;
             default:
-                throw new SurvivalReader.Rule("bad converted", CONVERTED_RULE);
+                throw new EventFiles.Rule("bad converted", CONVERTED_RULE);
         }
     }
 
@@ -325,13 +274,13 @@ public final class AttributionReader {
         try {
             v = Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new SurvivalReader.Rule("bad value", "conversion value must be a number");
+            throw new EventFiles.Rule("bad value", "conversion value must be a number");
         }
         if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
-            throw new SurvivalReader.Rule("bad value", "conversion value must be finite and >= 0: " + s);
+            throw new EventFiles.Rule("bad value", "conversion value must be finite and >= 0: " + s);
         }
         if (!converted && v != 0) {
-            throw new SurvivalReader.Rule("value without conversion",
+            throw new EventFiles.Rule("value without conversion",
                     "conversion value must be empty or 0 on a row that did not convert: " + s);
         }
         return v;

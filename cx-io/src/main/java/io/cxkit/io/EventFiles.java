@@ -36,11 +36,13 @@ final class EventFiles {
         }
     }
 
-    interface Reader {
-        InteractionReader.ReadSummary read(InputStream in, String source, InputFormat format);
+    /** Reads an opened stream; the file wrapper supplies the source name and the format. */
+    interface Reader<T> {
+        T read(InputStream in, String source, InputFormat format);
     }
 
-    static InteractionReader.ReadSummary read(Path file, InputFormat format, Reader reader) {
+    /** Opens {@code file} for {@code reader}: a missing file is bad input, other I/O failures unchecked. */
+    static <T> T read(Path file, InputFormat format, Reader<T> reader) {
         Check.notNull(file, "file");
         try (InputStream in = Files.newInputStream(file)) {
             return reader.read(in, String.valueOf(file), format != null ? format : InputFormat.of(file));
@@ -58,33 +60,89 @@ final class EventFiles {
         try (RowSource rows = SurveyReader.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
                 (char) 0, 1_000_000, 32)) {
             EventColumns cols = new EventColumns(rows, source, specs, explicit, attributes, what);
-            RejectedRows.Collector rejected = new RejectedRows.Collector();
-            long n = 0;
-            long ok = 0;
-            while (rows.next()) {
-                n++;
-                RowError problem = rows.rowProblem();
-                if (problem == null) {
-                    try {
-                        handler.row(rows, cols);
-                        ok++;
-                        continue;
-                    } catch (BadValue e) {
-                        int i = e.selected;
-                        problem = new RowError(source, rows.line(), rows.column(i), cols.selected.get(i), e.value,
-                                e.reason, e.getMessage());
-                    }
-                }
-                if (errors == ErrorPolicy.FAIL) {
-                    throw new BadInputException(problem);
-                }
-                rejected.add(problem);
-            }
-            if (n == 0) {
-                throw BadInputException.file(source, 0, "no data rows", "the file has a header but no data rows");
-            }
-            return new InteractionReader.ReadSummary(n, ok, rejected.result(), cols.used);
+            return loop(rows, source, cols.selected, cols.used, errors, cells -> handler.row(rows, cols));
         }
+    }
+
+    /**
+     * The current row's selected cells. {@link #get} remembers the last cell read, so a {@link Rule}
+     * thrown while checking it is reported for that column with its value.
+     */
+    static final class Cells {
+        private final RowSource rows;
+        private int last;
+        private String lastValue = "";
+        private long row;
+
+        Cells(RowSource rows) {
+            this.rows = rows;
+        }
+
+        /** The value of selected column {@code i} (empty when absent). */
+        String get(int i) {
+            last = i;
+            lastValue = rows.value(i);
+            return lastValue;
+        }
+
+        /** The 1-based number of the current data row. */
+        long row() {
+            return row;
+        }
+    }
+
+    /** Handles one row through {@link Cells}; throws {@link Rule} or {@link BadValue} for a bad value. */
+    interface CellHandler {
+        void row(Cells cells);
+    }
+
+    /** A rule a value broke (no stack trace); reported for the last cell read. */
+    static final class Rule extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String reason;
+
+        Rule(String reason, String message) {
+            super(message, null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    /**
+     * The row loop every event reader shares: rows with a structural problem or a broken rule follow
+     * the error policy (FAIL: the first one is thrown with file:line:column; SKIP: each is collected);
+     * a file without data rows is bad input.
+     */
+    static InteractionReader.ReadSummary loop(RowSource rows, String source, List<String> selected,
+            Map<String, String> used, ErrorPolicy errors, CellHandler handler) {
+        Cells cells = new Cells(rows);
+        RejectedRows.Collector rejected = new RejectedRows.Collector();
+        long ok = 0;
+        while (rows.next()) {
+            cells.row++;
+            RowError problem = rows.rowProblem();
+            if (problem == null) {
+                try {
+                    handler.row(cells);
+                    ok++;
+                    continue;
+                } catch (BadValue e) {
+                    int i = e.selected;
+                    problem = new RowError(source, rows.line(), rows.column(i), selected.get(i), e.value,
+                            e.reason, e.getMessage());
+                } catch (Rule e) {
+                    problem = new RowError(source, rows.line(), rows.column(cells.last), selected.get(cells.last),
+                            cells.lastValue, e.reason, e.getMessage());
+                }
+            }
+            if (errors == ErrorPolicy.FAIL) {
+                throw new BadInputException(problem);
+            }
+            rejected.add(problem);
+        }
+        if (cells.row == 0) {
+            throw BadInputException.file(source, 0, "no data rows", "the file has a header but no data rows");
+        }
+        return new InteractionReader.ReadSummary(cells.row, ok, rejected.result(), used);
     }
 
     static String required(RowSource rows, int i, String what) {

@@ -2,12 +2,8 @@ package io.cxkit.io;
 
 import io.cxkit.core.Check;
 import io.cxkit.journey.SurvivalAccumulator;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,14 +96,7 @@ public final class SurvivalReader {
      * @throws BadInputException for bad input
      */
     public InteractionReader.ReadSummary read(Path file, SurvivalAccumulator into) {
-        Check.notNull(file, "file");
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, String.valueOf(file), format != null ? format : InputFormat.of(file), into);
-        } catch (NoSuchFileException e) {
-            throw BadInputException.file(String.valueOf(file), 0, "no such file", "no such file");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return EventFiles.read(file, format, (in, source, f) -> read(in, source, f, into));
     }
 
     /**
@@ -144,41 +133,16 @@ public final class SurvivalReader {
             used.put("by", selected.get(2));
         }
         rows.select(selected);
-        RejectedRows.Collector rejected = new RejectedRows.Collector();
-        long n = 0;
-        long ok = 0;
-        while (rows.next()) {
-            n++;
-            RowError problem = rows.rowProblem();
-            if (problem == null) {
-                int bad = 0;
-                String v = rows.value(0);
-                try {
-                    double t = time(v);
-                    bad = 1;
-                    v = rows.value(1);
-                    boolean event = event(v);
-                    String group = SurvivalAccumulator.ALL;
-                    if (byColumn != null) {
-                        group = rows.value(2).isEmpty() ? SurveyReader.NONE : rows.value(2);
-                    }
-                    into.accept(t, event, group);
-                    ok++;
-                    continue;
-                } catch (Rule e) {
-                    problem = new RowError(source, rows.line(), rows.column(bad), selected.get(bad), v, e.reason,
-                            e.getMessage());
-                }
+        return EventFiles.loop(rows, source, selected, used, errors, cells -> {
+            double t = time(cells.get(0));
+            boolean event = event(cells.get(1));
+            String group = SurvivalAccumulator.ALL;
+            if (byColumn != null) {
+                String g = cells.get(2);
+                group = g.isEmpty() ? SurveyReader.NONE : g;
             }
-            if (errors == ErrorPolicy.FAIL) {
-                throw new BadInputException(problem);
-            }
-            rejected.add(problem);
-        }
-        if (n == 0) {
-            throw BadInputException.file(source, 0, "no data rows", "the file has a header but no data rows");
-        }
-        return new InteractionReader.ReadSummary(n, ok, rejected.result(), used);
+            into.accept(t, event, group);
+        });
     }
 
     static String column(List<String> header, String name, String what, String source, boolean json) {
@@ -195,23 +159,23 @@ public final class SurvivalReader {
 
     private static double time(String v) {
         if (v.isEmpty()) {
-            throw new Rule("bad time", "survival time is empty");
+            throw new EventFiles.Rule("bad time", "survival time is empty");
         }
         double t;
         try {
             t = Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new Rule("bad time", "survival time must be a number");
+            throw new EventFiles.Rule("bad time", "survival time must be a number");
         }
         if (!(t >= 0 && t < Double.POSITIVE_INFINITY)) {
-            throw new Rule("bad time", "survival time must be finite and >= 0: " + v);
+            throw new EventFiles.Rule("bad time", "survival time must be finite and >= 0: " + v);
         }
         return t;
     }
 
     private boolean event(String v) {
         if (v.isEmpty()) {
-            throw new Rule("bad event", "event is empty");
+            throw new EventFiles.Rule("bad event", "event is empty");
         }
         if (eventValue != null) {
             return v.equals(eventValue);
@@ -224,18 +188,7 @@ public final class SurvivalReader {
             case "false":
                 return false;
             default:
-                throw new Rule("bad event", EVENT_RULE);
-        }
-    }
-
-    /** A broken row rule (no stack trace). */
-    static final class Rule extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final String reason;
-
-        Rule(String reason, String message) {
-            super(message, null, false, false);
-            this.reason = reason;
+                throw new EventFiles.Rule("bad event", EVENT_RULE);
         }
     }
 
