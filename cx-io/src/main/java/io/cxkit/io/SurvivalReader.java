@@ -193,12 +193,15 @@ public final class SurvivalReader {
     }
 
     /** Options of a {@link SurvivalReader}. */
-    public static final class Builder {
+    public static final class Builder extends ReaderOptions<Builder> {
+        @Override
+        Builder self() {
+            return this;
+        }
+
         private String time;
         private String event;
         private String by;
-        private ErrorPolicy errors = ErrorPolicy.FAIL;
-        private InputFormat format;
 
         private Builder() {
         }
@@ -237,27 +240,7 @@ public final class SurvivalReader {
             return this;
         }
 
-        /**
-         * What to do with bad rows (default FAIL).
-         *
-         * @param policy the policy
-         * @return this builder
-         */
-        public Builder errors(ErrorPolicy policy) {
-            this.errors = Check.notNull(policy, "policy");
-            return this;
-        }
 
-        /**
-         * The format (default from the file name).
-         *
-         * @param format the format
-         * @return this builder
-         */
-        public Builder format(InputFormat format) {
-            this.format = Check.notNull(format, "format");
-            return this;
-        }
 
         /**
          * Builds the reader.

@@ -186,11 +186,13 @@ public final class TicketEventReader {
     }
 
     /** Options of a {@link TicketEventReader}. */
-    public static final class Builder {
+    public static final class Builder extends TimedReaderOptions<Builder> {
+        @Override
+        Builder self() {
+            return this;
+        }
+
         private final Map<String, String> explicit = new LinkedHashMap<>();
-        private ZoneId zone = ZoneId.of("UTC");
-        private ErrorPolicy errors = ErrorPolicy.FAIL;
-        private InputFormat format;
 
         private Builder() {
         }
@@ -229,38 +231,8 @@ public final class TicketEventReader {
             return this;
         }
 
-        /**
-         * The zone of times without an offset (default UTC).
-         *
-         * @param zone the zone
-         * @return this builder
-         */
-        public Builder zone(ZoneId zone) {
-            this.zone = Check.notNull(zone, "zone");
-            return this;
-        }
 
-        /**
-         * What to do with bad rows (default {@link ErrorPolicy#FAIL}).
-         *
-         * @param policy the policy
-         * @return this builder
-         */
-        public Builder errors(ErrorPolicy policy) {
-            this.errors = Check.notNull(policy, "policy");
-            return this;
-        }
 
-        /**
-         * The format (default from the file name).
-         *
-         * @param format the format
-         * @return this builder
-         */
-        public Builder format(InputFormat format) {
-            this.format = Check.notNull(format, "format");
-            return this;
-        }
 
         /**
          * Builds the reader.
