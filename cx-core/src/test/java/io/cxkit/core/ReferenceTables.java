@@ -31,8 +31,19 @@ public final class ReferenceTables {
             return v;
         }
 
+        /** The cell as a double; R's {@code NA}/{@code NaN}/{@code Inf}/{@code -Inf} as NaN and infinities. */
         public double d(String column) {
-            return Double.parseDouble(s(column));
+            String v = s(column);
+            return switch (v) {
+                case "NA", "NaN" -> Double.NaN;
+                case "Inf" -> Double.POSITIVE_INFINITY;
+                case "-Inf" -> Double.NEGATIVE_INFINITY;
+                default -> Double.parseDouble(v);
+            };
+        }
+
+        public long l(String column) {
+            return Long.parseLong(s(column));
         }
 
         public int i(String column) {
@@ -84,6 +95,20 @@ public final class ReferenceTables {
             failures.add(String.format(Locale.ROOT, "%s: expected %.17g, got %.17g (rel err %.3g)", what,
                     expected, actual, Math.abs(actual - expected) / Math.abs(expected)));
         }
+    }
+
+    /**
+     * Whether {@code actual} is within {@code rel} relative of {@code expected}; NaN matches only
+     * NaN and an infinity only the same infinity.
+     */
+    public static boolean matches(double expected, double actual, double rel) {
+        if (Double.isNaN(expected) || Double.isNaN(actual)) {
+            return Double.isNaN(expected) && Double.isNaN(actual);
+        }
+        if (Double.isInfinite(expected) || Double.isInfinite(actual)) {
+            return expected == actual;
+        }
+        return expected == actual || Math.abs(expected - actual) <= rel * Math.max(Math.abs(expected), 1e-300);
     }
 
     public int checks() {

@@ -1,5 +1,6 @@
 package io.cxkit.journey;
 
+import io.cxkit.core.ReferenceTables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,7 +95,7 @@ class AttributionTest {
     @Test
     void matchesAbsorbingChainAlgebraInR() {
         Map<String, List<AttributionJourney>> data = new LinkedHashMap<>();
-        for (ReferenceCsv.Row r : ReferenceCsv.load("attribution_journeys.csv")) {
+        for (ReferenceTables.Row r : ReferenceTables.load("attribution_journeys.csv")) {
             data.computeIfAbsent(r.s("dataset"), k -> new ArrayList<>()).add(AttributionJourney.of(
                     Arrays.asList(r.s("touchpoints").split(">")), r.l("converted") == 1, r.d("value")));
         }
@@ -110,7 +111,7 @@ class AttributionTest {
         });
         List<String> failures = new ArrayList<>();
         int checks = 0;
-        for (ReferenceCsv.Row row : ReferenceCsv.load("attribution_reference.csv")) {
+        for (ReferenceTables.Row row : ReferenceTables.load("attribution_reference.csv")) {
             AttributionResult r = results.get(row.s("dataset") + "/" + row.s("model"));
             TouchpointCredit c = r.credit(row.s("touchpoint")).orElseThrow();
             String w = row.s("dataset") + " " + row.s("model") + " " + row.s("touchpoint");

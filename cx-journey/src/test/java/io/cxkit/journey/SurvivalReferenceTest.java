@@ -1,5 +1,6 @@
 package io.cxkit.journey;
 
+import io.cxkit.core.ReferenceTables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,14 +23,14 @@ class SurvivalReferenceTest {
 
     private void check(String what, double expected, double actual) {
         checks++;
-        if (!ReferenceCsv.close(expected, actual, TOL)) {
+        if (!ReferenceTables.matches(expected, actual, TOL)) {
             failures.add(what + ": expected " + expected + ", got " + actual);
         }
     }
 
     static SurvivalResult lung(boolean bySex) {
         SurvivalAccumulator acc = SurvivalAccumulator.create();
-        for (ReferenceCsv.Row r : ReferenceCsv.load("lung.csv")) {
+        for (ReferenceTables.Row r : ReferenceTables.load("lung.csv")) {
             acc.acceptStatus(r.d("time"), (int) r.l("status"), SurvivalStatus.ONE_TWO,
                     bySex ? r.s("sex") : SurvivalAccumulator.ALL);
         }
@@ -43,7 +44,7 @@ class SurvivalReferenceTest {
         m.put("lung/1", bySex.group("1"));
         m.put("lung/2", bySex.group("2"));
         Map<String, SurvivalAccumulator> small = new HashMap<>();
-        for (ReferenceCsv.Row r : ReferenceCsv.load("small.csv")) {
+        for (ReferenceTables.Row r : ReferenceTables.load("small.csv")) {
             small.computeIfAbsent(r.s("dataset"), k -> SurvivalAccumulator.create())
                     .acceptStatus(r.d("time"), (int) r.l("status"), SurvivalStatus.ONE_TWO, SurvivalAccumulator.ALL);
         }
@@ -55,8 +56,8 @@ class SurvivalReferenceTest {
     void kaplanMeierTableMatchesSurvfit() {
         Map<String, SurvivalCurve> curves = curves();
         Map<String, Integer> index = new HashMap<>();
-        List<ReferenceCsv.Row> rows = ReferenceCsv.load("km_reference.csv");
-        for (ReferenceCsv.Row r : rows) {
+        List<ReferenceTables.Row> rows = ReferenceTables.load("km_reference.csv");
+        for (ReferenceTables.Row r : rows) {
             String key = r.s("dataset") + "/" + r.s("group");
             int i = index.merge(key, 1, Integer::sum) - 1;
             SurvivalStep s = curves.get(key).steps().get(i);
@@ -83,7 +84,7 @@ class SurvivalReferenceTest {
     @Test
     void medianAndItsIntervalMatchQuantileSurvfit() {
         Map<String, SurvivalCurve> curves = curves();
-        for (ReferenceCsv.Row r : ReferenceCsv.load("median_reference.csv")) {
+        for (ReferenceTables.Row r : ReferenceTables.load("median_reference.csv")) {
             String key = r.s("dataset") + "/" + r.s("group");
             SurvivalConfType type = r.s("conf_type").equals("log") ? SurvivalConfType.LOG : SurvivalConfType.LOG_LOG;
             MedianSurvival m = curves.get(key).median(type, 0.95);
@@ -99,9 +100,9 @@ class SurvivalReferenceTest {
     @Test
     void logRankBySexMatchesSurvdiff() {
         LogRankTest t = lung(true).logRank();
-        List<ReferenceCsv.Row> rows = ReferenceCsv.load("logrank_reference.csv");
+        List<ReferenceTables.Row> rows = ReferenceTables.load("logrank_reference.csv");
         for (int i = 0; i < rows.size(); i++) {
-            ReferenceCsv.Row r = rows.get(i);
+            ReferenceTables.Row r = rows.get(i);
             LogRankGroup g = t.groups().get(i);
             assertEquals(r.s("group"), g.group());
             check("n " + i, r.l("n"), g.n());
