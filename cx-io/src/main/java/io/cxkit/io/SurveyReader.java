@@ -140,6 +140,9 @@ public final class SurveyReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }
+        if (cs.equals(StandardCharsets.UTF_8) && Utf8CsvSource.supports(delimiter)) {
+            return new Utf8CsvSource(in, source, delimiter, maxField);
+        }
         return new CsvSource(in, source, cs, delimiter, maxField);
     }
 
@@ -152,17 +155,23 @@ public final class SurveyReader {
         private final int nAttrs;
         private final ScoreCard overall;
         private final SegmentedAccumulator<ScoreCard, ScoreCardResult> segments;
-        private final Map<String, ScoreCard> cache = new HashMap<>();
+        private final SegmentTable cards;
         private final Segmentation segmentation;
         private final Timestamps timestamps;
         private final Map<String, String> used = new LinkedHashMap<>();
         private final String[] names;
         private final String[] parts;
+        private final int[] tuple;
+        private final Utf8CsvSource bytes;
+        private final ByteKeys[] byteIds;
+        private final List<Map<String, Integer>> ids = new ArrayList<>();
+        private final List<List<String>> values = new ArrayList<>();
+        private final Map<String, Integer> labelIds = new HashMap<>();
+        private final List<String> labels = new ArrayList<>();
+        private int[] dayIds = new int[0];
+        private long dayBase;
+        private final java.time.zone.ZoneRules rules = b.zone.getRules();
         private final int[] scores = new int[3];
-        private long bucketFrom = Long.MAX_VALUE;
-        private long bucketTo = Long.MIN_VALUE;
-        private String bucketLabel;
-        private final Map<Long, String> dayLabels = new HashMap<>();
         private final int fixedOffset = b.zone.getRules().isFixedOffset()
                 ? b.zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() : Integer.MIN_VALUE;
 
@@ -199,7 +208,7 @@ public final class SurveyReader {
             }
             nAttrs = selected.size();
             for (Role r : Role.values()) {
-                if (r == Role.TIME && b.grain == null) {
+                if ((r == Role.TIME && b.grain == null) || (r == Role.WEIGHT && b.unweighted)) {
                     col[r.ordinal()] = -1;
                     continue;
                 }
@@ -222,6 +231,15 @@ public final class SurveyReader {
             names = selected.toArray(new String[0]);
             rows.select(selected);
             parts = new String[nAttrs + (b.grain != null ? 1 : 0)];
+            tuple = new int[parts.length];
+            cards = new SegmentTable(Math.max(1, parts.length));
+            bytes = rows instanceof Utf8CsvSource u ? u : null;
+            byteIds = new ByteKeys[nAttrs];
+            for (int a = 0; a < nAttrs; a++) {
+                byteIds[a] = new ByteKeys();
+                ids.add(new HashMap<>());
+                values.add(new ArrayList<>());
+            }
             Segmentation s = Segmentation.by(attrNames.toArray(new String[0]));
             segmentation = b.grain != null ? s.period(b.grain, b.zone) : s;
             timestamps = new Timestamps(b.zone);
@@ -287,6 +305,19 @@ public final class SurveyReader {
             if (i < 0) {
                 return MISSING;
             }
+            if (bytes != null) {
+                int s = bytes.digits(i);
+                if (s >= 0) {
+                    if (s < min || s > max) {
+                        throw new Rejection(i, rows.value(i), "score out of range", what + " score must be in ["
+                                + min + ", " + max + "]: " + s);
+                    }
+                    return s;
+                }
+                if (s == Utf8CsvSource.EMPTY && policy != MissingAnswerPolicy.FAIL) {
+                    return MISSING;
+                }
+            }
             String v = rows.value(i);
             if (v.isEmpty()) {
                 if (policy == MissingAnswerPolicy.FAIL) {
@@ -311,6 +342,12 @@ public final class SurveyReader {
             if (i < 0) {
                 return Double.NaN;
             }
+            if (bytes != null) {
+                double w = bytes.decimal(i);
+                if (w > 0 && w < Double.POSITIVE_INFINITY) {
+                    return w;
+                }
+            }
             String v = rows.value(i);
             if (v.isEmpty()) {
                 throw new Rejection(i, v, "empty weight", "weight is empty (every row needs a weight when a"
@@ -333,52 +370,94 @@ public final class SurveyReader {
                 return null;
             }
             for (int a = 0; a < nAttrs; a++) {
-                String v = rows.value(a);
-                parts[a] = v.isEmpty() ? NONE : v;
+                tuple[a] = valueId(a);
             }
             if (b.grain != null) {
                 int i = col[Role.TIME.ordinal()];
-                String v = rows.value(i);
-                long t;
-                try {
-                    t = timestamps.epochSecond(v);
-                } catch (IllegalArgumentException e) {
-                    throw new Rejection(i, v, "unparseable time", e.getMessage());
+                long t = bytes != null ? bytes.epochSecond(i, timestamps) : Long.MIN_VALUE;
+                if (t == Long.MIN_VALUE) {
+                    String v = rows.value(i);
+                    try {
+                        t = timestamps.epochSecond(v);
+                    } catch (IllegalArgumentException e) {
+                        throw new Rejection(i, v, "unparseable time", e.getMessage());
+                    }
                 }
-                parts[parts.length - 1] = bucket(t);
+                tuple[nAttrs] = bucket(t);
             }
-            String key = parts.length == 1 ? parts[0] : parts.length == 2 ? parts[0] + '\u001f' + parts[1]
-                    : String.join("\u001f", parts);
-            ScoreCard c = cache.get(key);
+            ScoreCard c = cards.get(tuple);
             if (c == null) {
+                for (int a = 0; a < nAttrs; a++) {
+                    parts[a] = values.get(a).get(tuple[a]);
+                }
+                if (b.grain != null) {
+                    parts[nAttrs] = labels.get(tuple[nAttrs]);
+                }
                 c = segments.segment(SegmentKey.of(parts.clone()));
-                cache.put(key, c);
+                cards.put(tuple, c);
             }
             return c;
         }
 
-        /** The period label of an instant: local day by offset arithmetic (fixed zones) or the rules, label cached per day. */
-        private String bucket(long epochSecond) {
-            if (epochSecond >= bucketFrom && epochSecond < bucketTo) {
-                return bucketLabel;
+        /** The dense id of segment attribute a's value: from its bytes when seen before, else by its text. */
+        private int valueId(int a) {
+            if (bytes != null) {
+                int id = bytes.lookup(a, byteIds[a]);
+                if (id >= 0) {
+                    return id;
+                }
             }
-            long day;
-            if (fixedOffset != Integer.MIN_VALUE) {
-                day = Math.floorDiv(epochSecond + fixedOffset, 86_400L);
-                bucketFrom = day * 86_400L - fixedOffset;
-                bucketTo = bucketFrom + 86_400L;
-            } else {
-                LocalDate d = LocalDate.ofInstant(Instant.ofEpochSecond(epochSecond), b.zone);
-                day = d.toEpochDay();
-                bucketFrom = Long.MAX_VALUE; // no range cache across DST rules
+            String v = rows.value(a);
+            String part = v.isEmpty() ? NONE : v;
+            Map<String, Integer> m = ids.get(a);
+            Integer id = m.get(part);
+            if (id == null) {
+                id = m.size();
+                m.put(part, id);
+                values.get(a).add(part);
             }
-            String label = dayLabels.get(day);
-            if (label == null) {
-                label = b.grain.bucketOf(LocalDate.ofEpochDay(day)).label();
-                dayLabels.put(day, label);
+            if (bytes != null) {
+                bytes.remember(a, byteIds[a], id);
             }
-            bucketLabel = label;
-            return label;
+            return id;
+        }
+
+        /** The id of the period of an instant: its local day (offset arithmetic), then a table by day. */
+        private int bucket(long epochSecond) {
+            int offset = fixedOffset != Integer.MIN_VALUE ? fixedOffset
+                    : rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+            long day = Math.floorDiv(epochSecond + offset, 86_400L);
+            long k = day - dayBase;
+            if (k >= 0 && k < dayIds.length && dayIds[(int) k] != 0) {
+                return dayIds[(int) k] - 1;
+            }
+            return newDay(day);
+        }
+
+        private int newDay(long day) {
+            String label = b.grain.bucketOf(LocalDate.ofEpochDay(day)).label();
+            Integer id = labelIds.get(label);
+            if (id == null) {
+                id = labels.size();
+                labelIds.put(label, id);
+                labels.add(label);
+            }
+            // A table of days [dayBase, dayBase + length), grown by a year either side, at most 2^20 days.
+            if (day < dayBase || day >= dayBase + dayIds.length) {
+                long lo = dayIds.length == 0 ? day - 366 : Math.min(dayBase, day - 366);
+                long hi = dayIds.length == 0 ? day + 366 : Math.max(dayBase + dayIds.length, day + 366);
+                if (hi - lo > (1 << 20)) {
+                    return id; // far outside the table: found by label each time (rare)
+                }
+                int[] t = new int[(int) (hi - lo)];
+                if (dayIds.length > 0) {
+                    System.arraycopy(dayIds, 0, t, (int) (dayBase - lo), dayIds.length);
+                }
+                dayIds = t;
+                dayBase = lo;
+            }
+            dayIds[(int) (day - dayBase)] = id + 1;
+            return id;
         }
 
         private void feed(ScoreCard c, double w) {
@@ -467,6 +546,7 @@ public final class SurveyReader {
         private char delimiter;
         private int maxFieldLength = 1_000_000;
         private int maxNestingDepth = 32;
+        private boolean unweighted;
 
         private Builder() {
         }
@@ -484,6 +564,7 @@ public final class SurveyReader {
             c.delimiter = delimiter;
             c.maxFieldLength = maxFieldLength;
             c.maxNestingDepth = maxNestingDepth;
+            c.unweighted = unweighted;
             return c;
         }
 
@@ -634,6 +715,16 @@ public final class SurveyReader {
          */
         public Builder maxNestingDepth(int depth) {
             this.maxNestingDepth = Check.inRange(depth, 2, 1000, "maxNestingDepth");
+            return this;
+        }
+
+        /**
+         * Ignores any weight column, found automatically or mapped: every row counts once.
+         *
+         * @return this builder
+         */
+        public Builder unweighted() {
+            this.unweighted = true;
             return this;
         }
 
