@@ -1,31 +1,54 @@
 package io.cxkit.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * A dictionary from byte strings to ids (open addressing, linear probing): lets a reader find the
  * id of a repeated value straight from its bytes in the input buffer, without making a String.
+ * The first eight bytes of a key are kept as one {@code long}, so short keys (the usual segment
+ * values) are hashed and compared in a few instructions.
  */
 final class ByteKeys {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
     private byte[][] keys = new byte[64][];
+    private long[] heads = new long[64];
     private int[] ids = new int[64];
-    private int[] hashes = new int[64];
     private int used;
 
-    static int hash(byte[] b, int off, int len) {
-        int h = 1;
-        for (int j = off, e = off + len; j < e; j++) {
-            h = 31 * h + b[j];
+    /** The first min(len, 8) bytes of {@code b[off, off + len)} as a little-endian long, zero-padded. */
+    private static long head(byte[] b, int off, int len) {
+        if (len >= 8) {
+            return (long) LONGS.get(b, off);
         }
-        return h ^ (h >>> 16);
+        if (off + 8 <= b.length) {
+            return (long) LONGS.get(b, off) & ((1L << (len << 3)) - 1);
+        }
+        long w = 0;
+        for (int j = len - 1; j >= 0; j--) {
+            w = (w << 8) | (b[off + j] & 0xFF);
+        }
+        return w;
+    }
+
+    private static int hash(byte[] b, int off, int len, long head) {
+        long h = (head + len) * 0x9E3779B97F4A7C15L;
+        for (int j = off + 8; j < off + len; j++) {
+            h = (h + b[j]) * 0x9E3779B97F4A7C15L;
+        }
+        return (int) (h >>> 32);
     }
 
     /** The id of {@code b[off, off + len)}, or -1. */
     int find(byte[] b, int off, int len) {
-        int h = hash(b, off, len);
+        long head = head(b, off, len);
         int mask = keys.length - 1;
-        int i = h & mask;
+        int i = hash(b, off, len, head) & mask;
         byte[] k;
         while ((k = keys[i]) != null) {
-            if (hashes[i] == h && same(k, b, off, len)) {
+            if (heads[i] == head && k.length == len && (len <= 8 || same(k, b, off, len))) {
                 return ids[i];
             }
             i = (i + 1) & mask;
@@ -38,43 +61,40 @@ final class ByteKeys {
         if ((used + 1) * 2 > keys.length) {
             byte[][] ok = keys;
             int[] oi = ids;
-            int[] oh = hashes;
             keys = new byte[ok.length * 2][];
+            heads = new long[ok.length * 2];
             ids = new int[ok.length * 2];
-            hashes = new int[ok.length * 2];
             used = 0;
             for (int j = 0; j < ok.length; j++) {
                 if (ok[j] != null) {
-                    insert(ok[j], oh[j], oi[j]);
+                    insert(ok[j], oi[j]);
                 }
             }
         }
         byte[] k = new byte[len];
         System.arraycopy(b, off, k, 0, len);
-        insert(k, hash(b, off, len), id);
+        insert(k, id);
     }
 
     int size() {
         return used;
     }
 
-    private void insert(byte[] k, int h, int id) {
+    private void insert(byte[] k, int id) {
+        long head = head(k, 0, k.length);
         int mask = keys.length - 1;
-        int i = h & mask;
+        int i = hash(k, 0, k.length, head) & mask;
         while (keys[i] != null) {
             i = (i + 1) & mask;
         }
         keys[i] = k;
-        hashes[i] = h;
+        heads[i] = head;
         ids[i] = id;
         used++;
     }
 
     private static boolean same(byte[] k, byte[] b, int off, int len) {
-        if (k.length != len) {
-            return false;
-        }
-        for (int j = 0; j < len; j++) {
+        for (int j = 8; j < len; j++) {
             if (k[j] != b[off + j]) {
                 return false;
             }

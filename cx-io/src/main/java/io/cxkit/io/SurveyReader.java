@@ -21,6 +21,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -30,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +95,19 @@ public final class SurveyReader {
     public SurveyReadResult read(Path file) {
         Check.notNull(file, "file");
         InputFormat f = b.format != null ? b.format : InputFormat.of(file);
+        if (b.threads > 1 && f == InputFormat.CSV && b.charset.equals(StandardCharsets.UTF_8)
+                && Utf8CsvSource.supports(b.delimiter)) {
+            try {
+                SurveyReadResult r = readParallel(file);
+                if (r != null) {
+                    return r;
+                }
+            } catch (NoSuchFileException e) {
+                throw BadInputException.file(String.valueOf(file), 0, "no such file", "no such file");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, String.valueOf(file.getFileName()), f);
         } catch (NoSuchFileException e) {
@@ -115,6 +132,138 @@ public final class SurveyReader {
         Check.notNull(format, "format");
         try (RowSource rows = open(in, source, format)) {
             return new Run(rows, source).run();
+        }
+    }
+
+    /** One part of a parallel read. */
+    private static final class Part {
+        Run run;
+        Utf8CsvSource rows;
+        long n;
+        Throwable error;
+
+        void count() {
+            try {
+                n = run.count();
+            } catch (RuntimeException | Error e) {
+                error = e;
+            }
+        }
+    }
+
+    /**
+     * Reads a UTF-8 CSV file in {@code threads} parts, split after a line feed near each n-th of
+     * the file. A split point may be a line feed inside a quoted field: that is detected exactly,
+     * because the part before it must end its last row at the next part's start; then (and for
+     * files too small to split) this returns null and the file is read with one thread.
+     */
+    private SurveyReadResult readParallel(Path file) throws IOException {
+        long size = Files.size(file);
+        int n = (int) Math.min(b.threads, size / b.minPartBytes);
+        if (n < 2) {
+            return null;
+        }
+        long[] starts = new long[n + 1];
+        starts[n] = Long.MAX_VALUE;
+        try (FileChannel ch = FileChannel.open(file)) {
+            for (int k = 1; k < n; k++) {
+                starts[k] = nextLineStart(ch, size * k / n);
+                if (starts[k] <= starts[k - 1] || starts[k] >= size) {
+                    return null;
+                }
+            }
+        }
+        String name = String.valueOf(file.getFileName());
+        Part[] parts = new Part[n];
+        List<InputStream> streams = new ArrayList<>();
+        try {
+            for (int k = 0; k < n; k++) {
+                Part p = new Part();
+                FileChannel ch = FileChannel.open(file);
+                InputStream in = Channels.newInputStream(ch.position(starts[k]));
+                streams.add(in);
+                if (k == 0) {
+                    RowSource rs = open(in, name, InputFormat.CSV);
+                    if (!(rs instanceof Utf8CsvSource)) {
+                        return null; // a UTF-16 byte-order mark
+                    }
+                    p.rows = (Utf8CsvSource) rs;
+                } else {
+                    p.rows = new Utf8CsvSource(in, name, parts[0].rows.delimiter(), b.maxFieldLength, starts[k],
+                            parts[0].rows.columns());
+                }
+                p.rows.stopAt(starts[k + 1]);
+                p.run = new Run(p.rows, name);
+                parts[k] = p;
+            }
+            Thread[] workers = new Thread[n];
+            for (int k = 1; k < n; k++) {
+                workers[k] = new Thread(parts[k]::count, "cxkit-csv-" + k);
+                workers[k].setDaemon(true);
+                workers[k].start();
+            }
+            parts[0].count();
+            for (int k = 1; k < n; k++) {
+                try {
+                    workers[k].join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted reading " + file));
+                }
+            }
+            long lines = 0;
+            long rows = 0;
+            for (int k = 0; k < n; k++) {
+                Part p = parts[k];
+                if (k > 0 && parts[k - 1].error == null && parts[k - 1].rows.offset() != starts[k]) {
+                    return null; // the split point was inside a quoted field
+                }
+                if (p.error != null) {
+                    throw rebase(p.error, lines);
+                }
+                if (k > 0) {
+                    parts[0].run.absorb(p.run, lines);
+                }
+                rows += p.n;
+                lines += p.rows.nextLine() - 1;
+            }
+            return parts[0].run.result(rows);
+        } finally {
+            for (InputStream in : streams) {
+                in.close();
+            }
+        }
+    }
+
+    /** The error of a part with line numbers of the whole file. */
+    private static RuntimeException rebase(Throwable t, long lines) {
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (lines > 0 && t instanceof BadInputException b) {
+            RowError e = b.error();
+            return new BadInputException(new RowError(e.source(), e.line() > 0 ? e.line() + lines : 0, e.column(),
+                    e.columnName(), e.value(), e.reason(), e.message()), b.getCause());
+        }
+        return (RuntimeException) t;
+    }
+
+    /** The offset after the first line feed at or after {@code from}, or -1. */
+    private static long nextLineStart(FileChannel ch, long from) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        long at = from;
+        while (true) {
+            buf.clear();
+            int got = ch.read(buf, at);
+            if (got <= 0) {
+                return -1;
+            }
+            for (int i = 0; i < got; i++) {
+                if (buf.get(i) == '\n') {
+                    return at + i + 1;
+                }
+            }
+            at += got;
         }
     }
 
@@ -156,6 +305,11 @@ public final class SurveyReader {
         private final ScoreCard overall;
         private final SegmentedAccumulator<ScoreCard, ScoreCardResult> segments;
         private final SegmentTable cards;
+        // The accumulators of segment i, by dense id (one pointer less to follow per row than the ScoreCard).
+        private NetPromoterScore[] segNps = new NetPromoterScore[0];
+        private CustomerSatisfaction[] segCsat = new CustomerSatisfaction[0];
+        private CustomerEffort[] segCes = new CustomerEffort[0];
+        private int segCount;
         private final Segmentation segmentation;
         private final Timestamps timestamps;
         private final Map<String, String> used = new LinkedHashMap<>();
@@ -255,6 +409,16 @@ public final class SurveyReader {
         }
 
         SurveyReadResult run() {
+            long n = count();
+            if (n == 0) {
+                throw BadInputException.file(source, 0, "no data rows", "the file has a header but no data rows");
+            }
+            SurveyReport report = new SurveyReport(segmentation, overall.result(), segments.result());
+            return new SurveyReadResult(report, n, rejected.result(), used);
+        }
+
+        /** Reads every row into the accumulators; the number of rows. */
+        long count() {
             long n = 0;
             while (rows.next()) {
                 n++;
@@ -271,11 +435,22 @@ public final class SurveyReader {
                             r.value, r.reason, r.getMessage()));
                 }
             }
+            return n;
+        }
+
+        /** Merges the read of the next part of the file (whose line numbers start after {@code lines}). */
+        void absorb(Run next, long lines) {
+            overall.combine(next.overall);
+            segments.combine(next.segments);
+            rejected.addAll(next.rejected, lines);
+        }
+
+        SurveyReadResult result(long n) {
             if (n == 0) {
                 throw BadInputException.file(source, 0, "no data rows", "the file has a header but no data rows");
             }
-            SurveyReport report = new SurveyReport(segmentation, overall.result(), segments.result());
-            return new SurveyReadResult(report, n, rejected.result(), used);
+            return new SurveyReadResult(new SurveyReport(segmentation, overall.result(), segments.result()), n,
+                    rejected.result(), used);
         }
 
         private void reject(RowError e) {
@@ -293,11 +468,19 @@ public final class SurveyReader {
             RatingScale ce = proto.ces().scale();
             scores[2] = score(Role.CES, ce.min(), ce.max(), proto.ces().missingAnswerPolicy(), "CES");
             double w = weight();
-            ScoreCard seg = segment();
-            feed(overall, w);
-            if (seg != null) {
-                feed(seg, w);
+            int seg = segment();
+            if (seg >= 0) {
+                if (has(Role.NPS)) {
+                    feed(segNps[seg], scores[0], w);
+                }
+                if (has(Role.CSAT)) {
+                    feed(segCsat[seg], scores[1], w);
+                }
+                if (has(Role.CES)) {
+                    feed(segCes[seg], scores[2], w);
+                }
             }
+            feed(overall, w);
         }
 
         private int score(Role r, int min, int max, MissingAnswerPolicy policy, String what) {
@@ -365,9 +548,10 @@ public final class SurveyReader {
             return w;
         }
 
-        private ScoreCard segment() {
+        /** The dense id of the row's segment, -1 without segments. */
+        private int segment() {
             if (parts.length == 0) {
-                return null;
+                return -1;
             }
             for (int a = 0; a < nAttrs; a++) {
                 tuple[a] = valueId(a);
@@ -385,18 +569,28 @@ public final class SurveyReader {
                 }
                 tuple[nAttrs] = bucket(t);
             }
-            ScoreCard c = cards.get(tuple);
-            if (c == null) {
+            int id = cards.get(tuple);
+            if (id < 0) {
                 for (int a = 0; a < nAttrs; a++) {
                     parts[a] = values.get(a).get(tuple[a]);
                 }
                 if (b.grain != null) {
                     parts[nAttrs] = labels.get(tuple[nAttrs]);
                 }
-                c = segments.segment(SegmentKey.of(parts.clone()));
-                cards.put(tuple, c);
+                ScoreCard c = segments.segment(SegmentKey.of(parts.clone()));
+                id = segCount++;
+                if (id == segNps.length) {
+                    int n = Math.max(16, id * 2);
+                    segNps = Arrays.copyOf(segNps, n);
+                    segCsat = Arrays.copyOf(segCsat, n);
+                    segCes = Arrays.copyOf(segCes, n);
+                }
+                segNps[id] = c.nps();
+                segCsat[id] = c.csat();
+                segCes[id] = c.ces();
+                cards.put(tuple, id);
             }
-            return c;
+            return id;
         }
 
         /** The dense id of segment attribute a's value: from its bytes when seen before, else by its text. */
@@ -547,6 +741,8 @@ public final class SurveyReader {
         private int maxFieldLength = 1_000_000;
         private int maxNestingDepth = 32;
         private boolean unweighted;
+        private int threads = 1;
+        private long minPartBytes = 1 << 22;
 
         private Builder() {
         }
@@ -565,6 +761,8 @@ public final class SurveyReader {
             c.maxFieldLength = maxFieldLength;
             c.maxNestingDepth = maxNestingDepth;
             c.unweighted = unweighted;
+            c.threads = threads;
+            c.minPartBytes = minPartBytes;
             return c;
         }
 
@@ -725,6 +923,28 @@ public final class SurveyReader {
          */
         public Builder unweighted() {
             this.unweighted = true;
+            return this;
+        }
+
+        /**
+         * Reads UTF-8 CSV files given as a {@link Path} with up to this many threads: the file is
+         * split after line feeds into parts of at least 4 MiB, read in parallel, and the scores
+         * combined in file order. Rows, rejections (with their file line numbers) and errors are
+         * those of a one-thread read; weighted sums may differ from it in the last bits (they are
+         * added in a different order). Streams, other charsets and JSON are read with one thread,
+         * and so is a file whose split point falls inside a quoted field (detected, not guessed).
+         *
+         * @param n the threads, in [1, 256] (default 1)
+         * @return this builder
+         */
+        public Builder threads(int n) {
+            this.threads = Check.inRange(n, 1, 256, "threads");
+            return this;
+        }
+
+        /** The smallest part of a parallel read (for tests of small files). */
+        Builder minPartBytes(long bytes) {
+            this.minPartBytes = bytes;
             return this;
         }
 

@@ -51,6 +51,9 @@ final class Utf8CsvSource implements RowSource {
     private boolean[] quoted = new boolean[32];
     private int fields;
     private int checked;
+    private final long base;
+    private long shifted;
+    private long stopAt = Long.MAX_VALUE;
     private long line = 1;
     private long rowLine;
     private final List<String> header;
@@ -66,6 +69,7 @@ final class Utf8CsvSource implements RowSource {
         this.in = raw;
         this.source = source;
         this.maxField = maxField;
+        this.base = 0;
         fill();
         if (limit >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
             pos = 3;
@@ -86,6 +90,31 @@ final class Utf8CsvSource implements RowSource {
             h.add(name);
         }
         this.header = List.copyOf(h);
+        fitHeader();
+    }
+
+    /**
+     * A part of a file for a parallel read: {@code raw} starts at byte {@code base} of the file,
+     * which is the start of a row (after a line feed) of a file whose header and delimiter are
+     * known. Line numbers count from 1 at {@code base}; the caller adds the lines before it.
+     */
+    Utf8CsvSource(InputStream raw, String source, char delimiter, int maxField, long base, List<String> header) {
+        this.in = raw;
+        this.source = source;
+        this.maxField = maxField;
+        this.base = base;
+        this.delimiter = (byte) delimiter;
+        this.header = header;
+        fitHeader();
+    }
+
+    private void fitHeader() {
+        if (starts.length < header.size() + 16) {
+            int n = header.size() + 16;
+            starts = Arrays.copyOf(starts, n);
+            ends = Arrays.copyOf(ends, n);
+            quoted = Arrays.copyOf(quoted, n);
+        }
     }
 
     /** Whether a delimiter can be used by this parser (one byte in UTF-8, or 0 to detect). */
@@ -137,9 +166,24 @@ final class Utf8CsvSource implements RowSource {
         }
     }
 
+    /** Makes {@link #next} stop at the first row that starts at or after this file offset. */
+    void stopAt(long offset) {
+        this.stopAt = offset;
+    }
+
+    /** The file offset after the last row read. */
+    long offset() {
+        return base + shifted + pos;
+    }
+
+    /** The line number the next row would have (1 + line ends read so far, counted from the part start). */
+    long nextLine() {
+        return line;
+    }
+
     @Override
     public boolean next() {
-        while (readRow()) {
+        while (base + shifted + pos < stopAt && readRow()) {
             if (fields == 1 && ends[0] == starts[0] && !quoted[0]) {
                 continue; // blank line
             }
@@ -386,44 +430,70 @@ final class Utf8CsvSource implements RowSource {
         byte[] b = buf;
         int lim = limit - 8;
         int p = pos;
-        int fs = p;
         int n = 0;
         int[] st = starts;
         int[] en = ends;
-        byte d = delimiter;
-        long dd = (d & 0xFFL) * ONES;
+        int cap = st.length - 10;
+        long dd = (delimiter & 0xFFL) * ONES;
+        st[0] = p;
         while (p <= lim) {
             long w = (long) LONGS.get(b, p);
-            long m = zeroBytes(w ^ dd) | zeroBytes(w ^ LF) | zeroBytes(w ^ CR) | zeroBytes(w ^ QUOTE);
-            while (m != 0) {
-                int k = p + (Long.numberOfTrailingZeros(m) >>> 3);
-                byte c = b[k];
-                if (c == '"' || n == st.length || k - fs > maxField) {
-                    return false;
-                }
-                st[n] = fs;
-                en[n] = k;
-                n++;
-                fs = k + 1;
-                if (c != d) {
-                    if (c == '\r') {
-                        if (fs > lim + 7) {
-                            return false;
-                        }
-                        if (b[fs] == '\n') {
-                            fs++;
-                        }
-                    }
-                    boolean[] q = quoted;
-                    for (int j = 0; j < n; j++) {
-                        q[j] = false;
-                    }
-                    fields = n;
-                    pos = fs;
-                    line++;
-                    return true;
-                }
+            long nl = zeroBytes(w ^ LF) | zeroBytes(w ^ CR);
+            if (zeroBytes(w ^ QUOTE) != 0 || n > cap) {
+                return false;
+            }
+            long m = zeroBytes(w ^ dd);
+            if (nl != 0) {
+                m &= (nl & -nl) - 1; // the delimiters before the line end
+            }
+            int c = Long.bitCount(m);
+            // Four field ends without branches (beyond c they are garbage that later writes replace).
+            int k = p + (Long.numberOfTrailingZeros(m) >>> 3);
+            en[n] = k;
+            st[n + 1] = k + 1;
+            m &= m - 1;
+            k = p + (Long.numberOfTrailingZeros(m) >>> 3);
+            en[n + 1] = k;
+            st[n + 2] = k + 1;
+            m &= m - 1;
+            k = p + (Long.numberOfTrailingZeros(m) >>> 3);
+            en[n + 2] = k;
+            st[n + 3] = k + 1;
+            m &= m - 1;
+            k = p + (Long.numberOfTrailingZeros(m) >>> 3);
+            en[n + 3] = k;
+            st[n + 4] = k + 1;
+            m &= m - 1;
+            for (int j = n + 4; m != 0; j++) {
+                k = p + (Long.numberOfTrailingZeros(m) >>> 3);
+                en[j] = k;
+                st[j + 1] = k + 1;
                 m &= m - 1;
+            }
+            n += c;
+            if (nl != 0) {
+                int end = p + (Long.numberOfTrailingZeros(nl) >>> 3);
+                if (end - pos > maxField) {
+                    return false; // a field may be over the limit: let readRow check each
+                }
+                en[n++] = end;
+                int next = end + 1;
+                if (b[end] == '\r') {
+                    if (next > lim + 7) {
+                        return false;
+                    }
+                    if (b[next] == '\n') {
+                        next++;
+                    }
+                }
+                boolean[] q = quoted;
+                for (int j = 0; j < n; j++) {
+                    q[j] = false;
+                }
+                fields = n;
+                pos = next;
+                line++;
+                return true;
             }
             p += 8;
         }
@@ -555,6 +625,7 @@ final class Utf8CsvSource implements RowSource {
             int shift = rowStart;
             System.arraycopy(buf, shift, buf, 0, limit - shift);
             limit -= shift;
+            shifted += shift;
             checked -= shift;
             pos -= shift;
             fieldStart -= shift;
