@@ -62,6 +62,8 @@ public class SurveyScoresBenchmark {
     private final ColumnarScores two = one.threads(2);
     private final SurveyReader csvReader = SurveyReader.builder().segmentBy("touchpoint")
             .period(TimeGrain.MONTH, ZoneOffset.UTC).unweighted().build();
+    private final SurveyReader csvReader2 = SurveyReader.builder().segmentBy("touchpoint")
+            .period(TimeGrain.MONTH, ZoneOffset.UTC).unweighted().threads(2).build();
 
     /** Creates the benchmark state (JMH does). */
     public SurveyScoresBenchmark() {
@@ -109,6 +111,7 @@ public class SurveyScoresBenchmark {
             case "columnar2Threads", "columnarWeighted2Threads" -> Summary.of(two.aggregate(columns));
             case "objectPath" -> Summary.of(objectPath());
             case "csvToReport" -> Summary.of(csvToReport());
+            case "csvToReport2Threads" -> Summary.of(csvToReport2Threads());
             case "csvFixedLayoutFloor" -> Summary.of(csvFixedLayoutFloor());
             case "streamsGroupingBy" -> streamsGroupingBy();
             case "commonsMathPerGroup" -> commonsMathPerGroup();
@@ -226,6 +229,17 @@ public class SurveyScoresBenchmark {
     @Benchmark
     public SegmentedResult<ScoreCardResult> csvToReport() {
         return csvReader.read(csv).report().segments();
+    }
+
+    /**
+     * The same with {@code threads(2)}: the file split at a line feed in the middle, two parts read
+     * in parallel and combined (files under 8 MiB, e.g. the smoke run's, are read with one thread).
+     *
+     * @return the scores
+     */
+    @Benchmark
+    public SegmentedResult<ScoreCardResult> csvToReport2Threads() {
+        return csvReader2.read(csv).report().segments();
     }
 
     /**

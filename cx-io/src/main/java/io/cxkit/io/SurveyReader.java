@@ -157,7 +157,7 @@ public final class SurveyReader {
      * because the part before it must end its last row at the next part's start; then (and for
      * files too small to split) this returns null and the file is read with one thread.
      */
-    private SurveyReadResult readParallel(Path file) throws IOException {
+    SurveyReadResult readParallel(Path file) throws IOException {
         long size = Files.size(file);
         int n = (int) Math.min(b.threads, size / b.minPartBytes);
         if (n < 2) {
