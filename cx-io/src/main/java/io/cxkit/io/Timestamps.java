@@ -21,6 +21,8 @@ final class Timestamps {
     static final String RULE = "time must be ISO-8601 (2026-03-02T10:15:00Z, with or without offset), a date"
             + " (2026-03-02) or epoch seconds/milliseconds";
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private final ZoneId zone;
     private final ZoneOffset fixed;
 
@@ -69,6 +71,18 @@ final class Timestamps {
         if (len <= 18 && b[s] >= '0' && b[s] <= '9') {
             long v = 0;
             int k = s;
+            if (len >= 8 && s + 8 <= b.length) {
+                // eight digits at once: all bytes '0'..'9', then pairs, quads, the eight combined
+                long w = (long) LONGS.get(b, s);
+                if ((w & 0xF0F0F0F0F0F0F0F0L) == 0x3030303030303030L
+                        && ((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) == 0x3030303030303030L) {
+                    long x = w - 0x3030303030303030L;
+                    x = (x * 10 + (x >>> 8)) & 0x00FF00FF00FF00FFL;
+                    x = (x * 100 + (x >>> 16)) & 0x0000FFFF0000FFFFL;
+                    v = (x * 10000 + (x >>> 32)) & 0xFFFFFFFFL;
+                    k += 8;
+                }
+            }
             for (; k < e; k++) {
                 int d = b[k] - '0';
                 if (d < 0 || d > 9) {
