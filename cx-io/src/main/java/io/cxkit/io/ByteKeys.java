@@ -15,6 +15,7 @@ final class ByteKeys {
             ByteOrder.LITTLE_ENDIAN);
     private byte[][] keys = new byte[64][];
     private long[] heads = new long[64];
+    private int[] lens = new int[64];
     private int[] ids = new int[64];
     private int used;
 
@@ -46,9 +47,11 @@ final class ByteKeys {
         long head = head(b, off, len);
         int mask = keys.length - 1;
         int i = hash(b, off, len, head) & mask;
-        byte[] k;
-        while ((k = keys[i]) != null) {
-            if (heads[i] == head && k.length == len && (len <= 8 || same(k, b, off, len))) {
+        int[] l = lens;
+        long[] h = heads;
+        int stored;
+        while ((stored = l[i]) != 0) {
+            if (h[i] == head && stored == len + 1 && (len <= 8 || same(keys[i], b, off, len))) {
                 return ids[i];
             }
             i = (i + 1) & mask;
@@ -63,6 +66,7 @@ final class ByteKeys {
             int[] oi = ids;
             keys = new byte[ok.length * 2][];
             heads = new long[ok.length * 2];
+            lens = new int[ok.length * 2];
             ids = new int[ok.length * 2];
             used = 0;
             for (int j = 0; j < ok.length; j++) {
@@ -88,6 +92,7 @@ final class ByteKeys {
             i = (i + 1) & mask;
         }
         keys[i] = k;
+        lens[i] = k.length + 1; // 0 marks a free slot
         heads[i] = head;
         ids[i] = id;
         used++;

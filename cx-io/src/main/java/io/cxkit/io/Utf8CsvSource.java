@@ -439,11 +439,13 @@ final class Utf8CsvSource implements RowSource {
         st[0] = p;
         while (p <= lim) {
             long w = (long) LONGS.get(b, p);
-            long nl = zeroBytes(w ^ LF) | zeroBytes(w ^ CR);
             if (zeroBytes(w ^ QUOTE) != 0 || n > cap) {
                 return false;
             }
             long m = zeroBytes(w ^ dd);
+            // control bytes (< 0x20) that are not the delimiter: line ends, or (rare) a control
+            // character inside a field, which the byte-by-byte parser handles
+            long nl = ~(((w & 0x7F7F7F7F7F7F7F7FL) + 0x6060606060606060L) | w) & 0x8080808080808080L & ~m;
             if (nl != 0) {
                 m &= (nl & -nl) - 1; // the delimiters before the line end
             }
@@ -474,8 +476,8 @@ final class Utf8CsvSource implements RowSource {
             n += c;
             if (nl != 0) {
                 int end = p + (Long.numberOfTrailingZeros(nl) >>> 3);
-                if (end - pos > maxField) {
-                    return false; // a field may be over the limit: let readRow check each
+                if (end - pos > maxField || (b[end] != '\n' && b[end] != '\r')) {
+                    return false; // a field may be over the limit, or has a control character
                 }
                 en[n++] = end;
                 int next = end + 1;
@@ -502,8 +504,6 @@ final class Utf8CsvSource implements RowSource {
     }
 
     private static final long ONES = 0x0101010101010101L;
-    private static final long LF = '\n' * ONES;
-    private static final long CR = '\r' * ONES;
     private static final long QUOTE = '"' * ONES;
 
     /** The high bit of every byte of {@code y} that is zero (exact: no borrow between bytes). */
