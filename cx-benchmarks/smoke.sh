@@ -15,7 +15,7 @@ trap 'rm -f "$out"' EXIT
 # -foe true: fail on the first benchmark error (a failed cross-check is an error in setup).
 java -Xmx2g -jar "$jar" -p size=20000 -f 0 -wi 0 -i 1 -r 100ms -foe true -rf text -rff "$out" >/dev/null
 count="$(grep -c 'SurveyScoresBenchmark\.' "$out" || true)"
-expected=13
+expected=15
 if [ "$count" -ne "$expected" ]; then
   echo "smoke: expected $expected benchmark results, got $count" >&2
   cat "$out" >&2

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Turns a JMH JSON result (-rf json) of SurveyScoresBenchmark into the BENCHMARKS.md table."""
+"""Turns a JMH JSON result (-rf json) of SurveyScoresBenchmark into the BENCHMARKS.md table.
+
+Usage: table.py RESULT.json [--only-measured]"""
 import json, sys
 
 runs = json.load(open(sys.argv[1]))
@@ -17,10 +19,11 @@ peer = {"columnar1Thread": "duckdbGroupBy1Thread", "columnar2Threads": "duckdbGr
         "objectPath": "duckdbGroupBy1Thread", "streamsGroupingBy": "duckdbGroupBy1Thread",
         "commonsMathPerGroup": "duckdbGroupBy1Thread", "duckdbGroupBy1Thread": "duckdbGroupBy1Thread",
         "duckdbGroupBy2Threads": "duckdbGroupBy2Threads", "csvToReport": "duckdbCsv1Thread",
+        "csvToReport2Threads": "duckdbCsv2Threads", "csvFixedLayoutFloor": "duckdbCsv1Thread",
         "duckdbCsv1Thread": "duckdbCsv1Thread", "duckdbCsv2Threads": "duckdbCsv2Threads",
         "memorySequentialRead": "duckdbGroupBy1Thread"}
 order = ["columnar1Thread", "columnar2Threads", "columnarWeighted1Thread", "columnarWeighted2Threads",
-         "objectPath", "csvToReport", "streamsGroupingBy", "commonsMathPerGroup", "duckdbGroupBy1Thread",
+         "objectPath", "csvToReport", "csvToReport2Threads", "csvFixedLayoutFloor", "streamsGroupingBy", "commonsMathPerGroup", "duckdbGroupBy1Thread",
          "duckdbGroupBy2Threads", "duckdbCsv1Thread", "duckdbCsv2Threads", "memorySequentialRead"]
 sizes = sorted({s for (_, s) in rows})
 print("| approach | size | ms/op (±99.9%) | ns/response | M responses/s | DuckDB time ÷ this (same threads; CSV vs read_csv) | B allocated/response |")
@@ -28,6 +31,8 @@ print("|---|---:|---:|---:|---:|---:|---:|")
 for name in order:
     for size in sizes:
         if (name, size) not in rows:
+            if "--only-measured" in sys.argv:
+                continue
             print(f"| {name} | {size:,} | not measured | | | | |")
             continue
         ms, err, alloc = rows[(name, size)]

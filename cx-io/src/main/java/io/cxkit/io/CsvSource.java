@@ -156,6 +156,7 @@ final class CsvSource implements RowSource {
     /** Parses one record into field offsets; false at end of input. */
     private boolean readRow() {
         rowStart = pos;
+        fieldStart = pos; // not the last field of the previous row (fill() checks its length)
         rowLine = line;
         fields = 0;
         if (pos == limit && !fill()) {

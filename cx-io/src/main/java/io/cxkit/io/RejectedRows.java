@@ -84,6 +84,21 @@ public record RejectedRows(long total, Map<String, Long> counts, Map<String, Lis
             }
         }
 
+        /** Adds the rejections of the next part of a file, whose line numbers start after {@code lines}. */
+        void addAll(Collector next, long lines) {
+            total += next.total;
+            next.counts.forEach((reason, c) -> counts.merge(reason, c, Long::sum));
+            next.examples.forEach((reason, list) -> {
+                List<RowError> mine = examples.computeIfAbsent(reason, k -> new ArrayList<>());
+                for (RowError e : list) {
+                    if (mine.size() < EXAMPLES_PER_REASON) {
+                        mine.add(new RowError(e.source(), e.line() > 0 ? e.line() + lines : 0, e.column(),
+                                e.columnName(), e.value(), e.reason(), e.message()));
+                    }
+                }
+            });
+        }
+
         RejectedRows result() {
             return total == 0 ? none() : new RejectedRows(total, counts, examples);
         }

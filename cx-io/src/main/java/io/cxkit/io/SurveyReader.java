@@ -21,6 +21,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -30,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +95,19 @@ public final class SurveyReader {
     public SurveyReadResult read(Path file) {
         Check.notNull(file, "file");
         InputFormat f = b.format != null ? b.format : InputFormat.of(file);
+        if (b.threads > 1 && f == InputFormat.CSV && b.charset.equals(StandardCharsets.UTF_8)
+                && Utf8CsvSource.supports(b.delimiter)) {
+            try {
+                SurveyReadResult r = readParallel(file);
+                if (r != null) {
+                    return r;
+                }
+            } catch (NoSuchFileException e) {
+                throw BadInputException.file(String.valueOf(file), 0, "no such file", "no such file");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, String.valueOf(file.getFileName()), f);
         } catch (NoSuchFileException e) {
@@ -118,6 +135,138 @@ public final class SurveyReader {
         }
     }
 
+    /** One part of a parallel read. */
+    private static final class Part {
+        Run run;
+        Utf8CsvSource rows;
+        long n;
+        Throwable error;
+
+        void count() {
+            try {
+                n = run.count();
+            } catch (RuntimeException | Error e) {
+                error = e;
+            }
+        }
+    }
+
+    /**
+     * Reads a UTF-8 CSV file in {@code threads} parts, split after a line feed near each n-th of
+     * the file. A split point may be a line feed inside a quoted field: that is detected exactly,
+     * because the part before it must end its last row at the next part's start; then (and for
+     * files too small to split) this returns null and the file is read with one thread.
+     */
+    SurveyReadResult readParallel(Path file) throws IOException {
+        long size = Files.size(file);
+        int n = (int) Math.min(b.threads, size / b.minPartBytes);
+        if (n < 2) {
+            return null;
+        }
+        long[] starts = new long[n + 1];
+        starts[n] = Long.MAX_VALUE;
+        try (FileChannel ch = FileChannel.open(file)) {
+            for (int k = 1; k < n; k++) {
+                starts[k] = nextLineStart(ch, size * k / n);
+                if (starts[k] <= starts[k - 1] || starts[k] >= size) {
+                    return null;
+                }
+            }
+        }
+        String name = String.valueOf(file.getFileName());
+        Part[] parts = new Part[n];
+        List<InputStream> streams = new ArrayList<>();
+        try {
+            for (int k = 0; k < n; k++) {
+                Part p = new Part();
+                FileChannel ch = FileChannel.open(file);
+                InputStream in = Channels.newInputStream(ch.position(starts[k]));
+                streams.add(in);
+                if (k == 0) {
+                    RowSource rs = open(in, name, InputFormat.CSV);
+                    if (!(rs instanceof Utf8CsvSource)) {
+                        return null; // a UTF-16 byte-order mark
+                    }
+                    p.rows = (Utf8CsvSource) rs;
+                } else {
+                    p.rows = new Utf8CsvSource(in, name, parts[0].rows.delimiter(), b.maxFieldLength, starts[k],
+                            parts[0].rows.columns());
+                }
+                p.rows.stopAt(starts[k + 1]);
+                p.run = new Run(p.rows, name);
+                parts[k] = p;
+            }
+            Thread[] workers = new Thread[n];
+            for (int k = 1; k < n; k++) {
+                workers[k] = new Thread(parts[k]::count, "cxkit-csv-" + k);
+                workers[k].setDaemon(true);
+                workers[k].start();
+            }
+            parts[0].count();
+            for (int k = 1; k < n; k++) {
+                try {
+                    workers[k].join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted reading " + file));
+                }
+            }
+            long lines = 0;
+            long rows = 0;
+            for (int k = 0; k < n; k++) {
+                Part p = parts[k];
+                if (k > 0 && parts[k - 1].error == null && parts[k - 1].rows.offset() != starts[k]) {
+                    return null; // the split point was inside a quoted field
+                }
+                if (p.error != null) {
+                    throw rebase(p.error, lines);
+                }
+                if (k > 0) {
+                    parts[0].run.absorb(p.run, lines);
+                }
+                rows += p.n;
+                lines += p.rows.nextLine() - 1;
+            }
+            return parts[0].run.result(rows);
+        } finally {
+            for (InputStream in : streams) {
+                in.close();
+            }
+        }
+    }
+
+    /** The error of a part with line numbers of the whole file. */
+    private static RuntimeException rebase(Throwable t, long lines) {
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (lines > 0 && t instanceof BadInputException b) {
+            RowError e = b.error();
+            return new BadInputException(new RowError(e.source(), e.line() > 0 ? e.line() + lines : 0, e.column(),
+                    e.columnName(), e.value(), e.reason(), e.message()), b.getCause());
+        }
+        return (RuntimeException) t;
+    }
+
+    /** The offset after the first line feed at or after {@code from}, or -1. */
+    private static long nextLineStart(FileChannel ch, long from) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        long at = from;
+        while (true) {
+            buf.clear();
+            int got = ch.read(buf, at);
+            if (got <= 0) {
+                return -1;
+            }
+            for (int i = 0; i < got; i++) {
+                if (buf.get(i) == '\n') {
+                    return at + i + 1;
+                }
+            }
+            at += got;
+        }
+    }
+
     private RowSource open(InputStream raw, String source, InputFormat format) {
         return open(raw, source, format, b.charset, b.delimiter, b.maxFieldLength, b.maxNestingDepth);
     }
@@ -140,6 +289,9 @@ public final class SurveyReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }
+        if (cs.equals(StandardCharsets.UTF_8) && Utf8CsvSource.supports(delimiter)) {
+            return new Utf8CsvSource(in, source, delimiter, maxField);
+        }
         return new CsvSource(in, source, cs, delimiter, maxField);
     }
 
@@ -152,17 +304,38 @@ public final class SurveyReader {
         private final int nAttrs;
         private final ScoreCard overall;
         private final SegmentedAccumulator<ScoreCard, ScoreCardResult> segments;
-        private final Map<String, ScoreCard> cache = new HashMap<>();
+        private final SegmentTable cards;
+        // The accumulators of segment i, by dense id (one pointer less to follow per row than the ScoreCard).
+        private NetPromoterScore[] segNps = new NetPromoterScore[0];
+        private CustomerSatisfaction[] segCsat = new CustomerSatisfaction[0];
+        private CustomerEffort[] segCes = new CustomerEffort[0];
+        private int segCount;
+        // Checked rows not yet counted: segment id, the three scores (or MISSING) and the weight (NaN: none).
+        private static final int BATCH = 256;
+        private final int[] batchSeg = new int[BATCH];
+        private final int[] batchNps = new int[BATCH];
+        private final int[] batchCsat = new int[BATCH];
+        private final int[] batchCes = new int[BATCH];
+        private final double[] batchW = new double[BATCH];
+        private final int[] batchAnswered = new int[BATCH];
+        private final int[] batchMissing = new int[BATCH];
+        private int batched;
         private final Segmentation segmentation;
         private final Timestamps timestamps;
         private final Map<String, String> used = new LinkedHashMap<>();
         private final String[] names;
         private final String[] parts;
+        private final int[] tuple;
+        private final Utf8CsvSource bytes;
+        private final ByteKeys[] byteIds;
+        private final List<Map<String, Integer>> ids = new ArrayList<>();
+        private final List<List<String>> values = new ArrayList<>();
+        private final Map<String, Integer> labelIds = new HashMap<>();
+        private final List<String> labels = new ArrayList<>();
+        private int[] dayIds = new int[0];
+        private long dayBase;
+        private final java.time.zone.ZoneRules rules = b.zone.getRules();
         private final int[] scores = new int[3];
-        private long bucketFrom = Long.MAX_VALUE;
-        private long bucketTo = Long.MIN_VALUE;
-        private String bucketLabel;
-        private final Map<Long, String> dayLabels = new HashMap<>();
         private final int fixedOffset = b.zone.getRules().isFixedOffset()
                 ? b.zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() : Integer.MIN_VALUE;
 
@@ -199,7 +372,7 @@ public final class SurveyReader {
             }
             nAttrs = selected.size();
             for (Role r : Role.values()) {
-                if (r == Role.TIME && b.grain == null) {
+                if ((r == Role.TIME && b.grain == null) || (r == Role.WEIGHT && b.unweighted)) {
                     col[r.ordinal()] = -1;
                     continue;
                 }
@@ -222,6 +395,15 @@ public final class SurveyReader {
             names = selected.toArray(new String[0]);
             rows.select(selected);
             parts = new String[nAttrs + (b.grain != null ? 1 : 0)];
+            tuple = new int[parts.length];
+            cards = new SegmentTable(Math.max(1, parts.length));
+            bytes = rows instanceof Utf8CsvSource u ? u : null;
+            byteIds = new ByteKeys[nAttrs];
+            for (int a = 0; a < nAttrs; a++) {
+                byteIds[a] = new ByteKeys();
+                ids.add(new HashMap<>());
+                values.add(new ArrayList<>());
+            }
             Segmentation s = Segmentation.by(attrNames.toArray(new String[0]));
             segmentation = b.grain != null ? s.period(b.grain, b.zone) : s;
             timestamps = new Timestamps(b.zone);
@@ -237,6 +419,16 @@ public final class SurveyReader {
         }
 
         SurveyReadResult run() {
+            long n = count();
+            if (n == 0) {
+                throw BadInputException.file(source, 0, "no data rows", "the file has a header but no data rows");
+            }
+            SurveyReport report = new SurveyReport(segmentation, overall.result(), segments.result());
+            return new SurveyReadResult(report, n, rejected.result(), used);
+        }
+
+        /** Reads every row into the accumulators; the number of rows. */
+        long count() {
             long n = 0;
             while (rows.next()) {
                 n++;
@@ -253,11 +445,23 @@ public final class SurveyReader {
                             r.value, r.reason, r.getMessage()));
                 }
             }
+            flush();
+            return n;
+        }
+
+        /** Merges the read of the next part of the file (whose line numbers start after {@code lines}). */
+        void absorb(Run next, long lines) {
+            overall.combine(next.overall);
+            segments.combine(next.segments);
+            rejected.addAll(next.rejected, lines);
+        }
+
+        SurveyReadResult result(long n) {
             if (n == 0) {
                 throw BadInputException.file(source, 0, "no data rows", "the file has a header but no data rows");
             }
-            SurveyReport report = new SurveyReport(segmentation, overall.result(), segments.result());
-            return new SurveyReadResult(report, n, rejected.result(), used);
+            return new SurveyReadResult(new SurveyReport(segmentation, overall.result(), segments.result()), n,
+                    rejected.result(), used);
         }
 
         private void reject(RowError e) {
@@ -275,10 +479,77 @@ public final class SurveyReader {
             RatingScale ce = proto.ces().scale();
             scores[2] = score(Role.CES, ce.min(), ce.max(), proto.ces().missingAnswerPolicy(), "CES");
             double w = weight();
-            ScoreCard seg = segment();
-            feed(overall, w);
+            int seg = segment();
+            int k = batched;
+            batchSeg[k] = seg;
+            batchNps[k] = scores[0];
+            batchCsat[k] = scores[1];
+            batchCes[k] = scores[2];
+            batchW[k] = w;
+            if (++batched == BATCH) {
+                flush();
+            }
+        }
+
+        /**
+         * Feeds the checked rows of the batch into the accumulators, one score at a time: a tight
+         * loop per score lets the processor overlap the cache misses of consecutive rows' segment
+         * accumulators (the rows are in the order read, so the sums are the same as row by row).
+         */
+        private void flush() {
+            int n = batched;
+            batched = 0;
+            if (has(Role.NPS)) {
+                feedAll(overall.nps(), segNps, batchNps, n);
+            }
+            if (has(Role.CSAT)) {
+                feedAll(overall.csat(), segCsat, batchCsat, n);
+            }
+            if (has(Role.CES)) {
+                feedAll(overall.ces(), segCes, batchCes, n);
+            }
+        }
+
+        private void feedAll(ScoreAccumulator<?, ?> all, ScoreAccumulator<?, ?>[] bySegment, int[] s, int n) {
+            int[] seg = parts.length > 0 ? batchSeg : null;
+            if (has(Role.WEIGHT)) {
+                // Weighted sums in the row order (a NEUTRAL policy adds missing answers to an answered slot).
+                double[] w = batchW;
+                for (int i = 0; i < n; i++) {
+                    feed(all, s[i], w[i]);
+                    if (seg != null) {
+                        feed(bySegment[seg[i]], s[i], w[i]);
+                    }
+                }
+                return;
+            }
+            // Split the rows into answered and missing without a branch per row (a missing answer is
+            // as unpredictable as a coin for CES), then feed each list in a loop of its own.
+            int[] answered = batchAnswered;
+            int[] missing = batchMissing;
+            int na = 0;
+            int nm = 0;
+            for (int i = 0; i < n; i++) {
+                answered[na] = i;
+                missing[nm] = i;
+                int m = s[i] == MISSING ? 1 : 0;
+                na += 1 - m;
+                nm += m;
+            }
+            for (int j = 0; j < na; j++) {
+                all.accept(s[answered[j]]);
+            }
+            for (int j = 0; j < nm; j++) {
+                all.acceptMissing();
+            }
             if (seg != null) {
-                feed(seg, w);
+                for (int j = 0; j < na; j++) {
+                    int i = answered[j];
+                    bySegment[seg[i]].accept(s[i]);
+                }
+                for (int j = 0; j < nm; j++) {
+                    bySegment[seg[missing[j]]].acceptMissing();
+                }
             }
         }
 
@@ -286,6 +557,19 @@ public final class SurveyReader {
             int i = col[r.ordinal()];
             if (i < 0) {
                 return MISSING;
+            }
+            if (bytes != null) {
+                int s = bytes.digits(i);
+                if (s >= 0) {
+                    if (s < min || s > max) {
+                        throw new Rejection(i, rows.value(i), "score out of range", what + " score must be in ["
+                                + min + ", " + max + "]: " + s);
+                    }
+                    return s;
+                }
+                if (s == Utf8CsvSource.EMPTY && policy != MissingAnswerPolicy.FAIL) {
+                    return MISSING;
+                }
             }
             String v = rows.value(i);
             if (v.isEmpty()) {
@@ -311,6 +595,12 @@ public final class SurveyReader {
             if (i < 0) {
                 return Double.NaN;
             }
+            if (bytes != null) {
+                double w = bytes.decimal(i);
+                if (w > 0 && w < Double.POSITIVE_INFINITY) {
+                    return w;
+                }
+            }
             String v = rows.value(i);
             if (v.isEmpty()) {
                 throw new Rejection(i, v, "empty weight", "weight is empty (every row needs a weight when a"
@@ -328,69 +618,110 @@ public final class SurveyReader {
             return w;
         }
 
-        private ScoreCard segment() {
+        /** The dense id of the row's segment, -1 without segments. */
+        private int segment() {
             if (parts.length == 0) {
-                return null;
+                return -1;
             }
             for (int a = 0; a < nAttrs; a++) {
-                String v = rows.value(a);
-                parts[a] = v.isEmpty() ? NONE : v;
+                tuple[a] = valueId(a);
             }
             if (b.grain != null) {
                 int i = col[Role.TIME.ordinal()];
-                String v = rows.value(i);
-                long t;
-                try {
-                    t = timestamps.epochSecond(v);
-                } catch (IllegalArgumentException e) {
-                    throw new Rejection(i, v, "unparseable time", e.getMessage());
+                long t = bytes != null ? bytes.epochSecond(i, timestamps) : Long.MIN_VALUE;
+                if (t == Long.MIN_VALUE) {
+                    String v = rows.value(i);
+                    try {
+                        t = timestamps.epochSecond(v);
+                    } catch (IllegalArgumentException e) {
+                        throw new Rejection(i, v, "unparseable time", e.getMessage());
+                    }
                 }
-                parts[parts.length - 1] = bucket(t);
+                tuple[nAttrs] = bucket(t);
             }
-            String key = parts.length == 1 ? parts[0] : parts.length == 2 ? parts[0] + '\u001f' + parts[1]
-                    : String.join("\u001f", parts);
-            ScoreCard c = cache.get(key);
-            if (c == null) {
-                c = segments.segment(SegmentKey.of(parts.clone()));
-                cache.put(key, c);
+            int id = cards.get(tuple);
+            if (id < 0) {
+                for (int a = 0; a < nAttrs; a++) {
+                    parts[a] = values.get(a).get(tuple[a]);
+                }
+                if (b.grain != null) {
+                    parts[nAttrs] = labels.get(tuple[nAttrs]);
+                }
+                ScoreCard c = segments.segment(SegmentKey.of(parts.clone()));
+                id = segCount++;
+                if (id == segNps.length) {
+                    int n = Math.max(16, id * 2);
+                    segNps = Arrays.copyOf(segNps, n);
+                    segCsat = Arrays.copyOf(segCsat, n);
+                    segCes = Arrays.copyOf(segCes, n);
+                }
+                segNps[id] = c.nps();
+                segCsat[id] = c.csat();
+                segCes[id] = c.ces();
+                cards.put(tuple, id);
             }
-            return c;
+            return id;
         }
 
-        /** The period label of an instant: local day by offset arithmetic (fixed zones) or the rules, label cached per day. */
-        private String bucket(long epochSecond) {
-            if (epochSecond >= bucketFrom && epochSecond < bucketTo) {
-                return bucketLabel;
+        /** The dense id of segment attribute a's value: from its bytes when seen before, else by its text. */
+        private int valueId(int a) {
+            if (bytes != null) {
+                int id = bytes.lookup(a, byteIds[a]);
+                if (id >= 0) {
+                    return id;
+                }
             }
-            long day;
-            if (fixedOffset != Integer.MIN_VALUE) {
-                day = Math.floorDiv(epochSecond + fixedOffset, 86_400L);
-                bucketFrom = day * 86_400L - fixedOffset;
-                bucketTo = bucketFrom + 86_400L;
-            } else {
-                LocalDate d = LocalDate.ofInstant(Instant.ofEpochSecond(epochSecond), b.zone);
-                day = d.toEpochDay();
-                bucketFrom = Long.MAX_VALUE; // no range cache across DST rules
+            String v = rows.value(a);
+            String part = v.isEmpty() ? NONE : v;
+            Map<String, Integer> m = ids.get(a);
+            Integer id = m.get(part);
+            if (id == null) {
+                id = m.size();
+                m.put(part, id);
+                values.get(a).add(part);
             }
-            String label = dayLabels.get(day);
-            if (label == null) {
-                label = b.grain.bucketOf(LocalDate.ofEpochDay(day)).label();
-                dayLabels.put(day, label);
+            if (bytes != null) {
+                bytes.remember(a, byteIds[a], id);
             }
-            bucketLabel = label;
-            return label;
+            return id;
         }
 
-        private void feed(ScoreCard c, double w) {
-            if (has(Role.NPS)) {
-                feed(c.nps(), scores[0], w);
+        /** The id of the period of an instant: its local day (offset arithmetic), then a table by day. */
+        private int bucket(long epochSecond) {
+            int offset = fixedOffset != Integer.MIN_VALUE ? fixedOffset
+                    : rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+            long day = Math.floorDiv(epochSecond + offset, 86_400L);
+            long k = day - dayBase;
+            if (k >= 0 && k < dayIds.length && dayIds[(int) k] != 0) {
+                return dayIds[(int) k] - 1;
             }
-            if (has(Role.CSAT)) {
-                feed(c.csat(), scores[1], w);
+            return newDay(day);
+        }
+
+        private int newDay(long day) {
+            String label = b.grain.bucketOf(LocalDate.ofEpochDay(day)).label();
+            Integer id = labelIds.get(label);
+            if (id == null) {
+                id = labels.size();
+                labelIds.put(label, id);
+                labels.add(label);
             }
-            if (has(Role.CES)) {
-                feed(c.ces(), scores[2], w);
+            // A table of days [dayBase, dayBase + length), grown by a year either side, at most 2^20 days.
+            if (day < dayBase || day >= dayBase + dayIds.length) {
+                long lo = dayIds.length == 0 ? day - 366 : Math.min(dayBase, day - 366);
+                long hi = dayIds.length == 0 ? day + 366 : Math.max(dayBase + dayIds.length, day + 366);
+                if (hi - lo > (1 << 20)) {
+                    return id; // far outside the table: found by label each time (rare)
+                }
+                int[] t = new int[(int) (hi - lo)];
+                if (dayIds.length > 0) {
+                    System.arraycopy(dayIds, 0, t, (int) (dayBase - lo), dayIds.length);
+                }
+                dayIds = t;
+                dayBase = lo;
             }
+            dayIds[(int) (day - dayBase)] = id + 1;
+            return id;
         }
 
         /** One answer (or {@code MISSING}) into a score; {@code w} is NaN for unweighted rows. */
@@ -467,6 +798,9 @@ public final class SurveyReader {
         private char delimiter;
         private int maxFieldLength = 1_000_000;
         private int maxNestingDepth = 32;
+        private boolean unweighted;
+        private int threads = 1;
+        private long minPartBytes = 1 << 22;
 
         private Builder() {
         }
@@ -484,6 +818,9 @@ public final class SurveyReader {
             c.delimiter = delimiter;
             c.maxFieldLength = maxFieldLength;
             c.maxNestingDepth = maxNestingDepth;
+            c.unweighted = unweighted;
+            c.threads = threads;
+            c.minPartBytes = minPartBytes;
             return c;
         }
 
@@ -634,6 +971,38 @@ public final class SurveyReader {
          */
         public Builder maxNestingDepth(int depth) {
             this.maxNestingDepth = Check.inRange(depth, 2, 1000, "maxNestingDepth");
+            return this;
+        }
+
+        /**
+         * Ignores any weight column, found automatically or mapped: every row counts once.
+         *
+         * @return this builder
+         */
+        public Builder unweighted() {
+            this.unweighted = true;
+            return this;
+        }
+
+        /**
+         * Reads UTF-8 CSV files given as a {@link Path} with up to this many threads: the file is
+         * split after line feeds into parts of at least 4 MiB, read in parallel, and the scores
+         * combined in file order. Rows, rejections (with their file line numbers) and errors are
+         * those of a one-thread read; weighted sums may differ from it in the last bits (they are
+         * added in a different order). Streams, other charsets and JSON are read with one thread,
+         * and so is a file whose split point falls inside a quoted field (detected, not guessed).
+         *
+         * @param n the threads, in [1, 256] (default 1)
+         * @return this builder
+         */
+        public Builder threads(int n) {
+            this.threads = Check.inRange(n, 1, 256, "threads");
+            return this;
+        }
+
+        /** The smallest part of a parallel read (for tests of small files). */
+        Builder minPartBytes(long bytes) {
+            this.minPartBytes = bytes;
             return this;
         }
 

@@ -21,6 +21,8 @@ final class Timestamps {
     static final String RULE = "time must be ISO-8601 (2026-03-02T10:15:00Z, with or without offset), a date"
             + " (2026-03-02) or epoch seconds/milliseconds";
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private final ZoneId zone;
     private final ZoneOffset fixed;
 
@@ -52,6 +54,125 @@ final class Timestamps {
             }
         }
         throw new IllegalArgumentException(RULE);
+    }
+
+    /**
+     * Epoch seconds of a value's UTF-8 bytes in the common shapes, without making a String: plain
+     * digits (epoch seconds or milliseconds, at most 18 digits) and
+     * {@code yyyy-MM-dd(T| )HH:mm:ss[.fraction](Z|±HH:MM)} (or without an offset when the zone is a
+     * fixed offset). Long.MIN_VALUE for anything else, including invalid dates: then
+     * {@link #epochSecond(String)} decides (and gives the error).
+     */
+    long epochSecond(byte[] b, int s, int e) {
+        int len = e - s;
+        if (len == 0) {
+            return Long.MIN_VALUE;
+        }
+        if (len <= 18 && b[s] >= '0' && b[s] <= '9') {
+            long v = 0;
+            int k = s;
+            if (len >= 8 && s + 8 <= b.length) {
+                // eight digits at once: all bytes '0'..'9', then pairs, quads, the eight combined
+                long w = (long) LONGS.get(b, s);
+                if ((w & 0xF0F0F0F0F0F0F0F0L) == 0x3030303030303030L
+                        && ((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) == 0x3030303030303030L) {
+                    long x = w - 0x3030303030303030L;
+                    x = (x * 10 + (x >>> 8)) & 0x00FF00FF00FF00FFL;
+                    x = (x * 100 + (x >>> 16)) & 0x0000FFFF0000FFFFL;
+                    v = (x * 10000 + (x >>> 32)) & 0xFFFFFFFFL;
+                    k += 8;
+                }
+            }
+            for (; k < e; k++) {
+                int d = b[k] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                v = v * 10 + d;
+            }
+            if (k == e) {
+                return v >= MILLIS_THRESHOLD ? v / 1000 : v;
+            }
+        }
+        if (len < 19 || b[s + 4] != '-' || b[s + 7] != '-' || (b[s + 10] != 'T' && b[s + 10] != ' ')
+                || b[s + 13] != ':' || b[s + 16] != ':') {
+            return Long.MIN_VALUE;
+        }
+        int y = digits(b, s, 4);
+        int mo = digits(b, s + 5, 2);
+        int d = digits(b, s + 8, 2);
+        int h = digits(b, s + 11, 2);
+        int mi = digits(b, s + 14, 2);
+        int sec = digits(b, s + 17, 2);
+        if ((y | mo | d | h | mi | sec) < 0 || h > 23 || mi > 59 || sec > 59) {
+            return Long.MIN_VALUE;
+        }
+        int i = s + 19;
+        if (i < e && b[i] == '.') {
+            i++;
+            while (i < e && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+        }
+        long offset;
+        if (i == e) {
+            if (fixed == null) {
+                return Long.MIN_VALUE;
+            }
+            offset = fixed.getTotalSeconds();
+        } else if (i + 1 == e && b[i] == 'Z') {
+            offset = 0;
+        } else if (i + 6 == e && (b[i] == '+' || b[i] == '-') && b[i + 3] == ':') {
+            int oh = digits(b, i + 1, 2);
+            int om = digits(b, i + 4, 2);
+            if ((oh | om) < 0 || oh > 17 || om > 59) {
+                return Long.MIN_VALUE;
+            }
+            offset = (b[i] == '-' ? -1 : 1) * (oh * 3600L + om * 60L);
+        } else {
+            return Long.MIN_VALUE;
+        }
+        long day = epochDay(y, mo, d);
+        if (day == Long.MIN_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        return day * 86_400L + h * 3600L + mi * 60L + sec - offset;
+    }
+
+    private final int[] dayKeys = new int[1024];
+    private final long[] days = new long[1024];
+
+    /** The epoch day of a date, through a small cache; MIN_VALUE for an invalid date. */
+    private long epochDay(int y, int mo, int d) {
+        if (mo < 1 || mo > 12 || d < 1 || d > 31) {
+            return Long.MIN_VALUE;
+        }
+        int key = (y * 16 + mo) * 32 + d;
+        int slot = key & 1023;
+        if (dayKeys[slot] == key) {
+            return days[slot];
+        }
+        long day;
+        try {
+            day = LocalDate.of(y, mo, d).toEpochDay();
+        } catch (DateTimeException ex) {
+            return Long.MIN_VALUE;
+        }
+        dayKeys[slot] = key;
+        days[slot] = day;
+        return day;
+    }
+
+    private static int digits(byte[] b, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            int c = b[i] - '0';
+            if (c < 0 || c > 9) {
+                return -1;
+            }
+            v = v * 10 + c;
+        }
+        return v;
     }
 
     /** yyyy-MM-dd[(T| )HH:mm:ss[.fraction]][Z|±HH:MM]; MIN_VALUE if not of that shape. */

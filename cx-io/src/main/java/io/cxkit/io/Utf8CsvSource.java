@@ -1,0 +1,665 @@
+package io.cxkit.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A byte-level CSV parser for UTF-8 input (RFC 4180 quoting with doubled quotes and quoted line
+ * breaks, any single-byte delimiter, LF/CRLF/CR line ends, a UTF-8 byte-order mark skipped). It
+ * behaves like {@link CsvSource} (same rows, line numbers, limits and messages) but never decodes
+ * the bytes into characters: fields are kept as offsets into one byte buffer, and the reader asks
+ * for numbers ({@link #digits}, {@link #decimal}, {@link #epochSecond}) and dictionary ids
+ * ({@link #lookup}) straight from the bytes. Strings are made only for header names, for values
+ * that are not in the simple form (they then go through the same String path as before), for the
+ * first occurrence of a segment value, and for error messages.
+ *
+ * <p>All input is checked to be valid UTF-8 as it is read (eight bytes at a time while it is
+ * ASCII), so a file in another encoding fails as before, also in columns that are not used.
+ */
+final class Utf8CsvSource implements RowSource {
+    /** {@link #digits} of an empty or absent field. */
+    static final int EMPTY = -1;
+    /** {@link #digits} of a field that is not 1–9 plain digits (parse it from the String). */
+    static final int OTHER = -2;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15};
+    private final InputStream in;
+    private final String source;
+    private final int maxField;
+    private final byte delimiter;
+    private byte[] buf = new byte[1 << 18];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private int rowStart;
+    private int fieldStart;
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
+    private boolean[] quoted = new boolean[32];
+    private int fields;
+    private int checked;
+    private final long base;
+    private long shifted;
+    private long stopAt = Long.MAX_VALUE;
+    private long line = 1;
+    private long rowLine;
+    private final List<String> header;
+    private int[] selected = new int[0];
+    private RowError problem;
+
+    /**
+     * Opens the source and reads the header.
+     *
+     * @param delimiter the delimiter, or 0 to detect it; must be below 0x80
+     */
+    Utf8CsvSource(InputStream raw, String source, char delimiter, int maxField) {
+        this.in = raw;
+        this.source = source;
+        this.maxField = maxField;
+        this.base = 0;
+        fill();
+        if (limit >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+            pos = 3;
+        }
+        this.delimiter = (byte) (delimiter != 0 ? delimiter : detectDelimiter());
+        if (!readRow()) {
+            throw BadInputException.file(source, 0, "empty file", "the file is empty: expected a header row");
+        }
+        List<String> h = new ArrayList<>(fields);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < fields; i++) {
+            String name = field(i).strip();
+            Integer before = seen.putIfAbsent(name, i);
+            if (before != null) {
+                throw new BadInputException(new RowError(source, 1, i + 1, name, "", "duplicate column",
+                        "duplicate column name '" + name + "' (columns " + (before + 1) + " and " + (i + 1) + ")"));
+            }
+            h.add(name);
+        }
+        this.header = List.copyOf(h);
+        fitHeader();
+    }
+
+    /**
+     * A part of a file for a parallel read: {@code raw} starts at byte {@code base} of the file,
+     * which is the start of a row (after a line feed) of a file whose header and delimiter are
+     * known. Line numbers count from 1 at {@code base}; the caller adds the lines before it.
+     */
+    Utf8CsvSource(InputStream raw, String source, char delimiter, int maxField, long base, List<String> header) {
+        this.in = raw;
+        this.source = source;
+        this.maxField = maxField;
+        this.base = base;
+        this.delimiter = (byte) delimiter;
+        this.header = header;
+        fitHeader();
+    }
+
+    private void fitHeader() {
+        if (starts.length < header.size() + 16) {
+            int n = header.size() + 16;
+            starts = Arrays.copyOf(starts, n);
+            ends = Arrays.copyOf(ends, n);
+            quoted = Arrays.copyOf(quoted, n);
+        }
+    }
+
+    /** Whether a delimiter can be used by this parser (one byte in UTF-8, or 0 to detect). */
+    static boolean supports(char delimiter) {
+        return delimiter < 0x80;
+    }
+
+    private char detectDelimiter() {
+        int[] counts = new int[4];
+        char[] candidates = {',', ';', '\t', '|'};
+        boolean inQuotes = false;
+        for (int i = pos; i < limit; i++) {
+            byte c = buf[i];
+            if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (!inQuotes && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!inQuotes) {
+                for (int k = 0; k < candidates.length; k++) {
+                    if (c == candidates[k]) {
+                        counts[k]++;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < counts.length; k++) {
+            if (counts[k] > counts[best]) {
+                best = k;
+            }
+        }
+        return candidates[best];
+    }
+
+    char delimiter() {
+        return (char) delimiter;
+    }
+
+    @Override
+    public List<String> columns() {
+        return header;
+    }
+
+    @Override
+    public void select(List<String> names) {
+        selected = new int[names.size()];
+        for (int i = 0; i < selected.length; i++) {
+            selected[i] = header.indexOf(names.get(i));
+        }
+    }
+
+    /** Makes {@link #next} stop at the first row that starts at or after this file offset. */
+    void stopAt(long offset) {
+        this.stopAt = offset;
+    }
+
+    /** The file offset after the last row read. */
+    long offset() {
+        return base + shifted + pos;
+    }
+
+    /** The line number the next row would have (1 + line ends read so far, counted from the part start). */
+    long nextLine() {
+        return line;
+    }
+
+    @Override
+    public boolean next() {
+        while (base + shifted + pos < stopAt && readRow()) {
+            if (fields == 1 && ends[0] == starts[0] && !quoted[0]) {
+                continue; // blank line
+            }
+            problem = null;
+            if (fields != header.size()) {
+                problem = new RowError(source, rowLine, 0, "", "", "ragged row", "row has " + fields
+                        + (fields == 1 ? " field" : " fields") + " but the header has " + header.size());
+            }
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public RowError rowProblem() {
+        return problem;
+    }
+
+    @Override
+    public String value(int i) {
+        int f = selected[i];
+        return f < 0 || f >= fields ? "" : field(f).strip();
+    }
+
+    private String field(int f) {
+        String s = new String(buf, starts[f], ends[f] - starts[f], StandardCharsets.UTF_8);
+        return quoted[f] && s.indexOf('"') >= 0 ? s.replace("\"\"", "\"") : s;
+    }
+
+    /**
+     * The i-th selected value as a whole number when it is written as 1–9 plain digits
+     * (unquoted, no sign or spaces); {@link #EMPTY} when it is empty or absent; {@link #OTHER}
+     * otherwise (then {@link #value} and the String rules decide).
+     */
+    int digits(int i) {
+        int f = selected[i];
+        if (f < 0 || f >= fields) {
+            return EMPTY;
+        }
+        int s = starts[f];
+        int e = ends[f];
+        if (e == s) {
+            return quoted[f] ? OTHER : EMPTY;
+        }
+        if (e - s > 9 || quoted[f]) {
+            return OTHER;
+        }
+        byte[] b = buf;
+        int v = 0;
+        for (int k = s; k < e; k++) {
+            int d = b[k] - '0';
+            if (d < 0 || d > 9) {
+                return OTHER;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    /**
+     * The i-th selected value as a decimal when it is written as plain digits with at most one
+     * point and at most 15 digits (then {@code mantissa / 10^k} is exact-rounded, equal to
+     * {@link Double#parseDouble}); NaN otherwise.
+     */
+    double decimal(int i) {
+        int f = selected[i];
+        if (f < 0 || f >= fields || quoted[f]) {
+            return Double.NaN;
+        }
+        byte[] b = buf;
+        long m = 0;
+        int digits = 0;
+        int scale = -1;
+        for (int k = starts[f], e = ends[f]; k < e; k++) {
+            byte c = b[k];
+            if (c >= '0' && c <= '9') {
+                m = m * 10 + (c - '0');
+                digits++;
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (c == '.' && scale < 0) {
+                scale = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0 || digits > 15) {
+            return Double.NaN;
+        }
+        return scale <= 0 ? m : m / POW10[scale];
+    }
+
+    /** The i-th selected value through {@link Timestamps#epochSecond(byte[], int, int)}; MIN_VALUE if not simple. */
+    long epochSecond(int i, Timestamps ts) {
+        int f = selected[i];
+        if (f < 0 || f >= fields || quoted[f]) {
+            return Long.MIN_VALUE;
+        }
+        return ts.epochSecond(buf, starts[f], ends[f]);
+    }
+
+    /** The id of the i-th selected value's bytes in a dictionary, or -1 (not there, or quoted). */
+    int lookup(int i, ByteKeys keys) {
+        int f = selected[i];
+        if (f < 0 || f >= fields || quoted[f]) {
+            return -1;
+        }
+        return keys.find(buf, starts[f], ends[f] - starts[f]);
+    }
+
+    /** Remembers the id of the i-th selected value's bytes (unquoted values only). */
+    void remember(int i, ByteKeys keys, int id) {
+        int f = selected[i];
+        if (f >= 0 && f < fields && !quoted[f]) {
+            keys.put(buf, starts[f], ends[f] - starts[f], id);
+        }
+    }
+
+    @Override
+    public long line() {
+        return rowLine;
+    }
+
+    @Override
+    public int column(int i) {
+        return selected[i] + 1;
+    }
+
+    /** Parses one record into field offsets; false at end of input. */
+    private boolean readRow() {
+        rowStart = pos;
+        fieldStart = pos; // not the last field of the previous row (fill() checks its length)
+        rowLine = line;
+        fields = 0;
+        if (fastRow()) {
+            return true;
+        }
+        if (pos == limit && !fill()) {
+            return false;
+        }
+        final byte d = delimiter;
+        while (true) {
+            fieldStart = pos;
+            boolean q = false;
+            int end;
+            if (buf[pos] == '"') {
+                q = true;
+                pos++;
+                fieldStart = pos;
+                while (true) {
+                    if (pos == limit && !fill()) {
+                        throw new BadInputException(new RowError(source, rowLine, fields + 1, columnName(fields), "",
+                                "unterminated quote", "quoted field is not closed before the end of the file"));
+                    }
+                    byte c = buf[pos];
+                    if (c == '"') {
+                        if (pos + 1 == limit) {
+                            fill();
+                        }
+                        if (pos + 1 < limit && buf[pos + 1] == '"') {
+                            pos += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (c == '\n') {
+                        line++;
+                    }
+                    pos++;
+                }
+                end = pos;
+                pos++; // closing quote
+                if (pos == limit) {
+                    fill();
+                }
+                if (pos < limit) {
+                    byte c = buf[pos];
+                    if (c != d && c != '\n' && c != '\r') {
+                        throw new BadInputException(new RowError(source, line, fields + 1, columnName(fields),
+                                charAt(pos), "bad quoting",
+                                "unexpected character after a closing quote (quotes inside a quoted field are"
+                                        + " written twice: \"\")"));
+                    }
+                }
+            } else {
+                byte[] b = buf;
+                int p = pos;
+                int lim = limit;
+                while (true) {
+                    if (p == lim) {
+                        pos = p;
+                        boolean more = fill(); // may move the row to the start of the buffer
+                        b = buf;
+                        p = pos;
+                        lim = limit;
+                        if (!more) {
+                            break;
+                        }
+                    }
+                    byte c = b[p];
+                    if (c == d || c == '\n' || c == '\r') {
+                        break;
+                    }
+                    p++;
+                }
+                pos = p;
+                end = p;
+            }
+            addField(fieldStart, end, q);
+            if (pos == limit && !fill()) {
+                return true;
+            }
+            byte c = buf[pos];
+            if (c == d) {
+                pos++;
+                if (pos == limit && !fill()) {
+                    addField(pos, pos, false);
+                    return true;
+                }
+                continue;
+            }
+            pos++;
+            line++;
+            if (c == '\r') {
+                if (pos == limit) {
+                    fill();
+                }
+                if (pos < limit && buf[pos] == '\n') {
+                    pos++;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The common case of {@link #readRow}, eight bytes at a time: a row without quotes that lies
+     * wholly in the buffer, with no field over the limit and no more fields than the arrays hold.
+     * The delimiters and line ends of a word are found with bit arithmetic (a byte equals a value
+     * iff the XOR with it is zero), so there is no branch per byte. Returns false, having changed
+     * nothing, for anything else; {@link #readRow} then parses the row byte by byte.
+     */
+    private boolean fastRow() {
+        byte[] b = buf;
+        int lim = limit - 8;
+        int p = pos;
+        int n = 0;
+        int[] st = starts;
+        int[] en = ends;
+        int cap = st.length - 10;
+        long dd = (delimiter & 0xFFL) * ONES;
+        st[0] = p;
+        while (p <= lim) {
+            long w = (long) LONGS.get(b, p);
+            if (zeroBytes(w ^ QUOTE) != 0 || n > cap) {
+                return false;
+            }
+            long m = zeroBytes(w ^ dd);
+            // control bytes (< 0x20) that are not the delimiter: line ends, or (rare) a control
+            // character inside a field, which the byte-by-byte parser handles
+            long nl = ~(((w & 0x7F7F7F7F7F7F7F7FL) + 0x6060606060606060L) | w) & 0x8080808080808080L & ~m;
+            if (nl != 0) {
+                m &= (nl & -nl) - 1; // the delimiters before the line end
+            }
+            int c = Long.bitCount(m);
+            // Four field ends without branches (beyond c they are garbage that later writes replace).
+            int k = p + (Long.numberOfTrailingZeros(m) >>> 3);
+            en[n] = k;
+            st[n + 1] = k + 1;
+            m &= m - 1;
+            k = p + (Long.numberOfTrailingZeros(m) >>> 3);
+            en[n + 1] = k;
+            st[n + 2] = k + 1;
+            m &= m - 1;
+            k = p + (Long.numberOfTrailingZeros(m) >>> 3);
+            en[n + 2] = k;
+            st[n + 3] = k + 1;
+            m &= m - 1;
+            k = p + (Long.numberOfTrailingZeros(m) >>> 3);
+            en[n + 3] = k;
+            st[n + 4] = k + 1;
+            m &= m - 1;
+            for (int j = n + 4; m != 0; j++) {
+                k = p + (Long.numberOfTrailingZeros(m) >>> 3);
+                en[j] = k;
+                st[j + 1] = k + 1;
+                m &= m - 1;
+            }
+            n += c;
+            if (nl != 0) {
+                int end = p + (Long.numberOfTrailingZeros(nl) >>> 3);
+                if (end - pos > maxField || (b[end] != '\n' && b[end] != '\r')) {
+                    return false; // a field may be over the limit, or has a control character
+                }
+                en[n++] = end;
+                int next = end + 1;
+                if (b[end] == '\r') {
+                    if (next > lim + 7) {
+                        return false;
+                    }
+                    if (b[next] == '\n') {
+                        next++;
+                    }
+                }
+                boolean[] q = quoted;
+                for (int j = 0; j < n; j++) {
+                    q[j] = false;
+                }
+                fields = n;
+                pos = next;
+                line++;
+                return true;
+            }
+            p += 8;
+        }
+        return false;
+    }
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long QUOTE = '"' * ONES;
+
+    /** The high bit of every byte of {@code y} that is zero (exact: no borrow between bytes). */
+    private static long zeroBytes(long y) {
+        long t = (y & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
+        return ~(t | y | 0x7F7F7F7F7F7F7F7FL);
+    }
+
+    /**
+     * Checks that {@code buf[checked, limit)} is strict UTF-8 (no overlong forms, surrogates or code
+     * points above U+10FFFF, as Java's decoder), eight ASCII bytes at a time; a sequence cut by the
+     * end of the buffer is checked after the next read. Reported at the line being parsed, as the
+     * char-level reader reports the decoder's error.
+     */
+    private void checkEncoding(boolean atEnd) {
+        byte[] b = buf;
+        int end = limit;
+        int i = checked;
+        while (i < end) {
+            if (i + 8 <= end && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+                i += 8;
+                continue;
+            }
+            int c = b[i];
+            if (c >= 0) {
+                i++;
+                continue;
+            }
+            c &= 0xFF;
+            if (c < 0xC2 || c > 0xF4) {
+                throw badEncoding();
+            }
+            int n = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+            int k = 1;
+            while (k <= n && i + k < end && (b[i + k] & 0xC0) == 0x80) {
+                k++;
+            }
+            if (k <= n && i + k < end) {
+                throw badEncoding();
+            }
+            if (k <= n) {
+                if (atEnd) {
+                    throw badEncoding();
+                }
+                break; // cut by the end of the buffer
+            }
+            int c1 = b[i + 1] & 0xFF;
+            if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90)
+                    || (c == 0xF4 && c1 >= 0x90)) {
+                throw badEncoding();
+            }
+            i += n + 1;
+        }
+        checked = i;
+    }
+
+    private BadInputException badEncoding() {
+        return new BadInputException(new RowError(source, line, 0, "", "", "bad encoding",
+                "the bytes are not valid UTF8 (a Latin-1 or Windows-1252 export? convert it to UTF-8 or name"
+                        + " its charset)"), new MalformedInputException(1));
+    }
+
+    /** The character at a byte position, for messages. */
+    private String charAt(int p) {
+        String s = new String(buf, p, Math.min(4, limit - p), StandardCharsets.UTF_8);
+        return s.substring(0, Character.charCount(s.codePointAt(0)));
+    }
+
+    private String columnName(int f) {
+        return header != null && f < header.size() ? header.get(f) : "";
+    }
+
+    private void addField(int s, int e, boolean q) {
+        if (e - s > maxField && chars(s, e) > maxField) {
+            throw tooLong(s);
+        }
+        if (fields == starts.length) {
+            if (fields >= CsvSource.MAX_COLUMNS) {
+                throw new BadInputException(new RowError(source, rowLine, fields, "", "", "too many columns",
+                        "row has more than " + CsvSource.MAX_COLUMNS + " columns"));
+            }
+            starts = Arrays.copyOf(starts, fields * 2);
+            ends = Arrays.copyOf(ends, fields * 2);
+            quoted = Arrays.copyOf(quoted, fields * 2);
+        }
+        starts[fields] = s;
+        ends[fields] = e;
+        quoted[fields] = q;
+        fields++;
+    }
+
+    /** UTF-16 length of the bytes (the limit is in characters, as for {@link CsvSource}). */
+    private long chars(int s, int e) {
+        long n = 0;
+        for (int k = s; k < e; k++) {
+            int c = buf[k] & 0xFF;
+            if ((c & 0xC0) != 0x80) {
+                n += (c & 0xF8) == 0xF0 ? 2 : 1;
+            }
+        }
+        return n;
+    }
+
+    private BadInputException tooLong(int s) {
+        String v = new String(buf, s, Math.min(160, limit - s), StandardCharsets.UTF_8);
+        return new BadInputException(new RowError(source, rowLine, fields + 1, columnName(fields),
+                v.substring(0, Math.min(40, v.length())), "field too long",
+                "field is longer than the limit of " + maxField + " characters"));
+    }
+
+    /** Reads more input, keeping the current row in the buffer; false at end of input. */
+    private boolean fill() {
+        if (eof) {
+            return false;
+        }
+        if (pos - fieldStart > maxField && chars(fieldStart, pos) > maxField) {
+            throw tooLong(fieldStart);
+        }
+        if (rowStart > 0) {
+            int shift = rowStart;
+            System.arraycopy(buf, shift, buf, 0, limit - shift);
+            limit -= shift;
+            shifted += shift;
+            checked -= shift;
+            pos -= shift;
+            fieldStart -= shift;
+            rowStart = 0;
+            for (int i = 0; i < fields; i++) {
+                starts[i] -= shift;
+                ends[i] -= shift;
+            }
+        }
+        if (limit == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        try {
+            int n = in.readNBytes(buf, limit, buf.length - limit);
+            if (n <= 0) {
+                eof = true;
+                checkEncoding(true);
+                return false;
+            }
+            limit += n;
+            checkEncoding(false);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
