@@ -358,9 +358,6 @@ public final class AttributionReader {
             return this;
         }
 
-
-
-
         /**
          * Builds the reader.
          *

@@ -363,9 +363,6 @@ public final class InteractionReader {
             return this;
         }
 
-
-
-
         /**
          * Builds the reader.
          *

@@ -286,9 +286,6 @@ public final class JourneyEventReader {
             return this;
         }
 
-
-
-
         /**
          * Builds the reader.
          *

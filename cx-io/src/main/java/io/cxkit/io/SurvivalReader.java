@@ -240,8 +240,6 @@ public final class SurvivalReader {
             return this;
         }
 
-
-
         /**
          * Builds the reader.
          *

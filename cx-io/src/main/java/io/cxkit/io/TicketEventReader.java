@@ -231,9 +231,6 @@ public final class TicketEventReader {
             return this;
         }
 
-
-
-
         /**
          * Builds the reader.
          *
