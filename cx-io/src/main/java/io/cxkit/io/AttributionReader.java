@@ -288,11 +288,6 @@ public final class AttributionReader {
 
     /** Options of an {@link AttributionReader}. */
     public static final class Builder extends TimedReaderOptions<Builder> {
-        @Override
-        Builder self() {
-            return this;
-        }
-
         private String customer;
         private String time;
         private String touchpoint;
@@ -302,6 +297,11 @@ public final class AttributionReader {
         private Builder() {
         }
 
+        @Override
+        Builder self() {
+            return this;
+        }
+
         /**
          * The customer column (default: found by name).
          *
@@ -309,7 +309,7 @@ public final class AttributionReader {
          * @return this builder
          */
         public Builder customer(String column) {
-            this.customer = SurvivalReader.Builder.nonBlank(column, "customer");
+            this.customer = columnName("customer", column);
             return this;
         }
 
@@ -320,7 +320,7 @@ public final class AttributionReader {
          * @return this builder
          */
         public Builder time(String column) {
-            this.time = SurvivalReader.Builder.nonBlank(column, "time");
+            this.time = columnName("time", column);
             return this;
         }
 
@@ -331,7 +331,7 @@ public final class AttributionReader {
          * @return this builder
          */
         public Builder touchpoint(String column) {
-            this.touchpoint = SurvivalReader.Builder.nonBlank(column, "touchpoint");
+            this.touchpoint = columnName("touchpoint", column);
             return this;
         }
 
@@ -343,7 +343,7 @@ public final class AttributionReader {
          * @return this builder
          */
         public Builder converted(String spec) {
-            this.converted = SurvivalReader.Builder.nonBlank(spec, "converted");
+            this.converted = columnName("converted", spec);
             return this;
         }
 
@@ -354,7 +354,7 @@ public final class AttributionReader {
          * @return this builder
          */
         public Builder value(String column) {
-            this.value = SurvivalReader.Builder.nonBlank(column, "value");
+            this.value = columnName("value", column);
             return this;
         }
 

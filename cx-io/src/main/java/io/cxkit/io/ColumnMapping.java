@@ -96,10 +96,7 @@ public record ColumnMapping(Map<Role, String> explicit) {
         Map<Role, String> c = new LinkedHashMap<>();
         explicit.forEach((k, v) -> {
             Check.notNull(k, "role");
-            if (v == null || v.isBlank()) {
-                throw new IllegalArgumentException("column for " + k.key() + " must not be blank: '" + v + "'");
-            }
-            c.put(k, v.strip());
+            c.put(k, ReaderOptions.columnName(k.key(), v));
         });
         explicit = Map.copyOf(c);
     }

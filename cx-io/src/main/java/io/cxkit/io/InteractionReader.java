@@ -325,15 +325,15 @@ public final class InteractionReader {
 
     /** Options of an {@link InteractionReader}. */
     public static final class Builder extends TimedReaderOptions<Builder> {
-        @Override
-        Builder self() {
-            return this;
-        }
-
         private final Map<Field, String> explicit = new LinkedHashMap<>();
         private List<String> attributes = List.of();
 
         private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /**
@@ -345,10 +345,7 @@ public final class InteractionReader {
          */
         public Builder column(Field field, String column) {
             Check.notNull(field, "field");
-            if (column == null || column.isBlank()) {
-                throw new IllegalArgumentException("column for " + field + " must not be blank: '" + column + "'");
-            }
-            explicit.put(field, column.strip());
+            explicit.put(field, columnName(field.toString(), column));
             return this;
         }
 

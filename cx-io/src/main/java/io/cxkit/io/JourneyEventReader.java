@@ -230,15 +230,15 @@ public final class JourneyEventReader {
 
     /** Options of a {@link JourneyEventReader}. */
     public static final class Builder extends TimedReaderOptions<Builder> {
-        @Override
-        Builder self() {
-            return this;
-        }
-
         private final Map<String, String> explicit = new LinkedHashMap<>();
         private List<String> attributes = List.of();
 
         private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /**
@@ -250,11 +250,7 @@ public final class JourneyEventReader {
          */
         public Builder column(Field field, String column) {
             Check.notNull(field, "field");
-            if (column == null || column.isBlank()) {
-                throw new IllegalArgumentException("column for " + field.key() + " must not be blank: '" + column
-                        + "'");
-            }
-            explicit.put(field.key(), column.strip());
+            explicit.put(field.key(), columnName(field.key(), column));
             return this;
         }
 

@@ -17,6 +17,17 @@ public abstract class ReaderOptions<B extends ReaderOptions<B>> {
     abstract B self();
 
     /**
+     * A column name given for {@code what} (a field, role or option): stripped of surrounding
+     * space; null or blank is an error naming {@code what}.
+     */
+    static String columnName(String what, String column) {
+        if (column == null || column.isBlank()) {
+            throw new IllegalArgumentException("column for " + what + " must not be blank: '" + column + "'");
+        }
+        return column.strip();
+    }
+
+    /**
      * What to do with bad rows (default FAIL).
      *
      * @param policy the policy

@@ -194,16 +194,16 @@ public final class SurvivalReader {
 
     /** Options of a {@link SurvivalReader}. */
     public static final class Builder extends ReaderOptions<Builder> {
-        @Override
-        Builder self() {
-            return this;
-        }
-
         private String time;
         private String event;
         private String by;
 
         private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /**
@@ -213,7 +213,7 @@ public final class SurvivalReader {
          * @return this builder
          */
         public Builder time(String column) {
-            this.time = nonBlank(column, "time");
+            this.time = columnName("time", column);
             return this;
         }
 
@@ -225,7 +225,7 @@ public final class SurvivalReader {
          * @return this builder
          */
         public Builder event(String spec) {
-            this.event = nonBlank(spec, "event");
+            this.event = columnName("event", spec);
             return this;
         }
 
@@ -236,7 +236,7 @@ public final class SurvivalReader {
          * @return this builder
          */
         public Builder by(String column) {
-            this.by = column == null ? null : nonBlank(column, "by");
+            this.by = column == null ? null : columnName("by", column);
             return this;
         }
 
@@ -248,13 +248,6 @@ public final class SurvivalReader {
          */
         public SurvivalReader build() {
             return new SurvivalReader(this);
-        }
-
-        static String nonBlank(String column, String what) {
-            if (column == null || column.isBlank()) {
-                throw new IllegalArgumentException(what + " column must not be blank: '" + column + "'");
-            }
-            return column.strip();
         }
     }
 }

@@ -187,14 +187,14 @@ public final class TicketEventReader {
 
     /** Options of a {@link TicketEventReader}. */
     public static final class Builder extends TimedReaderOptions<Builder> {
-        @Override
-        Builder self() {
-            return this;
-        }
-
         private final Map<String, String> explicit = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /**
@@ -206,11 +206,7 @@ public final class TicketEventReader {
          */
         public Builder column(Field field, String column) {
             Check.notNull(field, "field");
-            if (column == null || column.isBlank()) {
-                throw new IllegalArgumentException("column for " + field.key() + " must not be blank: '" + column
-                        + "'");
-            }
-            explicit.put(field.key(), column.strip());
+            explicit.put(field.key(), columnName(field.key(), column));
             return this;
         }
 
