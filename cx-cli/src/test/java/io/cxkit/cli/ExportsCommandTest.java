@@ -243,4 +243,15 @@ class ExportsCommandTest {
         assertTrue(j.at("/overall/ces/clipped").asBoolean());
         assertEquals(7.0, j.at("/overall/ces/upper").asDouble(), 0);
     }
+
+    @Test
+    void convertedValueMatchingNothingSaysSoAndListsTheValues() throws IOException {
+        Path f = file("j.csv", "customer,time,touchpoint,outcome\nc1,2024-01-01T00:00:00Z,web,browse\n"
+                + "c1,2024-01-02T00:00:00Z,shop,Renewed\nc2,2024-01-01T00:00:00Z,web,churned\n");
+        CxTestSupport.Run r = cx("attribution", f.toString(), "--converted", "outcome=renewed");
+        assertEquals(Cx.BAD_INPUT, r.code());
+        assertEquals("cx: " + f + ": converted 'outcome=renewed' matches no row; values of 'outcome' seen: 'Renewed',"
+                + " 'browse', 'churned'" + System.lineSeparator(), r.err());
+        assertEquals(0, cx("attribution", f.toString(), "--converted", "outcome=Renewed").code());
+    }
 }

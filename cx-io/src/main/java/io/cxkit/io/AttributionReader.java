@@ -174,6 +174,7 @@ public final class AttributionReader {
         Timestamps ts = new Timestamps(zone);
         Map<String, List<Event>> byCustomer = new HashMap<>();
         Map<String, String> interned = new HashMap<>();
+        Set<String> seen = new java.util.TreeSet<>();
         InteractionReader.ReadSummary read = EventFiles.loop(rows, source, selected, used, errors, cells -> {
             String customerId = cells.get(0);
             if (customerId.isEmpty()) {
@@ -188,10 +189,20 @@ public final class AttributionReader {
             String touch = cells.get(2);
             checkTouchpoint(touch);
             boolean conv = converted(cells.get(3));
+            if (convertedValue != null && seen.size() < 20) {
+                seen.add(cells.get(3));
+            }
             double val = hasValue ? value(cells.get(4), conv) : 0;
             byCustomer.computeIfAbsent(customerId, k -> new ArrayList<>())
                     .add(new Event(t, cells.row(), interned.computeIfAbsent(touch, k -> k), conv, val));
         });
+        if (convertedValue != null && read.accepted() > 0 && byCustomer.values().stream()
+                .noneMatch(l -> l.stream().anyMatch(Event::converted))) {
+            throw BadInputException.file(source, 0, "no conversions", "converted '" + convertedColumn + "="
+                    + convertedValue + "' matches no row; values of '" + convertedColumn + "' seen: "
+                    + String.join(", ", seen.stream().map(s -> "'" + s + "'").toList())
+                    + (seen.size() == 20 ? ", ..." : ""));
+        }
         long journeys = 0;
         long conversions = 0;
         CompensatedSum total = new CompensatedSum();
