@@ -330,4 +330,27 @@ class ExportLayoutsTest {
         assertEquals(2, res.rejected().counts().get("unparseable time"));
         assertEquals(1, res.accepted());
     }
+
+    @Test
+    void answerLabelsAsToolsWriteThem() {
+        AnswerLabels l = AnswerLabels.standard();
+        assertEquals(10, l.score("10 - Extremely likely", 0, 10));
+        assertEquals(0, l.score("0 = Not at all likely", 0, 10));
+        assertEquals(10, l.score("Extremely likely - 10", 0, 10));
+        assertEquals(5, l.score("Very satisfied (5)", 1, 5));
+        assertEquals(4, l.score("4 stars", 1, 5));
+        assertEquals(2, l.score("Somewhat dissatisfied", 1, 5));
+        assertEquals(3, l.score("somewhat  disagree.", 1, 7));
+        assertEquals(1, l.score("Good, I\u2019m satisfied", 0, 1));
+        assertEquals(0, l.score("Bad", 0, 1));
+        assertEquals(AnswerLabels.UNKNOWN, l.score("Good", 1, 5));
+        assertEquals(AnswerLabels.UNKNOWN, l.score("Very satisfied", 0, 10));
+        assertEquals(AnswerLabels.NO_ANSWER, l.score("Unoffered", 0, 1));
+        assertEquals(AnswerLabels.UNKNOWN, l.score("5.5", 1, 7));
+        AnswerLabels mine = AnswerLabels.parse("Loved it=5, Hated it = 1");
+        assertEquals(5, mine.score("LOVED IT", 1, 5));
+        assertEquals(1, mine.score("hated it", 1, 5));
+        assertThrows(IllegalArgumentException.class, () -> AnswerLabels.parse("Loved it"));
+        assertThrows(IllegalArgumentException.class, () -> AnswerLabels.parse("Loved it=x"));
+    }
 }
