@@ -356,9 +356,18 @@ public record ColumnMapping(Map<Role, String> explicit, Set<Role> disabled) {
                 + "; columns are: " + String.join(", ", header));
     }
 
-    /** The header name nearest to a wanted one (edit distance of the normalised names at most 1/3 of it), or null. */
-    static String closest(String wanted, List<String> header) {
-        String w = normalize(wanted);
+    /**
+     * The name nearest to a wanted one, for "did you mean" hints: the first name whose normalised
+     * form ({@link #normalize}) is within an edit distance of a third of the wanted name's (at
+     * least 1); none for wanted names shorter than four letters and digits.
+     *
+     * @param wanted the name given
+     * @param names the names that exist
+     * @return the nearest name, or null when none is near
+     */
+    public static String closest(String wanted, java.util.Collection<String> names) {
+        List<String> header = new ArrayList<>(Check.notNull(names, "names"));
+        String w = normalize(Check.notNull(wanted, "wanted"));
         if (w.length() < 4) {
             return null; // too short to tell a typo from another name
         }

@@ -175,6 +175,10 @@ class ExportLayoutsTest {
                 "How likely are you to recommend us to a friend or colleague?")).build().read(file);
         assertEquals(scores(r), scores(byText));
         assertEquals("named by question text", byText.input().rules().get("nps"));
+        // Read in parallel parts: the header rows are read once, the exclusions add up.
+        SurveyReadResult parallel = byRegionAndMonth().threads(3).minPartBytes(5_000).build().read(file);
+        assertEquals(scores(r), scores(parallel));
+        assertEquals(r.input(), parallel.input());
     }
 
     @Test
