@@ -170,7 +170,9 @@ final class CliSupport {
                 .replace("an explicit mapping (nps=COLUMN)", "--nps/--csat/--ces COLUMN")
                 .replace("maxRejectedShare", "--max-rejected").replace("maxRejected", "--max-rejected")
                 .replace("give the time format ", "give --time-format ")
-                .replace("or give a time format", "or give --time-format");
+                .replace("or give a time format", "or give --time-format")
+                .replace("convert it to UTF-8 or name its charset", "convert it to UTF-8 or name its charset, e.g."
+                        + " --charset windows-1252");
     }
 
     /** Reads a zone id; an unknown one is an error naming the nearest known ids. */
