@@ -46,7 +46,7 @@ public final class AnswerLabels {
     private static final Pattern LEADING = Pattern.compile(
             "([+-]?\\d{1,3})(?:\\s*[-\u2013\u2014=:)]\\s*|\\s*\\(\\s*|\\s+)(\\p{L}.*)");
     private static final Pattern TRAILING = Pattern.compile(
-            "(\\p{L}[^0-9]*?)\\s*(?:[-\u2013\u2014=:]\\s*|\\(\\s*)([+-]?\\d{1,3})\\s*\\)?");
+            "(\\p{L}[^0-9]*?)(?:\\s*[-\u2013\u2014=:]\\s*|\\s*\\(\\s*|\\s+)([+-]?\\d{1,3})\\s*\\)?");
     private static final List<String> GOOD = List.of("good", "good, i'm satisfied", "satisfied", "yes");
     private static final List<String> BAD = List.of("bad", "bad, i'm unsatisfied", "unsatisfied", "not satisfied",
             "dissatisfied", "no");

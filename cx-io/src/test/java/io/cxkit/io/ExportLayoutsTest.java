@@ -336,11 +336,34 @@ class ExportLayoutsTest {
     }
 
     @Test
+    void scoreColumnsByWordingButNotCategoriesOrText() {
+        ExportHeader h = header("Respondent,Q1 NPS,NPS category,NPS date,Q2 CSAT rating,Why did you give that score?");
+        ColumnMapping.Choice[] c = ColumnMapping.auto().resolve(h, "x.csv", Map.of());
+        assertEquals(1, c[ColumnMapping.Role.NPS.ordinal()].index());
+        assertEquals("question wording", c[ColumnMapping.Role.NPS.ordinal()].rule());
+        assertEquals(4, c[ColumnMapping.Role.CSAT.ordinal()].index());
+        assertEquals(-1, c[ColumnMapping.Role.CES.ordinal()].index());
+        // Words, not substrings: "another" is not "other", "update" is not "date".
+        ExportHeader w = header("Would you recommend us to another person?,How satisfied are you with the update?,"
+                + "Q5_TEXT,Other (please specify),a,b");
+        ColumnMapping.Choice[] d = ColumnMapping.auto().resolve(w, "x.csv", Map.of());
+        assertEquals(0, d[ColumnMapping.Role.NPS.ordinal()].index());
+        assertEquals(1, d[ColumnMapping.Role.CSAT.ordinal()].index());
+    }
+
+    private static ExportHeader header(String line) {
+        RowSource rows = RowSources.open(new ByteArrayInputStream((line + "\n1,2,3,4,5,6\n").getBytes(
+                StandardCharsets.UTF_8)), "x.csv", InputFormat.CSV, StandardCharsets.UTF_8, (char) 0, 1000, 8);
+        return ExportHeader.read(rows, "x.csv", null, 0, rows.columns());
+    }
+
+    @Test
     void answerLabelsAsToolsWriteThem() {
         AnswerLabels l = AnswerLabels.standard();
         assertEquals(10, l.score("10 - Extremely likely", 0, 10));
         assertEquals(0, l.score("0 = Not at all likely", 0, 10));
         assertEquals(10, l.score("Extremely likely - 10", 0, 10));
+        assertEquals(10, l.score("Extremely likely 10", 0, 10));
         assertEquals(5, l.score("Very satisfied (5)", 1, 5));
         assertEquals(4, l.score("4 stars", 1, 5));
         assertEquals(2, l.score("Somewhat dissatisfied", 1, 5));
