@@ -3,7 +3,6 @@ package io.cxkit.cli;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.io.CalendarFile;
-import io.cxkit.io.ErrorPolicy;
 import io.cxkit.io.InteractionReader;
 import io.cxkit.io.TicketEventReader;
 import io.cxkit.journey.BusinessCalendar;
@@ -14,7 +13,6 @@ import io.cxkit.journey.TicketFacts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,13 +61,8 @@ final class ServiceCommand implements Callable<Integer> {
             description = "name columns: ticket, customer, time, type, author, channel, team")
     String columns;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
-            description = "zone of times without an offset (default ${DEFAULT-VALUE})")
-    ZoneId zone;
-
-    @Option(names = "--on-error", defaultValue = "fail",
-            description = "fail (stop at the first bad row) or skip (report rejected rows)")
-    ErrorPolicy onError;
+    @CommandLine.Mixin
+    ReadingOptions reading;
 
     @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
     CliSupport.Format format;
@@ -100,7 +93,8 @@ final class ServiceCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, "--by must be channel or team: '" + by + "'");
             }
         }
-        TicketEventReader.Builder rb = TicketEventReader.builder().zone(zone).errors(onError);
+        TicketEventReader.Builder rb = TicketEventReader.builder();
+        reading.apply(cl, rb);
         if (columns != null) {
             try {
                 rb.columns(columns);

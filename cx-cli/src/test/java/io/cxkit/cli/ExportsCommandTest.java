@@ -254,4 +254,21 @@ class ExportsCommandTest {
                 + " 'browse', 'churned'" + System.lineSeparator(), r.err());
         assertEquals(0, cx("attribution", f.toString(), "--converted", "outcome=Renewed").code());
     }
+
+    @Test
+    void everyCommandTakesTheSameReadingOptions() throws IOException {
+        Path f = file("j.csv", "customer;time;touchpoint;converted\nc1;01/02/2024 10:00;web;0\n"
+                + "c1;02/02/2024 10:00;shop;1\n");
+        CxTestSupport.Run r = cx("attribution", f.toString(), "--delimiter", ";", "--time-format", "dd/MM/yyyy HH:mm",
+                "--zone", "Europe/Berlin", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, new ObjectMapper().readTree(r.out()).at("/totals/conversions").asLong(), r.out());
+        Path s = file("s.csv", "t,e\n4,1\n");
+        CxTestSupport.Run z = cx("survival", s.toString(), "--time", "t", "--event", "e", "--zone", "UTC");
+        assertEquals(Cx.USAGE, z.code());
+        assertTrue(z.err().startsWith("cx: --zone does not apply: this command reads no times"), z.err());
+        CxTestSupport.Run l = cx("funnel", f.toString(), "--steps", "web,shop", "--layout", "qualtrics");
+        assertEquals(Cx.USAGE, l.code());
+        assertTrue(l.err().contains("--layout qualtrics applies to survey exports (cx report)"), l.err());
+    }
 }

@@ -5,7 +5,6 @@ import io.cxkit.core.CompensatedSum;
 import io.cxkit.journey.AttributionAccumulator;
 import io.cxkit.journey.AttributionJourney;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -64,6 +63,7 @@ public final class AttributionReader {
     private final ZoneId zone;
     private final ErrorPolicy errors;
     private final InputFormat format;
+    private final SourceOptions sourceOptions;
 
     private AttributionReader(Builder b) {
         this.customer = b.customer;
@@ -80,6 +80,7 @@ public final class AttributionReader {
         this.zone = b.zone;
         this.errors = b.errors;
         this.format = b.format;
+        this.sourceOptions = b.source();
     }
 
     /**
@@ -142,8 +143,7 @@ public final class AttributionReader {
     public Summary read(InputStream in, String source, InputFormat format, Consumer<? super AttributionJourney> sink) {
         Check.notNull(in, "in");
         Check.notNull(sink, "sink");
-        try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
-                (char) 0, 1_000_000, 32)) {
+        try (RowSource rows = sourceOptions.open(in, source, Check.notNull(format, "format"))) {
             return run(rows, source, sink);
         }
     }
@@ -171,7 +171,7 @@ public final class AttributionReader {
         }
         boolean hasValue = selected.size() == 5;
         rows.select(selected);
-        Timestamps ts = new Timestamps(zone);
+        Timestamps ts = sourceOptions.timestamps(zone);
         Map<String, List<Event>> byCustomer = new HashMap<>();
         Map<String, String> interned = new HashMap<>();
         Set<String> seen = new java.util.TreeSet<>();
