@@ -20,9 +20,9 @@ import java.util.Set;
  * containing "recommend" or "nps" for NPS, "satisf" or "csat" for CSAT, "easy", "easier" or
  * "effort" for CES), except text and category columns (with the words why, text, other, open,
  * group, band, class, date, time, type, or words starting comment, reason, specif, explain,
- * feedback, suggest, categor, segment, label) and Qualtrics' {@code *_NPS_GROUP}. When two or more columns qualify for
- * one score (or the weight), that is an error listing them: name one, or switch the role off with
- * {@link #without(Role)}. For the time, the preferred name wins ({@link Role#knownNames()} order).
+ * feedback, suggest, categor, segment, label) and Qualtrics' {@code *_NPS_GROUP}. When two or
+ * more columns qualify for one score (or the weight), that is an error listing them: name one, or
+ * switch the role off with {@link #without(Role)}. For the time, the preferred name wins ({@link Role#knownNames()} order).
  *
  * <pre>{@code
  * ColumnMapping m = ColumnMapping.auto().with(ColumnMapping.Role.NPS, "Q3 - Recommend");

@@ -53,7 +53,8 @@ final class EventFiles {
     }
 
     static InteractionReader.ReadSummary run(InputStream in, String source, InputFormat format,
-            SourceOptions options, List<EventColumns.Spec> specs, Map<String, String> explicit, List<String> attributes, String what,
+            SourceOptions options, List<EventColumns.Spec> specs, Map<String, String> explicit,
+            List<String> attributes, String what,
             ErrorPolicy errors, RowHandler handler) {
         Check.notNull(in, "in");
         try (RowSource rows = options.open(in, source, Check.notNull(format, "format"))) {

@@ -180,8 +180,8 @@ public final class JourneyEventReader {
             BiConsumer<? super JourneyEvent, ? super Map<String, String>> sink) {
         Check.notNull(sink, "sink");
         Timestamps ts = sourceOptions.timestamps(zone);
-        return EventFiles.run(in, source, format, sourceOptions, SPECS, explicit, attributes, "interaction event", errors,
-                (rows, cols) -> {
+        return EventFiles.run(in, source, format, sourceOptions, SPECS, explicit, attributes, "interaction event",
+                errors, (rows, cols) -> {
                     JourneyEvent e = event(rows, cols.index, ts);
                     Map<String, String> attrs = Map.of();
                     if (!attributes.isEmpty()) {
