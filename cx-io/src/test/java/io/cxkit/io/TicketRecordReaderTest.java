@@ -6,14 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.Channel;
+import io.cxkit.core.SegmentKey;
+import io.cxkit.core.SegmentedAccumulator;
 import io.cxkit.journey.FirstContactRule;
+import io.cxkit.journey.ServiceMetrics;
 import io.cxkit.journey.TicketRecord;
+import io.cxkit.journey.TicketRecordAccumulator;
+import io.cxkit.journey.TicketRecordResult;
 import io.cxkit.journey.TicketSatisfaction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -114,6 +120,34 @@ class TicketRecordReaderTest {
         assertEquals("minutes", cols.units().get("requester_wait_business"));
         assertEquals(6, cols.units().size());
         assertTrue(cols.header().contains("Summation column"));
+    }
+
+    /** The example of docs/service-exports.md ("From code"), run on a Zendesk export. */
+    @Test
+    void docsExampleRuns() throws IOException {
+        Path file = file("export-2026-03.csv", zendesk(T1, T2, T3));
+        ServiceMetrics metrics = ServiceMetrics.builder()
+                .firstResponseTarget(Duration.ofHours(1)).resolutionTarget(Duration.ofHours(8)).build();
+        TicketRecordReader reader = TicketRecordReader.builder().zone(ZoneId.of("Europe/Berlin"))
+                .errors(ErrorPolicy.SKIP).build();
+        FirstContactRule rule = reader.describe(file).firstContactRule().orElse(FirstContactRule.ZERO_REOPENS);
+        TicketRecordAccumulator all = metrics.recordAccumulator(rule);
+        SegmentedAccumulator<TicketRecordAccumulator, TicketRecordResult> byGroup =
+                SegmentedAccumulator.of(metrics.recordAccumulator(rule));
+        InteractionReader.ReadSummary read = reader.read(file, t -> {
+            all.accept(t);
+            byGroup.segment(TicketRecord.byTeam().apply(t)).accept(t);
+        });
+        TicketRecordResult r = all.result();
+        assertEquals(3, read.accepted());
+        assertEquals(2, r.solved());
+        assertEquals(1.0, r.elapsed().firstResponseSla().estimate(), 1e-12); // 30 and 15 min within 1 h
+        // business resolutions of the solved 101 (90 min) and 103 (10 min); the open 102's 300 min is left out
+        assertEquals(2, r.businessHours().resolutionSla().n());
+        assertEquals(1.0, r.businessHours().resolutionSla().estimate(), 0);
+        assertEquals(5400, r.businessHours().resolution().max(), 0);
+        assertEquals(1.0, r.elapsed().firstContactResolution().estimate(), 0);
+        assertEquals(2, byGroup.result().asMap().get(SegmentKey.of("Billing")).tickets());
     }
 
     @Test
