@@ -15,7 +15,11 @@ import java.time.format.DateTimeParseException;
  * {@code Z}, or without one (then read in the given zone; a space may replace the {@code T}),
  * dates ({@code 2026-03-02}, the start of the day in the zone), and epoch seconds or milliseconds
  * (an integer whose magnitude is at least 10^11 is read as milliseconds, i.e. any epoch-seconds
- * value after the year 5138 would be misread, which no survey has).
+ * value after the year 5138 would be misread, which no survey has). {@link #instant(String)} keeps
+ * the fraction of a second (ISO digits up to nanoseconds, the milliseconds of epoch milliseconds);
+ * the event readers use it, so funnel windows, gaps, transition times and service durations are
+ * exact to the millisecond the journey engine computes in. {@code epochSecond} floors, for
+ * calendar periods.
  */
 final class Timestamps {
     static final String RULE = "time must be ISO-8601 (2026-03-02T10:15:00Z, with or without offset), a date"
@@ -54,6 +58,52 @@ final class Timestamps {
             }
         }
         throw new IllegalArgumentException(RULE);
+    }
+
+    /**
+     * The instant of a value, keeping its fraction of a second: the digits after the seconds of an
+     * ISO-8601 time (up to nanoseconds), or the milliseconds of an epoch-milliseconds value.
+     * Otherwise as {@link #epochSecond(String)}, whose exception it throws.
+     */
+    java.time.Instant instant(String s) {
+        return java.time.Instant.ofEpochSecond(epochSecond(s), nanos(s));
+    }
+
+    /** {@link #instant(String)} in epoch milliseconds (a sub-millisecond fraction is dropped). */
+    long epochMilli(String s) {
+        return instant(s).toEpochMilli();
+    }
+
+    /**
+     * The fraction of a second of a value {@link #epochSecond(String)} accepted, in nanoseconds:
+     * epochSecond floors, so this is the non-negative remainder.
+     */
+    private static int nanos(String s) {
+        int len = s.length();
+        if (len >= 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            if (len <= 20 || s.charAt(19) != '.') {
+                return 0;
+            }
+            int n = 0;
+            int digits = 0;
+            for (int i = 20; i < len && digits < 9; i++, digits++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                n = n * 10 + (c - '0');
+            }
+            for (; digits < 9; digits++) {
+                n *= 10;
+            }
+            return n;
+        }
+        char c0 = s.charAt(0);
+        if (Character.isDigit(c0) || c0 == '-') {
+            long v = Long.parseLong(s); // epochSecond accepted it
+            return Math.abs(v) >= MILLIS_THRESHOLD ? (int) Math.floorMod(v, 1000L) * 1_000_000 : 0;
+        }
+        return 0;
     }
 
     /**
