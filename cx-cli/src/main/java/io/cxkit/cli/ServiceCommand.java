@@ -190,15 +190,8 @@ final class ServiceCommand implements Callable<Integer> {
             root.put("repeatWindow", repeatWindow.toString());
             root.put("by", by == null ? null : by.strip().toLowerCase(Locale.ROOT));
             root.put("overall", json(overall));
-            List<Object> segs = new ArrayList<>();
-            String key = by == null ? null : by.strip().toLowerCase(Locale.ROOT);
-            segments.forEach((k, r) -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("key", Map.of(key, k));
-                m.put("result", json(r));
-                segs.add(m);
-            });
-            root.put("segments", segs);
+            root.put("segments", segments(by == null ? null : by.strip().toLowerCase(Locale.ROOT), segments,
+                    ServiceCommand::json));
             root.put("input", CliSupport.input(s));
             CliSupport.writeJson(out, root);
         } else {
@@ -287,6 +280,19 @@ final class ServiceCommand implements Callable<Integer> {
         m.put("reopened", CliSupport.proportion(r.reopen(), CONFIDENCE));
         m.put("sla", sla(r));
         return m;
+    }
+
+    /** {@code segments[] {key {COL: value}, result}} in key order. */
+    static <R> List<Object> segments(String column, Map<String, R> segments,
+            Function<R, Map<String, Object>> json) {
+        List<Object> segs = new ArrayList<>();
+        segments.forEach((k, r) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", Map.of(column, k));
+            m.put("result", json.apply(r));
+            segs.add(m);
+        });
+        return segs;
     }
 
     static Map<String, Object> sla(ServiceResult r) {

@@ -131,14 +131,7 @@ final class TicketExportService {
             units.putAll(layout.units());
             root.put("units", units);
             root.put("overall", json(all));
-            List<Object> segs = new ArrayList<>();
-            bySegment.forEach((k, r) -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("key", Map.of(byLabel, k));
-                m.put("result", json(r));
-                segs.add(m);
-            });
-            root.put("segments", segs);
+            root.put("segments", ServiceCommand.segments(byLabel, bySegment, TicketExportService::json));
             root.put("input", CliSupport.input(s));
             CliSupport.writeJson(out, root);
         } else {

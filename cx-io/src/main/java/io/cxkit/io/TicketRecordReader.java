@@ -559,12 +559,12 @@ public final class TicketRecordReader {
     }
 
     /** Options of a {@link TicketRecordReader}. */
-    public static final class Builder extends TimedReaderOptions<Builder> {
-        private final Map<String, String> explicit = new LinkedHashMap<>();
+    public static final class Builder extends EventReaderOptions<Builder> {
         private List<String> attributes = List.of();
         private ChronoUnit unit;
 
         private Builder() {
+            super(java.util.Arrays.stream(Field.values()).map(Field::key).toList());
         }
 
         @Override
@@ -581,26 +581,7 @@ public final class TicketRecordReader {
          */
         public Builder column(Field field, String column) {
             Check.notNull(field, "field");
-            explicit.put(field.key(), columnName(field.key(), column));
-            return this;
-        }
-
-        /**
-         * Names columns from {@code field=column} pairs separated by commas, e.g.
-         * {@code "ticket=Number,first_reply=Erste Antwort (min)"}; fields are the lower-case
-         * {@link Field} names.
-         *
-         * @param spec the pairs
-         * @return this builder
-         * @throws IllegalArgumentException for an unknown field or a pair without {@code =}
-         */
-        public Builder columns(String spec) {
-            List<String> keys = new ArrayList<>();
-            for (Field f : Field.values()) {
-                keys.add(f.key());
-            }
-            explicit.putAll(EventColumns.parse(Check.notNull(spec, "spec"), keys));
-            return this;
+            return putColumn(field.key(), column);
         }
 
         /**
