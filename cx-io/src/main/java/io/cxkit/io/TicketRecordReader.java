@@ -42,8 +42,10 @@ import java.util.function.Consumer;
  * {@code Status} one of new, open, pending, hold (on-hold), solved, closed; {@code Satisfaction
  * Score} one of Good, Bad, Offered, Unoffered (Not Offered), or empty; times as
  * {@link TimedReaderOptions#zone(java.time.ZoneId)} describes (Zendesk writes them in the account's
- * zone, without an offset). Anything else, a ticket solved before it was created, an empty id or a
- * ragged row is a bad row, handled by the {@link ErrorPolicy} with file, line, column and value.
+ * zone, without an offset). Anything else, a ticket solved before it was created, an empty id, an
+ * id already read (a ticket would count twice) or a ragged row is a bad row, handled by the
+ * {@link ErrorPolicy} with file, line, column and value. Memory: the ids read so far (about 60
+ * bytes per ticket); nothing else is kept.
  *
  * <pre>{@code
  * TicketRecordAccumulator acc = ServiceMetrics.builder().firstResponseTarget(Duration.ofHours(1))
@@ -320,6 +322,8 @@ public final class TicketRecordReader {
         final double[] toSeconds = new double[Field.values().length];
         final String solvedRule;
         final List<String> header;
+        /** Ticket id to the line it was first read on: a ticket counted twice would be silently wrong. */
+        private final Map<String, Long> seen = new java.util.HashMap<>();
 
         Layout(RowSource rows, String source) {
             header = List.copyOf(rows.columns());
@@ -421,9 +425,18 @@ public final class TicketRecordReader {
             }
             String ch = EventFiles.optional(rows, col(Field.CHANNEL));
             String team = EventFiles.optional(rows, col(Field.TEAM));
+            TicketSatisfaction sat = satisfaction(rows);
+            int reopens = count(rows, Field.REOPENS);
+            int replies = count(rows, Field.REPLIES);
+            int contacts = count(rows, Field.CONTACTS);
+            // only a row that is counted claims its id (a rejected row may be corrected further down)
+            Long first = seen.putIfAbsent(id, rows.line());
+            if (first != null) {
+                throw new EventFiles.BadValue(col(Field.TICKET), id, "duplicate ticket id", "ticket " + id
+                        + " was already read on line " + first + "; a ticket export has one row per ticket");
+            }
             return new TicketRecord(id, solved, Optional.ofNullable(created), Optional.ofNullable(ch).map(Channel::of),
-                    Optional.ofNullable(team), elapsed, business, count(rows, Field.REOPENS),
-                    count(rows, Field.REPLIES), count(rows, Field.CONTACTS), satisfaction(rows));
+                    Optional.ofNullable(team), elapsed, business, reopens, replies, contacts, sat);
         }
 
         private int col(Field f) {

@@ -238,6 +238,9 @@ class TicketRecordReaderTest {
         e = fails("t.csv", T3.replace("2026-03-04 10:00:00", "4 March"));
         assertTrue(e.startsWith("t.csv:3:13: column 'Created at' value '4 March': time must be"),
                 e);
+        e = fails("d.csv", T3.replace("1,103,", "1,101,"));
+        assertEquals("d.csv:3:2: column 'Id' value '101': ticket 101 was already read on line 2; a ticket export has"
+                + " one row per ticket", e);
         e = fails("i.csv", T3.replace("1,103,", "1,,"));
         assertTrue(e.startsWith("i.csv:3:2: column 'Id' value '': ticket id is empty"), e);
     }
