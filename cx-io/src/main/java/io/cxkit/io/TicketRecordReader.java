@@ -311,7 +311,7 @@ public final class TicketRecordReader {
     }
 
     private static RowSource open(InputStream in, String source, InputFormat format) {
-        return SurveyReader.open(in, source, format, StandardCharsets.UTF_8, (char) 0, 1_000_000, 32);
+        return RowSources.open(in, source, format, StandardCharsets.UTF_8, (char) 0, 1_000_000, 32);
     }
 
     /** The resolved columns of one file and the row parser over them. */

@@ -34,6 +34,20 @@ class TimestampsFractionTest {
     }
 
     @Test
+    void otherShapesAndPatterns() {
+        Timestamps pattern = new Timestamps(ZoneId.of("UTC"), "dd/MM/yyyy HH:mm:ss.SSS");
+        assertEquals(Instant.parse("2026-03-02T10:00:00.900Z"), pattern.instant("02/03/2026 10:00:00.900"));
+        Timestamps noFraction = new Timestamps(ZoneId.of("UTC"), "dd/MM/yyyy HH:mm");
+        assertEquals(Instant.parse("2026-03-02T10:00:00Z"), noFraction.instant("02/03/2026 10:00"));
+        assertEquals(Instant.ofEpochSecond(utc.epochSecond("03/01/2024 10:10:05 AM")),
+                utc.instant("03/01/2024 10:10:05 AM"));
+        assertEquals(Instant.parse("2024-03-01T09:05:00Z"), berlin.instant("01.03.2024 10:05"));
+        assertEquals(Instant.parse("2024-03-01T22:22:10.250Z"), utc.instant("2024-03-01 14:22:10.250 -0800"));
+        assertEquals(Instant.parse("2024-03-01T22:22:10Z"), utc.instant("2024-03-01 14:22:10 -0800"));
+        assertEquals(Instant.parse("2026-01-15T00:00:00Z"), utc.instant("20260115"));
+    }
+
+    @Test
     void wholeSecondsDatesAndErrorsAreAsBefore() {
         assertEquals(Instant.parse("2026-03-02T10:00:00Z"), utc.instant("2026-03-02T10:00:00Z"));
         assertEquals(Instant.parse("2026-03-01T23:00:00Z"), berlin.instant("2026-03-02"));
