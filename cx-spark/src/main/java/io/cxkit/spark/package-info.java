@@ -1,6 +1,6 @@
 /**
  * cxkit's accumulators as Spark SQL aggregate functions: {@link io.cxkit.spark.CxFunctions} for the
- * DataFrame API and session-registered SQL functions, and {@code CxCatalog}, a
+ * DataFrame API and session-registered SQL functions, and {@link io.cxkit.spark.CxCatalog}, a
  * DataSource V2 function catalog, for pure SQL ({@code SELECT cx.nps(score) …}).
  *
  * <p>No statistic is implemented twice: each function's buffer is the library's own accumulator,
