@@ -9,7 +9,7 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Flink's serializer for {@link LiveAccumulator}: the metric's name, then the length and bytes of the
+ * Flink's serializer for {@link LiveAccumulator}: the accumulator kind's name, then the length and bytes of the
  * library accumulator's versioned encoding ({@code encode()}), which the library validates when it
  * decodes it. A state that does not decode fails the job with a message saying so, instead of
  * merging garbage. Stateless, so one instance serves every thread; the snapshot has no
@@ -43,7 +43,7 @@ public final class LiveAccumulatorSerializer extends TypeSerializer<LiveAccumula
      */
     @Override
     public LiveAccumulator createInstance() {
-        return new LiveAccumulator(SurveyMetric.NPS, NetPromoterScore.create());
+        return new LiveAccumulator(StateKind.NPS, NetPromoterScore.create());
     }
 
     @Override
@@ -64,30 +64,30 @@ public final class LiveAccumulatorSerializer extends TypeSerializer<LiveAccumula
     @Override
     public void serialize(LiveAccumulator record, DataOutputView target) throws IOException {
         byte[] bytes = record.accumulator().encode();
-        target.writeUTF(record.metric().name());
+        target.writeUTF(record.kind().name());
         target.writeInt(bytes.length);
         target.write(bytes);
     }
 
     @Override
     public LiveAccumulator deserialize(DataInputView source) throws IOException {
-        SurveyMetric metric = metric(source.readUTF());
+        StateKind kind = kind(source.readUTF());
         byte[] bytes = new byte[length(source.readInt())];
         source.readFully(bytes);
         try {
-            return new LiveAccumulator(metric, metric.decode(bytes));
+            return new LiveAccumulator(kind, kind.decode(bytes));
         } catch (IllegalArgumentException e) {
-            throw new IOException("cx-flink state is not a valid " + metric + " encoding: " + e.getMessage(), e);
+            throw new IOException("cx-flink state is not a valid " + kind + " encoding: " + e.getMessage(), e);
         }
     }
 
-    private static SurveyMetric metric(String name) throws IOException {
-        for (SurveyMetric m : SurveyMetric.values()) {
+    private static StateKind kind(String name) throws IOException {
+        for (StateKind m : StateKind.values()) {
             if (m.name().equals(name)) {
                 return m;
             }
         }
-        throw new IOException("cx-flink state names an unknown metric: '" + name + "'");
+        throw new IOException("cx-flink state names an unknown accumulator: '" + name + "'");
     }
 
     private static int length(int length) throws IOException {
@@ -105,7 +105,7 @@ public final class LiveAccumulatorSerializer extends TypeSerializer<LiveAccumula
 
     @Override
     public void copy(DataInputView source, DataOutputView target) throws IOException {
-        target.writeUTF(metric(source.readUTF()).name());
+        target.writeUTF(kind(source.readUTF()).name());
         byte[] bytes = new byte[length(source.readInt())];
         source.readFully(bytes);
         target.writeInt(bytes.length);

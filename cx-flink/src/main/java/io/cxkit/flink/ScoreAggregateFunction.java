@@ -10,7 +10,6 @@ import java.util.List;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.DataTypes.Field;
 import org.apache.flink.table.catalog.DataTypeFactory;
-import org.apache.flink.table.functions.AggregateFunction;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.inference.InputTypeStrategies;
 import org.apache.flink.table.types.inference.TypeInference;
@@ -38,38 +37,26 @@ import org.apache.flink.types.Row;
  *
  * <p><b>Append-only.</b> There is no {@code retract}: the library's accumulators cannot subtract an
  * answer, so these functions accept insert-only input (Flink's planner rejects them over an updating
- * input, such as the result of another {@code GROUP BY}). {@code merge} is implemented, so
- * two-phase (local/global) aggregation and session windows work.
+ * input, such as the result of another {@code GROUP BY}). {@code merge} is implemented
+ * ({@link LiveAggregateFunction}), so two-phase (local/global) aggregation and session windows work.
  */
-public abstract class ScoreAggregateFunction extends AggregateFunction<Row, LiveAccumulator> {
+public abstract class ScoreAggregateFunction extends LiveAggregateFunction {
     private static final long serialVersionUID = 1L;
     /** The interval confidence of the no-argument constructors. */
     static final double DEFAULT_CONFIDENCE = 0.95;
 
     private final SurveyMetric metric;
     private final boolean weighted;
-    private final byte[] template;
     private final String configuration;
     private final double confidence;
 
     ScoreAggregateFunction(SurveyMetric metric, boolean weighted, ScoreAccumulator<?, ?> configuration,
             double confidence) {
+        super(metric.kind(), configuration);
         this.metric = metric;
         this.weighted = weighted;
-        ScoreAccumulator<?, ?> empty = Check.notNull(configuration, "configuration").emptyCopy();
-        this.template = empty.encode();
-        this.configuration = empty.toString();
+        this.configuration = configuration.emptyCopy().toString();
         this.confidence = Check.confidence(confidence);
-    }
-
-    /**
-     * A new, empty accumulator of the function's configuration.
-     *
-     * @return the state for one group
-     */
-    @Override
-    public LiveAccumulator createAccumulator() {
-        return new LiveAccumulator(metric, metric.decode(template));
     }
 
     /**
@@ -80,10 +67,11 @@ public abstract class ScoreAggregateFunction extends AggregateFunction<Row, Live
      * @throws IllegalArgumentException if the answer is off the scale or not a whole number
      */
     public void accumulate(LiveAccumulator acc, Double answer) {
+        ScoreAccumulator<?, ?> a = (ScoreAccumulator<?, ?>) acc.accumulator();
         if (answer == null) {
-            acc.accumulator().acceptMissing();
+            a.acceptMissing();
         } else {
-            acc.accumulator().accept(score(answer));
+            a.accept(score(answer));
         }
     }
 
@@ -97,23 +85,11 @@ public abstract class ScoreAggregateFunction extends AggregateFunction<Row, Live
      */
     public void accumulate(LiveAccumulator acc, Double answer, Double weight) {
         double w = weight == null ? Double.NaN : weight;
+        ScoreAccumulator<?, ?> a = (ScoreAccumulator<?, ?>) acc.accumulator();
         if (answer == null) {
-            acc.accumulator().acceptMissing(w);
+            a.acceptMissing(w);
         } else {
-            acc.accumulator().accept(score(answer), w);
-        }
-    }
-
-    /**
-     * Merges other states of the same function into {@code acc} (two-phase aggregation, session
-     * windows).
-     *
-     * @param acc the state to merge into
-     * @param others the states to merge
-     */
-    public void merge(LiveAccumulator acc, Iterable<LiveAccumulator> others) {
-        for (LiveAccumulator other : others) {
-            acc.combine(other);
+            a.accept(score(answer), w);
         }
     }
 
@@ -172,8 +148,7 @@ public abstract class ScoreAggregateFunction extends AggregateFunction<Row, Live
                         ? InputTypeStrategies.sequence(InputTypeStrategies.explicit(DataTypes.DOUBLE()),
                                 InputTypeStrategies.explicit(DataTypes.DOUBLE()))
                         : InputTypeStrategies.sequence(InputTypeStrategies.explicit(DataTypes.DOUBLE())))
-                .accumulatorTypeStrategy(TypeStrategies.explicit(
-                        DataTypes.RAW(LiveAccumulator.class, new LiveAccumulatorSerializer())))
+                .accumulatorTypeStrategy(TypeStrategies.explicit(accumulatorType()))
                 .outputTypeStrategy(TypeStrategies.explicit(rowType()))
                 .build();
     }

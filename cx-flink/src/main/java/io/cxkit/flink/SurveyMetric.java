@@ -3,27 +3,17 @@ package io.cxkit.flink;
 import io.cxkit.core.Estimate;
 import io.cxkit.survey.CesResult;
 import io.cxkit.survey.CsatResult;
-import io.cxkit.survey.CustomerEffort;
-import io.cxkit.survey.CustomerSatisfaction;
-import io.cxkit.survey.NetPromoterScore;
 import io.cxkit.survey.NpsResult;
-import io.cxkit.survey.ScoreAccumulator;
 import java.util.List;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.DataTypes.Field;
 
 /**
- * The three survey metrics as Flink sees them: how to decode each library accumulator and which
- * fields its result adds to the output row. Every number comes from the library.
+ * The three survey metrics as Flink sees them: which fields each result adds to the output row. Every number comes from the library.
  */
 enum SurveyMetric {
     /** Net Promoter Score; extra fields: promoters, passives, detractors. */
     NPS("NPS score") {
-        @Override
-        ScoreAccumulator<?, ?> decode(byte[] bytes) {
-            return NetPromoterScore.decode(bytes);
-        }
-
         @Override
         void extraFields(List<Field> fields) {
             fields.add(DataTypes.FIELD("promoters", DataTypes.BIGINT().notNull()));
@@ -47,11 +37,6 @@ enum SurveyMetric {
     /** CSAT: estimate is the percent satisfied; extra field: meanRating. */
     CSAT("CSAT rating") {
         @Override
-        ScoreAccumulator<?, ?> decode(byte[] bytes) {
-            return CustomerSatisfaction.decode(bytes);
-        }
-
-        @Override
         void extraFields(List<Field> fields) {
             fields.add(DataTypes.FIELD("meanRating", DataTypes.DOUBLE().notNull()));
         }
@@ -68,11 +53,6 @@ enum SurveyMetric {
     },
     /** CES: estimate is the mean answer; extra field: percentAgree. */
     CES("CES rating") {
-        @Override
-        ScoreAccumulator<?, ?> decode(byte[] bytes) {
-            return CustomerEffort.decode(bytes);
-        }
-
         @Override
         void extraFields(List<Field> fields) {
             fields.add(DataTypes.FIELD("percentAgree", DataTypes.DOUBLE().notNull()));
@@ -96,7 +76,10 @@ enum SurveyMetric {
         this.what = what;
     }
 
-    abstract ScoreAccumulator<?, ?> decode(byte[] bytes);
+    /** How the state of this metric is serialized. */
+    StateKind kind() {
+        return StateKind.valueOf(name());
+    }
 
     abstract void extraFields(List<Field> fields);
 

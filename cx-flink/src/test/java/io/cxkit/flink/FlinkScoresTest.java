@@ -1,5 +1,6 @@
 package io.cxkit.flink;
 
+import static io.cxkit.flink.FlinkTestSupport.collect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,6 @@ import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
-import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,17 +93,6 @@ class FlinkScoresTest {
         Map<Long, Estimate> out = new HashMap<>();
         accs.forEach((k, a) -> out.put(k, (Estimate) a.result()));
         return out;
-    }
-
-    private static List<Row> collect(TableEnvironment env, String sql) throws Exception {
-        List<Row> rows = new ArrayList<>();
-        CloseableIterator<Row> it = env.executeSql(sql).collect();
-        try {
-            it.forEachRemaining(rows::add);
-        } finally {
-            it.close();
-        }
-        return rows;
     }
 
     private static void assertClose(double expected, double actual, String what) {

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.survey.CustomerEffort;
 import io.cxkit.survey.CustomerSatisfaction;
+import io.cxkit.survey.KeyDrivers;
 import io.cxkit.survey.NetPromoterScore;
 import java.io.IOException;
+import java.util.List;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -25,7 +27,7 @@ class LiveAccumulatorSerializerTest {
         a.accept(9, 2.5);
         a.accept(3);
         a.acceptMissing();
-        return new LiveAccumulator(SurveyMetric.NPS, a);
+        return new LiveAccumulator(StateKind.NPS, a);
     }
 
     private byte[] bytes(LiveAccumulator acc) throws IOException {
@@ -40,10 +42,16 @@ class LiveAccumulatorSerializerTest {
         csat.accept(4, 1.5);
         CustomerEffort ces = CustomerEffort.create();
         ces.accept(6);
-        for (LiveAccumulator acc : new LiveAccumulator[] {nps(), new LiveAccumulator(SurveyMetric.CSAT, csat),
-            new LiveAccumulator(SurveyMetric.CES, ces)}) {
+        KeyDrivers kd = KeyDrivers.of("overall", List.of("ease", "speed"));
+        kd.accept(7, new double[] {6, 5});
+        kd.accept(3, new double[] {2, 4});
+        kd.accept(5, new double[] {5, Double.NaN});
+        kd.accept(6, new double[] {4, 6});
+        kd.accept(2, new double[] {3, 1});
+        for (LiveAccumulator acc : new LiveAccumulator[] {nps(), new LiveAccumulator(StateKind.CSAT, csat),
+            new LiveAccumulator(StateKind.CES, ces), new LiveAccumulator(StateKind.KEY_DRIVERS, kd)}) {
             LiveAccumulator back = serializer.deserialize(new DataInputDeserializer(bytes(acc)));
-            assertEquals(acc.metric(), back.metric());
+            assertEquals(acc.kind(), back.kind());
             assertEquals(acc.accumulator().result().toString(), back.accumulator().result().toString());
             LiveAccumulator reused = serializer.deserialize(serializer.createInstance(),
                     new DataInputDeserializer(bytes(acc)));
@@ -56,7 +64,7 @@ class LiveAccumulatorSerializerTest {
         LiveAccumulator original = nps();
         LiveAccumulator copy = serializer.copy(original);
         assertNotSame(original.accumulator(), copy.accumulator());
-        copy.accumulator().accept(0);
+        ((NetPromoterScore) copy.accumulator()).accept(0);
         assertEquals(3L, ((NetPromoterScore) original.accumulator()).result().n());
         assertEquals(4L, ((NetPromoterScore) copy.accumulator()).result().n());
         assertEquals(3L, ((NetPromoterScore) serializer.copy(original, copy).accumulator()).result().n());
@@ -73,7 +81,7 @@ class LiveAccumulatorSerializerTest {
         a.combine(nps());
         assertEquals(6L, ((NetPromoterScore) a.accumulator()).result().n());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> a.combine(new LiveAccumulator(SurveyMetric.CES, CustomerEffort.create())));
+                () -> a.combine(new LiveAccumulator(StateKind.CES, CustomerEffort.create())));
         assertEquals("cannot combine a CES state into a NPS state", e.getMessage());
     }
 
@@ -99,7 +107,7 @@ class LiveAccumulatorSerializerTest {
         out.writeInt(1);
         IOException m = assertThrows(IOException.class,
                 () -> serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())));
-        assertEquals("cx-flink state names an unknown metric: 'NPX'", m.getMessage());
+        assertEquals("cx-flink state names an unknown accumulator: 'NPX'", m.getMessage());
     }
 
     @Test
