@@ -337,7 +337,7 @@ final class ValueCommand implements Callable<Integer> {
     private void groups(Grouping g, PrintWriter out) {
         ValueByGroup.Result res = g.result();
         out.println();
-        out.printf(Locale.ROOT, "By %s (survey %s, column '%s'; %d customers labelled, %d of them without transactions,"
+        out.printf(Locale.ROOT, "By %s (survey %s, column '%s'; %d customers labelled, %d of them without a purchase by the calibration end,"
                 + " %d valued customers without an answer; last answer per customer, %d earlier ones replaced):%n",
                 res.what(), survey, g.column(), g.labels().labels().size(), res.labelsWithoutValue(), res.unlabelled(),
                 g.labels().repeated());

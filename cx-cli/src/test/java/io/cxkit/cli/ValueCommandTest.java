@@ -141,4 +141,30 @@ class ValueCommandTest {
                 r.err());
         assertEquals("", r.out());
     }
+
+    @Test
+    void generatedCompanyShowsValueByNpsGroup() {
+        Path data = dir.resolve("company");
+        new SampleCompany(4000, 800, 2026).write(data, java.util.EnumSet.of(SampleCompany.Table.RESPONSES,
+                SampleCompany.Table.TRANSACTIONS), java.util.EnumSet.of(SampleCompany.Format.CSV));
+        CxTestSupport.Run r = cx("value", data.resolve("transactions.csv").toString(), "--columns",
+                "customer=customer_id,time=purchased_on,amount=amount", "--calibration-end", "2026-09-30",
+                "--holdout-end", "2026-12-31", "--survey", data.resolve("responses.csv").toString(), "--by", "nps=nps",
+                "--survey-customer", "customer_id", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        try {
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            assertTrue(j.at("/model/converged").asBoolean() && j.at("/spend/converged").asBoolean(), r.out());
+            // the generator draws amounts from Gamma-Gamma with p = q = 4: recovered within 3 SEs
+            for (String p : List.of("p", "q")) {
+                JsonNode e = j.at("/spend/parameters/" + p);
+                assertTrue(Math.abs(e.get("estimate").asDouble() - 4) < 3 * e.get("se").asDouble(), p + ": " + e);
+            }
+            // promoters buy more often and spend more in the generator: their mean CLV is higher
+            JsonNode g = j.get("groups");
+            assertTrue(find(g, "detractor").at("/clvVsReference/difference").asDouble() < 0, g.toString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

@@ -86,7 +86,7 @@ public final class TransactionReader {
     public InteractionReader.ReadSummary read(InputStream in, String source, InputFormat format, RepeatPurchases into) {
         Check.notNull(in, "in");
         Check.notNull(into, "into");
-        try (RowSource rows = SurveyReader.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
+        try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
                 (char) 0, 1_000_000, 32)) {
             List<String> header = new ArrayList<>(rows.columns());
             boolean json = rows instanceof JsonSource;
