@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -62,8 +63,16 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--confidence", defaultValue = "0.95", description = "interval confidence (default ${DEFAULT-VALUE})")
     double confidence;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default ${DEFAULT-VALUE})")
-    ReportFormat format;
+    @Option(names = "--format", defaultValue = "table", description = "table, json, csv or html (default ${DEFAULT-VALUE})")
+    Output format;
+
+    @Mixin
+    HtmlOutput.Options html;
+
+    /** Output formats: the cx-io writers, and the HTML page of cx-report. */
+    enum Output {
+        TABLE, JSON, CSV, HTML
+    }
 
     @Option(names = "--on-error", defaultValue = "fail",
             description = "fail (stop at the first bad row) or skip (report rejected rows on stderr)")
@@ -85,6 +94,11 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         if (!(confidence > 0 && confidence < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--confidence must be in (0, 1): " + confidence);
+        }
+        HtmlOutput.check(spec.commandLine(), html, format == Output.HTML);
+        if (format == Output.HTML && by.isEmpty() && period == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format html needs --by or --period: the"
+                    + " charts compare segments or periods (use --format table for the overall scores alone)");
         }
         ColumnMapping m = ColumnMapping.auto();
         m = set(m, Role.NPS, nps);
@@ -113,8 +127,12 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown --charset: " + charset);
         }
         SurveyReadResult r = read(b.build(), file, inputFormat != null ? inputFormat : InputFormat.of(file));
-        format.write(r, confidence, spec.commandLine().getOut());
-        if (r.rejected().any() && format != ReportFormat.JSON) {
+        if (format == Output.HTML) {
+            HtmlOutput.write(spec.commandLine(), html, ReportPage.of(file.toString(), r, confidence));
+        } else {
+            ReportFormat.valueOf(format.name()).write(r, confidence, spec.commandLine().getOut());
+        }
+        if (r.rejected().any() && format != Output.JSON) {
             spec.commandLine().getErr().println("cx: " + r.rejected());
         }
         return 0;
