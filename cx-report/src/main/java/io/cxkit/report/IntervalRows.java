@@ -96,8 +96,9 @@ final class IntervalRows {
                 s.circle(px, cy, 4.5, Palette.BLUE, "class", "marker");
             }
             double labelX = Double.isFinite(r.upper()) ? x.map(r.upper()) : px;
+            // A white halo keeps the value readable where it crosses the reference line.
             s.text(Math.min(labelX + 8, right + 4), cy + 4, "start", Num.fixed(r.estimate(), decimals), "fill",
-                    Palette.INK, "font-size", "11");
+                    Palette.INK, "font-size", "11", "stroke", "#ffffff", "stroke-width", "3", "paint-order", "stroke");
             s.close("g");
         }
         return s;

@@ -276,7 +276,7 @@ public final class ScoreTrendChart {
                     Axes.triangle(s, px, py, mv.change().difference() > 0, Palette.VERMILLION);
                     s.text(px + 8, py + (mv.change().difference() > 0 ? -6 : 14), "start",
                             Num.signed(mv.change().difference(), 1), "fill", Palette.VERMILLION, "font-size", "10",
-                            "font-weight", "bold");
+                            "font-weight", "bold", "stroke", "#ffffff", "stroke-width", "3", "paint-order", "stroke");
                 } else if (low) {
                     s.circle(px, py, 3.5, "#ffffff", "stroke", Palette.BLUE, "stroke-width", "1.5");
                 } else {
