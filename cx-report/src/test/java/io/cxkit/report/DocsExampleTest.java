@@ -3,6 +3,7 @@ package io.cxkit.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cxkit.core.DocExamples;
 import io.cxkit.core.Segmentation;
 import io.cxkit.core.TimeGrain;
 import io.cxkit.survey.ScoreCard;
@@ -10,7 +11,6 @@ import io.cxkit.survey.SurveyReport;
 import io.cxkit.survey.SurveyResponse;
 import io.cxkit.survey.SurveyScores;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,17 +56,7 @@ class DocsExampleTest {
     }
 
     private static void assertSameAsDocs(String name) throws IOException {
-        Path doc = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/html-report.md");
-        List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
-        int start = lines.indexOf("<!-- " + name + ": cx-report/src/test/java/io/cxkit/report/DocsExampleTest.java -->");
-        assertTrue(start >= 0, "docs/html-report.md has no " + name + " marker");
-        List<String> block = lines.subList(start + 2, lines.size());
-        String inDoc = block.subList(0, block.indexOf("```")).stream().map(String::strip)
-                .collect(Collectors.joining("\n"));
-        List<String> src = Files.readAllLines(Path.of("src/test/java/io/cxkit/report/DocsExampleTest.java"),
-                StandardCharsets.UTF_8);
-        String inTest = src.subList(src.indexOf("        // BEGIN " + name) + 1, src.indexOf("        // END " + name))
-                .stream().map(String::strip).collect(Collectors.joining("\n"));
-        assertEquals(inTest, inDoc, "the documented " + name + " example must be the code this test runs");
+        DocExamples.assertSameAs(Path.of(System.getProperty("user.dir")).getParent().resolve("docs/html-report.md"),
+                "cx-report", "src/test/java/io/cxkit/report/DocsExampleTest.java", name, s -> s);
     }
 }
