@@ -84,7 +84,7 @@ final class DemoPage {
         SurveyReadResult tpMonth = SurveyReader.builder().segmentBy("touchpoint").period(TimeGrain.MONTH, ZoneOffset.UTC)
                 .build().read(responses);
         b.section("Scores by touchpoint")
-                .paragraph(read("responses.csv", tpMonth.rows(), tpMonth.accepted(), tpMonth.rejected().total())
+                .paragraph(read("responses.csv", tpMonth.rows(), tpMonth.accepted(), tpMonth.rejected())
                         + " NPS on 0-10 (promoters 9-10, detractors 0-6), CSAT top-2 box on 1-5, CES on 1-7.");
         for (ScoreMetric m : ScoreMetric.values()) {
             b.chart(SegmentChart.of(f.byTouchpoint(), m, o));
@@ -115,7 +115,7 @@ final class DemoPage {
             graph.accept(j);
         }
         b.section("Journeys")
-                .paragraph(read("interactions.csv", ir.rows(), ir.accepted(), ir.rejected().total()) + " "
+                .paragraph(read("interactions.csv", ir.rows(), ir.accepted(), ir.rejected()) + " "
                         + String.format(Locale.ROOT, "%,d journeys: each customer's events, cut after %d days without"
                         + " one.", journeys.size(), SPLIT_GAP.toDays()))
                 .chart(FunnelChart.of(Funnel.builder().steps(FUNNEL).window(FUNNEL_WINDOW).knownTouchpoints(touchpoints)
@@ -132,7 +132,7 @@ final class DemoPage {
         Map<String, ServiceResult> byChannel = new TreeMap<>();
         metrics.bySegment(tickets, TicketFacts.byChannel()).asMap().forEach((k, v) -> byChannel.put(k.part(0), v));
         b.section("Support service")
-                .paragraph(read("ticket_events.csv", tr.rows(), tr.accepted(), tr.rejected().total())
+                .paragraph(read("ticket_events.csv", tr.rows(), tr.accepted(), tr.rejected())
                         + " Elapsed time; SLA targets: first response 1 h, resolution 1 d.")
                 .chart(ServiceTimeChart.of(overall, byChannel, "channel", ServiceTimeChart.Measure.FIRST_RESPONSE, o))
                 .chart(ServiceTimeChart.of(overall, byChannel, "channel", ServiceTimeChart.Measure.RESOLUTION, o));
@@ -141,7 +141,7 @@ final class DemoPage {
         InteractionReader.ReadSummary sr = SurvivalReader.builder().time("tenure_days").event("churned").by("nps_class")
                 .build().read(dir.resolve("customers.csv"), sa);
         b.section("Churn")
-                .paragraph(read("customers.csv", sr.rows(), sr.accepted(), sr.rejected().total())
+                .paragraph(read("customers.csv", sr.rows(), sr.accepted(), sr.rejected())
                         + " Time: tenure_days (days from first seen to churn, censored at 2026-12-31); event: churned;"
                         + " groups: nps_class.")
                 .chart(SurvivalChart.of(sa.result(), "days", SurvivalConfType.LOG, o));
@@ -150,7 +150,7 @@ final class DemoPage {
         InteractionReader.ReadSummary dr = DriverReader.of("csat", List.of(DRIVERS)).read(responses, rows::add);
         var kd = rows.bootstrap(KeyDriverMethod.RELATIVE_WEIGHTS, BOOTSTRAP, BOOTSTRAP_SEED, Demo.CONFIDENCE);
         b.section("Key drivers of CSAT")
-                .paragraph(read("responses.csv", dr.rows(), dr.accepted(), dr.rejected().total()) + " Outcome csat,"
+                .paragraph(read("responses.csv", dr.rows(), dr.accepted(), dr.rejected()) + " Outcome csat,"
                         + " drivers " + String.join(", ", DRIVERS) + "; " + BOOTSTRAP + " bootstrap resamples, seed "
                         + BOOTSTRAP_SEED + ".")
                 .chart(DriversChart.importance(kd))
@@ -167,15 +167,14 @@ final class DemoPage {
             }
         }
         b.section("Attribution of renewals")
-                .paragraph(read("interactions.csv", ar.read().rows(), ar.read().accepted(), ar.read().rejected().total())
+                .paragraph(read("interactions.csv", ar.read().rows(), ar.read().accepted(), ar.read().rejected())
                         + " A journey ends at each renewal (outcome = renewed); Markov order 1, time-decay half-life"
                         + " 7 days.")
                 .chart(AttributionChart.of(models));
         return b.build();
     }
 
-    private static String read(String file, long rows, long accepted, long rejected) {
-        return String.format(Locale.ROOT, "Read %s: %,d rows, %,d counted, %,d rejected.", file, rows, accepted,
-                rejected);
+    private static String read(String file, long rows, long accepted, io.cxkit.io.RejectedRows rejected) {
+        return HtmlOutput.read(file, rows, accepted, rejected, Map.of()).get(0);
     }
 }

@@ -83,6 +83,12 @@ public enum ScoreMetric {
         };
     }
 
+    /** " Weighted answers (Kish effective n = …)." for weighted data, else "" (the captions say which). */
+    static String weighting(Estimate overall) {
+        return overall.weighted() ? " Weighted answers (Kish effective n = " + Num.fixed(overall.effectiveN(), 1)
+                + " overall); intervals use the design-based standard error." : " Unweighted.";
+    }
+
     /** Decimals used for estimates in labels and tables. */
     int decimals() {
         return this == CES ? 2 : 1;

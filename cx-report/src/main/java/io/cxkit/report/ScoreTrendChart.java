@@ -300,7 +300,8 @@ public final class ScoreTrendChart {
                 + " answers (low n, " + lowCount + " point" + (lowCount == 1 ? "" : "s") + "). Triangles: "
                 + movers + " significant change" + (movers == 1 ? "" : "s") + " from the previous " + grain + " ("
                 + metric.test() + ", Benjamini-Hochberg across all " + all.size() + " comparisons, FDR "
-                + Num.fixed(100 * options.falseDiscoveryRate(), 0) + "%)." + (missing > 0 ? " " + missing
+                + Num.fixed(100 * options.falseDiscoveryRate(), 0) + "%)."
+                + ScoreMetric.weighting(metric.of(report.overall())) + (missing > 0 ? " " + missing
                 + " period" + (missing == 1 ? "" : "s") + " without data, marked n/a and left out of the line." : "");
         desc.append(caption);
         return new Chart(id, title, s.desc(desc.toString()).done(), caption, table.html());

@@ -91,6 +91,7 @@ public final class SegmentChart {
                 + metric.label() + " answers overall (" + overallLabel + ", dashed line). Whiskers: " + options.level()
                 + " " + String.join(", ", methods) + " intervals. Sorted from the highest estimate. " + low
                 + " segment" + (low == 1 ? "" : "s") + " with fewer than " + options.lowN() + " answers (low n, hollow)."
+                + ScoreMetric.weighting(overall)
                 + (empty > 0 ? " " + empty + " segment" + (empty == 1 ? "" : "s") + " without " + metric.label()
                 + " answers, listed as no data." : "");
         return new Chart(id, title, s.desc(caption).done(), caption, table.html());

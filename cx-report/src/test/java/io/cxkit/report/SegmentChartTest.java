@@ -64,6 +64,22 @@ class SegmentChartTest {
     }
 
     @Test
+    void captionsSayWhetherAnswersWereWeighted() {
+        assertTrue(SegmentChart.of(Fixtures.byTouchpoint(), ScoreMetric.NPS, O).caption().endsWith(" Unweighted. 1"
+                + " segment without NPS answers, listed as no data."));
+        SurveyScores w = SurveyScores.of(ScoreCard.create(), Segmentation.by("touchpoint"));
+        for (int i = 0; i < 40; i++) {
+            w.accept(io.cxkit.survey.SurveyResponse.of("r" + i, java.time.Instant.EPOCH)
+                    .withAttribute("touchpoint", i % 2 == 0 ? "web" : "app").withAnswer("nps", i % 11)
+                    .withWeight(i % 3 == 0 ? 2.0 : 1.0));
+        }
+        SurveyReport rep = w.result();
+        Chart c = SegmentChart.of(rep, ScoreMetric.NPS, O);
+        assertTrue(c.caption().contains("Weighted answers (Kish effective n = "
+                + Num.fixed(rep.overall().nps().effectiveN(), 1) + " overall)"), c.caption());
+    }
+
+    @Test
     void refusesEmptyReports() {
         SurveyReport none = SurveyScores.of(ScoreCard.create(), Segmentation.by("touchpoint")).result();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
