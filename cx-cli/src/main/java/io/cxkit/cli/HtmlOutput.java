@@ -39,13 +39,18 @@ final class HtmlOutput {
 
     /** Writes the finished page to {@code --out} or to standard output, and says where on stderr. */
     static void write(CommandLine cl, Options o, HtmlReport page) {
-        if (o.out == null) {
+        write(cl, o.out, page);
+    }
+
+    /** Writes the finished page to {@code file}, or to standard output when it is null. */
+    static void write(CommandLine cl, Path file, HtmlReport page) {
+        if (file == null) {
             PrintWriter out = cl.getOut();
             out.print(page.html());
             out.flush();
         } else {
-            page.write(o.out);
-            cl.getErr().println("cx: wrote " + o.out + " (" + page.charts().size() + " charts)");
+            page.write(file);
+            cl.getErr().println("cx: wrote " + file + " (" + page.charts().size() + " charts)");
         }
     }
 

@@ -15,9 +15,9 @@ final class ReportPage {
     private ReportPage() {
     }
 
-    static HtmlReport of(String file, SurveyReadResult r, double confidence) {
+    static HtmlReport of(String file, SurveyReadResult r, double confidence, int minN) {
         SurveyReport rep = r.report();
-        ChartOptions o = ChartOptions.DEFAULTS.withConfidence(confidence);
+        ChartOptions o = ChartOptions.DEFAULTS.withConfidence(confidence).withLowN(minN);
         boolean trend = rep.segmentation().grain().isPresent();
         HtmlReport.Builder b = HtmlReport.builder().title("cx report: " + file)
                 .subtitle("Survey scores " + (trend ? "over time" : "by segment") + " (" + rep.segmentation() + ")");
