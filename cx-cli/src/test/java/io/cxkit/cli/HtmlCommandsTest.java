@@ -74,6 +74,23 @@ class HtmlCommandsTest {
     }
 
     @Test
+    void skippedRowsAreListedOnThePageAndMinNDecidesLowN() throws IOException {
+        Path csv = dir.resolve("small.csv");
+        StringBuilder sb = new StringBuilder("id,touchpoint,nps\n");
+        for (int i = 0; i < 40; i++) {
+            sb.append(i).append(i < 10 ? ",kiosk," : ",web,").append(i % 11).append('\n');
+        }
+        sb.append("99,web,eleven\n");
+        Files.writeString(csv, sb.toString());
+        String html = page("report", csv.toString(), "--by", "touchpoint", "--on-error", "skip", "--min-n", "12");
+        assertPage(html, "nps-by-touchpoint");
+        assertTrue(html.contains(": 41 rows, 40 counted, 1 rejected ("), html);
+        assertTrue(html.contains("data-label=\"kiosk\" data-estimate="), "kiosk is drawn");
+        assertTrue(html.contains("class=\"row low-n\" data-label=\"kiosk\""), "10 answers < --min-n 12");
+        assertTrue(html.contains("fewer than 12 answers"), "the caption states the threshold");
+    }
+
+    @Test
     void funnelPageCarriesTheNumbersOfTheJsonOutput() throws IOException {
         String file = data.resolve("interactions.csv").toString();
         String[] args = {"funnel", file, "--steps", "social_ad,product_page,checkout_app", "--within", "1d",
