@@ -135,7 +135,7 @@ final class ServiceCommand implements Callable<Integer> {
             page.section("What was read").list(HtmlOutput.read(file.toString(), s.rows(), s.accepted(),
                     s.rejected(), s.columns()));
             ChartOptions o = ChartOptions.DEFAULTS.withConfidence(CONFIDENCE);
-            String seg = by == null ? "segment" : by.strip().toLowerCase(Locale.ROOT);
+            String seg = by == null ? "ticket" : by.strip().toLowerCase(Locale.ROOT);
             page.section("Service times");
             for (ServiceTimeChart.Measure me : ServiceTimeChart.Measure.values()) {
                 if (!me.of(overall).isEmpty()) {

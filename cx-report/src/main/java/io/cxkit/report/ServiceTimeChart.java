@@ -83,7 +83,7 @@ public final class ServiceTimeChart {
      * @param segmentName what the segments are, e.g. {@code "channel"}
      * @param measure which time to draw
      * @param options the confidence of the SLA attainment intervals (Wilson)
-     * @return the chart, id {@code <measure>-by-<segmentName>}
+     * @return the chart, id {@code <measure>-by-<segmentName>} ({@code <measure>} without segments)
      * @throws IllegalArgumentException if no ticket has the measured time
      */
     public static Chart of(ServiceResult overall, Map<String, ServiceResult> segments, String segmentName,
@@ -119,8 +119,9 @@ public final class ServiceTimeChart {
         }
         lo = Math.pow(10, Math.floor(Math.log10(lo)));
         hi = Math.max(lo * 10, Math.pow(10, Math.ceil(Math.log10(Math.max(hi, 1)))));
-        String title = "Time to " + measure.label() + " by " + segmentName;
-        String id = Markup.slug(measure.label() + " by " + segmentName);
+        String what = measure == Measure.REQUESTER_WAIT ? "Requester wait" : "Time to " + measure.label();
+        String title = what + (segments.isEmpty() ? "" : " by " + segmentName);
+        String id = Markup.slug(measure.label() + (segments.isEmpty() ? "" : " by " + segmentName));
         double left = 120;
         double right = WIDTH - (target != null ? 150 : 30);
         double top = 44;
@@ -179,8 +180,8 @@ public final class ServiceTimeChart {
         }
         QuantileSummary oq = measure.of(overall);
         String caption = title + ": " + Num.count(oq.n()) + " of " + Num.count(overall.tickets()) + " tickets with a "
-                + measure.label() + " time, " + (rows.size() - 1) + " " + segmentName + (rows.size() == 2 ? "" : "s")
-                + ". Line: minimum to maximum (exact); box: median to 90th percentile; ticks: 75th, 95th and 99th"
+                + measure.label() + " time" + (segments.isEmpty() ? "" : ", " + segments.size() + " " + segmentName
+                + (segments.size() == 1 ? "" : "s")) + ". Line: minimum to maximum (exact); box: median to 90th percentile; ticks: 75th, 95th and 99th"
                 + " percentiles (quantile sketch, within " + Num.fixed(100 * oq.relativeAccuracy(), 0)
                 + "% relative)." + (target != null ? " Dashed line: the SLA target of " + Num.roundSeconds(target.toSeconds())
                 + "; the share within it on the right (all tickets: " + FunnelChart.share(measure.attainment(overall),

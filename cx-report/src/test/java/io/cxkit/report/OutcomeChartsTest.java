@@ -138,10 +138,14 @@ class OutcomeChartsTest {
         assertEquals(xc + b * (Math.log(qp.median()) - Math.log(qc.median())), Svgs.num(box, "x"), 0.3);
         assertEquals(b * (Math.log(qp.p90()) - Math.log(qp.median())), Svgs.num(box, "width"), 0.3);
         assertTrue(c.caption().contains("SLA target of 1 d"), c.caption());
+        assertTrue(c.caption().contains("tickets with a resolution time, 3 channels."), c.caption());
         assertTrue(c.table().contains(FunnelChart.share(all.resolutionSla(), O)), c.table());
 
         Chart w = ServiceTimeChart.of(all, Map.of(), "channel", ServiceTimeChart.Measure.REQUESTER_WAIT, O);
         assertTrue(w.caption().contains("No SLA target was set"), w.caption());
+        assertEquals("requester-wait", w.id());
+        assertTrue(w.caption().startsWith("Requester wait: 150 of 150 tickets with a requester wait time."),
+                w.caption());
         ServiceResult none = Fixtures.serviceMetrics().run(List.of());
         assertThrows(IllegalArgumentException.class, () -> ServiceTimeChart.of(none, Map.of(), "channel",
                 ServiceTimeChart.Measure.FIRST_RESPONSE, O));
