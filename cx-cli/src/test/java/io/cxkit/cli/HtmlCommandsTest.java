@@ -136,6 +136,9 @@ class HtmlCommandsTest {
                 dir.resolve("x.html").toString());
         assertEquals(Cx.USAGE, r.code());
         assertTrue(r.err().contains("--out FILE is for --format html"), r.err());
+        r = cx("service", data.resolve("tickets.csv").toString(), "--format", "html");
+        assertEquals(Cx.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("is read as a ticket export"), r.err());
         r = cx("paths", data.resolve("interactions.csv").toString(), "--top", "0", "--format", "html");
         assertEquals(Cx.USAGE, r.code());
         assertTrue(r.err().contains("--top must be >= 1 with --format html"), r.err());
