@@ -502,6 +502,29 @@ public final class Encoding {
         }
 
         /**
+         * Builds part of the decoded state with a constructor or factory that validates its
+         * arguments, turning its {@link IllegalArgumentException} (or a {@link
+         * java.time.DateTimeException} from a zone or date) into a {@link CorruptEncodingException}
+         * naming {@code field}.
+         *
+         * @param <T> the built type
+         * @param field what is built, used in the message
+         * @param make builds it from values already read
+         * @return what {@code make} returned
+         * @throws CorruptEncodingException if {@code make} rejects the values
+         */
+        public <T> T valid(String field, java.util.function.Supplier<T> make) {
+            try {
+                return make.get();
+            } catch (CorruptEncodingException e) {
+                throw e;
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                throw new CorruptEncodingException("encoded '" + type + "' has an invalid " + field + ": "
+                        + e.getMessage(), e);
+            }
+        }
+
+        /**
          * Checks that every byte was read.
          *
          * @throws CorruptEncodingException if bytes remain

@@ -60,7 +60,7 @@ import org.junit.jupiter.api.Test;
  *       for a new type, run the test once with {@code -Dcxkit.golden.write=true}; it fails until
  *       the file exists;
  *   <li><b>hostile decode</b>: every truncation and every single-byte change (four per byte) of
- *       valid encodings, then {@link #FUZZ_MUTATIONS_PROPERTY} seeded random mutations (default
+ *       valid encodings (single-byte changes for encodings up to 4 KB), then {@link #FUZZ_MUTATIONS_PROPERTY} seeded random mutations (default
  *       {@value #DEFAULT_MUTATIONS}; the {@code -Pfuzz} profile sets 100,000). Every outcome must be
  *       either a {@link CorruptEncodingException} or an accumulator whose result, {@code toString},
  *       re-encoding and self-combine work and whose numbers pass {@link #assertPossible} — never
@@ -142,6 +142,18 @@ public abstract class AccumulatorContractTest<A extends Accumulator<A, R>, R> {
     }
 
     /**
+     * Reads a decoded accumulator's result out as a user would (the default: {@code result()} and
+     * its {@code toString()}). Override for a type whose {@code result()} documents an
+     * {@link IllegalArgumentException} for some states it can legitimately hold (key drivers with
+     * too few rows), catching exactly that.
+     *
+     * @param acc the decoded accumulator
+     */
+    protected void readOut(A acc) {
+        String.valueOf(acc.result());
+    }
+
+    /**
      * Asserts two results are the same; the default compares {@code toString()}, which shows every
      * number at reporting precision (so compensated sums added in another order still agree).
      *
@@ -177,7 +189,7 @@ public abstract class AccumulatorContractTest<A extends Accumulator<A, R>, R> {
      * @return encodings
      */
     protected List<byte[]> fuzzSeeds() {
-        return List.of(feed(create(), new SplittableRandom(7), 5).encode());
+        return List.of(feed(create(), new SplittableRandom(7), 12).encode());
     }
 
     /**
@@ -204,7 +216,7 @@ public abstract class AccumulatorContractTest<A extends Accumulator<A, R>, R> {
      * @param lo the smallest possible estimate
      * @param hi the largest possible estimate
      */
-    protected static void assertEstimate(Estimate e, double lo, double hi) {
+    public static void assertEstimate(Estimate e, double lo, double hi) {
         assertTrue(e.n() >= 0, () -> "n < 0: " + e);
         if (e.n() == 0) {
             return;
@@ -260,7 +272,6 @@ public abstract class AccumulatorContractTest<A extends Accumulator<A, R>, R> {
         }
         A target = golden();
         byte[] before = target.encode();
-        feed(other, new SplittableRandom(3), 20);
         assertThrows(IllegalArgumentException.class, () -> target.combine(other));
         assertArrayEquals(before, target.encode(), "a refused combine changed the target");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -348,7 +359,9 @@ public abstract class AccumulatorContractTest<A extends Accumulator<A, R>, R> {
             for (int len = 0; len < valid.length; len++) {
                 tally.check(Arrays.copyOf(valid, len), "truncation to " + len + " bytes");
             }
-            for (int i = 0; i < valid.length; i++) {
+            // every single-byte change of encodings up to 4 KB (the golden one of a large type is
+            // covered by truncations and random mutations)
+            for (int i = 0; i < (valid.length <= 4096 ? valid.length : 0); i++) {
                 for (int change : new int[] {0x01, 0x80, 0xFF, 0x7F}) {
                     byte[] m = valid.clone();
                     m[i] = (byte) (change == 0x7F ? 0x7F : m[i] ^ change);
@@ -421,14 +434,13 @@ public abstract class AccumulatorContractTest<A extends Accumulator<A, R>, R> {
                         + "CorruptEncodingException; bytes " + hex(bytes), t);
             }
             try {
-                R r = a.result();
-                String.valueOf(r);
+                readOut(a);
                 a.toString();
                 assertPossible(a);
                 byte[] again = a.encode();
                 assertArrayEquals(again, decode(again).encode(), "re-encoding is not stable");
                 try {
-                    a.copy().combine(a.copy()).result();
+                    readOut(a.copy().combine(a.copy()));
                 } catch (IncompatibleAccumulatorException e) {
                     // refusing to overflow on a self-combine is allowed
                 }
