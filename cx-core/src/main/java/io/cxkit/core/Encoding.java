@@ -525,6 +525,24 @@ public final class Encoding {
         }
 
         /**
+         * Adds two decoded counts exactly: a total that overflows a {@code long} means no data can
+         * have produced the encoding.
+         *
+         * @param a a count
+         * @param b another count
+         * @param field the total's name, used in the message
+         * @return {@code a + b}
+         * @throws CorruptEncodingException if the sum overflows
+         */
+        public long add(long a, long b, String field) {
+            try {
+                return Math.addExact(a, b);
+            } catch (ArithmeticException e) {
+                throw corrupt("has a " + field + " that overflows a long: " + a + " + " + b);
+            }
+        }
+
+        /**
          * Checks that every byte was read.
          *
          * @throws CorruptEncodingException if bytes remain

@@ -43,25 +43,4 @@ public final class ExactCounts {
             checkAdd(a[i], b[i], what + "[" + i + "]");
         }
     }
-
-    /**
-     * Returns the exact sum of {@code values}, or throws if it does not fit in a {@code long}.
-     *
-     * @param values non-negative counts
-     * @param what the counts' name, used in the message
-     * @return the sum
-     * @throws CorruptEncodingException if the sum overflows (used when decoding, where an
-     *     overflowing total means the encoding is impossible)
-     */
-    public static long total(long[] values, String what) {
-        long s = 0;
-        for (long v : values) {
-            try {
-                s = Math.addExact(s, v);
-            } catch (ArithmeticException e) {
-                throw new CorruptEncodingException("the total of " + what + " overflows a long", e);
-            }
-        }
-        return s;
-    }
 }

@@ -304,7 +304,10 @@ public final class QuantileSketch implements Accumulator<QuantileSketch, Quantil
         int first = in.getInt();
         long[] used = in.getCounts("bucket count");
         in.end();
-        long total = ExactCounts.checkAdd(ExactCounts.total(used, "bucket counts"), zeros, "sketch count");
+        long total = zeros;
+        for (long c : used) {
+            total = in.add(total, c, "total of bucket counts");
+        }
         if (total != count) {
             throw in.corrupt("counts do not add up: count=" + count + ", buckets + zeros=" + total);
         }

@@ -207,7 +207,10 @@ final class ScoreTally {
         }
         ScoreTally t = new ScoreTally(offset, counts.length);
         System.arraycopy(counts, 0, t.counts, 0, counts.length);
-        ExactCounts.total(counts, "encoded '" + type + "' answer counts");
+        long total = 0;
+        for (long c : counts) {
+            total = in.add(total, c, "total of answer counts");
+        }
         t.missing = in.getCount("missing count");
         t.weighted = in.getBoolean();
         if (t.weighted) {

@@ -3,7 +3,6 @@ package io.cxkit.survey;
 import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
-import io.cxkit.core.ExactCounts;
 import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.SegmentedAccumulator;
 import io.cxkit.core.Segmentation;
@@ -170,7 +169,7 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
             long[] parts = {c.nps().n(), c.nps().missing(), c.csat().n(), c.csat().missing(), c.ces().n(),
                     c.ces().missing()};
             for (int j = 0; j < 6; j++) {
-                sums[j] = ExactCounts.checkAdd(sums[j], parts[j], "segment counts");
+                sums[j] = r.add(sums[j], parts[j], "total of segment counts");
             }
         }
         long[] all = {overall.nps().n(), overall.nps().missing(), overall.csat().n(), overall.csat().missing(),
