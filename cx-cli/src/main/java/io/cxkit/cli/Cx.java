@@ -62,11 +62,21 @@ public final class Cx implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.registerConverter(ZoneId.class, ZoneId::of);
+        cl.registerConverter(ZoneId.class, new CliSupport.ZoneConverter());
+        cl.setParameterExceptionHandler((ex, line) -> {
+            // One line naming the problem, then where to find the usage (not the whole help page).
+            CommandLine c = ex.getCommandLine();
+            err.println("cx: " + CliSupport.cliWords(ex.getMessage()));
+            err.println("Usage: " + c.getCommandSpec().qualifiedName() + " [OPTIONS]"
+                    + (c.getCommandSpec().positionalParameters().isEmpty() ? "" : " FILE")
+                    + " (see: " + c.getCommandSpec().qualifiedName() + " --help)");
+            err.flush();
+            return USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             if (ex instanceof BadInputException || ex instanceof UncheckedIOException
                     || ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
-                err.println("cx: " + ex.getMessage());
+                err.println("cx: " + CliSupport.cliWords(String.valueOf(ex.getMessage())));
                 err.flush();
                 return BAD_INPUT;
             }

@@ -113,7 +113,7 @@ public final class SurvivalReader {
             SurvivalAccumulator into) {
         Check.notNull(in, "in");
         Check.notNull(into, "into");
-        try (RowSource rows = SurveyReader.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
+        try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
                 (char) 0, 1_000_000, 32)) {
             return run(rows, source, into);
         }
@@ -163,7 +163,7 @@ public final class SurvivalReader {
         }
         double t;
         try {
-            t = Double.parseDouble(v);
+            t = Cells.parseNumber(v);
         } catch (NumberFormatException e) {
             throw new EventFiles.Rule("bad time", "survival time must be a number");
         }
