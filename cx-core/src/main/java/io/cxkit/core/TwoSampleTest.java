@@ -113,12 +113,29 @@ public final class TwoSampleTest {
             throw new IllegalArgumentException(
                     "comparison needs data in both groups: n_a=" + a.n() + ", n_b=" + b.n());
         }
-        double diff = a.estimate() - b.estimate();
-        double se = Math.sqrt(sq(a.standardError()) + sq(b.standardError()));
-        double z = diff / se;
-        double half = Distributions.zCritical(confidence) * se;
-        return new Comparison(method, diff, se, z, Double.POSITIVE_INFINITY,
-                Distributions.normalTwoSidedP(z), new Interval(diff - half, diff + half, confidence,
+        return normalDifference(a.estimate() - b.estimate(),
+                Math.sqrt(sq(a.standardError()) + sq(b.standardError())), confidence, method);
+    }
+
+    /**
+     * The normal (z) test and Wald interval of a difference with a known standard error:
+     * {@code z = d / SE}, two-sided p, {@code d ± z₁₋α/₂·SE}. For estimates whose plain standard
+     * error can be 0 at small n (NPS with every answer in one group), pass a standard error that
+     * is positive there, e.g. from adjusted-Wald pseudo-counts.
+     *
+     * @param difference the estimated difference
+     * @param standardError its standard error, &gt;= 0 (0 gives an infinite z)
+     * @param confidence the interval's confidence level in (0, 1)
+     * @param method the method label
+     * @return the comparison
+     */
+    public static Comparison normalDifference(double difference, double standardError, double confidence,
+            String method) {
+        Check.confidence(confidence);
+        double z = difference / standardError;
+        double half = Distributions.zCritical(confidence) * standardError;
+        return new Comparison(method, difference, standardError, z, Double.POSITIVE_INFINITY,
+                Distributions.normalTwoSidedP(z), new Interval(difference - half, difference + half, confidence,
                         "Wald"));
     }
 
