@@ -348,7 +348,7 @@ final class ResponseRun {
             throw BadInputException.file(source, 0, "no answers", "no answers counted: every score column is empty"
                     + " in the " + counted + " counted rows (" + accounting + ")");
         }
-        SurveyReport report = new SurveyReport(segmentation, all, segments.result());
+        SurveyReport report = new SurveyReport(segmentation, all, ScoreCardResult.domains(segments.result()));
         return new SurveyReadResult(report, n, rej, used, summary(all));
     }
 

@@ -237,6 +237,21 @@ public record NpsResult(long n, long missing, long promoters, long passives, lon
         return new double[] {center, Math.sqrt((pp + pd - center * center) / (m + 3))};
     }
 
+    /**
+     * This score as a domain (segment) of a weighted sample of {@code sampleN} answers: the standard error
+     * of R's {@code svyby} (see {@link io.cxkit.core.Domains}). Unweighted results, and segments
+     * with fewer than 2 answers, are unchanged.
+     *
+     * @param sampleN the whole sample's number of answers to this question, &gt;= {@code n()}
+     * @return the domain result
+     * @throws IllegalArgumentException if {@code sampleN < n()}
+     */
+    public NpsResult inDomainOf(long sampleN) {
+        double f = io.cxkit.core.Domains.standardErrorFactor(n, sampleN, weighted);
+        return f == 1 ? this : new NpsResult(n, missing, promoters, passives, detractors, promoterShare,
+                detractorShare, estimate, standardError * f, effectiveN, weighted);
+    }
+
     @Override
     public String toString() {
         if (n == 0) {

@@ -97,7 +97,7 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
 
     @Override
     public SurveyReport result() {
-        return new SurveyReport(segmentation, overall.result(), segments.result());
+        return new SurveyReport(segmentation, overall.result(), ScoreCardResult.domains(segments.result()));
     }
 
     @Override
