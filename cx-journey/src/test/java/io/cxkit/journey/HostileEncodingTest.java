@@ -10,6 +10,7 @@ import io.cxkit.core.CorruptEncodingException;
 import io.cxkit.core.Encoding;
 import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.QuantileSketch;
+import io.cxkit.core.contract.CraftedEncodings;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -120,13 +121,8 @@ class HostileEncodingTest {
     @Test
     void serviceCombineRefusesToOverflow() {
         byte[] empty = QuantileSketch.create().encode();
-        QuantileSketch one = QuantileSketch.create();
-        one.accept(5);
-        byte[] oneBytes = one.encode();
-        // a sketch holding Long.MAX_VALUE waits of 5 s: same layout as 'one' with both counts replaced
-        byte[] huge = Encoding.writer(QuantileSketch.TYPE, 1).putDouble(0.01).putLong(Long.MAX_VALUE).putLong(0)
-                .putDouble(5).putDouble(5).putInt(firstBucket(oneBytes)).putLongs(new long[] {Long.MAX_VALUE})
-                .toBytes();
+        // a sketch holding Long.MAX_VALUE waits of 5 s
+        byte[] huge = CraftedEncodings.quantileSketch(Long.MAX_VALUE, 5);
         byte[] service = Encoding.writer(ServiceAccumulator.TYPE, 1).putLong(3_600_000).putLong(28_800_000)
                 .putLongs(new long[] {Long.MAX_VALUE, 0, 0, 0, 0, 0, 0}).putBytes(empty).putBytes(empty).putBytes(huge)
                 .toBytes();
@@ -135,15 +131,5 @@ class HostileEncodingTest {
         // Before: the counters wrapped to negative numbers.
         assertThrows(IncompatibleAccumulatorException.class, () -> a.combine(ServiceAccumulator.decode(service)));
         assertArrayEquals(before, a.encode());
-    }
-
-    private static int firstBucket(byte[] sketch) {
-        Encoding.Reader r = Encoding.reader(sketch, QuantileSketch.TYPE, 1);
-        r.getDouble();
-        r.getLong();
-        r.getLong();
-        r.getDouble();
-        r.getDouble();
-        return r.getInt();
     }
 }
