@@ -37,16 +37,18 @@ public final class TwoSampleTest {
             throw new IllegalArgumentException("Welch's test needs at least 2 observations per group: n_a="
                     + a.n() + ", n_b=" + b.n());
         }
-        double va = a.standardError() * a.standardError();
-        double vb = b.standardError() * b.standardError();
-        double se = Math.sqrt(va + vb);
-        double diff = a.mean() - b.mean();
-        double df = (va + vb) * (va + vb)
-                / (va * va / a.degreesOfFreedom() + vb * vb / b.degreesOfFreedom());
-        if (!(se > 0)) {
+        // Welch–Satterthwaite with the variances scaled by the larger one, so that tiny standard
+        // errors (whose squares underflow) give the right df instead of 0/0.
+        double m = Math.max(a.standardError(), b.standardError());
+        if (!(m > 0)) {
             throw new IllegalArgumentException(
                     "Welch's test is undefined when both groups have zero variance");
         }
+        double ra = a.standardError() / m * (a.standardError() / m);
+        double rb = b.standardError() / m * (b.standardError() / m);
+        double se = m * Math.sqrt(ra + rb);
+        double diff = a.mean() - b.mean();
+        double df = (ra + rb) * (ra + rb) / (ra * ra / a.degreesOfFreedom() + rb * rb / b.degreesOfFreedom());
         double t = diff / se;
         double half = Distributions.tCritical(confidence, df) * se;
         return new Comparison("Welch t", diff, se, t, df, Distributions.tTwoSidedP(t, df),

@@ -143,8 +143,11 @@ public final class ServiceAccumulator implements Accumulator<ServiceAccumulator,
      */
     public static ServiceAccumulator decode(byte[] bytes) {
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
-        long frTarget = in.getCount("first-response target");
-        long resTarget = in.getCount("resolution target");
+        long frTarget = in.getLong();
+        long resTarget = in.getLong();
+        if (frTarget < -1 || resTarget < -1) {
+            throw in.corrupt("has SLA targets " + frTarget + " and " + resTarget + " ms (>= 0, or -1 for none)");
+        }
         ServiceAccumulator a = new ServiceAccumulator(frTarget, resTarget);
         long[] c = in.getCounts("ticket count");
         if (c.length != 7) {
@@ -162,8 +165,9 @@ public final class ServiceAccumulator implements Accumulator<ServiceAccumulator,
         QuantileSketch w = QuantileSketch.decode(in.getBytes());
         in.end();
         long t = a.tickets;
-        boolean ok = a.solved <= t && a.reopened <= t && a.repeat <= t && a.fcr <= t && fr.n() <= t && res.n() <= t
-                && w.n() == t && a.frWithin <= fr.n() && a.resWithin <= res.n()
+        boolean ok = a.solved <= t && a.reopened <= t && a.repeat <= t && a.fcr <= a.solved && fr.n() <= t
+                && res.n() <= t && w.n() == t && a.frWithin <= fr.n() && a.resWithin <= res.n()
+                && (frTarget >= 0 || a.frWithin == 0) && (resTarget >= 0 || a.resWithin == 0)
                 && fr.relativeAccuracy() == a.firstResponse.relativeAccuracy()
                 && res.relativeAccuracy() == a.resolution.relativeAccuracy()
                 && w.relativeAccuracy() == a.wait.relativeAccuracy();

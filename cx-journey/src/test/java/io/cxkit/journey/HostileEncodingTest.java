@@ -119,6 +119,17 @@ class HostileEncodingTest {
     }
 
     @Test
+    void serviceWithoutTargetsRoundTrips() {
+        ServiceAccumulator a = ServiceMetrics.builder().build().accumulator();
+        a.accept(JourneyFixtures.ticket(new java.util.SplittableRandom(1)));
+        assertEquals(a.result(), ServiceAccumulator.decode(a.encode()).result());
+        byte[] negative = a.encode();
+        // the first-response target (-1 = none) is the first payload long, right after the header
+        negative[4 + 2 + 4 + ServiceAccumulator.TYPE.length() + 2 + 7] = -2;
+        assertTrue(message(() -> ServiceAccumulator.decode(negative)).contains("SLA targets -2"));
+    }
+
+    @Test
     void serviceCombineRefusesToOverflow() {
         byte[] empty = QuantileSketch.create().encode();
         // a sketch holding Long.MAX_VALUE waits of 5 s

@@ -259,10 +259,10 @@ public final class OutcomeLinkage implements Accumulator<OutcomeLinkage, Outcome
             MeanEstimate ref = est.get(reference);
             if (ref != null && ref.n() >= 2) {
                 est.forEach((g, e) -> {
-                    // Welch's test needs n >= 2 per group and variance in at least one of them
+                    // Welch's test needs n >= 2 per group and a positive standard error in one of them
                     // (found by the hostile-decode fuzz: two constant groups made result() throw)
                     if (!g.equals(reference) && e.n() >= 2
-                            && (e.standardDeviation() > 0 || ref.standardDeviation() > 0)) {
+                            && (e.standardError() > 0 || ref.standardError() > 0)) {
                         contrasts.add(meanContrast(g, e, ref, confidence, z));
                     }
                 });
