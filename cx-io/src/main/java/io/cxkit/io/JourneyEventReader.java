@@ -229,11 +229,11 @@ public final class JourneyEventReader {
     }
 
     /** Options of a {@link JourneyEventReader}. */
-    public static final class Builder extends TimedReaderOptions<Builder> {
-        private final Map<String, String> explicit = new LinkedHashMap<>();
+    public static final class Builder extends EventReaderOptions<Builder> {
         private List<String> attributes = List.of();
 
         private Builder() {
+            super(java.util.Arrays.stream(Field.values()).map(Field::key).toList());
         }
 
         @Override
@@ -250,25 +250,7 @@ public final class JourneyEventReader {
          */
         public Builder column(Field field, String column) {
             Check.notNull(field, "field");
-            explicit.put(field.key(), columnName(field.key(), column));
-            return this;
-        }
-
-        /**
-         * Names columns from {@code field=column} pairs separated by commas, e.g.
-         * {@code "customer=user,touchpoint=page"}; fields are the lower-case {@link Field} names.
-         *
-         * @param spec the pairs
-         * @return this builder
-         * @throws IllegalArgumentException for an unknown field or a pair without {@code =}
-         */
-        public Builder columns(String spec) {
-            List<String> keys = new ArrayList<>();
-            for (Field f : Field.values()) {
-                keys.add(f.key());
-            }
-            explicit.putAll(EventColumns.parse(Check.notNull(spec, "spec"), keys));
-            return this;
+            return putColumn(field.key(), column);
         }
 
         /**

@@ -46,11 +46,13 @@ import java.util.TreeMap;
  * trend's minimum n ({@value #DEFAULT_MINIMUM_N} by default, the same threshold the reports use to
  * mark low-n cells), and a control-limit alert needs that many responses in the period: a segment
  * with one response never raises an alert, whatever its score. Results below the minimum are still
- * recorded in the series. For NPS, {@link NpsResult#compare} uses the adjusted-Wald standard error,
- * which stays positive at small n.
+ * recorded in the series. For NPS, {@link NpsResult#compare} falls back to the adjusted-Wald
+ * standard error where the plain one is 0, so it stays positive at small n.
  *
- * <p>Memory: one result per segment and period. Accumulators passed to {@code close} are not
- * modified or retained. Not thread-safe.
+ * <p>Memory: one result per segment and period, or per segment and the last
+ * {@link #withHistoryLimit(int) history limit} periods (a live service closing a period every week
+ * should set one). Accumulators passed to {@code close} are not modified or retained. Not
+ * thread-safe.
  *
  * @param <A> the accumulator type
  * @param <R> the result type
@@ -68,10 +70,12 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
     private final double confidence;
     private final double falseDiscoveryRate;
     private final long minimumN;
+    private final int historyLimit;
     private final Map<String, List<TrendPoint<R>>> series = new TreeMap<>();
     private TimeBucket last;
 
-    private ScoreTrend(String metric, ScoreComparer<R> comparer, double confidence, double fdr, long minimumN) {
+    private ScoreTrend(String metric, ScoreComparer<R> comparer, double confidence, double fdr, long minimumN,
+            int historyLimit) {
         Check.notNull(metric, "metric");
         if (metric.isBlank()) {
             throw new IllegalArgumentException("metric name must not be blank: '" + metric + "'");
@@ -87,6 +91,7 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
             throw new IllegalArgumentException("minimum n must be >= 1: " + minimumN);
         }
         this.minimumN = minimumN;
+        this.historyLimit = historyLimit;
     }
 
     /**
@@ -100,7 +105,7 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
      */
     public static <A extends Accumulator<A, R>, R extends Estimate> ScoreTrend<A, R> of(String metric,
             ScoreComparer<R> comparer) {
-        return new ScoreTrend<>(metric, comparer, 0.95, 0.05, DEFAULT_MINIMUM_N);
+        return new ScoreTrend<>(metric, comparer, 0.95, 0.05, DEFAULT_MINIMUM_N, Integer.MAX_VALUE);
     }
 
     /**
@@ -117,7 +122,8 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
      */
     public static <A extends Accumulator<A, R>, R extends Estimate> ScoreTrend<A, R> of(String metric,
             ScoreComparer<R> comparer, double confidence, double falseDiscoveryRate) {
-        return new ScoreTrend<>(metric, comparer, confidence, falseDiscoveryRate, DEFAULT_MINIMUM_N);
+        return new ScoreTrend<>(metric, comparer, confidence, falseDiscoveryRate, DEFAULT_MINIMUM_N,
+                Integer.MAX_VALUE);
     }
 
     /**
@@ -135,7 +141,24 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
      */
     public static <A extends Accumulator<A, R>, R extends Estimate> ScoreTrend<A, R> of(String metric,
             ScoreComparer<R> comparer, double confidence, double falseDiscoveryRate, long minimumN) {
-        return new ScoreTrend<>(metric, comparer, confidence, falseDiscoveryRate, minimumN);
+        return new ScoreTrend<>(metric, comparer, confidence, falseDiscoveryRate, minimumN, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Returns a new, empty trend with this one's settings that keeps only the last {@code periods}
+     * points of each series; older points are dropped, so control limits are computed from at
+     * most {@code periods} earlier periods. Use at least {@value #BASELINE_PERIODS} for
+     * control-limit alerts to fire.
+     *
+     * @param periods the points kept per series, &ge; 1
+     * @return a new trend
+     * @throws IllegalArgumentException if {@code periods < 1}
+     */
+    public ScoreTrend<A, R> withHistoryLimit(int periods) {
+        if (periods < 1) {
+            throw new IllegalArgumentException("history limit must be >= 1 period: " + periods);
+        }
+        return new ScoreTrend<>(metric, comparer, confidence, falseDiscoveryRate, minimumN, periods);
     }
 
     private record Test(String segment, Alert.Kind kind, Comparison comparison, String reason) {
@@ -195,6 +218,9 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
                 control.add(c);
             }
             history.add(new TrendPoint<>(period, r, r.interval(confidence), change));
+            if (history.size() > historyLimit) {
+                history.remove(0);
+            }
         }
         if (ordered.size() >= 2) {
             for (Map.Entry<String, A> e : ordered.entrySet()) {
