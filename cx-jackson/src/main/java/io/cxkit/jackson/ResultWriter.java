@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -109,6 +110,8 @@ final class ResultWriter {
             g.writeString(z.getId());
         } else if (v instanceof Optional<?> o) {
             value(o.orElse(null), g, p);
+        } else if (v instanceof OptionalDouble o) {
+            number(g, o.orElse(Double.NaN));
         } else if (v instanceof double[] a) {
             g.writeStartArray();
             for (double x : a) {

@@ -14,6 +14,9 @@ import io.cxkit.core.MeanEstimate;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSummary;
 import io.cxkit.core.SegmentKey;
+import io.cxkit.core.Segmentation;
+import io.cxkit.core.TimeBucket;
+import io.cxkit.core.TimeGrain;
 import io.cxkit.core.SegmentedResult;
 import io.cxkit.core.TwoSampleTest;
 import io.cxkit.journey.CustomerJourney;
@@ -22,6 +25,10 @@ import io.cxkit.journey.FunnelMode;
 import io.cxkit.journey.FunnelResult;
 import io.cxkit.journey.JourneyEvent;
 import io.cxkit.journey.MedianSurvival;
+import io.cxkit.survey.ScoreCard;
+import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyResponse;
+import io.cxkit.survey.SurveyScores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,6 +155,38 @@ class CxJacksonModuleTest {
         assertTrue(e.getMessage().contains("confidence"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> CxJacksonModule.of(0.95, -1));
         assertEquals(7, CxJacksonModule.of(0.9, 7).minN());
+    }
+
+    @Test
+    void aSurveyReportKeepsItsSchemaAndInputsUseThePolicyToo() throws Exception {
+        SurveyResponse r1 = SurveyResponse.of("r1", T0).withAttribute("region", "north").withAnswer("nps", 9)
+                .withWeight(2.0);
+        SurveyResponse r2 = SurveyResponse.of("r2", null).withAttribute("region", "south").withAnswer("nps", 3);
+        SurveyScores scores = SurveyScores.of(ScoreCard.create(), Segmentation.by("region"));
+        scores.accept(r1);
+        scores.accept(r2);
+        SurveyReport report = scores.result();
+        String text = JSON.writeValueAsString(report);
+        assertNoNonFinite(text);
+        JsonNode j = JSON.readTree(text);
+        assertEquals(CxJacksonModule.SCHEMA, j.get("schema").asText());
+        assertEquals(2, j.get("segments").size());
+        JsonNode nps = j.get("overall").get("nps");
+        assertEquals(2, nps.get("n").asLong());
+        assertTrue(nps.get("lowN").asBoolean());
+        assertTrue(j.get("overall").get("csat").get("estimate").isNull(), "no CSAT answers: null, not NaN");
+
+        JsonNode in = JSON.valueToTree(r1);
+        assertEquals("2026-01-05T10:00:00Z", in.get("time").asText());
+        assertEquals("north", in.get("attributes").get("region").asText());
+        assertEquals(9, in.get("answers").get("nps").asInt());
+        assertEquals(2.0, in.get("weight").asDouble());
+        JsonNode in2 = JSON.valueToTree(r2);
+        assertTrue(in2.get("time").isNull());
+        assertTrue(in2.get("weight").isNull());
+        JsonNode bucket = JSON.valueToTree(TimeBucket.parse(TimeGrain.MONTH, "2026-01"));
+        assertEquals("month", bucket.get("grain").asText());
+        assertEquals("2026-01-01", bucket.get("start").asText());
     }
 
     private static CustomerJourney journey(String id, String first, long atMillis, String second, long thenMillis) {
