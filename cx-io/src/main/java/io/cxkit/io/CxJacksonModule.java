@@ -63,8 +63,6 @@ public final class CxJacksonModule extends io.cxkit.jackson.CxJacksonModule {
         });
         add(RejectedRows.class, (v, g) -> rejected(v, g));
         add(RowError.class, (v, g) -> rowError(v, g));
-        add(RejectedRows.class, (v, g) -> rejected(v, g));
-        add(RowError.class, (v, g) -> rowError(v, g));
     }
 
     /**

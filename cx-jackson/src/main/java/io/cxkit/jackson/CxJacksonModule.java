@@ -342,16 +342,4 @@ public class CxJacksonModule extends SimpleModule {
         g.writeNumberField("threshold", s.threshold());
         g.writeEndObject();
     }
-
-    /**
-     * Writes a named number, {@code null} when NaN or infinite.
-     *
-     * @param g the generator, inside an object
-     * @param name the field name
-     * @param v the number
-     * @throws IOException if writing fails
-     */
-    protected static void num(JsonGenerator g, String name, double v) throws IOException {
-        ResultWriter.num(g, name, v);
-    }
 }
