@@ -104,7 +104,7 @@ class ExitCodeTest {
         Path f = dir.resolve("latin1.csv");
         Files.write(f, "nps,city\n9,M\u00fcnchen\n".getBytes(StandardCharsets.ISO_8859_1));
         bad(f, ":1: the bytes are not valid UTF8 (a Latin-1 or Windows-1252 export? convert it to UTF-8 or name its"
-                + " charset)");
+                + " charset, e.g. --charset windows-1252)");
         assertEquals(0, cx("report", f.toString(), "--charset", "ISO-8859-1", "--by", "city").code());
     }
 

@@ -4,7 +4,6 @@ import io.cxkit.core.Check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -54,11 +53,11 @@ final class EventFiles {
     }
 
     static InteractionReader.ReadSummary run(InputStream in, String source, InputFormat format,
-            List<EventColumns.Spec> specs, Map<String, String> explicit, List<String> attributes, String what,
+            SourceOptions options, List<EventColumns.Spec> specs, Map<String, String> explicit,
+            List<String> attributes, String what,
             ErrorPolicy errors, RowHandler handler) {
         Check.notNull(in, "in");
-        try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
-                (char) 0, 1_000_000, 32)) {
+        try (RowSource rows = options.open(in, source, Check.notNull(format, "format"))) {
             EventColumns cols = new EventColumns(rows, source, specs, explicit, attributes, what);
             return loop(rows, source, cols.selected, cols.used, errors, cells -> handler.row(rows, cols));
         }

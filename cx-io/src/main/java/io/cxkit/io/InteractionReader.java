@@ -6,7 +6,6 @@ import io.cxkit.core.Interaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -108,6 +107,7 @@ public final class InteractionReader {
     private final ZoneId zone;
     private final ErrorPolicy errors;
     private final InputFormat format;
+    private final SourceOptions sourceOptions;
 
     private InteractionReader(Builder b) {
         this.explicit = Map.copyOf(b.explicit);
@@ -115,6 +115,7 @@ public final class InteractionReader {
         this.zone = b.zone;
         this.errors = b.errors;
         this.format = b.format;
+        this.sourceOptions = b.source();
     }
 
     /**
@@ -158,8 +159,7 @@ public final class InteractionReader {
     public ReadSummary read(InputStream in, String source, InputFormat format, Consumer<? super Interaction> sink) {
         Check.notNull(in, "in");
         Check.notNull(sink, "sink");
-        try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
-                (char) 0, 1_000_000, 32)) {
+        try (RowSource rows = sourceOptions.open(in, source, Check.notNull(format, "format"))) {
             return run(rows, source, sink);
         }
     }
@@ -196,7 +196,7 @@ public final class InteractionReader {
             used.put("attribute:" + header.get(i), header.get(i));
         }
         rows.select(selected);
-        Timestamps ts = new Timestamps(zone);
+        Timestamps ts = sourceOptions.timestamps(zone);
         RejectedRows.Collector rejected = new RejectedRows.Collector();
         long n = 0;
         long ok = 0;

@@ -103,6 +103,7 @@ public final class JourneyEventReader {
     private final ZoneId zone;
     private final ErrorPolicy errors;
     private final InputFormat format;
+    private final SourceOptions sourceOptions;
 
     private JourneyEventReader(Builder b) {
         this.explicit = Map.copyOf(b.explicit);
@@ -110,6 +111,7 @@ public final class JourneyEventReader {
         this.zone = b.zone;
         this.errors = b.errors;
         this.format = b.format;
+        this.sourceOptions = b.source();
     }
 
     /**
@@ -177,9 +179,9 @@ public final class JourneyEventReader {
     public InteractionReader.ReadSummary readWithAttributes(InputStream in, String source, InputFormat format,
             BiConsumer<? super JourneyEvent, ? super Map<String, String>> sink) {
         Check.notNull(sink, "sink");
-        Timestamps ts = new Timestamps(zone);
-        return EventFiles.run(in, source, format, SPECS, explicit, attributes, "interaction event", errors,
-                (rows, cols) -> {
+        Timestamps ts = sourceOptions.timestamps(zone);
+        return EventFiles.run(in, source, format, sourceOptions, SPECS, explicit, attributes, "interaction event",
+                errors, (rows, cols) -> {
                     JourneyEvent e = event(rows, cols.index, ts);
                     Map<String, String> attrs = Map.of();
                     if (!attributes.isEmpty()) {
