@@ -1,7 +1,6 @@
 package io.cxkit.cli;
 
 import io.cxkit.io.DriverReader;
-import io.cxkit.io.ErrorPolicy;
 import io.cxkit.io.InteractionReader;
 import io.cxkit.survey.DriverImportance;
 import io.cxkit.survey.DriverRows;
@@ -53,9 +52,8 @@ final class DriversCommand implements Callable<Integer> {
     @Option(names = "--confidence", defaultValue = "0.95", description = "interval confidence (default ${DEFAULT-VALUE})")
     double confidence;
 
-    @Option(names = "--on-error", defaultValue = "fail",
-            description = "fail (stop at the first bad row) or skip (report rejected rows)")
-    ErrorPolicy onError;
+    @CommandLine.Mixin
+    ReadingOptions reading;
 
     @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
     CliSupport.Format format;
@@ -76,7 +74,9 @@ final class DriversCommand implements Callable<Integer> {
         }
         DriverReader reader;
         try {
-            reader = DriverReader.of(outcome, drivers).errors(onError);
+            DriverReader.Builder b = DriverReader.builder().outcome(outcome).drivers(drivers);
+            reading.apply(cl, b);
+            reader = b.build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }

@@ -412,6 +412,53 @@ class JourneyCommandsTest {
     }
 
     @Test
+    void driversTakeTheSharedReadingOptions() throws IOException {
+        String expected = json(cx("drivers", file("drivers.csv", DRIVERS).toString(), "--outcome", "overall",
+                "--drivers", "x1,x2", "--format", "json")).get("importances").toString();
+        // A ';' file, detected and forced; a windows-1252 header read with --charset.
+        Path semi = file("semi.csv", DRIVERS.replace(',', ';'));
+        for (String[] extra : List.of(new String[0], new String[] {"--delimiter", ";"})) {
+            List<String> args = new ArrayList<>(List.of("drivers", semi.toString(), "--outcome", "overall",
+                    "--drivers", "x1,x2", "--format", "json"));
+            args.addAll(List.of(extra));
+            assertEquals(expected, json(cx(args.toArray(String[]::new))).get("importances").toString());
+        }
+        Path latin = dir.resolve("latin.csv");
+        Files.write(latin, DRIVERS.replace("x1", "qualit\u00e9").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        JsonNode cp = json(cx("drivers", latin.toString(), "--outcome", "overall", "--drivers", "qualit\u00e9,x2",
+                "--charset", "windows-1252", "--format", "json"));
+        assertEquals(expected.replace("x1", "qualit\u00e9"), cp.get("importances").toString());
+        assertEquals(Cx.BAD_INPUT, cx("drivers", latin.toString(), "--outcome", "overall", "--drivers",
+                "qualit\u00e9,x2").code());
+        // NDJSON by its name and, under another name, by --input-format; a bad row skipped with --on-error.
+        String ndjson = "{\"overall\":4,\"x1\":2,\"x2\":2}\n{\"overall\":2,\"x1\":2,\"x2\":0}\n"
+                + "{\"overall\":2,\"x1\":0,\"x2\":2}\n{\"overall\":0,\"x1\":0,\"x2\":0}\n"
+                + "{\"overall\":1,\"x2\":1}\n{\"overall\":3,\"x1\":\"high\",\"x2\":1}\n";
+        Path nd = file("d.ndjson", ndjson);
+        Path txt = file("d.txt", ndjson);
+        for (List<String> args : List.of(List.of(nd.toString()), List.of(txt.toString(), "--input-format", "json"))) {
+            List<String> all = new ArrayList<>(List.of("drivers"));
+            all.addAll(args);
+            all.addAll(List.of("--outcome", "overall", "--drivers", "x1,x2", "--on-error", "skip", "--format", "json"));
+            JsonNode j = json(cx(all.toArray(String[]::new)));
+            assertEquals(expected, j.get("importances").toString());
+            assertEquals(1, j.get("input").get("rejected").get("total").asLong());
+            assertEquals(4, j.get("n").asLong());
+        }
+        // Options the command has no use for are usage errors naming the option.
+        CxTestSupport.Run zone = cx("drivers", semi.toString(), "--outcome", "overall", "--drivers", "x1,x2",
+                "--zone", "Europe/Berlin");
+        assertEquals(Cx.USAGE, zone.code());
+        assertTrue(zone.err().contains("--zone does not apply"), zone.err());
+        CxTestSupport.Run layout = cx("drivers", semi.toString(), "--outcome", "overall", "--drivers", "x1,x2",
+                "--layout", "qualtrics");
+        assertEquals(Cx.USAGE, layout.code());
+        assertTrue(layout.err().contains("--layout qualtrics applies to survey exports"), layout.err());
+        assertEquals(Cx.USAGE, cx("drivers", semi.toString(), "--outcome", "overall", "--drivers", "x1,x2",
+                "--charset", "klingon").code());
+    }
+
+    @Test
     void driversBadInput() throws IOException {
         Path f = file("drivers.csv", DRIVERS);
         CxTestSupport.Run flat = cx("drivers", f.toString(), "--outcome", "overall", "--drivers", "x1,flat");
