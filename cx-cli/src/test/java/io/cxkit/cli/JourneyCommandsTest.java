@@ -118,7 +118,17 @@ class JourneyCommandsTest {
         CxTestSupport.Run t = cx("funnel", f.toString(), "--steps", "home,cart,buy", "--within", "24h", "--mode",
                 "strict");
         assertEquals(0, t.code(), t.err());
-        assertTrue(t.out().contains("Funnel home > cart > buy (strict, window PT24H)"), t.out());
+        // The window echoed as typed (not PT24H, not 1d); JSON keeps ISO-8601 and adds the text and seconds.
+        assertTrue(t.out().contains("Funnel home > cart > buy (strict, window 24h)"), t.out());
+        JsonNode w = json(cx("funnel", f.toString(), "--steps", "home,cart,buy", "--within", " 24h", "--format",
+                "json"));
+        assertEquals("PT24H", w.get("window").asText());
+        assertEquals("24h", w.get("windowText").asText());
+        assertEquals(86_400, w.get("windowSeconds").asLong());
+        assertTrue(w.get("windowSeconds").isIntegralNumber(), w.toString());
+        JsonNode none = json(cx("funnel", f.toString(), "--steps", "home,cart,buy", "--format", "json"));
+        assertTrue(none.get("window").isNull() && none.get("windowText").isNull()
+                && none.get("windowSeconds").isNull(), none.toString());
         assertTrue(t.out().contains("(all): 4 journeys, 3 entered, 1 completed"), t.out());
     }
 
@@ -145,6 +155,8 @@ class JourneyCommandsTest {
         }
         assertEquals("any", j.get("mode").asText());
         assertEquals("PT720H", j.get("journeys").get("splitGap").asText());
+        assertEquals("30d", j.get("journeys").get("splitGapText").asText());
+        assertEquals(30 * 86_400, j.get("journeys").get("splitGapSeconds").asLong());
         long sum = 0;
         for (JsonNode seg : j.get("segments")) {
             sum += seg.get("result").get("journeys").asLong();
@@ -268,6 +280,15 @@ class JourneyCommandsTest {
         assertEquals(7200, o.get("resolutionSeconds").get("min").asDouble(), 1e-9);
         assertEquals(86_400, o.get("resolutionSeconds").get("max").asDouble(), 1e-9);
         assertEquals(0.5, o.get("sla").get("firstResponse").get("attainment").get("estimate").asDouble(), 1e-12);
+        JsonNode target = o.get("sla").get("firstResponse");
+        assertEquals("PT1H", target.get("target").asText());
+        assertEquals("PT1H", target.get("targetText").asText());
+        assertEquals(3600, target.get("targetSeconds").asLong());
+        assertEquals("PT24H", o.get("sla").get("resolution").get("target").asText());
+        assertEquals("P1D", o.get("sla").get("resolution").get("targetText").asText());
+        assertEquals("PT168H", j.get("repeatWindow").asText());
+        assertEquals("7d", j.get("repeatWindowText").asText());
+        assertEquals(604_800, j.get("repeatWindowSeconds").asLong());
         assertEquals(1.0, o.get("sla").get("resolution").get("attainment").get("estimate").asDouble(), 1e-12);
         assertEquals(1.0, o.get("firstContactResolution").get("estimate").asDouble(), 1e-12);
         assertEquals(0.0, o.get("reopened").get("estimate").asDouble(), 1e-12);
@@ -293,7 +314,7 @@ class JourneyCommandsTest {
         CxTestSupport.Run t = cx("service", f.toString(), "--by", "team", "--sla", "resolution=1d");
         assertEquals(0, t.code(), t.err());
         assertTrue(t.out().contains("team=voice: 1 tickets, 1 solved"), t.out());
-        assertTrue(t.out().contains("resolved within PT24H"), t.out());
+        assertTrue(t.out().contains("resolved within 1d"), t.out());
     }
 
     @Test
