@@ -138,7 +138,7 @@ final class DriversCommand implements Callable<Integer> {
             for (DriverImportance d : r.ranked()) {
                 out.printf(Locale.ROOT, "  %-3d %-20s %10.4f %7.1f%% %5.2f%s%n", rank++, d.driver(), d.raw(),
                         100 * d.rescaled(), d.mean(), r.resamples() > 0 ? String.format(Locale.ROOT,
-                                "   %.1f..%.1f%%", 100 * d.rescaledInterval().lower(),
+                                "   [%.1f, %.1f]", 100 * d.rescaledInterval().lower(),
                                 100 * d.rescaledInterval().upper()) : "");
             }
             out.flush();

@@ -430,6 +430,9 @@ class JourneyCommandsTest {
                 "--bootstrap", "100");
         assertEquals(0, t.code(), t.err());
         assertTrue(t.out().contains("100 bootstrap resamples, seed 42"), t.out());
+        // Percent intervals written as everywhere else in the CLI: "51.5% [50.6, 52.4]" style, 1 decimal.
+        assertTrue(java.util.regex.Pattern.compile("\\d\\.\\d% +\\d\\.\\d\\d   \\[\\d+\\.\\d, \\d+\\.\\d\\]")
+                .matcher(t.out()).find(), t.out());
     }
 
     @Test
