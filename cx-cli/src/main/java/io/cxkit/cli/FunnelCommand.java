@@ -67,8 +67,8 @@ final class FunnelCommand implements Callable<Integer> {
         CliSupport.positive(cl, within, "--within");
         HtmlOutput.check(cl, html, format == CliSupport.Format.HTML);
         JourneyFile f = JourneyFile.read(cl, file, options, by);
-        Funnel funnel = Funnel.builder().steps(steps.toArray(new String[0])).mode(m).window(CliSupport.TypedDuration.valueOf(within))
-                .knownTouchpoints(f.touchpoints).build();
+        Funnel funnel = Funnel.builder().steps(steps.toArray(new String[0])).mode(m)
+                .window(CliSupport.TypedDuration.valueOf(within)).knownTouchpoints(f.touchpoints).build();
         FunnelResult overall = funnel.run(f.journeys);
         Map<String, FunnelResult> segments = new TreeMap<>();
         if (by != null) {
