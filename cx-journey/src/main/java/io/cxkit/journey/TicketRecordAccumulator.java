@@ -1,7 +1,10 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
+import io.cxkit.core.CorruptEncodingException;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSketch;
 import java.time.Duration;
@@ -153,12 +156,10 @@ public final class TicketRecordAccumulator implements Accumulator<TicketRecordAc
 
     @Override
     public TicketRecordAccumulator combine(TicketRecordAccumulator other) {
-        if (other == null) {
-            throw new IllegalArgumentException("other must not be missing: null");
-        }
+        Check.notNull(other, "other");
         if (frTargetMillis != other.frTargetMillis || resTargetMillis != other.resTargetMillis
                 || rule != other.rule) {
-            throw new IllegalArgumentException("cannot combine ticket record metrics with different configurations: "
+            throw new IncompatibleAccumulatorException("cannot combine ticket record metrics with different configurations: "
                     + config() + " vs " + other.config());
         }
         tickets += other.tickets;
@@ -240,21 +241,32 @@ public final class TicketRecordAccumulator implements Accumulator<TicketRecordAc
      * @throws IllegalArgumentException if the encoding is invalid or inconsistent
      */
     public static TicketRecordAccumulator decode(byte[] bytes) {
+        try {
+            return decodeChecked(bytes);
+        } catch (CorruptEncodingException e) {
+            throw e;
+        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
+            // a value that passed the byte checks but not a constructor's or a nested combine's rule
+            throw new CorruptEncodingException("encoded '" + TYPE + "' is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    private static TicketRecordAccumulator decodeChecked(byte[] bytes) {
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
         long fr = in.getLong();
         long res = in.getLong();
         int r = in.getInt();
         FirstContactRule[] rules = FirstContactRule.values();
         if (r < 0 || r >= rules.length) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has an unknown first-contact rule: " + r);
+            throw new CorruptEncodingException("encoded '" + TYPE + "' has an unknown first-contact rule: " + r);
         }
         if (fr < -1 || res < -1) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has a negative SLA target: " + fr + ", " + res);
+            throw new CorruptEncodingException("encoded '" + TYPE + "' has a negative SLA target: " + fr + ", " + res);
         }
         TicketRecordAccumulator a = new TicketRecordAccumulator(fr, res, rules[r]);
         long[] c = in.getLongs();
         if (c.length != COUNTS) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has " + c.length + " counts, expected " + COUNTS);
+            throw new CorruptEncodingException("encoded '" + TYPE + "' has " + c.length + " counts, expected " + COUNTS);
         }
         a.tickets = c[0];
         a.solved = c[1];
@@ -293,7 +305,7 @@ public final class TicketRecordAccumulator implements Accumulator<TicketRecordAc
         within(oneTouchKnown, solved, "solved with replies");
         within(oneTouch, oneTouchKnown, "one-touch");
         if (sat != tickets) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has satisfaction counts summing to " + sat
+            throw new CorruptEncodingException("encoded '" + TYPE + "' has satisfaction counts summing to " + sat
                     + ", expected the " + tickets + " tickets");
         }
         for (Basis b : new Basis[] {elapsed, business}) {
@@ -307,7 +319,7 @@ public final class TicketRecordAccumulator implements Accumulator<TicketRecordAc
 
     private static void within(long v, long max, String what) {
         if (v < 0 || v > max) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has " + what + " = " + v
+            throw new CorruptEncodingException("encoded '" + TYPE + "' has " + what + " = " + v
                     + ", which must be in [0, " + max + "]");
         }
     }

@@ -1,7 +1,10 @@
 package io.cxkit.journey.value;
 
 import io.cxkit.core.Accumulator;
+import io.cxkit.core.CorruptEncodingException;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.IncompatibleAccumulatorException;
+import io.cxkit.core.InvalidInputException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +41,9 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
     /** Days in a week, the default time unit. */
     public static final double DAYS_PER_WEEK = 7;
     private static final long NO_HOLDOUT = Long.MIN_VALUE;
+    /** Earliest and latest day a transaction may fall on: years -9999..9999. */
+    private static final long MIN_DAY = LocalDate.of(-9999, 1, 1).toEpochDay();
+    private static final long MAX_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
     private final long calibrationEnd;
     private final long holdoutEnd;
@@ -144,6 +150,10 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
         if (customerId == null || customerId.isBlank()) {
             throw new IllegalArgumentException("customerId must not be blank: " + customerId);
         }
+        if (epochDay < MIN_DAY || epochDay > MAX_DAY) {
+            throw new InvalidInputException("transaction day must lie in years -9999..9999: epoch day " + epochDay
+                    + " (customer " + customerId + ")");
+        }
         if (!(amount >= 0) || Double.isInfinite(amount)) {
             throw new IllegalArgumentException("transaction amount must be finite and >= 0: " + amount
                     + " (customer " + customerId + ", " + LocalDate.ofEpochDay(epochDay) + ")");
@@ -174,7 +184,7 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
     public RepeatPurchases combine(RepeatPurchases other) {
         if (other.calibrationEnd != calibrationEnd || other.holdoutEnd != holdoutEnd
                 || Double.compare(other.daysPerUnit, daysPerUnit) != 0) {
-            throw new IllegalArgumentException("cannot combine repeat-purchase accumulators with different windows: "
+            throw new IncompatibleAccumulatorException("cannot combine repeat-purchase accumulators with different windows: "
                     + describe() + " vs " + other.describe());
         }
         if (other == this) {
@@ -318,10 +328,25 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
      * @throws IllegalArgumentException if the bytes are not a valid encoding (the message says why)
      */
     public static RepeatPurchases decode(byte[] bytes) {
+        try {
+            return decodeChecked(bytes);
+        } catch (CorruptEncodingException e) {
+            throw e;
+        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
+            // a value that passed the byte checks but not a constructor's or a nested combine's rule
+            throw new CorruptEncodingException("encoded '" + TYPE + "' is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    private static RepeatPurchases decodeChecked(byte[] bytes) {
         Encoding.Reader r = Encoding.reader(bytes, TYPE, 1);
         long cal = r.getLong();
         long hold = r.getLong();
         double unit = r.getDouble();
+        if (cal < MIN_DAY || cal > MAX_DAY || hold != NO_HOLDOUT && (hold < MIN_DAY || hold > MAX_DAY)) {
+            throw new CorruptEncodingException("encoded '" + TYPE + "' has a window end outside years -9999..9999: "
+                    + cal + ", " + hold);
+        }
         if (hold != NO_HOLDOUT && hold <= cal) {
             throw new IllegalArgumentException("encoded repeat-purchases: holdout end " + hold + " not after calibration end " + cal);
         }
@@ -343,6 +368,10 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
             }
             Days d = new Days();
             for (int k = 0; k < day.length; k++) {
+                if (day[k] < MIN_DAY || day[k] > MAX_DAY) {
+                    throw new CorruptEncodingException("encoded '" + TYPE + "' has a day outside years -9999..9999: "
+                            + day[k] + " (customer " + id + ")");
+                }
                 if (!(amount[k] >= 0) || Double.isInfinite(amount[k])) {
                     throw new IllegalArgumentException("encoded repeat-purchases: amount must be finite and >= 0: "
                             + amount[k] + " (customer " + id + ")");
