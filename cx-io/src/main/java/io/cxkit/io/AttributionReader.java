@@ -63,6 +63,7 @@ public final class AttributionReader {
     private final boolean valueExplicit;
     private final ZoneId zone;
     private final ErrorPolicy errors;
+    private final SourceLimits limits;
     private final InputFormat format;
 
     private AttributionReader(Builder b) {
@@ -79,6 +80,7 @@ public final class AttributionReader {
         this.valueExplicit = b.value != null;
         this.zone = b.zone;
         this.errors = b.errors;
+        this.limits = b.limits();
         this.format = b.format;
     }
 
@@ -143,7 +145,7 @@ public final class AttributionReader {
         Check.notNull(in, "in");
         Check.notNull(sink, "sink");
         try (RowSource rows = SurveyReader.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
-                (char) 0, 1_000_000, 32)) {
+                (char) 0, limits)) {
             return run(rows, source, sink);
         }
     }

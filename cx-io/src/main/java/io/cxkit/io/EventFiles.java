@@ -56,9 +56,16 @@ final class EventFiles {
     static InteractionReader.ReadSummary run(InputStream in, String source, InputFormat format,
             List<EventColumns.Spec> specs, Map<String, String> explicit, List<String> attributes, String what,
             ErrorPolicy errors, RowHandler handler) {
+        return run(in, source, format, specs, explicit, attributes, what, errors, SourceLimits.DEFAULT, handler);
+    }
+
+    /** Reads a stream under the given per-row limits: resolves the columns, then {@link #loop}. */
+    static InteractionReader.ReadSummary run(InputStream in, String source, InputFormat format,
+            List<EventColumns.Spec> specs, Map<String, String> explicit, List<String> attributes, String what,
+            ErrorPolicy errors, SourceLimits limits, RowHandler handler) {
         Check.notNull(in, "in");
         try (RowSource rows = SurveyReader.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
-                (char) 0, 1_000_000, 32)) {
+                (char) 0, limits)) {
             EventColumns cols = new EventColumns(rows, source, specs, explicit, attributes, what);
             return loop(rows, source, cols.selected, cols.used, errors, cells -> handler.row(rows, cols));
         }

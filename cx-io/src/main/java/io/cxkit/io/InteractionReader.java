@@ -107,6 +107,7 @@ public final class InteractionReader {
     private final List<String> attributes;
     private final ZoneId zone;
     private final ErrorPolicy errors;
+    private final SourceLimits limits;
     private final InputFormat format;
 
     private InteractionReader(Builder b) {
@@ -114,6 +115,7 @@ public final class InteractionReader {
         this.attributes = List.copyOf(b.attributes);
         this.zone = b.zone;
         this.errors = b.errors;
+        this.limits = b.limits();
         this.format = b.format;
     }
 
@@ -159,7 +161,7 @@ public final class InteractionReader {
         Check.notNull(in, "in");
         Check.notNull(sink, "sink");
         try (RowSource rows = SurveyReader.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
-                (char) 0, 1_000_000, 32)) {
+                (char) 0, limits)) {
             return run(rows, source, sink);
         }
     }

@@ -102,6 +102,7 @@ public final class JourneyEventReader {
     private final List<String> attributes;
     private final ZoneId zone;
     private final ErrorPolicy errors;
+    private final SourceLimits limits;
     private final InputFormat format;
 
     private JourneyEventReader(Builder b) {
@@ -109,6 +110,7 @@ public final class JourneyEventReader {
         this.attributes = List.copyOf(b.attributes);
         this.zone = b.zone;
         this.errors = b.errors;
+        this.limits = b.limits();
         this.format = b.format;
     }
 
@@ -178,7 +180,7 @@ public final class JourneyEventReader {
             BiConsumer<? super JourneyEvent, ? super Map<String, String>> sink) {
         Check.notNull(sink, "sink");
         Timestamps ts = new Timestamps(zone);
-        return EventFiles.run(in, source, format, SPECS, explicit, attributes, "interaction event", errors,
+        return EventFiles.run(in, source, format, SPECS, explicit, attributes, "interaction event", errors, limits,
                 (rows, cols) -> {
                     JourneyEvent e = event(rows, cols.index, ts);
                     Map<String, String> attrs = Map.of();

@@ -3,13 +3,16 @@ package io.cxkit.io;
 import io.cxkit.core.Check;
 
 /**
- * The options every event reader's builder shares: what to do with bad rows and the input format.
+ * The options every event reader's builder shares: what to do with bad rows, the input format and
+ * the per-row {@link ReadLimit limits}.
  *
  * @param <B> the concrete builder
  */
 public abstract class ReaderOptions<B extends ReaderOptions<B>> {
     ErrorPolicy errors = ErrorPolicy.FAIL;
     InputFormat format;
+    private int maxFieldLength = ReadLimit.FIELD_LENGTH.defaultValue();
+    private int maxColumns = ReadLimit.COLUMNS.defaultValue();
 
     ReaderOptions() {
     }
@@ -36,6 +39,35 @@ public abstract class ReaderOptions<B extends ReaderOptions<B>> {
     public B errors(ErrorPolicy policy) {
         this.errors = Check.notNull(policy, "policy");
         return self();
+    }
+
+    /**
+     * The longest field (CSV) or string (JSON) accepted, in characters (default 1,000,000); a row
+     * with a longer one is a bad row ({@code "field too long"}).
+     *
+     * @param chars the limit, in [16, 100,000,000]
+     * @return this builder
+     */
+    public B maxFieldLength(int chars) {
+        this.maxFieldLength = Check.inRange(chars, 16, 100_000_000, "maxFieldLength");
+        return self();
+    }
+
+    /**
+     * The most fields a CSV row, or keys a JSON object, may have (default 10,000); a longer row is a
+     * bad row ({@code "too many columns"}), a longer header fails the read.
+     *
+     * @param columns the limit, in [1, 10,000,000]
+     * @return this builder
+     */
+    public B maxColumns(int columns) {
+        this.maxColumns = Check.inRange(columns, 1, 10_000_000, "maxColumns");
+        return self();
+    }
+
+    /** The per-row limits of the source. */
+    SourceLimits limits() {
+        return new SourceLimits(maxFieldLength, ReadLimit.NESTING_DEPTH.defaultValue(), maxColumns);
     }
 
     /**

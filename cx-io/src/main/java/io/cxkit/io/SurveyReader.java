@@ -189,8 +189,8 @@ public final class SurveyReader {
                     }
                     p.rows = (Utf8CsvSource) rs;
                 } else {
-                    p.rows = new Utf8CsvSource(in, name, parts[0].rows.delimiter(), b.maxFieldLength, starts[k],
-                            parts[0].rows.columns());
+                    p.rows = new Utf8CsvSource(in, name, parts[0].rows.delimiter(), b.maxFieldLength, b.maxColumns,
+                            starts[k], parts[0].rows.columns());
                 }
                 p.rows.stopAt(starts[k + 1]);
                 p.run = new Run(p.rows, name);
@@ -268,13 +268,15 @@ public final class SurveyReader {
     }
 
     private RowSource open(InputStream raw, String source, InputFormat format) {
-        return open(raw, source, format, b.charset, b.delimiter, b.maxFieldLength, b.maxNestingDepth);
+        return open(raw, source, format, b.charset, b.delimiter,
+                new SourceLimits(b.maxFieldLength, b.maxNestingDepth, b.maxColumns));
     }
 
     static RowSource open(InputStream raw, String source, InputFormat format, Charset charset, char delimiter,
-            int maxField, int maxDepth) {
+            SourceLimits limits) {
+        int maxField = limits.maxField();
         if (format == InputFormat.JSON) {
-            return new JsonSource(raw, source, maxField, maxDepth);
+            return new JsonSource(raw, source, maxField, limits.maxDepth(), limits.maxColumns());
         }
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         Charset cs = charset;
@@ -290,9 +292,9 @@ public final class SurveyReader {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }
         if (cs.equals(StandardCharsets.UTF_8) && Utf8CsvSource.supports(delimiter)) {
-            return new Utf8CsvSource(in, source, delimiter, maxField);
+            return new Utf8CsvSource(in, source, delimiter, maxField, limits.maxColumns());
         }
-        return new CsvSource(in, source, cs, delimiter, maxField);
+        return new CsvSource(in, source, cs, delimiter, maxField, limits.maxColumns());
     }
 
     /** One read: resolved columns, accumulators and the rejection log. */
@@ -647,6 +649,11 @@ public final class SurveyReader {
                 if (b.grain != null) {
                     parts[nAttrs] = labels.get(tuple[nAttrs]);
                 }
+                if (segCount == b.maxSegments) {
+                    throw ReadLimit.SEGMENTS.exceeded(source, rows.line(), "more than "
+                            + ReadLimit.count(b.maxSegments) + " distinct segments (by "
+                            + String.join(", ", segmentation.partNames()) + ")");
+                }
                 ScoreCard c = segments.segment(SegmentKey.of(parts.clone()));
                 id = segCount++;
                 if (id == segNps.length) {
@@ -796,8 +803,10 @@ public final class SurveyReader {
         private ScoreCard scoreCard = ScoreCard.create();
         private Charset charset = StandardCharsets.UTF_8;
         private char delimiter;
-        private int maxFieldLength = 1_000_000;
-        private int maxNestingDepth = 32;
+        private int maxFieldLength = ReadLimit.FIELD_LENGTH.defaultValue();
+        private int maxNestingDepth = ReadLimit.NESTING_DEPTH.defaultValue();
+        private int maxColumns = ReadLimit.COLUMNS.defaultValue();
+        private int maxSegments = ReadLimit.SEGMENTS.defaultValue();
         private boolean unweighted;
         private int threads = 1;
         private long minPartBytes = 1 << 22;
@@ -818,6 +827,8 @@ public final class SurveyReader {
             c.delimiter = delimiter;
             c.maxFieldLength = maxFieldLength;
             c.maxNestingDepth = maxNestingDepth;
+            c.maxColumns = maxColumns;
+            c.maxSegments = maxSegments;
             c.unweighted = unweighted;
             c.threads = threads;
             c.minPartBytes = minPartBytes;
@@ -971,6 +982,33 @@ public final class SurveyReader {
          */
         public Builder maxNestingDepth(int depth) {
             this.maxNestingDepth = Check.inRange(depth, 2, 1000, "maxNestingDepth");
+            return this;
+        }
+
+        /**
+         * The most fields a CSV row, or keys a JSON object, may have (default 10,000). A longer row
+         * is a bad row ({@code "too many columns"}); a longer header fails the read. It bounds the
+         * memory of one row, also of the JSON duplicate-key check.
+         *
+         * @param columns the limit, in [1, 10,000,000]
+         * @return this builder
+         */
+        public Builder maxColumns(int columns) {
+            this.maxColumns = Check.inRange(columns, 1, 10_000_000, "maxColumns");
+            return this;
+        }
+
+        /**
+         * The most distinct segments (value tuples of the {@link #segmentBy} columns, with the period)
+         * one read may find (default 100,000, about 100 MB of accumulators). Memory grows with the
+         * number of segments, not rows: a column of ids used as a segment would otherwise exhaust
+         * it. A file with more fails with {@code "too many segments"}.
+         *
+         * @param segments the limit, in [1, 100,000,000]
+         * @return this builder
+         */
+        public Builder maxSegments(int segments) {
+            this.maxSegments = Check.inRange(segments, 1, 100_000_000, "maxSegments");
             return this;
         }
 

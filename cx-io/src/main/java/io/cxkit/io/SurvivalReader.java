@@ -41,6 +41,7 @@ public final class SurvivalReader {
     private final String eventValue;
     private final String byColumn;
     private final ErrorPolicy errors;
+    private final SourceLimits limits;
     private final InputFormat format;
 
     private SurvivalReader(Builder b) {
@@ -57,6 +58,7 @@ public final class SurvivalReader {
         }
         this.byColumn = b.by;
         this.errors = b.errors;
+        this.limits = b.limits();
         this.format = b.format;
     }
 
@@ -114,7 +116,7 @@ public final class SurvivalReader {
         Check.notNull(in, "in");
         Check.notNull(into, "into");
         try (RowSource rows = SurveyReader.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
-                (char) 0, 1_000_000, 32)) {
+                (char) 0, limits)) {
             return run(rows, source, into);
         }
     }

@@ -94,12 +94,14 @@ public final class TicketEventReader {
     private final Map<String, String> explicit;
     private final ZoneId zone;
     private final ErrorPolicy errors;
+    private final SourceLimits limits;
     private final InputFormat format;
 
     private TicketEventReader(Builder b) {
         this.explicit = Map.copyOf(b.explicit);
         this.zone = b.zone;
         this.errors = b.errors;
+        this.limits = b.limits();
         this.format = b.format;
     }
 
@@ -139,7 +141,7 @@ public final class TicketEventReader {
             Consumer<? super TicketEvent> sink) {
         Check.notNull(sink, "sink");
         Timestamps ts = new Timestamps(zone);
-        return EventFiles.run(in, source, format, SPECS, explicit, List.of(), "ticket event", errors,
+        return EventFiles.run(in, source, format, SPECS, explicit, List.of(), "ticket event", errors, limits,
                 (rows, cols) -> sink.accept(event(rows, cols.index, ts)));
     }
 
