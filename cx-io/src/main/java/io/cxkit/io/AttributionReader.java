@@ -63,6 +63,7 @@ public final class AttributionReader {
     private final boolean valueExplicit;
     private final ZoneId zone;
     private final ErrorPolicy errors;
+    private final int maxTouchpoints;
     private final SourceLimits limits;
     private final InputFormat format;
 
@@ -79,6 +80,7 @@ public final class AttributionReader {
         this.value = b.value == null ? "value" : b.value;
         this.valueExplicit = b.value != null;
         this.zone = b.zone;
+        this.maxTouchpoints = b.maxTouchpoints;
         this.errors = b.errors;
         this.limits = b.limits();
         this.format = b.format;
@@ -176,6 +178,7 @@ public final class AttributionReader {
         Timestamps ts = new Timestamps(zone);
         Map<String, List<Event>> byCustomer = new HashMap<>();
         Map<String, String> interned = new HashMap<>();
+        DistinctValues touchpoints = new DistinctValues(ReadLimit.TOUCHPOINTS, maxTouchpoints, "touchpoints");
         InteractionReader.ReadSummary read = EventFiles.loop(rows, source, selected, used, errors, cells -> {
             String customerId = cells.get(0);
             if (customerId.isEmpty()) {
@@ -191,6 +194,7 @@ public final class AttributionReader {
             checkTouchpoint(touch);
             boolean conv = converted(cells.get(3));
             double val = hasValue ? value(cells.get(4), conv) : 0;
+            touchpoints.add(touch, source, rows.line());
             byCustomer.computeIfAbsent(customerId, k -> new ArrayList<>())
                     .add(new Event(t, cells.row(), interned.computeIfAbsent(touch, k -> k), conv, val));
         });
@@ -289,7 +293,7 @@ public final class AttributionReader {
     }
 
     /** Options of an {@link AttributionReader}. */
-    public static final class Builder extends TimedReaderOptions<Builder> {
+    public static final class Builder extends JourneyReaderOptions<Builder> {
         private String customer;
         private String time;
         private String touchpoint;

@@ -102,6 +102,7 @@ public final class JourneyEventReader {
     private final List<String> attributes;
     private final ZoneId zone;
     private final ErrorPolicy errors;
+    private final int maxTouchpoints;
     private final SourceLimits limits;
     private final InputFormat format;
 
@@ -109,6 +110,7 @@ public final class JourneyEventReader {
         this.explicit = Map.copyOf(b.explicit);
         this.attributes = List.copyOf(b.attributes);
         this.zone = b.zone;
+        this.maxTouchpoints = b.maxTouchpoints;
         this.errors = b.errors;
         this.limits = b.limits();
         this.format = b.format;
@@ -180,9 +182,11 @@ public final class JourneyEventReader {
             BiConsumer<? super JourneyEvent, ? super Map<String, String>> sink) {
         Check.notNull(sink, "sink");
         Timestamps ts = new Timestamps(zone);
+        DistinctValues touchpoints = new DistinctValues(ReadLimit.TOUCHPOINTS, maxTouchpoints, "touchpoints");
         return EventFiles.run(in, source, format, SPECS, explicit, attributes, "interaction event", errors, limits,
                 (rows, cols) -> {
                     JourneyEvent e = event(rows, cols.index, ts);
+                    touchpoints.add(e.touchpoint(), source, rows.line());
                     Map<String, String> attrs = Map.of();
                     if (!attributes.isEmpty()) {
                         attrs = new LinkedHashMap<>();
@@ -231,7 +235,7 @@ public final class JourneyEventReader {
     }
 
     /** Options of a {@link JourneyEventReader}. */
-    public static final class Builder extends TimedReaderOptions<Builder> {
+    public static final class Builder extends JourneyReaderOptions<Builder> {
         private final Map<String, String> explicit = new LinkedHashMap<>();
         private List<String> attributes = List.of();
 

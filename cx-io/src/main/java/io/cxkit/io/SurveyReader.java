@@ -462,6 +462,9 @@ public final class SurveyReader {
             if (n == 0) {
                 throw BadInputException.file(source, 0, "no data rows", "the file has a header but no data rows");
             }
+            if (segments.size() > b.maxSegments) { // the parts of a parallel read are each within the limit
+                throw tooManySegments(0);
+            }
             return new SurveyReadResult(new SurveyReport(segmentation, overall.result(), segments.result()), n,
                     rejected.result(), used);
         }
@@ -650,9 +653,7 @@ public final class SurveyReader {
                     parts[nAttrs] = labels.get(tuple[nAttrs]);
                 }
                 if (segCount == b.maxSegments) {
-                    throw ReadLimit.SEGMENTS.exceeded(source, rows.line(), "more than "
-                            + ReadLimit.count(b.maxSegments) + " distinct segments (by "
-                            + String.join(", ", segmentation.partNames()) + ")");
+                    throw tooManySegments(rows.line());
                 }
                 ScoreCard c = segments.segment(SegmentKey.of(parts.clone()));
                 id = segCount++;
@@ -668,6 +669,11 @@ public final class SurveyReader {
                 cards.put(tuple, id);
             }
             return id;
+        }
+
+        private BadInputException tooManySegments(long line) {
+            return ReadLimit.SEGMENTS.exceeded(source, line, "more than " + ReadLimit.count(b.maxSegments)
+                    + " distinct segments (by " + String.join(", ", segmentation.partNames()) + ")");
         }
 
         /** The dense id of segment attribute a's value: from its bytes when seen before, else by its text. */

@@ -566,6 +566,9 @@ final class Utf8CsvSource implements RowSource {
                 if (end - pos > maxField || (b[end] != '\n' && b[end] != '\r')) {
                     return false; // a field may be over the limit, or has a control character
                 }
+                if (n >= maxColumns) {
+                    return false; // more fields than allowed: the byte-by-byte parser reports it
+                }
                 en[n++] = end;
                 int next = end + 1;
                 if (b[end] == '\r') {
