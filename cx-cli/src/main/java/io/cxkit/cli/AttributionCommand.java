@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxkit.io.AttributionReader;
 import io.cxkit.io.CxJacksonModule;
 import io.cxkit.io.ErrorPolicy;
+import io.cxkit.io.ReadLimit;
 import io.cxkit.io.InputFormat;
 import io.cxkit.journey.AttributionAccumulator;
 import io.cxkit.journey.AttributionModel;
@@ -79,6 +80,13 @@ final class AttributionCommand implements Callable<Integer> {
     @Option(names = "--on-error", defaultValue = "fail",
             description = "fail (stop at the first bad row) or skip (report rejected rows)")
     ErrorPolicy onError;
+
+    @CommandLine.Mixin
+    ReadLimitOptions limits = new ReadLimitOptions();
+
+    @Option(names = "--max-touchpoints", paramLabel = "N",
+            description = "most distinct touchpoints in the file (default 100,000)")
+    Integer maxTouchpoints;
 
     @Option(names = "--input-format", paramLabel = "FMT", description = "csv or json (default: from the file name)")
     InputFormat inputFormat;
@@ -169,6 +177,8 @@ final class AttributionCommand implements Callable<Integer> {
             if (inputFormat != null) {
                 b.format(inputFormat);
             }
+            limits.apply(spec.commandLine(), b);
+            ReadLimitOptions.set(spec.commandLine(), ReadLimit.TOUCHPOINTS, maxTouchpoints, b::maxTouchpoints);
             reader = b.build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
@@ -188,7 +198,7 @@ final class AttributionCommand implements Callable<Integer> {
         } else {
             table(r, read, h, out);
             if (read.read().rejected().any()) {
-                spec.commandLine().getErr().println("cx: " + read.read().rejected());
+                spec.commandLine().getErr().println("cx: " + ReadLimitOptions.cliWords(read.read().rejected().toString()));
             }
         }
         out.flush();

@@ -157,7 +157,7 @@ final class CliSupport {
     /** Rejected rows on stderr (table output; JSON carries them in {@code input.rejected}). */
     static void reportRejected(CommandLine cl, InteractionReader.ReadSummary s, Format format) {
         if (s.rejected().any() && format != Format.JSON) {
-            cl.getErr().println("cx: " + s.rejected());
+            cl.getErr().println("cx: " + ReadLimitOptions.cliWords(s.rejected().toString()));
         }
     }
 }

@@ -6,6 +6,7 @@ import io.cxkit.io.ColumnMapping;
 import io.cxkit.io.ColumnMapping.Role;
 import io.cxkit.io.ErrorPolicy;
 import io.cxkit.io.InputFormat;
+import io.cxkit.io.ReadLimit;
 import io.cxkit.io.ReportFormat;
 import io.cxkit.io.SurveyReadResult;
 import io.cxkit.io.SurveyReader;
@@ -81,6 +82,13 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--charset", defaultValue = "UTF-8", description = "CSV charset (default ${DEFAULT-VALUE})")
     String charset;
 
+    @Option(names = "--max-segments", paramLabel = "N",
+            description = "most distinct segments (--by values x periods) in the file (default 100,000)")
+    Integer maxSegments;
+
+    @CommandLine.Mixin
+    ReadLimitOptions limits = new ReadLimitOptions();
+
     @Override
     public Integer call() {
         if (!(confidence > 0 && confidence < 1)) {
@@ -97,6 +105,8 @@ final class ReportCommand implements Callable<Integer> {
         if (period != null) {
             b.period(period, zone);
         }
+        limits.apply(spec.commandLine(), b);
+        ReadLimitOptions.set(spec.commandLine(), ReadLimit.SEGMENTS, maxSegments, b::maxSegments);
         if (inputFormat != null) {
             b.format(inputFormat);
         }
@@ -115,7 +125,7 @@ final class ReportCommand implements Callable<Integer> {
         SurveyReadResult r = read(b.build(), file, inputFormat != null ? inputFormat : InputFormat.of(file));
         format.write(r, confidence, spec.commandLine().getOut());
         if (r.rejected().any() && format != ReportFormat.JSON) {
-            spec.commandLine().getErr().println("cx: " + r.rejected());
+            spec.commandLine().getErr().println("cx: " + ReadLimitOptions.cliWords(r.rejected().toString()));
         }
         return 0;
     }

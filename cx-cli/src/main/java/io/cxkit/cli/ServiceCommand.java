@@ -71,6 +71,9 @@ final class ServiceCommand implements Callable<Integer> {
             description = "fail (stop at the first bad row) or skip (report rejected rows)")
     ErrorPolicy onError;
 
+    @CommandLine.Mixin
+    ReadLimitOptions limits = new ReadLimitOptions();
+
     @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
     CliSupport.Format format;
 
@@ -100,7 +103,7 @@ final class ServiceCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, "--by must be channel or team: '" + by + "'");
             }
         }
-        TicketEventReader.Builder rb = TicketEventReader.builder().zone(zone).errors(onError);
+        TicketEventReader.Builder rb = limits.apply(cl, TicketEventReader.builder().zone(zone).errors(onError));
         if (columns != null) {
             try {
                 rb.columns(columns);

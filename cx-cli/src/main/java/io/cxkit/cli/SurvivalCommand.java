@@ -87,6 +87,9 @@ final class SurvivalCommand implements Callable<Integer> {
             description = "fail (stop at the first bad row) or skip (report rejected rows)")
     ErrorPolicy onError;
 
+    @CommandLine.Mixin
+    ReadLimitOptions limits = new ReadLimitOptions();
+
     @Option(names = "--input-format", paramLabel = "FMT", description = "csv or json (default: from the file name)")
     InputFormat inputFormat;
 
@@ -120,7 +123,8 @@ final class SurvivalCommand implements Callable<Integer> {
         }
         SurvivalReader reader;
         try {
-            SurvivalReader.Builder b = SurvivalReader.builder().time(time).event(event).by(by).errors(onError);
+            SurvivalReader.Builder b = limits.apply(spec.commandLine(),
+                    SurvivalReader.builder().time(time).event(event).by(by).errors(onError));
             if (inputFormat != null) {
                 b.format(inputFormat);
             }
@@ -137,7 +141,7 @@ final class SurvivalCommand implements Callable<Integer> {
         } else {
             table(r, read, reader, out);
             if (read.rejected().any()) {
-                spec.commandLine().getErr().println("cx: " + read.rejected());
+                spec.commandLine().getErr().println("cx: " + ReadLimitOptions.cliWords(read.rejected().toString()));
             }
         }
         out.flush();

@@ -121,7 +121,7 @@ class ExitCodeTest {
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("cx: " + f + ":2:1: column 'note' value 'yyyy"), r.err());
         assertTrue(r.err().strip().endsWith("field is longer than the limit of 1,000,000 characters (raise it with"
-                + " maxFieldLength(int))"), r.err());
+                + " --max-field-length N)"), r.err());
     }
 
     @Test

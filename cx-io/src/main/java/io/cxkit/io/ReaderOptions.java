@@ -13,6 +13,7 @@ public abstract class ReaderOptions<B extends ReaderOptions<B>> {
     InputFormat format;
     private int maxFieldLength = ReadLimit.FIELD_LENGTH.defaultValue();
     private int maxColumns = ReadLimit.COLUMNS.defaultValue();
+    private int maxNestingDepth = ReadLimit.NESTING_DEPTH.defaultValue();
 
     ReaderOptions() {
     }
@@ -65,9 +66,21 @@ public abstract class ReaderOptions<B extends ReaderOptions<B>> {
         return self();
     }
 
+    /**
+     * The deepest JSON nesting accepted (default 32); an NDJSON row nested deeper is a bad row
+     * ({@code "nesting too deep"}), in a JSON array it fails the read.
+     *
+     * @param depth the limit, in [2, 1000]
+     * @return this builder
+     */
+    public B maxNestingDepth(int depth) {
+        this.maxNestingDepth = Check.inRange(depth, 2, 1000, "maxNestingDepth");
+        return self();
+    }
+
     /** The per-row limits of the source. */
     SourceLimits limits() {
-        return new SourceLimits(maxFieldLength, ReadLimit.NESTING_DEPTH.defaultValue(), maxColumns);
+        return new SourceLimits(maxFieldLength, maxNestingDepth, maxColumns);
     }
 
     /**
