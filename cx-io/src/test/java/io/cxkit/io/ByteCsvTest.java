@@ -68,6 +68,9 @@ class ByteCsvTest {
             if (bad && rnd.nextInt(50) == 0) {
                 sb.append(d).append("extra"); // ragged
             }
+            if (bad && rnd.nextInt(60) == 0) {
+                sb.append(d).append(rnd.nextBoolean() ? "\"x\"y" : "\"stray"); // broken quoting: skipped to the next line
+            }
             sb.append(eol);
             if (rnd.nextInt(40) == 0) {
                 sb.append(eol); // blank line
