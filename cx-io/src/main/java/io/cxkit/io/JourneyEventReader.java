@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  * {@code retention}, {@code advocacy}), a value that is not a finite number, a ragged row — follow
  * the {@link ErrorPolicy}: {@code FAIL} stops with {@code file:line:column}, the value and the
  * rule; {@code SKIP} leaves them out and counts them in {@link RejectedRows}. Problems with the
- * whole file (missing column, no data rows, broken JSON) always fail.
+ * whole file (missing column, no data rows, a malformed JSON array) always fail.
  */
 public final class JourneyEventReader {
 

@@ -12,6 +12,7 @@ import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,8 +31,8 @@ import java.util.Set;
  * syntax, invalid UTF-8, an over-long string or too deep a value. After those the parser cannot go
  * on, so the broken row is taken to be its first line and a new parser starts on the next line (the
  * bytes from the row start are kept for that, see {@link RetainedInput}). In a JSON array the same
- * problems break the array's structure and fail the read; so does any problem of UTF-16/32 input,
- * whose offsets are not bytes.
+ * problems break the array's structure and fail the read. UTF-16/32 input is re-encoded as UTF-8
+ * first ({@link Utf8Transcoder}); bytes not valid in it fail the read.
  */
 final class JsonSource implements RowSource {
     private static final String NESTED_OBJECT = "\u0000{";
@@ -84,13 +85,22 @@ final class JsonSource implements RowSource {
                         .maxStringLength(maxField).maxNumberLength(100).build())
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .build();
-        this.in = new RetainedInput(raw);
+        try {
+            this.in = new RetainedInput(Utf8Transcoder.utf8(raw));
+        } catch (IOException e) {
+            throw new BadInputException(new RowError(source, 0, 0, "", "", "read error",
+                    "cannot read: " + e.getMessage()), new UncheckedIOException(e));
+        }
         JsonToken t = null;
         IOException firstError = null;
         try {
             p = factory.createParser(in);
             t = p.nextToken();
         } catch (IOException e) {
+            if (e instanceof CharacterCodingException) {
+                throw new BadInputException(new RowError(source, 0, 0, "", "", "bad encoding",
+                        "the bytes are not valid UTF-8/16/32: " + e.getMessage()), e);
+            }
             if (p == null) {
                 throw new BadInputException(new RowError(source, 0, 0, "", "", "read error",
                         "cannot read: " + e.getMessage()), new UncheckedIOException(e));
@@ -254,7 +264,7 @@ final class JsonSource implements RowSource {
     private void broken(IOException e) {
         RowError err = error(e);
         boolean resumable = rowStarted ? rowStart >= 0 : rowEnd >= 0;
-        if (array || !resumable || err.reason().equals("read error")) {
+        if (array || !resumable || err.reason().equals("read error") || e instanceof CharacterCodingException) {
             throw new BadInputException(err, e);
         }
         problem = err;
@@ -411,7 +421,7 @@ final class JsonSource implements RowSource {
             }
             return new RowError(source, at, col, "", "", "malformed JSON", "malformed JSON: " + m);
         }
-        if (e instanceof CharConversionException) {
+        if (e instanceof CharConversionException || e instanceof CharacterCodingException) {
             return new RowError(source, at, col, "", "", "bad encoding", "the bytes are not valid UTF-8/16/32: "
                     + e.getMessage());
         }

@@ -248,4 +248,21 @@ class HostileInputTest {
         assertEquals(1, j.accepted());
         assertEquals(1L, j.rejected().counts().get("malformed JSON"));
     }
+
+    @Test
+    void utf16AndUtf32NdjsonSkipBrokenLinesToo() {
+        String text = "{\"nps\":9,\"city\":\"K\u00f6ln \ud83d\ude00\"}\n{\"nps\":8,}\n{\"nps\":7,\"city\":\"x\"}\n";
+        for (String cs : new String[] {"UTF-16", "UTF-16LE", "UTF-16BE", "UTF-32BE", "UTF-32LE"}) {
+            SurveyReadResult r = read(reader(ErrorPolicy.SKIP).segmentBy("city"), text.getBytes(Charset.forName(cs)),
+                    InputFormat.JSON);
+            assertEquals(3, r.rows(), cs);
+            assertEquals(2, r.accepted(), cs);
+            assertEquals(2, r.rejected().examples().get("malformed JSON").get(0).line(), cs);
+            assertEquals("K\u00f6ln \ud83d\ude00", r.report().segments().keys().get(0).part(0), cs);
+        }
+        byte[] badUtf16 = file(new byte[] {0, '{', 0, '"', 0, 'n', 0, 'p', 0, 's', 0, '"', 0, ':', 0, '9', (byte) 0xDC,
+            0, 0, '}'});
+        assertEquals("bad encoding", assertThrows(BadInputException.class,
+                () -> read(reader(ErrorPolicy.SKIP), badUtf16, InputFormat.JSON)).error().reason());
+    }
 }
