@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxkit.io.AttributionReader;
 import io.cxkit.io.CxJacksonModule;
 import io.cxkit.io.ErrorPolicy;
-import io.cxkit.io.ReadLimit;
 import io.cxkit.io.InputFormat;
 import io.cxkit.journey.AttributionAccumulator;
 import io.cxkit.journey.AttributionModel;
@@ -84,9 +83,8 @@ final class AttributionCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ReadLimitOptions limits = new ReadLimitOptions();
 
-    @Option(names = "--max-touchpoints", paramLabel = "N",
-            description = "most distinct touchpoints in the file (default 100,000)")
-    Integer maxTouchpoints;
+    @CommandLine.Mixin
+    ReadLimitOptions.Touchpoints touchpoints = new ReadLimitOptions.Touchpoints();
 
     @Option(names = "--input-format", paramLabel = "FMT", description = "csv or json (default: from the file name)")
     InputFormat inputFormat;
@@ -177,8 +175,7 @@ final class AttributionCommand implements Callable<Integer> {
             if (inputFormat != null) {
                 b.format(inputFormat);
             }
-            limits.apply(spec.commandLine(), b);
-            ReadLimitOptions.set(spec.commandLine(), ReadLimit.TOUCHPOINTS, maxTouchpoints, b::maxTouchpoints);
+            touchpoints.apply(spec.commandLine(), limits.apply(spec.commandLine(), b));
             reader = b.build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());

@@ -3,7 +3,6 @@ package io.cxkit.cli;
 import io.cxkit.io.ErrorPolicy;
 import io.cxkit.io.InteractionReader;
 import io.cxkit.io.JourneyEventReader;
-import io.cxkit.io.ReadLimit;
 import io.cxkit.journey.CustomerJourney;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
@@ -48,12 +47,11 @@ final class JourneyFile {
                 description = "fail (stop at the first bad row) or skip (report rejected rows)")
         ErrorPolicy onError;
 
-        @Option(names = "--max-touchpoints", paramLabel = "N",
-                description = "most distinct touchpoints in the file (default 100,000)")
-        Integer maxTouchpoints;
-
         @CommandLine.Mixin
         ReadLimitOptions limits = new ReadLimitOptions();
+
+        @CommandLine.Mixin
+        ReadLimitOptions.Touchpoints touchpoints = new ReadLimitOptions.Touchpoints();
     }
 
     final InteractionReader.ReadSummary summary;
@@ -85,8 +83,7 @@ final class JourneyFile {
         if (by != null) {
             b.attributes(by);
         }
-        o.limits.apply(cl, b);
-        ReadLimitOptions.set(cl, ReadLimit.TOUCHPOINTS, o.maxTouchpoints, b::maxTouchpoints);
+        o.touchpoints.apply(cl, o.limits.apply(cl, b));
         List<JourneyEvent> events = new ArrayList<>();
         Set<String> touchpoints = new TreeSet<>();
         Map<JourneyEvent, String> segments = by == null ? Map.of() : new IdentityHashMap<>();

@@ -1,5 +1,6 @@
 package io.cxkit.cli;
 
+import io.cxkit.io.JourneyReaderOptions;
 import io.cxkit.io.ReadLimit;
 import io.cxkit.io.ReaderOptions;
 import io.cxkit.io.SurveyReader;
@@ -23,6 +24,18 @@ final class ReadLimitOptions {
 
     @Option(names = "--max-depth", paramLabel = "N", description = "deepest JSON nesting (default 32)")
     Integer maxDepth;
+
+    /** {@code --max-touchpoints}, for the commands that read touchpoint events. */
+    static final class Touchpoints {
+        @Option(names = "--max-touchpoints", paramLabel = "N",
+                description = "most distinct touchpoints in the file (default 100,000)")
+        Integer maxTouchpoints;
+
+        <B extends JourneyReaderOptions<B>> B apply(CommandLine cl, B b) {
+            set(cl, ReadLimit.TOUCHPOINTS, maxTouchpoints, b::maxTouchpoints);
+            return b;
+        }
+    }
 
     /** The CLI option of a limit. */
     static String option(ReadLimit limit) {
