@@ -1006,9 +1006,10 @@ public final class SurveyReader {
 
         /**
          * The most distinct segments (value tuples of the {@link #segmentBy} columns, with the period)
-         * one read may find (default 100,000, about 100 MB of accumulators). Memory grows with the
-         * number of segments, not rows: a column of ids used as a segment would otherwise exhaust
-         * it. A file with more fails with {@code "too many segments"}.
+         * one read may find (default 100,000, which fit in {@code -Xmx192m}: the result keeps about
+         * 530 bytes per segment, reading needs about twice that). Memory grows with the number of
+         * segments, not rows: a column of ids used as a segment would otherwise exhaust it. A file
+         * with more fails with {@code "too many segments"}.
          *
          * @param segments the limit, in [1, 100,000,000]
          * @return this builder
