@@ -195,7 +195,7 @@ final class AttributionCommand implements Callable<Integer> {
         } else {
             table(r, read, h, out);
             if (read.read().rejected().any()) {
-                spec.commandLine().getErr().println("cx: " + ReadLimitOptions.cliWords(read.read().rejected().toString()));
+                spec.commandLine().getErr().println("cx: " + CliSupport.cliWords(read.read().rejected().toString()));
             }
         }
         out.flush();

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -154,10 +156,74 @@ final class CliSupport {
         return String.format(Locale.ROOT, "%.1f d", seconds / 86_400);
     }
 
+    /**
+     * A library message in the words of the command line: the API's hints ({@code nps=COLUMN},
+     * {@code labels (LABEL=SCORE)}, {@code maxRejected}, "the time format", the read limits) become
+     * options.
+     */
+    static String cliWords(String message) {
+        String m = message;
+        for (String role : List.of("nps", "csat", "ces", "weight", "time")) {
+            m = m.replace("(" + role + "=COLUMN)", "(--" + role + " COLUMN)").replace("(" + role + "=none)",
+                    "(--" + role + " none)");
+        }
+        return m.replace("labels (LABEL=SCORE)", "--labels LABEL=SCORE")
+                .replace("an explicit mapping (nps=COLUMN)", "--nps/--csat/--ces COLUMN")
+                .replace("maxRejectedShare", "--max-rejected").replace("maxRejected", "--max-rejected")
+                .replace("give the time format ", "give --time-format ")
+                .replace("or give a time format", "or give --time-format")
+                .transform(ReadLimitOptions::cliWords);
+    }
+
+    /** Reads a zone id; an unknown one is an error naming the nearest known ids. */
+    static final class ZoneConverter implements CommandLine.ITypeConverter<ZoneId> {
+        @Override
+        public ZoneId convert(String value) {
+            try {
+                return ZoneId.of(value.strip());
+            } catch (java.time.DateTimeException e) {
+                String want = value.strip().toLowerCase(Locale.ROOT);
+                String best = null;
+                int bestD = Math.max(2, want.length() / 4) + 1;
+                for (String id : ZoneId.getAvailableZoneIds()) {
+                    String l = id.toLowerCase(Locale.ROOT);
+                    int d = l.equals(want) ? 0 : io.cxkit.io.ColumnMapping.normalize(l).equals(
+                            io.cxkit.io.ColumnMapping.normalize(want)) ? 1 : editDistance(want, l);
+                    if (d < bestD || (d == bestD && best != null && id.compareTo(best) < 0)) {
+                        best = id;
+                        bestD = d;
+                    }
+                }
+                throw new CommandLine.TypeConversionException("unknown zone '" + value + "'"
+                        + (best != null ? " (did you mean " + best + "?)" : "")
+                        + "; use a region id such as Europe/Berlin or America/New_York, or an offset such as +02:00");
+            }
+        }
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
     /** Rejected rows on stderr (table output; JSON carries them in {@code input.rejected}). */
     static void reportRejected(CommandLine cl, InteractionReader.ReadSummary s, Format format) {
         if (s.rejected().any() && format != Format.JSON) {
-            cl.getErr().println("cx: " + ReadLimitOptions.cliWords(s.rejected().toString()));
+            cl.getErr().println("cx: " + CliSupport.cliWords(s.rejected().toString()));
         }
     }
 }

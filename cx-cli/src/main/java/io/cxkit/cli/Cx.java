@@ -68,7 +68,7 @@ public final class Cx implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cx());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.registerConverter(ZoneId.class, ZoneId::of);
+        cl.registerConverter(ZoneId.class, new CliSupport.ZoneConverter());
         return cl;
     }
 
@@ -109,10 +109,20 @@ public final class Cx implements Runnable {
     private static int execute(CommandLine cl, PrintWriter out, PrintWriter err, String... args) {
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, line) -> {
+            // One line naming the problem, then where to find the usage (not the whole help page).
+            CommandLine c = ex.getCommandLine();
+            err.println("cx: " + CliSupport.cliWords(ex.getMessage()));
+            err.println("Usage: " + c.getCommandSpec().qualifiedName() + " [OPTIONS]"
+                    + (c.getCommandSpec().positionalParameters().isEmpty() ? "" : " FILE")
+                    + " (see: " + c.getCommandSpec().qualifiedName() + " --help)");
+            err.flush();
+            return USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             if (ex instanceof BadInputException || ex instanceof UncheckedIOException
                     || ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
-                err.println("cx: " + ReadLimitOptions.cliWords(String.valueOf(ex.getMessage())));
+                err.println("cx: " + CliSupport.cliWords(String.valueOf(ex.getMessage())));
                 err.flush();
                 return BAD_INPUT;
             }

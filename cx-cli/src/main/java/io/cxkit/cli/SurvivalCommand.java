@@ -141,7 +141,7 @@ final class SurvivalCommand implements Callable<Integer> {
         } else {
             table(r, read, reader, out);
             if (read.rejected().any()) {
-                spec.commandLine().getErr().println("cx: " + ReadLimitOptions.cliWords(read.rejected().toString()));
+                spec.commandLine().getErr().println("cx: " + CliSupport.cliWords(read.rejected().toString()));
             }
         }
         out.flush();

@@ -42,7 +42,9 @@ class ExitCodeTest {
 
     @Test
     void nonNumericScore() throws IOException {
-        bad(file("a.csv", "id,csat\nx,great\n"), ":2:2: column 'csat' value 'great': CSAT score must be a whole number");
+        bad(file("a.csv", "id,csat\nx,great\n"), ":2:2: column 'csat' value 'great': CSAT score must be a whole number"
+                + " on [1, 5] or a known answer label (e.g. '10 - Extremely likely', 'Very satisfied', 'Strongly agree');"
+                + " name others with --labels LABEL=SCORE");
     }
 
     @Test
@@ -61,8 +63,9 @@ class ExitCodeTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "NaN|weight must be finite and > 0: NaN",
-        "-3|weight must be finite and > 0: -3.0",
+        "NaN|weight must be a number (digits with an optional sign and decimal part, e.g. 3, -2, 1.25)",
+        "5.|weight must be a number (digits with an optional sign and decimal part, e.g. 3, -2, 1.25)",
+        "-3|weight must be finite and > 0: -3",
         "''|weight is empty (every row needs a weight when a weight column is used)"})
     void badWeight(String w, String rule) throws IOException {
         bad(file("w.csv", "nps,weight\n9," + w + "\n"), ":2:2: column 'weight' value '" + w + "': " + rule);
@@ -70,7 +73,10 @@ class ExitCodeTest {
 
     @Test
     void unparseableTime() throws IOException {
-        bad(file("t.csv", "nps,date\n9,31/12/2026\n"), ":2:2: column 'date' value '31/12/2026': time must be ISO-8601"
+        bad(file("t.csv", "nps,date\n9,31/12/2026\n"), ":2:2: column 'date' value '31/12/2026': a date with slashes"
+                + " is read month first (MM/dd/yyyy, as US exports write it) and 31 is not a month; for day-first dates"
+                + " give --time-format dd/MM/yyyy", "--period", "month");
+        bad(file("u.csv", "nps,date\n9,yesterday\n"), ":2:2: column 'date' value 'yesterday': time must be ISO-8601"
                 + " (2026-03-02T10:15:00Z, with or without offset), a date (2026-03-02) or epoch seconds/milliseconds",
                 "--period", "month");
     }

@@ -129,7 +129,7 @@ class OutputOnlyWhenCompleteTest {
                 r.err().strip());
         CxTestSupport.Run u = CxTestSupport.cx("report", f.toString(), "--max-segments", "0");
         assertEquals(Cx.USAGE, u.code());
-        assertTrue(u.err().startsWith("--max-segments must be in [1, 100000000]: 0"), u.err());
+        assertTrue(u.err().startsWith("cx: --max-segments must be in [1, 100000000]: 0"), u.err());
         CxTestSupport.Run skip = CxTestSupport.cx("report", f.toString(), "--on-error", "skip", "--max-columns",
                 "1");
         assertEquals(Cx.BAD_INPUT, skip.code(), "a header over the limit fails the file");

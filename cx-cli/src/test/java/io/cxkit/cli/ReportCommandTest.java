@@ -38,8 +38,17 @@ class ReportCommandTest {
         }
         num(e.estimate(), j.get("estimate"));
         num(e.standardError(), j.get("standardError"));
-        num(e.interval(0.9).lower(), j.get("lower"));
-        num(e.interval(0.9).upper(), j.get("upper"));
+        // Bounds are clipped to the score's range (the CES mean to its 1-7 scale) and say so.
+        double lo = e.interval(0.9).lower();
+        double hi = e.interval(0.9).upper();
+        if (e instanceof io.cxkit.survey.CesResult c) {
+            assertEquals(lo < c.scale().min() || hi > c.scale().max(), j.get("clipped").asBoolean());
+            lo = Math.max(c.scale().min(), lo);
+            hi = Math.min(c.scale().max(), hi);
+        }
+        num(lo, j.get("lower"));
+        num(hi, j.get("upper"));
+        assertEquals(e.n() < 30, j.get("lowN").asBoolean());
         if (e.weighted()) {
             num(e.effectiveN(), j.get("effectiveN"));
         }
@@ -130,8 +139,11 @@ class ReportCommandTest {
         Files.writeString(f, "nps,tp\n10,a\n0,b\n9,a\n");
         CxTestSupport.Run t = cx("report", f.toString(), "--by", "tp");
         assertEquals(0, t.code());
-        assertTrue(t.out().startsWith("tp     NPS n     NPS          95% CI"), t.out());
+        assertTrue(t.out().startsWith("tp     NPS n     NPS           95% CI"), t.out());
         CxTestSupport.Run c = cx("report", f.toString(), "--format", "CSV");
-        assertEquals("segment,nps_n,nps_missing,nps,nps_se,nps_lower,nps_upper", c.out().lines().findFirst().get());
+        // Columns are only ever added at the end (the low-n and clipping flags after every score).
+        assertEquals("segment,nps_n,nps_missing,nps,nps_se,nps_lower,nps_upper,nps_low_n,nps_clipped",
+                c.out().lines().findFirst().get());
+        assertTrue(c.err().startsWith("cx: read 3 rows (plain layout): 3 counted"), c.err());
     }
 }

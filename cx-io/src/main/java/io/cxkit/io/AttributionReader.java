@@ -146,7 +146,7 @@ public final class AttributionReader {
     public Summary read(InputStream in, String source, InputFormat format, Consumer<? super AttributionJourney> sink) {
         Check.notNull(in, "in");
         Check.notNull(sink, "sink");
-        try (RowSource rows = SurveyReader.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
+        try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
                 (char) 0, limits)) {
             return run(rows, source, sink);
         }
@@ -278,7 +278,7 @@ public final class AttributionReader {
         }
         double v;
         try {
-            v = Double.parseDouble(s);
+            v = Cells.parseNumber(s);
         } catch (NumberFormatException e) {
             throw new EventFiles.Rule("bad value", "conversion value must be a number");
         }

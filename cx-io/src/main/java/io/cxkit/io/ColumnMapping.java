@@ -2,11 +2,13 @@ package io.cxkit.io;
 
 import io.cxkit.core.Check;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which column holds which field of a survey response. A role left unset is found automatically
@@ -14,28 +16,35 @@ import java.util.Optional;
  * case-insensitively and ignoring spaces and punctuation, so {@code "Likelihood to recommend"}
  * matches {@code likelihood_to_recommend}.
  *
+ * <p>Score columns are also found by question wording (a header or Qualtrics question text
+ * containing "recommend" for NPS, "satisf" for CSAT, "easy", "easier" or "effort" for CES), except
+ * text columns (names with comment, reason, why, text, other, specify, explain, feedback,
+ * suggest, open-ended) and Qualtrics' {@code *_NPS_GROUP}. When two or more columns qualify for
+ * one score (or the weight), that is an error listing them: name one, or switch the role off with
+ * {@link #without(Role)}. For the time, the preferred name wins ({@link Role#knownNames()} order).
+ *
  * <pre>{@code
  * ColumnMapping m = ColumnMapping.auto().with(ColumnMapping.Role.NPS, "Q3 - Recommend");
- * ColumnMapping p = ColumnMapping.parse("nps=Likelihood to recommend,weight=w");
+ * ColumnMapping p = ColumnMapping.parse("nps=Likelihood to recommend,weight=none");
  * }</pre>
  *
  * @param explicit the columns named explicitly, by role
+ * @param disabled the roles switched off (never read, even when a column looks like one)
  */
-public record ColumnMapping(Map<Role, String> explicit) {
+public record ColumnMapping(Map<Role, String> explicit, Set<Role> disabled) {
 
     /** The fields a survey row can carry. */
     public enum Role {
         /** The 0–10 recommend answer. */
         NPS("NPS", List.of("nps", "npsscore", "netpromoterscore", "netpromoter", "likelihoodtorecommend",
                 "recommend", "ltr", "recommendscore"),
-                List.of("howlikelyareyoutorecommend", "howlikelyisitthatyouwouldrecommend",
-                        "howlikelywouldyoubetorecommend", "likelihoodtorecommend")),
+                List.of("recommend")),
         /** The satisfaction rating. */
         CSAT("CSAT", List.of("csat", "csatscore", "satisfaction", "customersatisfaction", "overallsatisfaction",
-                "satisfactionscore"), List.of("howsatisfied", "overallhowsatisfied")),
+                "satisfactionscore"), List.of("satisf")),
         /** The effort rating. */
         CES("CES", List.of("ces", "cesscore", "effort", "customereffort", "customereffortscore", "effortscore"),
-                List.of("howeasy", "thecompanymadeiteasy", "madeiteasy")),
+                List.of("easy", "easier", "effort")),
         /** The survey weight. */
         WEIGHT("weight", List.of("weight", "surveyweight", "sampleweight", "weighting", "wt"), List.of()),
         /** The response time (used to split by period). */
@@ -72,33 +81,56 @@ public record ColumnMapping(Map<Role, String> explicit) {
             return names;
         }
 
-        int rank(String normalized) {
-            int i = names.indexOf(normalized);
-            if (i >= 0) {
-                return i;
+        /** Whether a normalised header or question reads like this role's question. */
+        boolean wording(String normalized) {
+            if (normalized.isEmpty()) {
+                return false;
             }
             for (String p : prefixes) {
-                if (normalized.startsWith(p) || (p.length() > 8 && normalized.contains(p))) {
-                    return names.size();
+                if (normalized.contains(p)) {
+                    return true;
                 }
             }
-            return -1;
+            return false;
         }
     }
+
+    /** What {@link #parse(String)} reads as "switch this role off". */
+    public static final String NONE = "none";
+    private static final List<String> TEXT_WORDS = List.of("comment", "reason", "why", "text", "other", "specify",
+            "explain", "feedback", "suggest", "openended");
 
     /**
      * Validates and copies the explicit columns.
      *
      * @param explicit explicit columns by role
+     * @param disabled roles switched off; a role cannot be both
      */
     public ColumnMapping {
         Check.notNull(explicit, "explicit");
+        Check.notNull(disabled, "disabled");
         Map<Role, String> c = new LinkedHashMap<>();
         explicit.forEach((k, v) -> {
             Check.notNull(k, "role");
             c.put(k, ReaderOptions.columnName(k.key(), v));
         });
         explicit = Map.copyOf(c);
+        disabled = Set.copyOf(disabled);
+        for (Role r : disabled) {
+            if (explicit.containsKey(r)) {
+                throw new IllegalArgumentException("role " + r.key() + " cannot be both named ('"
+                        + explicit.get(r) + "') and switched off");
+            }
+        }
+    }
+
+    /**
+     * A mapping with explicit columns and no role switched off.
+     *
+     * @param explicit explicit columns by role
+     */
+    public ColumnMapping(Map<Role, String> explicit) {
+        this(explicit, Set.of());
     }
 
     /**
@@ -111,13 +143,13 @@ public record ColumnMapping(Map<Role, String> explicit) {
      * @return the automatic mapping
      */
     public static ColumnMapping auto() {
-        return new ColumnMapping(Map.of());
+        return new ColumnMapping(Map.of(), Set.of());
     }
 
     /**
      * A mapping from {@code role=column} pairs separated by commas, e.g.
      * {@code "nps=Likelihood to recommend,weight=w"}; roles are {@code nps}, {@code csat},
-     * {@code ces}, {@code weight}, {@code time}.
+     * {@code ces}, {@code weight}, {@code time}; the column {@code none} switches the role off.
      *
      * @param spec the pairs
      * @return the mapping (unnamed roles automatic)
@@ -134,7 +166,9 @@ public record ColumnMapping(Map<Role, String> explicit) {
             if (eq < 0) {
                 throw new IllegalArgumentException("column mapping must be role=column: '" + pair.strip() + "'");
             }
-            m = m.with(role(pair.substring(0, eq).strip()), pair.substring(eq + 1).strip());
+            Role r = role(pair.substring(0, eq).strip());
+            String col = pair.substring(eq + 1).strip();
+            m = col.equalsIgnoreCase(NONE) ? m.without(r) : m.with(r, col);
         }
         return m;
     }
@@ -159,7 +193,24 @@ public record ColumnMapping(Map<Role, String> explicit) {
     public ColumnMapping with(Role role, String column) {
         Map<Role, String> m = new LinkedHashMap<>(explicit);
         m.put(Check.notNull(role, "role"), column);
-        return new ColumnMapping(m);
+        Set<Role> off = new HashSet<>(disabled);
+        off.remove(role);
+        return new ColumnMapping(m, off);
+    }
+
+    /**
+     * This mapping with one role switched off: no column is read for it, even one that looks like
+     * it (e.g. a column named {@code weight} for an unweighted report).
+     *
+     * @param role the role
+     * @return a new mapping
+     */
+    public ColumnMapping without(Role role) {
+        Map<Role, String> m = new LinkedHashMap<>(explicit);
+        m.remove(Check.notNull(role, "role"));
+        Set<Role> off = new HashSet<>(disabled);
+        off.add(role);
+        return new ColumnMapping(m, off);
     }
 
     /**
@@ -206,56 +257,148 @@ public record ColumnMapping(Map<Role, String> explicit) {
         return -1;
     }
 
+    /** The column chosen for a role: its field index (-1: none) and the rule that chose it. */
+    record Choice(int index, String rule) {
+    }
+
     /**
-     * Resolves every role against a header.
+     * Resolves every role against an export's header.
      *
-     * @return index per role (by ordinal), -1 when absent
-     * @throws BadInputException for an explicit column that is missing, or an ambiguous score column
+     * @param layoutColumns columns the layout defines (normalised names), used before detection
+     * @return the choice per role (by ordinal)
+     * @throws BadInputException for an explicit column that is missing, or an ambiguous score or
+     *     weight column
      */
-    int[] resolve(List<String> header, String source) {
-        int[] idx = new int[Role.values().length];
+    Choice[] resolve(ExportHeader h, String source, Map<Role, String> layoutColumns) {
+        Choice[] out = new Choice[Role.values().length];
+        List<String> names = h.names;
         for (Role r : Role.values()) {
-            String col = explicit.get(r);
-            if (col != null) {
-                idx[r.ordinal()] = find(header, col);
-                if (idx[r.ordinal()] < 0) {
-                    throw missing(source, r.key(), col, header);
-                }
+            if (disabled.contains(r)) {
+                out[r.ordinal()] = new Choice(-1, "switched off");
                 continue;
             }
-            int best = -1;
-            int bestRank = Integer.MAX_VALUE;
-            List<String> ties = new ArrayList<>();
-            for (int i = 0; i < header.size(); i++) {
-                int rank = r.rank(normalize(header.get(i)));
-                if (rank < 0) {
-                    continue;
+            String col = explicit.get(r);
+            if (col != null) {
+                int i = find(names, col);
+                String rule = "named";
+                if (i < 0) {
+                    i = find(h.questions, col);
+                    rule = "named by question text";
                 }
-                if (rank < bestRank) {
-                    best = i;
-                    bestRank = rank;
-                    ties.clear();
-                    ties.add(header.get(i));
-                } else if (rank == bestRank) {
-                    ties.add(header.get(i));
+                if (i < 0) {
+                    throw missing(source, r.key(), col, names);
                 }
+                out[r.ordinal()] = new Choice(i, rule);
+                continue;
             }
-            if (ties.size() > 1 && r != Role.TIME) {
-                throw BadInputException.file(source, 1, "ambiguous column", "columns " + String.join(", ", ties)
-                        + " all look like " + r.label + "; name one explicitly (" + r.key() + "=COLUMN)");
+            String lc = layoutColumns.get(r);
+            int li = lc == null ? -1 : ExportHeader.indexOf(names, lc);
+            if (li >= 0) {
+                out[r.ordinal()] = new Choice(li, h.layout.key() + " layout");
+                continue;
             }
-            idx[r.ordinal()] = best;
+            out[r.ordinal()] = detect(r, h, source);
         }
-        return idx;
+        return out;
+    }
+
+    private static Choice detect(Role r, ExportHeader h, String source) {
+        List<String> names = h.names;
+        int best = -1;
+        int bestRank = Integer.MAX_VALUE;
+        List<String> candidates = new ArrayList<>();
+        String bestRule = "";
+        for (int i = 0; i < names.size(); i++) {
+            String n = normalize(names.get(i));
+            String q = normalize(h.questions.get(i));
+            if (n.endsWith("npsgroup")) {
+                continue;
+            }
+            int rank = r.names.indexOf(n);
+            String rule = "header name";
+            if (rank < 0 && !h.textual[i] && !isText(n) && !isText(q)) {
+                if (r.wording(n) || r.wording(q)) {
+                    rank = r.names.size();
+                    rule = "question wording";
+                }
+            }
+            if (rank < 0) {
+                continue;
+            }
+            candidates.add("'" + names.get(i) + "' (" + rule + ")");
+            if (rank < bestRank) {
+                best = i;
+                bestRank = rank;
+                bestRule = rule;
+            }
+        }
+        if (candidates.size() > 1 && r != Role.TIME) {
+            throw BadInputException.file(source, 1, "ambiguous column", "columns " + String.join(", ", candidates)
+                    + " all look like " + r.label + "; name one explicitly (" + r.key() + "=COLUMN) or switch "
+                    + r.label + " off (" + r.key() + "=none)");
+        }
+        return new Choice(best, best < 0 ? "not found" : bestRule);
+    }
+
+    private static boolean isText(String normalized) {
+        for (String w : TEXT_WORDS) {
+            if (normalized.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static BadInputException missing(String source, String what, String col, List<String> header) {
+        String near = closest(col, header);
         return BadInputException.file(source, 1, "missing column", "required column '" + col + "' (" + what
-                + ") is not in the header; columns are: " + String.join(", ", header));
+                + ") is not in the header" + (near != null ? " (did you mean '" + near + "'?)" : "")
+                + "; columns are: " + String.join(", ", header));
+    }
+
+    /** The header name nearest to a wanted one (edit distance of the normalised names at most 1/3 of it), or null. */
+    static String closest(String wanted, List<String> header) {
+        String w = normalize(wanted);
+        if (w.length() < 4) {
+            return null; // too short to tell a typo from another name
+        }
+        String best = null;
+        int bestD = Math.max(1, w.length() / 3) + 1;
+        for (String h : header) {
+            String n = normalize(h);
+            int d = distance(w, n);
+            if (d < bestD && !n.isEmpty()) {
+                best = h;
+                bestD = d;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     @Override
     public String toString() {
-        return explicit.isEmpty() ? "ColumnMapping[auto]" : "ColumnMapping" + explicit + " (others auto)";
+        String off = disabled.isEmpty() ? "" : ", off " + disabled;
+        return explicit.isEmpty() && disabled.isEmpty() ? "ColumnMapping[auto]"
+                : "ColumnMapping" + explicit + off + " (others auto)";
     }
 }

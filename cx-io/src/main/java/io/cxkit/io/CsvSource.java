@@ -11,9 +11,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A char-level CSV parser (RFC 4180 quoting, any one-character delimiter, LF/CRLF/CR line ends).
@@ -74,15 +72,8 @@ final class CsvSource implements RowSource {
             throw new BadInputException(badEncodingRow()); // the header is not in this charset: the file is not
         }
         List<String> h = new ArrayList<>(fields);
-        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < fields; i++) {
-            String name = field(i).strip();
-            Integer before = seen.putIfAbsent(name, i);
-            if (before != null) {
-                throw new BadInputException(new RowError(source, 1, i + 1, name, "", "duplicate column",
-                        "duplicate column name '" + name + "' (columns " + (before + 1) + " and " + (i + 1) + ")"));
-            }
-            h.add(name);
+            h.add(field(i).strip()); // names are checked by RowSources (an export may repeat them)
         }
         this.header = List.copyOf(h);
     }
@@ -114,7 +105,8 @@ final class CsvSource implements RowSource {
         return candidates[best];
     }
 
-    char delimiter() {
+    @Override
+    public char delimiter() {
         return delimiter;
     }
 
@@ -129,6 +121,11 @@ final class CsvSource implements RowSource {
         for (int i = 0; i < selected.length; i++) {
             selected[i] = header.indexOf(names.get(i));
         }
+    }
+
+    @Override
+    public void selectFields(int[] fields) {
+        selected = fields.clone();
     }
 
     @Override

@@ -31,16 +31,28 @@ import java.util.Map;
  * confidence), {@code interval} (its method) and {@code weighted}, plus {@code effectiveN} when
  * weighted. NPS is in points, CSAT in percent satisfied, CES the mean rating. NaN (empty input) is
  * written as {@code null}. Serialization only: results are computed, not read back.
+ *
+ * <p>Fields added within v1 (none renamed, moved or removed): per metric {@code lowN} (n below the
+ * module's minimum n, default 30) and {@code clipped} (a bound cut at the edge of the score's
+ * range, see {@link ReportedInterval}); in a read result's {@code input}: {@code counted},
+ * {@code excluded} ({@code total} and {@code rules}: rule and count), {@code layout},
+ * {@code rules} (why each column was chosen), {@code weight} (the column or
+ * {@code "unweighted"}), {@code scales} and {@code timeZone}; in {@code segmentation}:
+ * {@code minN}.
  */
 public final class CxJacksonModule extends SimpleModule {
     private static final long serialVersionUID = 1L;
     /** The schema identifier written at the top of a report. */
     public static final String SCHEMA = "cxkit/survey-report/v1";
+    /** The default minimum n below which an estimate is flagged {@code lowN}. */
+    public static final int DEFAULT_MIN_N = 30;
     private final double confidence;
+    private final int minN;
 
-    private CxJacksonModule(double confidence) {
+    private CxJacksonModule(double confidence, int minN) {
         super("cxkit", new Version(0, 1, 0, "SNAPSHOT", "io.cxkit", "cx-io"));
         this.confidence = Check.confidence(confidence);
+        this.minN = Check.inRange(minN, 0, Integer.MAX_VALUE, "minN");
         add(NpsResult.class, (v, g) -> nps(v, g));
         add(CsatResult.class, (v, g) -> csat(v, g));
         add(CesResult.class, (v, g) -> ces(v, g));
@@ -67,6 +79,24 @@ public final class CxJacksonModule extends SimpleModule {
             g.writeEndObject();
             g.writeFieldName("rejected");
             rejected(v.rejected(), g);
+            InputSummary in = v.input();
+            g.writeNumberField("counted", v.accepted());
+            g.writeObjectFieldStart("excluded");
+            g.writeNumberField("total", in.excludedTotal());
+            g.writeArrayFieldStart("rules");
+            for (Map.Entry<String, Long> e : in.excluded().entrySet()) {
+                g.writeStartObject();
+                g.writeStringField("rule", e.getKey());
+                g.writeNumberField("count", e.getValue());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeStringField("layout", in.layout());
+            strings(g, "rules", in.rules());
+            g.writeStringField("weight", in.weight());
+            strings(g, "scales", in.scales());
+            g.writeStringField("timeZone", in.timeZone());
             g.writeEndObject();
             g.writeEndObject();
         });
@@ -89,7 +119,27 @@ public final class CxJacksonModule extends SimpleModule {
      * @return the module
      */
     public static CxJacksonModule of(double confidence) {
-        return new CxJacksonModule(confidence);
+        return new CxJacksonModule(confidence, DEFAULT_MIN_N);
+    }
+
+    /**
+     * A module writing intervals at the given confidence and flagging estimates on fewer than
+     * {@code minN} answers ({@code "lowN": true}).
+     *
+     * @param confidence the confidence level in (0, 1), e.g. 0.95
+     * @param minN the minimum n, &gt;= 0 (0 flags nothing)
+     * @return the module
+     */
+    public static CxJacksonModule of(double confidence, int minN) {
+        return new CxJacksonModule(confidence, minN);
+    }
+
+    private static void strings(JsonGenerator g, String name, Map<String, String> m) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
     }
 
     /**
@@ -129,6 +179,7 @@ public final class CxJacksonModule extends SimpleModule {
             g.writeNullField("period");
         }
         g.writeStringField("zone", r.segmentation().zone().getId());
+        g.writeNumberField("minN", minN);
         g.writeEndObject();
         g.writeFieldName("overall");
         segment(SegmentKey.overall(), List.of(), r.overall(), g);
@@ -167,13 +218,16 @@ public final class CxJacksonModule extends SimpleModule {
         num(g, "estimate", e.estimate());
         num(g, "standardError", e.standardError());
         Interval ci = e.interval(confidence);
-        num(g, "lower", ci.lower());
-        num(g, "upper", ci.upper());
+        ReportedInterval ri = ReportedInterval.of(e, confidence, minN);
+        num(g, "lower", ri.lower());
+        num(g, "upper", ri.upper());
         g.writeStringField("interval", ci.method());
         g.writeBooleanField("weighted", e.weighted());
         if (e.weighted()) {
             num(g, "effectiveN", e.effectiveN());
         }
+        g.writeBooleanField("lowN", ri.lowN());
+        g.writeBooleanField("clipped", ri.clipped());
     }
 
     private void nps(NpsResult r, JsonGenerator g) throws IOException {

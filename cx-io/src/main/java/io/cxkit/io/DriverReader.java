@@ -144,7 +144,7 @@ public final class DriverReader {
         }
         double d;
         try {
-            d = Double.parseDouble(v);
+            d = Cells.parseNumber(v);
         } catch (NumberFormatException e) {
             d = Double.NaN;
         }

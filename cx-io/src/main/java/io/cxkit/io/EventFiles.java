@@ -64,7 +64,7 @@ final class EventFiles {
             List<EventColumns.Spec> specs, Map<String, String> explicit, List<String> attributes, String what,
             ErrorPolicy errors, SourceLimits limits, RowHandler handler) {
         Check.notNull(in, "in");
-        try (RowSource rows = SurveyReader.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
+        try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
                 (char) 0, limits)) {
             EventColumns cols = new EventColumns(rows, source, specs, explicit, attributes, what);
             return loop(rows, source, cols.selected, cols.used, errors, cells -> handler.row(rows, cols));

@@ -162,7 +162,7 @@ public final class InteractionReader {
     public ReadSummary read(InputStream in, String source, InputFormat format, Consumer<? super Interaction> sink) {
         Check.notNull(in, "in");
         Check.notNull(sink, "sink");
-        try (RowSource rows = SurveyReader.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
+        try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
                 (char) 0, limits)) {
             return run(rows, source, sink);
         }
@@ -305,7 +305,7 @@ public final class InteractionReader {
         String v = rows.value(i);
         double d;
         try {
-            d = Double.parseDouble(v);
+            d = Cells.parseNumber(v);
         } catch (NumberFormatException e) {
             throw new Bad(i, v, "bad duration", "duration must be a number");
         }

@@ -220,7 +220,7 @@ public final class JourneyEventReader {
         if (vv != null) {
             double d;
             try {
-                d = Double.parseDouble(vv);
+                d = Cells.parseNumber(vv);
             } catch (NumberFormatException e) {
                 d = Double.NaN;
             }

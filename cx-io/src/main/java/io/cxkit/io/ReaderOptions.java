@@ -11,9 +11,9 @@ import io.cxkit.core.Check;
 public abstract class ReaderOptions<B extends ReaderOptions<B>> {
     ErrorPolicy errors = ErrorPolicy.FAIL;
     InputFormat format;
-    private int maxFieldLength = ReadLimit.FIELD_LENGTH.defaultValue();
-    private int maxColumns = ReadLimit.COLUMNS.defaultValue();
-    private int maxNestingDepth = ReadLimit.NESTING_DEPTH.defaultValue();
+    int maxFieldLength = ReadLimit.FIELD_LENGTH.defaultValue();
+    int maxColumns = ReadLimit.COLUMNS.defaultValue();
+    int maxNestingDepth = ReadLimit.NESTING_DEPTH.defaultValue();
 
     ReaderOptions() {
     }

@@ -26,7 +26,16 @@ import java.util.function.Function;
  * <p>Table and CSV show only the scores the data has (a score with no answers and no missing answers
  * overall is left out). CSV columns per score {@code S} in {@code nps, csat, ces}: {@code S_n},
  * {@code S_missing}, {@code S}, {@code S_se}, {@code S_lower}, {@code S_upper}, and
- * {@code S_effective_n} when weighted; numbers with a dot and up to 6 decimals, empty for NaN.
+ * {@code S_effective_n} when weighted; then, after the columns of every score, {@code S_low_n} and
+ * {@code S_clipped} ({@code true}/{@code false}) per score; numbers with a dot and up to 6
+ * decimals, empty for NaN.
+ *
+ * <p>Small cells: an estimate on fewer answers than the minimum n (default
+ * {@value CxJacksonModule#DEFAULT_MIN_N}) is marked {@code *} after its n in the table and
+ * {@code lowN}/{@code S_low_n} in JSON and CSV; interval bounds are clipped to the score's range
+ * and marked {@code ~} ({@link ReportedInterval}). The table of a read result ends with the input
+ * summary ({@link #summary(SurveyReadResult)}): rows read, counted, excluded and rejected, the
+ * column, rule and scale of each score and the weighting.
  */
 public enum ReportFormat {
     /** Aligned text columns with intervals, for people. */
@@ -45,7 +54,7 @@ public enum ReportFormat {
      * @throws UncheckedIOException if writing fails
      */
     public void write(SurveyReport report, double confidence, Writer out) {
-        write(report, null, confidence, out);
+        write(report, null, confidence, CxJacksonModule.DEFAULT_MIN_N, out);
     }
 
     /**
@@ -58,28 +67,93 @@ public enum ReportFormat {
      * @throws UncheckedIOException if writing fails
      */
     public void write(SurveyReadResult result, double confidence, Writer out) {
-        Check.notNull(result, "result");
-        write(result.report(), result, confidence, out);
+        write(result, confidence, CxJacksonModule.DEFAULT_MIN_N, out);
     }
 
-    private void write(SurveyReport report, SurveyReadResult result, double confidence, Writer out) {
+    /**
+     * Writes a read result, flagging estimates on fewer than {@code minN} answers.
+     *
+     * @param result the result
+     * @param confidence the confidence level of the intervals in (0, 1)
+     * @param minN the minimum n, &gt;= 0 (0 flags nothing)
+     * @param out where to write (not closed)
+     * @throws UncheckedIOException if writing fails
+     */
+    public void write(SurveyReadResult result, double confidence, int minN, Writer out) {
+        Check.notNull(result, "result");
+        write(result.report(), result, confidence, minN, out);
+    }
+
+    /**
+     * The input summary as text lines, e.g.
+     * {@code read 12 rows: 10 counted, 1 excluded (Status=Survey Preview: 1), 1 rejected (non-numeric score: 1)}
+     * then one line per score ({@code NPS: column 'Q1' (header name), scale 0-10, detractors 0-6,
+     * promoters 9-10}) and the weighting ({@code weight: unweighted}).
+     *
+     * @param r the read result
+     * @return the lines, each ending with a line break
+     */
+    public static String summary(SurveyReadResult r) {
+        Check.notNull(r, "r");
+        InputSummary in = r.input();
+        StringBuilder sb = new StringBuilder("read ").append(r.rows()).append(r.rows() == 1 ? " row" : " rows")
+                .append(" (").append(in.layout()).append(" layout): ").append(r.accepted()).append(" counted, ")
+                .append(in.excludedTotal()).append(" excluded");
+        appendCounts(sb, in.excluded());
+        sb.append(", ").append(r.rejected().total()).append(" rejected");
+        appendCounts(sb, r.rejected().counts());
+        sb.append('\n');
+        for (String m : METRICS) {
+            String col = r.columns().get(m);
+            if (col != null) {
+                sb.append(m.equals("nps") ? "NPS" : m.toUpperCase(Locale.ROOT)).append(": column '").append(col)
+                        .append("' (").append(in.rules().getOrDefault(m, "")).append("), scale ")
+                        .append(in.scales().getOrDefault(m, "")).append('\n');
+            }
+        }
+        sb.append("weight: ").append(in.weight().equals("unweighted") ? "unweighted" : "column '" + in.weight() + "'");
+        if (!in.timeZone().isEmpty()) {
+            sb.append("; times without offset read in ").append(in.timeZone());
+        }
+        return sb.append('\n').toString();
+    }
+
+    private static void appendCounts(StringBuilder sb, Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        sb.append(" (");
+        int k = 0;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            sb.append(k++ > 0 ? ", " : "").append(e.getKey()).append(": ").append(e.getValue());
+        }
+        sb.append(')');
+    }
+
+    private void write(SurveyReport report, SurveyReadResult result, double confidence, int minN, Writer out) {
         Check.notNull(report, "report");
         Check.confidence(confidence);
         Check.notNull(out, "out");
+        if (minN < 0) {
+            throw new IllegalArgumentException("minN must be >= 0: " + minN);
+        }
         try {
             switch (this) {
                 case JSON:
-                    ObjectMapper m = new ObjectMapper().registerModule(CxJacksonModule.of(confidence))
+                    ObjectMapper m = new ObjectMapper().registerModule(CxJacksonModule.of(confidence, minN))
                             .enable(SerializationFeature.INDENT_OUTPUT)
                             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                     m.writeValue(out, result != null ? result : report);
                     out.write('\n');
                     break;
                 case CSV:
-                    csv(report, confidence, out);
+                    csv(report, confidence, minN, out);
                     break;
                 default:
-                    table(report, confidence, out);
+                    table(report, confidence, minN, out);
+                    if (result != null) {
+                        out.write(summary(result));
+                    }
             }
             out.flush();
         } catch (IOException e) {
@@ -122,7 +196,7 @@ public enum ReportFormat {
         return l;
     }
 
-    private static void csv(SurveyReport r, double confidence, Writer out) throws IOException {
+    private static void csv(SurveyReport r, double confidence, int minN, Writer out) throws IOException {
         List<String> names = r.segmentation().partNames();
         List<String> metrics = present(r);
         boolean weighted = metrics.stream().anyMatch(m -> metric(r.overall(), m).weighted());
@@ -133,22 +207,25 @@ public enum ReportFormat {
                 head.add(m + "_effective_n");
             }
         }
+        for (String m : metrics) {
+            head.addAll(List.of(m + "_low_n", m + "_clipped"));
+        }
         line(out, head);
-        row(out, SegmentKey.overall(), Math.max(1, names.size()), r.overall(), metrics, weighted, confidence);
+        row(out, SegmentKey.overall(), Math.max(1, names.size()), r.overall(), metrics, weighted, confidence, minN);
         for (Map.Entry<SegmentKey, ScoreCardResult> e : r.segments().asMap().entrySet()) {
-            row(out, e.getKey(), names.size(), e.getValue(), metrics, weighted, confidence);
+            row(out, e.getKey(), names.size(), e.getValue(), metrics, weighted, confidence, minN);
         }
     }
 
     private static void row(Writer out, SegmentKey k, int parts, ScoreCardResult c, List<String> metrics,
-            boolean weighted, double confidence) throws IOException {
+            boolean weighted, double confidence, int minN) throws IOException {
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < parts; i++) {
             cells.add(k.isOverall() ? "(all)" : k.part(i));
         }
         for (String m : metrics) {
             Estimate e = metric(c, m);
-            Interval ci = e.interval(confidence);
+            ReportedInterval ci = ReportedInterval.of(e, confidence, minN);
             cells.add(Long.toString(e.n()));
             cells.add(Long.toString(missing(c, m)));
             cells.add(num(e.estimate()));
@@ -159,16 +236,16 @@ public enum ReportFormat {
                 cells.add(num(e.effectiveN()));
             }
         }
+        for (String m : metrics) {
+            ReportedInterval ci = ReportedInterval.of(metric(c, m), confidence, minN);
+            cells.add(Boolean.toString(ci.lowN()));
+            cells.add(Boolean.toString(ci.clipped()));
+        }
         line(out, cells);
     }
 
     private static String num(double v) {
-        if (!Double.isFinite(v)) {
-            return "";
-        }
-        String s = String.format(Locale.ROOT, "%.6f", v);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return ReportNumbers.cell(v);
     }
 
     private static void line(Writer out, List<String> cells) throws IOException {
@@ -188,7 +265,7 @@ public enum ReportFormat {
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
-    private static void table(SurveyReport r, double confidence, Writer out) throws IOException {
+    private static void table(SurveyReport r, double confidence, int minN, Writer out) throws IOException {
         List<String> names = r.segmentation().partNames();
         List<String> metrics = present(r);
         String pct = String.format(Locale.ROOT, "%.0f%% CI", 100 * confidence);
@@ -199,15 +276,19 @@ public enum ReportFormat {
         }
         List<List<String>> rows = new ArrayList<>();
         rows.add(head);
+        boolean[] marks = new boolean[2];
         Function<ScoreCardResult, List<String>> cells = c -> {
             List<String> l = new ArrayList<>();
             for (String m : metrics) {
                 Estimate e = metric(c, m);
-                Interval ci = e.interval(confidence);
+                ReportedInterval ci = ReportedInterval.of(e, confidence, minN);
                 boolean ces = m.equals("ces");
-                l.add(Long.toString(e.n()) + (e.weighted() ? String.format(Locale.ROOT, " (eff %.0f)", e.effectiveN()) : ""));
+                marks[0] |= ci.lowN();
+                marks[1] |= ci.clipped();
+                l.add(Long.toString(e.n()) + (e.weighted() ? String.format(Locale.ROOT, " (eff %.0f)", e.effectiveN()) : "")
+                        + (ci.lowN() ? "*" : ""));
                 l.add(fmt(e.estimate(), ces));
-                l.add(e.n() == 0 ? "" : fmt(ci.lower(), ces) + " .. " + fmt(ci.upper(), ces));
+                l.add(e.n() == 0 ? "" : fmt(ci.lower(), ces) + " .. " + fmt(ci.upper(), ces) + (ci.clipped() ? "~" : ""));
             }
             return l;
         };
@@ -238,6 +319,12 @@ public enum ReportFormat {
             }
             out.write(sb.toString().stripTrailing());
             out.write('\n');
+        }
+        if (marks[0]) {
+            out.write("* fewer than " + minN + " answers: too few for a stable estimate\n");
+        }
+        if (marks[1]) {
+            out.write("~ interval clipped to the score's range (NPS -100..100, CES the rating scale)\n");
         }
     }
 

@@ -12,6 +12,23 @@ interface RowSource extends Closeable {
     /** Chooses the columns {@link #value(int)} returns, by name as in {@link #columns()}. */
     void select(List<String> names);
 
+    /**
+     * Chooses the columns {@link #value(int)} returns by their 0-based position in
+     * {@link #columns()} (for headers that repeat a name); by default through their names.
+     */
+    default void selectFields(int[] fields) {
+        List<String> names = new java.util.ArrayList<>(fields.length);
+        for (int f : fields) {
+            names.add(columns().get(f));
+        }
+        select(names);
+    }
+
+    /** The CSV delimiter in use, 0 for JSON. */
+    default char delimiter() {
+        return 0;
+    }
+
     /** Advances to the next row; false at the end. Throws {@link BadInputException} for a broken file. */
     boolean next();
 

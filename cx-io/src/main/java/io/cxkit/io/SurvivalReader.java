@@ -115,7 +115,7 @@ public final class SurvivalReader {
             SurvivalAccumulator into) {
         Check.notNull(in, "in");
         Check.notNull(into, "into");
-        try (RowSource rows = SurveyReader.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
+        try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
                 (char) 0, limits)) {
             return run(rows, source, into);
         }
@@ -165,7 +165,7 @@ public final class SurvivalReader {
         }
         double t;
         try {
-            t = Double.parseDouble(v);
+            t = Cells.parseNumber(v);
         } catch (NumberFormatException e) {
             throw new EventFiles.Rule("bad time", "survival time must be a number");
         }

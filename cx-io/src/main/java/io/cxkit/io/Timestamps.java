@@ -11,31 +11,89 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Parses the time values of exports to epoch seconds: ISO-8601 date-times with an offset or
- * {@code Z}, or without one (then read in the given zone; a space may replace the {@code T}),
- * dates ({@code 2026-03-02}, the start of the day in the zone), and epoch seconds or milliseconds
- * (an integer whose magnitude is at least 10^11 is read as milliseconds, i.e. any epoch-seconds
- * value after the year 5138 would be misread, which no survey has).
+ * Parses the time values of exports to epoch seconds. Without a pattern these are recognised:
+ * <ul>
+ *   <li>ISO-8601 date-times with an offset or {@code Z}, or without one (then read in the given
+ *       zone; a space may replace the {@code T}); the offset may also be written {@code -0800}
+ *       and after a space, as Delighted does ({@code 2024-03-01 14:22:10 -0800});</li>
+ *   <li>dates ({@code 2026-03-02}, the start of the day in the zone) and basic ISO dates of
+ *       exactly eight digits ({@code 20260115});</li>
+ *   <li>US dates {@code M/d/yyyy} with an optional time {@code h:mm[:ss] AM|PM} or
+ *       {@code H:mm[:ss]} ({@code 03/01/2024 10:10:05 AM}); a first field above 12 is rejected,
+ *       never silently read day-first (give {@code dd/MM/yyyy} as the pattern);</li>
+ *   <li>German dates {@code d.M.yyyy} with an optional {@code H:mm[:ss]} ({@code 01.03.2024 14:05});</li>
+ *   <li>epoch seconds or milliseconds: any other integer (one whose magnitude is at least 10^11
+ *       is read as milliseconds, i.e. any epoch-seconds value after the year 5138 would be
+ *       misread, which no survey has).</li>
+ * </ul>
+ * Every time must lie in the years 1000 to 9999; anything else is a row error. With a pattern
+ * ({@link java.time.format.DateTimeFormatter} syntax, e.g. {@code dd/MM/yyyy HH:mm}) only that
+ * pattern is accepted: with an offset or zone in the pattern it decides, otherwise the zone does,
+ * and a pattern without a time of day gives the start of the day.
  */
 final class Timestamps {
     static final String RULE = "time must be ISO-8601 (2026-03-02T10:15:00Z, with or without offset), a date"
             + " (2026-03-02) or epoch seconds/milliseconds";
+    /** The earliest accepted time, 1000-01-01T00:00Z. */
+    static final long MIN_SECOND = -30_610_224_000L;
+    /** The latest accepted time, 9999-12-31T23:59:59Z. */
+    static final long MAX_SECOND = 253_402_300_799L;
+    private static final java.util.regex.Pattern US = java.util.regex.Pattern.compile(
+            "(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([AaPp])\\.?[Mm]\\.?)?)?");
+    private static final java.util.regex.Pattern DE = java.util.regex.Pattern.compile(
+            "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
+    private static final java.util.regex.Pattern SPACED_OFFSET = java.util.regex.Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)\\s*([+-])(\\d{2}):?(\\d{2})");
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private final ZoneId zone;
     private final ZoneOffset fixed;
+    private final DateTimeFormatter pattern;
+    private final String patternText;
 
     Timestamps(ZoneId zone) {
+        this(zone, null);
+    }
+
+    /**
+     * Times in a zone, with only this pattern when it is not null.
+     *
+     * @throws IllegalArgumentException for a pattern that is not a DateTimeFormatter pattern
+     */
+    Timestamps(ZoneId zone, String pattern) {
         this.zone = zone;
         this.fixed = zone.getRules().isFixedOffset() ? zone.getRules().getOffset(java.time.Instant.EPOCH) : null;
+        this.patternText = pattern;
+        this.pattern = pattern == null ? null : formatter(pattern);
+    }
+
+    /** A time pattern as a formatter (English month and AM/PM names), or an error naming it. */
+    static DateTimeFormatter formatter(String pattern) {
+        try {
+            return DateTimeFormatter.ofPattern(pattern, java.util.Locale.US);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("time format must be a DateTimeFormatter pattern such as"
+                    + " 'dd/MM/yyyy HH:mm': '" + pattern + "' (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Epoch seconds of a value; throws IllegalArgumentException with {@link #RULE}. */
     long epochSecond(String s) {
+        long t = parse(s);
+        if (t < MIN_SECOND || t > MAX_SECOND) {
+            throw new IllegalArgumentException("time must be in the years 1000 to 9999");
+        }
+        return t;
+    }
+
+    private long parse(String s) {
         int len = s.length();
         if (len == 0) {
             throw new IllegalArgumentException("time is empty");
+        }
+        if (pattern != null) {
+            return patterned(s);
         }
         char c0 = s.charAt(0);
         if (len >= 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
@@ -45,15 +103,81 @@ final class Timestamps {
             }
             return slow(s);
         }
-        if (Character.isDigit(c0) || c0 == '-') {
+        if (len == 8 && Cells.syntax(s, '.')) {
+            try {
+                return LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay(zone).toEpochSecond();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("an eight-digit time is read as a basic ISO date (yyyyMMdd)"
+                        + " and this is not a valid one; write epoch seconds with more digits or give a time format", e);
+            }
+        }
+        if (s.indexOf('/') > 0) {
+            return local(s, US, true);
+        }
+        if (s.indexOf('.') > 0 && s.indexOf('.') <= 2) {
+            return local(s, DE, false);
+        }
+        if ((Character.isDigit(c0) || c0 == '-') && Cells.syntax(s, '.') && s.indexOf('.') < 0) {
             try {
                 long v = Long.parseLong(s);
                 return Math.abs(v) >= MILLIS_THRESHOLD ? Math.floorDiv(v, 1000) : v;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(RULE, e);
+                throw new IllegalArgumentException("time must be in the years 1000 to 9999", e);
             }
         }
         throw new IllegalArgumentException(RULE);
+    }
+
+    /** A US (month first, AM/PM optional) or German (day first) date with an optional time, in the zone. */
+    private long local(String s, java.util.regex.Pattern p, boolean monthFirst) {
+        java.util.regex.Matcher m = p.matcher(s);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(RULE);
+        }
+        int a = Integer.parseInt(m.group(1));
+        int b = Integer.parseInt(m.group(2));
+        int month = monthFirst ? a : b;
+        int day = monthFirst ? b : a;
+        if (monthFirst && a > 12) {
+            throw new IllegalArgumentException("a date with slashes is read month first (MM/dd/yyyy, as US exports"
+                    + " write it) and " + a + " is not a month; for day-first dates give the time format"
+                    + " dd/MM/yyyy");
+        }
+        int h = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
+        int mi = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
+        int sec = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
+        if (monthFirst && m.group(7) != null) {
+            if (h < 1 || h > 12) {
+                throw new IllegalArgumentException("hour must be 1 to 12 with AM/PM: " + h);
+            }
+            boolean pm = Character.toLowerCase(m.group(7).charAt(0)) == 'p';
+            h = h % 12 + (pm ? 12 : 0);
+        }
+        try {
+            LocalDateTime t = LocalDateTime.of(Integer.parseInt(m.group(3)), month, day, h, mi, sec);
+            return fixed != null ? t.toEpochSecond(fixed) : t.atZone(zone).toEpochSecond();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(RULE + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private long patterned(String s) {
+        try {
+            java.time.temporal.TemporalAccessor t = pattern.parseBest(s, ZonedDateTime::from, OffsetDateTime::from,
+                    LocalDateTime::from, LocalDate::from);
+            if (t instanceof ZonedDateTime z) {
+                return z.toEpochSecond();
+            }
+            if (t instanceof OffsetDateTime o) {
+                return o.toEpochSecond();
+            }
+            if (t instanceof LocalDateTime l) {
+                return l.atZone(zone).toEpochSecond();
+            }
+            return ((LocalDate) t).atStartOfDay(zone).toEpochSecond();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("time must match the time format '" + patternText + "'", e);
+        }
     }
 
     /**
@@ -65,10 +189,10 @@ final class Timestamps {
      */
     long epochSecond(byte[] b, int s, int e) {
         int len = e - s;
-        if (len == 0) {
+        if (len == 0 || pattern != null) {
             return Long.MIN_VALUE;
         }
-        if (len <= 18 && b[s] >= '0' && b[s] <= '9') {
+        if (len <= 18 && len != 8 && b[s] >= '0' && b[s] <= '9') {
             long v = 0;
             int k = s;
             if (len >= 8 && s + 8 <= b.length) {
@@ -91,7 +215,8 @@ final class Timestamps {
                 v = v * 10 + d;
             }
             if (k == e) {
-                return v >= MILLIS_THRESHOLD ? v / 1000 : v;
+                long t = v >= MILLIS_THRESHOLD ? v / 1000 : v;
+                return t <= MAX_SECOND ? t : Long.MIN_VALUE;
             }
         }
         if (len < 19 || b[s + 4] != '-' || b[s + 7] != '-' || (b[s + 10] != 'T' && b[s + 10] != ' ')
@@ -136,7 +261,8 @@ final class Timestamps {
         if (day == Long.MIN_VALUE) {
             return Long.MIN_VALUE;
         }
-        return day * 86_400L + h * 3600L + mi * 60L + sec - offset;
+        long t = day * 86_400L + h * 3600L + mi * 60L + sec - offset;
+        return t >= MIN_SECOND && t <= MAX_SECOND ? t : Long.MIN_VALUE;
     }
 
     private final int[] dayKeys = new int[1024];
@@ -242,6 +368,15 @@ final class Timestamps {
     }
 
     private long slow(String s) {
+        java.util.regex.Matcher m = SPACED_OFFSET.matcher(s);
+        if (m.matches()) {
+            try {
+                return LocalDateTime.parse(m.group(1).replace(' ', 'T'))
+                        .toEpochSecond(ZoneOffset.of(m.group(2) + m.group(3) + ":" + m.group(4)));
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException(RULE + " (" + e.getMessage() + ")", e);
+            }
+        }
         try {
             return OffsetDateTime.parse(s).toEpochSecond();
         } catch (DateTimeParseException e) {

@@ -9,9 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A byte-level CSV parser for UTF-8 input (RFC 4180 quoting with doubled quotes and quoted line
@@ -92,15 +90,8 @@ final class Utf8CsvSource implements RowSource {
             throw new BadInputException(badEncodingRow()); // the header is not in this charset: the file is not
         }
         List<String> h = new ArrayList<>(fields);
-        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < fields; i++) {
-            String name = field(i).strip();
-            Integer before = seen.putIfAbsent(name, i);
-            if (before != null) {
-                throw new BadInputException(new RowError(source, 1, i + 1, name, "", "duplicate column",
-                        "duplicate column name '" + name + "' (columns " + (before + 1) + " and " + (i + 1) + ")"));
-            }
-            h.add(name);
+            h.add(field(i).strip()); // names are checked by RowSources (an export may repeat them)
         }
         this.header = List.copyOf(h);
         fitHeader();
@@ -164,7 +155,8 @@ final class Utf8CsvSource implements RowSource {
         return candidates[best];
     }
 
-    char delimiter() {
+    @Override
+    public char delimiter() {
         return (char) delimiter;
     }
 
@@ -179,6 +171,11 @@ final class Utf8CsvSource implements RowSource {
         for (int i = 0; i < selected.length; i++) {
             selected[i] = header.indexOf(names.get(i));
         }
+    }
+
+    @Override
+    public void selectFields(int[] fields) {
+        selected = fields.clone();
     }
 
     /** Makes {@link #next} stop at the first row that starts at or after this file offset. */
@@ -332,7 +329,7 @@ final class Utf8CsvSource implements RowSource {
 
     /**
      * The i-th selected value as a decimal when it is written as plain digits with at most one
-     * point and at most 15 digits (then {@code mantissa / 10^k} is exact-rounded, equal to
+     * point between digits and at most 15 digits (then {@code mantissa / 10^k} is exact-rounded, equal to
      * {@link Double#parseDouble}); NaN otherwise.
      */
     double decimal(int i) {
@@ -352,14 +349,14 @@ final class Utf8CsvSource implements RowSource {
                 if (scale >= 0) {
                     scale++;
                 }
-            } else if (c == '.' && scale < 0) {
+            } else if (c == '.' && scale < 0 && digits > 0) {
                 scale = 0;
             } else {
                 return Double.NaN;
             }
         }
-        if (digits == 0 || digits > 15) {
-            return Double.NaN;
+        if (digits == 0 || digits > 15 || scale == 0) {
+            return Double.NaN; // also "5." (the strict syntax of Cells wants a digit after the point)
         }
         return scale <= 0 ? m : m / POW10[scale];
     }

@@ -40,12 +40,17 @@ class BadInputTest {
 
     @Test
     void nonNumericScore() {
-        assertEquals("in.csv:2:1: column 'csat' value 'good': CSAT score must be a whole number",
+        String labels = " or a known answer label (e.g. '10 - Extremely likely', 'Very satisfied', 'Strongly agree');"
+                + " name others with labels (LABEL=SCORE)";
+        assertEquals("in.csv:2:1: column 'csat' value 'good': CSAT score must be a whole number on [1, 5]" + labels,
                 fail("csat\ngood\n", SurveyReader.builder()).getMessage());
-        assertEquals("in.csv:2:1: column 'ces' value '4.5': CES score must be a whole number",
+        assertEquals("in.csv:2:1: column 'ces' value '4.5': CES score must be a whole number on [1, 7]" + labels,
                 fail("ces\n4.5\n", SurveyReader.builder()).getMessage());
-        assertEquals("in.csv:2:1: column 'nps' value 'NaN': NPS score must be a whole number",
+        assertEquals("in.csv:2:1: column 'nps' value 'NaN': NPS score must be a whole number on [0, 10]" + labels,
                 fail("nps\nNaN\n", SurveyReader.builder()).getMessage());
+        for (String v : new String[] {"5d", "5f", "0x5p0", "5.", ".5", "1e0", "5\u0000"}) {
+            assertEquals("non-numeric score", fail("nps\n" + v + "\n", SurveyReader.builder()).error().reason(), v);
+        }
     }
 
     @Test
@@ -56,15 +61,20 @@ class BadInputTest {
 
     @Test
     void badWeights() {
-        assertEquals("in.csv:2:2: column 'weight' value 'NaN': weight must be finite and > 0: NaN",
+        String rule = "weight must be a number (digits with an optional sign and decimal part, e.g. 3, -2, 1.25)";
+        assertEquals("in.csv:2:2: column 'weight' value 'NaN': " + rule,
                 fail("nps,weight\n9,NaN\n", SurveyReader.builder()).getMessage());
-        assertEquals("in.csv:2:2: column 'weight' value '-1': weight must be finite and > 0: -1.0",
+        for (String v : new String[] {"5d", "5f", "0x5p0", "5.", ".5", "1e0", "Infinity"}) {
+            assertEquals("in.csv:2:2: column 'weight' value '" + v + "': " + rule,
+                    fail("nps,weight\n9," + v + "\n", SurveyReader.builder()).getMessage());
+        }
+        assertEquals("in.csv:2:2: column 'weight' value '-1': weight must be finite and > 0: -1",
                 fail("nps,weight\n9,-1\n", SurveyReader.builder()).getMessage());
-        assertEquals("in.csv:2:2: column 'weight' value '0': weight must be finite and > 0: 0.0",
+        assertEquals("in.csv:2:2: column 'weight' value '0': weight must be finite and > 0: 0",
                 fail("nps,weight\n9,0\n", SurveyReader.builder()).getMessage());
         assertEquals("in.csv:2:2: column 'weight' value '': weight is empty (every row needs a weight when a weight"
                 + " column is used)", fail("nps,weight\n9,\n", SurveyReader.builder()).getMessage());
-        assertEquals("in.csv:2:2: column 'weight' value 'heavy': weight must be a number",
+        assertEquals("in.csv:2:2: column 'weight' value 'heavy': " + rule,
                 fail("nps,weight\n9,heavy\n", SurveyReader.builder()).getMessage());
     }
 
@@ -87,7 +97,8 @@ class BadInputTest {
         assertTrue(fail("a,b\n1,2\n", SurveyReader.builder()).getMessage().startsWith("in.csv:1: no score column"));
         assertEquals("in.csv:1: required column 'time' (time, to split by month) is not in the header; columns are: nps",
                 fail("nps\n1\n", SurveyReader.builder().period(TimeGrain.MONTH, ZoneId.of("UTC"))).getMessage());
-        assertEquals("in.csv:1: columns NPS, nps all look like NPS; name one explicitly (nps=COLUMN)",
+        assertEquals("in.csv:1: columns 'NPS' (header name), 'nps' (header name) all look like NPS; name one"
+                + " explicitly (nps=COLUMN) or switch NPS off (nps=none)",
                 fail("NPS,nps\n1,2\n", SurveyReader.builder()).getMessage());
     }
 

@@ -88,8 +88,12 @@ class ReportFormatTest {
         String out = write(ReportFormat.TABLE, result("tp,nps\nweb,10\nweb,0\nphone,9\n", ErrorPolicy.FAIL));
         String[] lines = out.split("\n");
         assertEquals("tp     NPS n    NPS         95% CI", lines[0]);
-        assertTrue(lines[1].startsWith("(all)      3   33.3"), lines[1]);
-        assertEquals(3 + 1, lines.length);
+        assertTrue(lines[1].startsWith("(all)     3*   33.3"), lines[1]);
+        assertEquals("* fewer than 30 answers: too few for a stable estimate", lines[4]);
+        assertEquals("read 3 rows (plain layout): 3 counted, 0 excluded, 0 rejected", lines[5]);
+        assertEquals("NPS: column 'nps' (header name), scale 0-10, detractors 0-6, promoters 9-10", lines[6]);
+        assertEquals("weight: unweighted", lines[7]);
+        assertEquals(8, lines.length);
         assertFalse(out.contains("CSAT"));
     }
 }
