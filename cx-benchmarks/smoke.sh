@@ -2,7 +2,7 @@
 # Smoke run of every benchmark on tiny data: builds nothing, times nothing that matters.
 # Each trial's setup cross-checks its approach against the cxkit reference and fails on a mismatch,
 # so this catches benchmarks that rot. Needs cx-benchmarks/target/benchmarks.jar (mvn -B verify).
-# Usage: bash cx-benchmarks/smoke.sh   (from the repository root; about 10 s)
+# Usage: bash cx-benchmarks/smoke.sh   (from the repository root; about 20 s)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="$here/target/benchmarks.jar"
@@ -13,12 +13,17 @@ fi
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
 # -foe true: fail on the first benchmark error (a failed cross-check is an error in setup).
-java -Xmx2g -jar "$jar" -p size=20000 -f 0 -wi 0 -i 1 -r 100ms -foe true -rf text -rff "$out" >/dev/null
-count="$(grep -c 'SurveyScoresBenchmark\.' "$out" || true)"
-expected=15
-if [ "$count" -ne "$expected" ]; then
-  echo "smoke: expected $expected benchmark results, got $count" >&2
-  cat "$out" >&2
-  exit 1
-fi
-echo "benchmark smoke run: all $count benchmarks ran and their cross-checks held"
+java -Xmx2g -jar "$jar" -p size=20000 -p segments=100 -f 0 -wi 0 -i 1 -r 100ms -foe true -rf text -rff "$out" >/dev/null
+total=0
+for expect in SurveyScoresBenchmark:15 RecorderBenchmark:6 SnapshotBenchmark:2 JourneyStreamBenchmark:3; do
+  class="${expect%%:*}"
+  expected="${expect##*:}"
+  count="$(grep -c "^$class\." "$out" || true)"
+  if [ "$count" -ne "$expected" ]; then
+    echo "smoke: expected $expected $class results, got $count" >&2
+    cat "$out" >&2
+    exit 1
+  fi
+  total=$((total + count))
+done
+echo "benchmark smoke run: all $total benchmarks ran and their cross-checks held"

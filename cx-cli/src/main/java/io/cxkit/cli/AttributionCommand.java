@@ -175,7 +175,7 @@ final class AttributionCommand implements Callable<Integer> {
             if (inputFormat != null) {
                 b.format(inputFormat);
             }
-            touchpoints.apply(spec.commandLine(), limits.apply(spec.commandLine(), b));
+            touchpoints.apply(spec.commandLine(), limits.apply(spec.commandLine(), b)::maxTouchpoints);
             reader = b.build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());

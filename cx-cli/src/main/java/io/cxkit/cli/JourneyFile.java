@@ -83,7 +83,7 @@ final class JourneyFile {
         if (by != null) {
             b.attributes(by);
         }
-        o.touchpoints.apply(cl, o.limits.apply(cl, b));
+        o.touchpoints.apply(cl, o.limits.apply(cl, b)::maxTouchpoints);
         List<JourneyEvent> events = new ArrayList<>();
         Set<String> touchpoints = new TreeSet<>();
         Map<JourneyEvent, String> segments = by == null ? Map.of() : new IdentityHashMap<>();

@@ -1,6 +1,5 @@
 package io.cxkit.cli;
 
-import io.cxkit.io.JourneyReaderOptions;
 import io.cxkit.io.ReadLimit;
 import io.cxkit.io.ReaderOptions;
 import io.cxkit.io.SurveyReader;
@@ -31,9 +30,8 @@ final class ReadLimitOptions {
                 description = "most distinct touchpoints in the file (default 100,000)")
         Integer maxTouchpoints;
 
-        <B extends JourneyReaderOptions<B>> B apply(CommandLine cl, B b) {
-            set(cl, ReadLimit.TOUCHPOINTS, maxTouchpoints, b::maxTouchpoints);
-            return b;
+        void apply(CommandLine cl, IntConsumer setter) {
+            set(cl, ReadLimit.TOUCHPOINTS, maxTouchpoints, setter);
         }
     }
 

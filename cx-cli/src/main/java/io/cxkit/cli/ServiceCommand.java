@@ -2,10 +2,13 @@ package io.cxkit.cli;
 
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.SegmentKey;
+import io.cxkit.io.BadInputException;
 import io.cxkit.io.CalendarFile;
 import io.cxkit.io.ErrorPolicy;
 import io.cxkit.io.InteractionReader;
+import io.cxkit.io.RowError;
 import io.cxkit.io.TicketEventReader;
+import io.cxkit.io.TicketRecordReader;
 import io.cxkit.journey.BusinessCalendar;
 import io.cxkit.journey.ServiceMetrics;
 import io.cxkit.journey.ServiceResult;
@@ -15,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "service", mixinStandardHelpOptions = true,
         description = "Support service metrics (first response, resolution, requester wait, FCR, repeat contact,"
-                + " reopens, SLA attainment) from a ticket-event file.")
+                + " reopens, SLA attainment) from a ticket-event file, or from a ticket export with one row per"
+                + " ticket (Zendesk, cx generate's tickets.csv).")
 final class ServiceCommand implements Callable<Integer> {
     static final String SCHEMA = "cxkit/service/v1";
     static final double CONFIDENCE = 0.95;
@@ -38,8 +43,44 @@ final class ServiceCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "ticket events (.csv, .ndjson, .json)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "ticket events or a ticket export (.csv, .ndjson,"
+            + " .json)")
     Path file;
+
+    /** What a row of the file is. */
+    enum Rows {
+        /** Detect from the header: a ticket-duration column and no event-type column means tickets. */
+        AUTO,
+        /** One row per ticket event (created, replies, solved, reopened). */
+        EVENTS,
+        /** One row per ticket, durations measured by the help desk. */
+        TICKETS
+    }
+
+    @Option(names = "--rows", paramLabel = "auto|events|tickets", defaultValue = "auto",
+            description = "one row per ticket event or per ticket (default ${DEFAULT-VALUE}: detected from the"
+                    + " header)")
+    Rows rows;
+
+    /** Units of duration columns whose name does not say. */
+    enum Unit {
+        /** Seconds. */
+        SECONDS(ChronoUnit.SECONDS),
+        /** Minutes. */
+        MINUTES(ChronoUnit.MINUTES),
+        /** Hours. */
+        HOURS(ChronoUnit.HOURS);
+
+        final ChronoUnit unit;
+
+        Unit(ChronoUnit unit) {
+            this.unit = unit;
+        }
+    }
+
+    @Option(names = "--duration-unit", paramLabel = "seconds|minutes|hours",
+            description = "ticket export: the unit of duration columns whose name does not say it")
+    Unit durationUnit;
 
     @Option(names = "--calendar", paramLabel = "FILE", description = "business hours (zone, weekday hours,"
             + " holidays); default: elapsed time")
@@ -48,7 +89,8 @@ final class ServiceCommand implements Callable<Integer> {
     @Option(names = "--sla", paramLabel = "TARGETS", description = "e.g. first-response=PT1H,resolution=P1D (or 1h, 1d)")
     String sla;
 
-    @Option(names = "--by", paramLabel = "COL", description = "split by channel or team")
+    @Option(names = "--by", paramLabel = "COL", description = "split by channel or team; for a ticket export by"
+            + " any column (Via, Group, Assignee, ...)")
     String by;
 
     @Option(names = "--count-bots", description = "bot replies count as responses")
@@ -60,7 +102,10 @@ final class ServiceCommand implements Callable<Integer> {
     Duration repeatWindow;
 
     @Option(names = "--columns", paramLabel = "FIELD=COL,...",
-            description = "name columns: ticket, customer, time, type, author, channel, team")
+            description = "name columns: ticket, customer, time, type, author, channel, team (events); ticket,"
+                    + " status, created, solved_at, channel, team, first_reply[_business],"
+                    + " full_resolution[_business], requester_wait[_business], reopens, replies, contacts,"
+                    + " satisfaction (ticket export)")
     String columns;
 
     @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
@@ -80,6 +125,16 @@ final class ServiceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
+        Rows shape = rows == Rows.AUTO
+                ? TicketRecordReader.isTicketExport(file, null) ? Rows.TICKETS : Rows.EVENTS : rows;
+        return shape == Rows.TICKETS ? new TicketExportService(this, cl).run() : events(cl);
+    }
+
+    private Integer events(CommandLine cl) {
+        if (durationUnit != null) {
+            throw new CommandLine.ParameterException(cl, "--duration-unit applies to a ticket export (one row per"
+                    + " ticket), and " + file + " is read as ticket events");
+        }
         ServiceMetrics.Builder mb = ServiceMetrics.builder().countBotReplies(countBots);
         if (repeatWindow.isNegative()) {
             throw new CommandLine.ParameterException(cl, "--repeat-window must be >= 0: " + repeatWindow);
@@ -117,6 +172,7 @@ final class ServiceCommand implements Callable<Integer> {
         // Per-ticket facts need all of a ticket's events: memory holds the events of all tickets.
         List<TicketEvent> events = new ArrayList<>();
         InteractionReader.ReadSummary s = rb.build().read(file, events::add);
+        requireCounted(s);
         ServiceResult overall = metrics.run(events);
         Map<String, ServiceResult> segments = new TreeMap<>();
         if (segmentOf != null) {
@@ -127,6 +183,7 @@ final class ServiceCommand implements Callable<Integer> {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("schema", SCHEMA);
             root.put("confidence", CONFIDENCE);
+            root.put("rows", "events");
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("businessHours", calendar != null);
             c.put("file", calendar == null ? null : calendar.toString());
@@ -136,15 +193,8 @@ final class ServiceCommand implements Callable<Integer> {
             root.put("repeatWindow", repeatWindow.toString());
             root.put("by", by == null ? null : by.strip().toLowerCase(Locale.ROOT));
             root.put("overall", json(overall));
-            List<Object> segs = new ArrayList<>();
-            String key = by == null ? null : by.strip().toLowerCase(Locale.ROOT);
-            segments.forEach((k, r) -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("key", Map.of(key, k));
-                m.put("result", json(r));
-                segs.add(m);
-            });
-            root.put("segments", segs);
+            root.put("segments", segments(by == null ? null : by.strip().toLowerCase(Locale.ROOT), segments,
+                    ServiceCommand::json));
             root.put("input", CliSupport.input(s));
             CliSupport.writeJson(out, root);
         } else {
@@ -157,6 +207,14 @@ final class ServiceCommand implements Callable<Integer> {
             CliSupport.reportRejected(cl, s, format);
         }
         return 0;
+    }
+
+    /** Zero counted rows is an error under any policy (exit 1), naming what was rejected. */
+    void requireCounted(InteractionReader.ReadSummary s) {
+        if (s.accepted() == 0) {
+            throw new BadInputException(new RowError(String.valueOf(file), 0, 0, "", "", "no rows counted",
+                    "no rows counted: all " + s.rows() + " data rows were rejected (" + s.rejected() + ")"));
+        }
     }
 
     /** {@code [firstResponse, resolution]} from {@code first-response=PT1H,resolution=P1D}. */
@@ -203,12 +261,12 @@ final class ServiceCommand implements Callable<Integer> {
         }
     }
 
-    private static void time(PrintWriter out, String name, io.cxkit.core.QuantileSummary q) {
+    static void time(PrintWriter out, String name, io.cxkit.core.QuantileSummary q) {
         out.printf(Locale.ROOT, "  %-30s %s%n", name, q.isEmpty() ? "-" : String.format(Locale.ROOT,
                 "median %s, p90 %s (n=%,d)", CliSupport.human(q.median()), CliSupport.human(q.p90()), q.n()));
     }
 
-    private static void rate(PrintWriter out, String name, ProportionEstimate p) {
+    static void rate(PrintWriter out, String name, ProportionEstimate p) {
         out.printf(Locale.ROOT, "  %-30s %s%s%n", name, CliSupport.pct(p, CONFIDENCE),
                 p.n() == 0 ? "" : String.format(Locale.ROOT, " (n=%,d)", p.n()));
     }
@@ -223,11 +281,28 @@ final class ServiceCommand implements Callable<Integer> {
         m.put("firstContactResolution", CliSupport.proportion(r.firstContactResolution(), CONFIDENCE));
         m.put("repeatContact", CliSupport.proportion(r.repeatContact(), CONFIDENCE));
         m.put("reopened", CliSupport.proportion(r.reopen(), CONFIDENCE));
+        m.put("sla", sla(r));
+        return m;
+    }
+
+    /** {@code segments[] {key {COL: value}, result}} in key order. */
+    static <R> List<Object> segments(String column, Map<String, R> segments,
+            Function<R, Map<String, Object>> json) {
+        List<Object> segs = new ArrayList<>();
+        segments.forEach((k, r) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", Map.of(column, k));
+            m.put("result", json.apply(r));
+            segs.add(m);
+        });
+        return segs;
+    }
+
+    static Map<String, Object> sla(ServiceResult r) {
         Map<String, Object> sla = new LinkedHashMap<>();
         sla.put("firstResponse", target(r.firstResponseTarget(), r.firstResponseSla()));
         sla.put("resolution", target(r.resolutionTarget(), r.resolutionSla()));
-        m.put("sla", sla);
-        return m;
+        return sla;
     }
 
     private static Object target(Duration target, ProportionEstimate p) {

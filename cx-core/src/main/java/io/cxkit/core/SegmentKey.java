@@ -75,6 +75,23 @@ public record SegmentKey(List<String> parts) implements Comparable<SegmentKey> {
     }
 
     /**
+     * Returns the key made of some of this key's parts, in the order given: the roll-up key that
+     * keeps those parts and drops the others. {@code select()} is {@link #overall()}.
+     *
+     * @param indices zero-based part indices, each in {@code [0, size())}
+     * @return the key of the selected parts
+     * @throws IllegalArgumentException if an index is out of range
+     */
+    public SegmentKey select(int... indices) {
+        Check.notNull(indices, "indices");
+        String[] picked = new String[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            picked[i] = part(indices[i]);
+        }
+        return of(picked);
+    }
+
+    /**
      * Returns the number of parts.
      *
      * @return the size; 0 for {@link #overall()}

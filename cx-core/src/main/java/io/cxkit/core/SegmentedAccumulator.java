@@ -151,6 +151,26 @@ public final class SegmentedAccumulator<A extends Accumulator<A, R>, R>
         return this;
     }
 
+    /**
+     * Rolls segments up to coarser keys: every segment goes to the segment {@code coarser} maps
+     * its key to, and segments that map to the same key are combined (e.g. drop the period with
+     * {@code k -> k.select(0)}, or everything with {@code k -> SegmentKey.overall()}). The result
+     * equals an accumulator fed directly with the coarser keys. This accumulator is not changed.
+     *
+     * @param coarser maps a key to its roll-up key; not null, and never returning null
+     * @return a new segmented accumulator with the same prototype
+     * @throws NullPointerException if {@code coarser} returns null (the message names the key)
+     */
+    public SegmentedAccumulator<A, R> rollUp(java.util.function.UnaryOperator<SegmentKey> coarser) {
+        Check.notNull(coarser, "coarser");
+        SegmentedAccumulator<A, R> out = emptyCopy();
+        for (int i = 0; i < segments.size(); i++) {
+            SegmentKey key = dictionary.keyOf(i);
+            out.segment(Check.notNull(coarser.apply(key), "roll-up key of " + key)).combine(segments.get(i));
+        }
+        return out;
+    }
+
     private void checkCompatible(SegmentedAccumulator<A, R> other) {
         Class<?> mine = prototype.getClass();
         Class<?> theirs = other.prototype.getClass();

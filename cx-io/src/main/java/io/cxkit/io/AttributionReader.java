@@ -186,7 +186,7 @@ public final class AttributionReader {
             }
             long t;
             try {
-                t = ts.epochSecond(cells.get(1));
+                t = ts.epochMilli(cells.get(1));
             } catch (IllegalArgumentException e) {
                 throw new EventFiles.Rule("unparseable time", e.getMessage());
             }
@@ -207,7 +207,7 @@ public final class AttributionReader {
             List<Instant> times = new ArrayList<>();
             for (Event e : events) {
                 tps.add(e.touchpoint());
-                times.add(Instant.ofEpochSecond(e.time()));
+                times.add(Instant.ofEpochMilli(e.time()));
                 if (e.converted()) {
                     sink.accept(AttributionJourney.timed(tps, times, true, e.value()));
                     journeys++;

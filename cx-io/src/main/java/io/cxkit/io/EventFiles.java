@@ -167,7 +167,7 @@ final class EventFiles {
     static java.time.Instant time(RowSource rows, int i, Timestamps ts) {
         String v = rows.value(i);
         try {
-            return java.time.Instant.ofEpochSecond(ts.epochSecond(v));
+            return ts.instant(v); // keeps the fraction of a second
         } catch (IllegalArgumentException e) {
             throw new BadValue(i, v, "unparseable time", e.getMessage());
         }

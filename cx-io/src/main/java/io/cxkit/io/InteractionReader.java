@@ -264,7 +264,7 @@ public final class InteractionReader {
         String tv = rows.value(t);
         Instant time;
         try {
-            time = Instant.ofEpochSecond(ts.epochSecond(tv));
+            time = ts.instant(tv);
         } catch (IllegalArgumentException e) {
             throw new Bad(t, tv, "unparseable time", e.getMessage());
         }

@@ -235,11 +235,25 @@ public final class JourneyEventReader {
     }
 
     /** Options of a {@link JourneyEventReader}. */
-    public static final class Builder extends JourneyReaderOptions<Builder> {
-        private final Map<String, String> explicit = new LinkedHashMap<>();
+    public static final class Builder extends EventReaderOptions<Builder> {
         private List<String> attributes = List.of();
+        private int maxTouchpoints = ReadLimit.TOUCHPOINTS.defaultValue();
 
         private Builder() {
+            super(java.util.Arrays.stream(Field.values()).map(Field::key).toList());
+        }
+
+        /**
+         * The most distinct touchpoint names one read may find (default 100,000), as
+         * {@link JourneyReaderOptions#maxTouchpoints}: a file with more fails with
+         * {@code "too many touchpoints"}.
+         *
+         * @param touchpoints the limit, in [1, 100,000,000]
+         * @return this builder
+         */
+        public Builder maxTouchpoints(int touchpoints) {
+            this.maxTouchpoints = Check.inRange(touchpoints, 1, 100_000_000, "maxTouchpoints");
+            return this;
         }
 
         @Override
@@ -256,25 +270,7 @@ public final class JourneyEventReader {
          */
         public Builder column(Field field, String column) {
             Check.notNull(field, "field");
-            explicit.put(field.key(), columnName(field.key(), column));
-            return this;
-        }
-
-        /**
-         * Names columns from {@code field=column} pairs separated by commas, e.g.
-         * {@code "customer=user,touchpoint=page"}; fields are the lower-case {@link Field} names.
-         *
-         * @param spec the pairs
-         * @return this builder
-         * @throws IllegalArgumentException for an unknown field or a pair without {@code =}
-         */
-        public Builder columns(String spec) {
-            List<String> keys = new ArrayList<>();
-            for (Field f : Field.values()) {
-                keys.add(f.key());
-            }
-            explicit.putAll(EventColumns.parse(Check.notNull(spec, "spec"), keys));
-            return this;
+            return putColumn(field.key(), column);
         }
 
         /**

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -188,10 +187,10 @@ public final class TicketEventReader {
     }
 
     /** Options of a {@link TicketEventReader}. */
-    public static final class Builder extends TimedReaderOptions<Builder> {
-        private final Map<String, String> explicit = new LinkedHashMap<>();
+    public static final class Builder extends EventReaderOptions<Builder> {
 
         private Builder() {
+            super(java.util.Arrays.stream(Field.values()).map(Field::key).toList());
         }
 
         @Override
@@ -208,25 +207,7 @@ public final class TicketEventReader {
          */
         public Builder column(Field field, String column) {
             Check.notNull(field, "field");
-            explicit.put(field.key(), columnName(field.key(), column));
-            return this;
-        }
-
-        /**
-         * Names columns from {@code field=column} pairs separated by commas, e.g.
-         * {@code "ticket=id,type=action"}; fields are the lower-case {@link Field} names.
-         *
-         * @param spec the pairs
-         * @return this builder
-         * @throws IllegalArgumentException for an unknown field or a pair without {@code =}
-         */
-        public Builder columns(String spec) {
-            List<String> keys = new ArrayList<>();
-            for (Field f : Field.values()) {
-                keys.add(f.key());
-            }
-            explicit.putAll(EventColumns.parse(Check.notNull(spec, "spec"), keys));
-            return this;
+            return putColumn(field.key(), column);
         }
 
         /**

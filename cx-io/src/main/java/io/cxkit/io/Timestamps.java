@@ -181,6 +181,59 @@ final class Timestamps {
     }
 
     /**
+     * The instant of a value, keeping its fraction of a second: the digits after the seconds of an
+     * ISO-8601 time (up to nanoseconds), or the milliseconds of an epoch-milliseconds value.
+     * Otherwise as {@link #epochSecond(String)}, whose exception it throws.
+     */
+    java.time.Instant instant(String s) {
+        return java.time.Instant.ofEpochSecond(epochSecond(s), nanos(s));
+    }
+
+    /** {@link #instant(String)} in epoch milliseconds (a sub-millisecond fraction is dropped). */
+    long epochMilli(String s) {
+        return instant(s).toEpochMilli();
+    }
+
+    /**
+     * The fraction of a second of a value {@link #epochSecond(String)} accepted, in nanoseconds:
+     * epochSecond floors, so this is the non-negative remainder. Shapes without a fraction (dates,
+     * US and German dates, whole seconds) give 0.
+     */
+    private int nanos(String s) {
+        int len = s.length();
+        if (pattern != null) {
+            java.time.temporal.TemporalAccessor t = pattern.parse(s); // epochSecond accepted it
+            return t.isSupported(java.time.temporal.ChronoField.NANO_OF_SECOND)
+                    ? t.get(java.time.temporal.ChronoField.NANO_OF_SECOND) : 0;
+        }
+        if (len >= 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            if (len <= 20 || s.charAt(19) != '.') {
+                return 0;
+            }
+            int n = 0;
+            int digits = 0;
+            for (int i = 20; i < len && digits < 9; i++, digits++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                n = n * 10 + (c - '0');
+            }
+            for (; digits < 9; digits++) {
+                n *= 10;
+            }
+            return n;
+        }
+        for (int i = s.charAt(0) == '-' ? 1 : 0; i < len; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return 0;
+            }
+        }
+        long v = Long.parseLong(s); // an integer epochSecond accepted
+        return Math.abs(v) >= MILLIS_THRESHOLD ? (int) Math.floorMod(v, 1000L) * 1_000_000 : 0;
+    }
+
+    /**
      * Epoch seconds of a value's UTF-8 bytes in the common shapes, without making a String: plain
      * digits (epoch seconds or milliseconds, at most 18 digits) and
      * {@code yyyy-MM-dd(T| )HH:mm:ss[.fraction](Z|±HH:MM)} (or without an offset when the zone is a

@@ -145,8 +145,9 @@ public final class Funnel {
          * Builds the funnel.
          *
          * @return the funnel
-         * @throws IllegalArgumentException if there are no steps, two steps share a name, or a
-         *     touchpoint step names an unknown touchpoint
+         * @throws IllegalArgumentException if there are no steps or two steps share a name; an
+         *     {@link io.cxkit.core.InvalidInputException} if a touchpoint step names an unknown
+         *     touchpoint
          */
         public Funnel build() {
             if (steps.isEmpty()) {
@@ -160,7 +161,7 @@ public final class Funnel {
                 }
                 if (knownTouchpoints != null && s.kind().equals("touchpoint")
                         && !knownTouchpoints.contains(s.target())) {
-                    throw new IllegalArgumentException("unknown funnel step: touchpoint '" + s.target()
+                    throw new io.cxkit.core.InvalidInputException("unknown funnel step: touchpoint '" + s.target()
                             + "' is not among the known touchpoints " + new java.util.TreeSet<>(knownTouchpoints));
                 }
             }

@@ -101,7 +101,18 @@ public final class JourneyBuilder {
         return new JourneyBuilder(gap, true, onAnyOutcome, endingOutcomes);
     }
 
-    private boolean ends(JourneyEvent e) {
+    /** The inactivity gap in milliseconds; {@code Long.MAX_VALUE} when journeys are not cut on inactivity. */
+    long gapMillis() {
+        return gap == null ? Long.MAX_VALUE : gap.toMillis();
+    }
+
+    /** Whether events are grouped by case id within a customer. */
+    boolean groupsByCase() {
+        return byCase;
+    }
+
+    /** Whether a journey ends after this event (it has an ending outcome). */
+    boolean ends(JourneyEvent e) {
         return e.outcome().isPresent() && (onAnyOutcome || endingOutcomes.contains(e.outcome().get()));
     }
 

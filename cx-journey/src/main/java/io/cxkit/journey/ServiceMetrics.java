@@ -163,6 +163,19 @@ public final class ServiceMetrics {
     }
 
     /**
+     * A new, empty accumulator of ticket-export rows ({@link TicketRecord}) with this
+     * configuration's SLA targets. The calendar, bot and repeat-window settings do not apply: a
+     * ticket export carries its own elapsed and business-hours durations, and no event history.
+     *
+     * @param rule which column decides first-contact resolution
+     * @return the accumulator
+     * @throws IllegalArgumentException if {@code rule} is null
+     */
+    public TicketRecordAccumulator recordAccumulator(FirstContactRule rule) {
+        return new TicketRecordAccumulator(firstResponseTarget, resolutionTarget, rule);
+    }
+
+    /**
      * Aggregates all tickets.
      *
      * @param events ticket events in any order

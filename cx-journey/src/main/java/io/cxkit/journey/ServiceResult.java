@@ -49,13 +49,15 @@ public record ServiceResult(long tickets, long solved, QuantileSummary firstResp
                 + rate("resolved within " + (resolutionTarget == null ? "-" : resolutionTarget), resolutionSla);
     }
 
-    private static String time(String name, QuantileSummary q) {
+    /** One time line: {@code name median .. s, p90 .. s (n=..)}, or a dash when empty. */
+    static String time(String name, QuantileSummary q) {
         return q.isEmpty() ? String.format(Locale.ROOT, "  %-28s -", name)
                 : String.format(Locale.ROOT, "  %-28s median %.0f s, p90 %.0f s (n=%d)", name, q.median(), q.p90(),
                         q.n());
     }
 
-    private static String rate(String name, ProportionEstimate p) {
+    /** One rate line: {@code name 12.3% [lo, hi] (n=..)}, or a dash when empty. */
+    static String rate(String name, ProportionEstimate p) {
         if (p.n() == 0) {
             return String.format(Locale.ROOT, "  %-28s -", name);
         }

@@ -27,7 +27,7 @@ import org.apache.spark.sql.types.StructType;
  */
 enum Metric {
     /** Net Promoter Score; extra fields: promoters, passives, detractors. */
-    NPS("NPS score") {
+    NPS("NPS score", "score") {
         @Override
         NetPromoterScore decode(byte[] bytes) {
             return NetPromoterScore.decode(bytes);
@@ -79,7 +79,7 @@ enum Metric {
         }
     },
     /** CSAT: estimate is the percent satisfied; extra field: meanRating. */
-    CSAT("CSAT rating") {
+    CSAT("CSAT rating", "rating") {
         @Override
         CustomerSatisfaction decode(byte[] bytes) {
             return CustomerSatisfaction.decode(bytes);
@@ -126,7 +126,7 @@ enum Metric {
         }
     },
     /** CES: estimate is the mean answer; extra field: percentAgree. */
-    CES("CES rating") {
+    CES("CES rating", "answer") {
         @Override
         CustomerEffort decode(byte[] bytes) {
             return CustomerEffort.decode(bytes);
@@ -175,9 +175,12 @@ enum Metric {
 
     /** How messages name one answer, as the library's accumulators do. */
     final String what;
+    /** How SQL signatures name the answer argument. */
+    final String argument;
 
-    Metric(String what) {
+    Metric(String what, String argument) {
         this.what = what;
+        this.argument = argument;
     }
 
     /**
@@ -195,6 +198,27 @@ enum Metric {
             throw new IllegalArgumentException(what + " must be in the int range: " + plain(answer));
         }
         return (int) answer;
+    }
+
+    /**
+     * Feeds one unweighted answer: a missing one follows the accumulator's missing-answer policy, a
+     * present one must be a whole number on the scale.
+     */
+    void feed(Accumulator<?, ?> a, boolean missing, double answer) {
+        if (missing) {
+            acceptMissing(a);
+        } else {
+            accept(a, score(answer));
+        }
+    }
+
+    /** Feeds one weighted answer; the library rejects a weight that is NaN, infinite or &lt;= 0. */
+    void feed(Accumulator<?, ?> a, boolean missing, double answer, double weight) {
+        if (missing) {
+            acceptMissing(a, weight);
+        } else {
+            accept(a, score(answer), weight);
+        }
     }
 
     private static String plain(double v) {
@@ -241,6 +265,14 @@ enum Metric {
 
     /** The result as a row of {@link #schema(boolean)}, with the default interval at {@code confidence}. */
     Row row(Estimate r, double confidence, boolean weighted) {
+        return RowFactory.create(values(r, confidence, weighted));
+    }
+
+    /**
+     * The field values of {@link #schema(boolean)} in order (boxed {@code Long} and {@code Double},
+     * which both Spark's external {@code Row} and its {@code InternalRow} take as they are).
+     */
+    Object[] values(Estimate r, double confidence, boolean weighted) {
         Interval ci = r.interval(confidence);
         List<Object> v = new ArrayList<>();
         v.add(r.n());
@@ -253,6 +285,6 @@ enum Metric {
             v.add(r.effectiveN());
         }
         extraValues(r, v);
-        return RowFactory.create(v.toArray());
+        return v.toArray();
     }
 }

@@ -84,11 +84,7 @@ abstract class ScoreAggregator<I> extends Aggregator<I, AccumulatorBuffer, Row> 
 
         @Override
         void add(Accumulator<?, ?> accumulator, Double answer) {
-            if (answer == null) {
-                metric.acceptMissing(accumulator);
-            } else {
-                metric.accept(accumulator, metric.score(answer));
-            }
+            metric.feed(accumulator, answer == null, answer == null ? Double.NaN : answer);
         }
     }
 
@@ -108,11 +104,7 @@ abstract class ScoreAggregator<I> extends Aggregator<I, AccumulatorBuffer, Row> 
             Double w = row._2();
             double weight = w == null ? Double.NaN : w;
             Double answer = row._1();
-            if (answer == null) {
-                metric.acceptMissing(accumulator, weight);
-            } else {
-                metric.accept(accumulator, metric.score(answer), weight);
-            }
+            metric.feed(accumulator, answer == null, answer == null ? Double.NaN : answer, weight);
         }
     }
 }

@@ -47,8 +47,8 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
      * Observes one answer with weight 1.
      *
      * @param score the answer, on the scale
-     * @throws IllegalArgumentException if the answer is off the scale (the message names the scale
-     *     and the value)
+     * @throws io.cxkit.core.InvalidInputException if the answer is off the scale (the message names
+     *     the scale and the value)
      */
     public final void accept(int score) {
         tally.add(index(score));
@@ -95,7 +95,7 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
     final void check(Integer score) {
         if (score == null) {
             if (policy == MissingAnswerPolicy.FAIL) {
-                throw new IllegalArgumentException(
+                throw new io.cxkit.core.InvalidInputException(
                         what() + " is missing and the missing-answer policy is FAIL");
             }
         } else {
@@ -105,7 +105,7 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
 
     private boolean handleMissing() {
         if (policy == MissingAnswerPolicy.FAIL) {
-            throw new IllegalArgumentException(
+            throw new io.cxkit.core.InvalidInputException(
                     what() + " is missing and the missing-answer policy is FAIL");
         }
         tally.missing++;
@@ -150,7 +150,7 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
 
     private int index(int score) {
         if (score < min || score > max) {
-            throw new IllegalArgumentException(
+            throw new io.cxkit.core.InvalidInputException(
                     what() + " must be in [" + min + ", " + max + "]: " + score);
         }
         return score - min;

@@ -3,6 +3,11 @@ package io.cxkit.survey;
 import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.InvalidInputException;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The three headline scores of one segment side by side — NPS, CSAT and CES — as one accumulator.
@@ -11,6 +16,16 @@ import io.cxkit.core.Encoding;
  *
  * <p>The parts are ordinary accumulators ({@link #nps()}, {@link #csat()}, {@link #ces()}) and can
  * be fed directly on a hot path. Combining checks all three configurations before changing any.
+ *
+ * <p><b>Strict answer keys (since issue 17).</b> {@link #accept(SurveyResponse)} and
+ * {@link #validate(SurveyResponse)} reject a response that carries an answer under a question id
+ * the card does not know, with an {@link InvalidInputException} listing the known ids: a typo such
+ * as {@code withAnswer("NPS", 9)} used to count silently as a missing NPS answer. The known ids are
+ * the card's {@link SurveyQuestions} plus any declared with {@link #allowingAnswers(String...)}
+ * (e.g. driver questions carried on the same response). {@link #ignoringUnknownAnswers()} restores
+ * the earlier behaviour of ignoring other keys. Callers that feed only the configured questions
+ * see no change. Strictness is an input rule, not state: it is kept by {@link #emptyCopy()}, ignored
+ * by {@link #combine(ScoreCard)} and not encoded ({@link #decode(byte[])} returns a strict card).
  */
 public final class ScoreCard implements Accumulator<ScoreCard, ScoreCardResult> {
     private static final String TYPE = "scorecard";
@@ -18,13 +33,30 @@ public final class ScoreCard implements Accumulator<ScoreCard, ScoreCardResult> 
     private final NetPromoterScore nps;
     private final CustomerSatisfaction csat;
     private final CustomerEffort ces;
+    /** Answer keys accepted besides the questions; null when unknown keys are ignored. */
+    private final Set<String> otherAnswers;
+    /** The question ids and {@link #otherAnswers}, sorted; null when unknown keys are ignored. */
+    private final Set<String> known;
 
     private ScoreCard(SurveyQuestions questions, NetPromoterScore nps, CustomerSatisfaction csat,
             CustomerEffort ces) {
+        this(questions, nps, csat, ces, Set.of());
+    }
+
+    private ScoreCard(SurveyQuestions questions, NetPromoterScore nps, CustomerSatisfaction csat,
+            CustomerEffort ces, Set<String> otherAnswers) {
         this.questions = Check.notNull(questions, "questions");
         this.nps = Check.notNull(nps, "nps");
         this.csat = Check.notNull(csat, "csat");
         this.ces = Check.notNull(ces, "ces");
+        this.otherAnswers = otherAnswers;
+        if (otherAnswers == null) {
+            this.known = null;
+        } else {
+            Set<String> k = new TreeSet<>(questions.ids());
+            k.addAll(otherAnswers);
+            this.known = Collections.unmodifiableSet(k);
+        }
     }
 
     /**
@@ -53,10 +85,52 @@ public final class ScoreCard implements Accumulator<ScoreCard, ScoreCardResult> 
     }
 
     /**
+     * Returns an empty copy that also accepts answers under the given question ids (which feed no
+     * score here), for responses that carry more questions than the card scores.
+     *
+     * @param questionIds further known answer keys, not blank
+     * @return a new, empty, strict score card
+     * @throws IllegalArgumentException if an id is null or blank
+     */
+    public ScoreCard allowingAnswers(String... questionIds) {
+        Check.notNull(questionIds, "questionIds");
+        Set<String> ids = new LinkedHashSet<>(otherAnswers == null ? Set.of() : otherAnswers);
+        for (String id : questionIds) {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("allowed answer id must not be blank: "
+                        + (id == null ? "null" : "'" + id + "'"));
+            }
+            ids.add(id);
+        }
+        return new ScoreCard(questions, nps.emptyCopy(), csat.emptyCopy(), ces.emptyCopy(), Set.copyOf(ids));
+    }
+
+    /**
+     * Returns an empty copy that ignores answers under unknown question ids, as score cards did
+     * before strict answer keys (a misspelt id then counts as a missing answer).
+     *
+     * @return a new, empty, lenient score card
+     */
+    public ScoreCard ignoringUnknownAnswers() {
+        return new ScoreCard(questions, nps.emptyCopy(), csat.emptyCopy(), ces.emptyCopy(), null);
+    }
+
+    /**
+     * The answer keys this card accepts: its question ids, then those declared with
+     * {@link #allowingAnswers(String...)}.
+     *
+     * @return the known ids, sorted; or empty when unknown answers are ignored (any key goes)
+     */
+    public Set<String> knownAnswers() {
+        return known == null ? Set.of() : known;
+    }
+
+    /**
      * Observes a response: each configured score takes its answer or counts it missing.
      *
      * @param response the response
-     * @throws IllegalArgumentException if an answer is off its scale, naming the respondent
+     * @throws InvalidInputException if an answer is off its scale or carries an unknown question id
+     *     (see the class comment), naming the respondent
      */
     public void accept(SurveyResponse response) {
         validate(response);
@@ -69,17 +143,27 @@ public final class ScoreCard implements Accumulator<ScoreCard, ScoreCardResult> 
      * Checks that {@link #accept(SurveyResponse)} would take the response, without counting it.
      *
      * @param response the response
-     * @throws IllegalArgumentException if an answer is off its scale or missing under the FAIL
-     *     policy, naming the respondent
+     * @throws InvalidInputException if an answer is off its scale, missing under the FAIL policy or
+     *     under an unknown question id, naming the respondent
      */
     public void validate(SurveyResponse response) {
         Check.notNull(response, "response");
+        if (known != null) {
+            for (String key : response.answers().keySet()) {
+                if (!known.contains(key)) {
+                    throw new InvalidInputException("respondent " + response.respondentId()
+                            + ": unknown question id '" + key + "'; known ids: "
+                            + String.join(", ", known)
+                            + " (declare others with ScoreCard.allowingAnswers, or use ScoreCard.ignoringUnknownAnswers)");
+                }
+            }
+        }
         try {
             questions.nps().ifPresent(q -> nps.check(response.answers().get(q)));
             questions.csat().ifPresent(q -> csat.check(response.answers().get(q)));
             questions.ces().ifPresent(q -> ces.check(response.answers().get(q)));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("respondent " + response.respondentId() + ": " + e.getMessage(), e);
+            throw new InvalidInputException("respondent " + response.respondentId() + ": " + e.getMessage(), e);
         }
     }
 
@@ -159,7 +243,7 @@ public final class ScoreCard implements Accumulator<ScoreCard, ScoreCardResult> 
 
     @Override
     public ScoreCard emptyCopy() {
-        return new ScoreCard(questions, nps.emptyCopy(), csat.emptyCopy(), ces.emptyCopy());
+        return new ScoreCard(questions, nps.emptyCopy(), csat.emptyCopy(), ces.emptyCopy(), otherAnswers);
     }
 
     @Override

@@ -42,8 +42,10 @@ import java.util.TreeMap;
  * The overall score (all segments combined) is tracked as segment {@link #ALL} with
  * period-over-period and control-limit checks.
  *
- * <p>Memory: one result per segment and period. Accumulators passed to {@code close} are not
- * modified or retained. Not thread-safe.
+ * <p>Memory: one result per segment and period, or per segment and the last
+ * {@link #withHistoryLimit(int) history limit} periods (a live service closing a period every week
+ * should set one). Accumulators passed to {@code close} are not modified or retained. Not
+ * thread-safe.
  *
  * @param <A> the accumulator type
  * @param <R> the result type
@@ -58,10 +60,11 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
     private final ScoreComparer<R> comparer;
     private final double confidence;
     private final double falseDiscoveryRate;
+    private final int historyLimit;
     private final Map<String, List<TrendPoint<R>>> series = new TreeMap<>();
     private TimeBucket last;
 
-    private ScoreTrend(String metric, ScoreComparer<R> comparer, double confidence, double fdr) {
+    private ScoreTrend(String metric, ScoreComparer<R> comparer, double confidence, double fdr, int historyLimit) {
         Check.notNull(metric, "metric");
         if (metric.isBlank()) {
             throw new IllegalArgumentException("metric name must not be blank: '" + metric + "'");
@@ -73,6 +76,7 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
             throw new IllegalArgumentException("false discovery rate must be in (0, 1): " + fdr);
         }
         this.falseDiscoveryRate = fdr;
+        this.historyLimit = historyLimit;
     }
 
     /**
@@ -86,7 +90,7 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
      */
     public static <A extends Accumulator<A, R>, R extends Estimate> ScoreTrend<A, R> of(String metric,
             ScoreComparer<R> comparer) {
-        return new ScoreTrend<>(metric, comparer, 0.95, 0.05);
+        return new ScoreTrend<>(metric, comparer, 0.95, 0.05, Integer.MAX_VALUE);
     }
 
     /**
@@ -103,7 +107,24 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
      */
     public static <A extends Accumulator<A, R>, R extends Estimate> ScoreTrend<A, R> of(String metric,
             ScoreComparer<R> comparer, double confidence, double falseDiscoveryRate) {
-        return new ScoreTrend<>(metric, comparer, confidence, falseDiscoveryRate);
+        return new ScoreTrend<>(metric, comparer, confidence, falseDiscoveryRate, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Returns a new, empty trend with this one's settings that keeps only the last {@code periods}
+     * points of each series; older points are dropped, so control limits are computed from at
+     * most {@code periods} earlier periods. Use at least {@value #BASELINE_PERIODS} for
+     * control-limit alerts to fire.
+     *
+     * @param periods the points kept per series, &ge; 1
+     * @return a new trend
+     * @throws IllegalArgumentException if {@code periods < 1}
+     */
+    public ScoreTrend<A, R> withHistoryLimit(int periods) {
+        if (periods < 1) {
+            throw new IllegalArgumentException("history limit must be >= 1 period: " + periods);
+        }
+        return new ScoreTrend<>(metric, comparer, confidence, falseDiscoveryRate, periods);
     }
 
     private record Test(String segment, Alert.Kind kind, Comparison comparison, String reason) {
@@ -163,6 +184,9 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
                 control.add(c);
             }
             history.add(new TrendPoint<>(period, r, r.interval(confidence), change));
+            if (history.size() > historyLimit) {
+                history.remove(0);
+            }
         }
         if (ordered.size() >= 2) {
             for (Map.Entry<String, A> e : ordered.entrySet()) {

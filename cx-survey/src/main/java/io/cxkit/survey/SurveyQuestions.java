@@ -1,5 +1,7 @@
 package io.cxkit.survey;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,6 +13,13 @@ import java.util.Optional;
  * @param ces the question id holding the effort rating
  */
 public record SurveyQuestions(Optional<String> nps, Optional<String> csat, Optional<String> ces) {
+
+    /** The standard id of the 0–10 likelihood-to-recommend question: {@code "nps"}. */
+    public static final String NPS = "nps";
+    /** The standard id of the satisfaction question: {@code "csat"}. */
+    public static final String CSAT = "csat";
+    /** The standard id of the effort question: {@code "ces"}. */
+    public static final String CES = "ces";
 
     /**
      * Normalises nulls to empty.
@@ -26,12 +35,12 @@ public record SurveyQuestions(Optional<String> nps, Optional<String> csat, Optio
     }
 
     /**
-     * The conventional ids {@code "nps"}, {@code "csat"} and {@code "ces"}.
+     * The standard ids {@link #NPS}, {@link #CSAT} and {@link #CES}.
      *
      * @return the default mapping
      */
     public static SurveyQuestions standard() {
-        return of("nps", "csat", "ces");
+        return of(NPS, CSAT, CES);
     }
 
     /**
@@ -44,5 +53,18 @@ public record SurveyQuestions(Optional<String> nps, Optional<String> csat, Optio
      */
     public static SurveyQuestions of(String nps, String csat, String ces) {
         return new SurveyQuestions(Optional.ofNullable(nps), Optional.ofNullable(csat), Optional.ofNullable(ces));
+    }
+
+    /**
+     * The question ids that are set, in the order NPS, CSAT, CES.
+     *
+     * @return an unmodifiable list; empty if no score is asked
+     */
+    public List<String> ids() {
+        List<String> ids = new ArrayList<>(3);
+        nps.ifPresent(ids::add);
+        csat.ifPresent(ids::add);
+        ces.ifPresent(ids::add);
+        return List.copyOf(ids);
     }
 }

@@ -78,6 +78,11 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
         return segmentation;
     }
 
+    /** The live per-segment accumulators, for {@link RollingSurveyScores#absorb}. */
+    SegmentedAccumulator<ScoreCard, ScoreCardResult> segmentsView() {
+        return segments;
+    }
+
     @Override
     public SurveyScores combine(SurveyScores other) {
         Check.notNull(other, "other");

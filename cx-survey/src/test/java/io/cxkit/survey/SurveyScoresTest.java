@@ -134,8 +134,11 @@ class SurveyScoresTest {
 
     @Test
     void unconfiguredScoresStayEmptyAndConfigurationsMustAgree() {
-        ScoreCard npsOnly = ScoreCard.of(SurveyQuestions.of("recommend", null, null), NetPromoterScore.create(),
+        ScoreCard strict = ScoreCard.of(SurveyQuestions.of("recommend", null, null), NetPromoterScore.create(),
                 CustomerSatisfaction.create(), CustomerEffort.create());
+        assertThrows(io.cxkit.core.InvalidInputException.class, () -> strict.accept(
+                SurveyResponse.of("a", null).withAnswer("recommend", 10).withAnswer("csat", 2)));
+        ScoreCard npsOnly = strict.allowingAnswers("csat");
         npsOnly.accept(SurveyResponse.of("a", null).withAnswer("recommend", 10).withAnswer("csat", 2));
         ScoreCardResult r = npsOnly.result();
         assertEquals(1, r.nps().n());
