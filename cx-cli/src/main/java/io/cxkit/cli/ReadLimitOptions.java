@@ -2,7 +2,6 @@ package io.cxkit.cli;
 
 import io.cxkit.io.ReadLimit;
 import io.cxkit.io.ReaderOptions;
-import io.cxkit.io.SurveyReader;
 import java.util.function.IntConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -55,16 +54,8 @@ final class ReadLimitOptions {
         return m;
     }
 
-    /** Applies the limits given to an event reader's builder. */
+    /** Applies the limits given to a reader's builder (the survey reader's too). */
     <B extends ReaderOptions<B>> B apply(CommandLine cl, B b) {
-        set(cl, ReadLimit.COLUMNS, maxColumns, b::maxColumns);
-        set(cl, ReadLimit.FIELD_LENGTH, maxFieldLength, b::maxFieldLength);
-        set(cl, ReadLimit.NESTING_DEPTH, maxDepth, b::maxNestingDepth);
-        return b;
-    }
-
-    /** Applies the limits given to a survey reader's builder. */
-    SurveyReader.Builder apply(CommandLine cl, SurveyReader.Builder b) {
         set(cl, ReadLimit.COLUMNS, maxColumns, b::maxColumns);
         set(cl, ReadLimit.FIELD_LENGTH, maxFieldLength, b::maxFieldLength);
         set(cl, ReadLimit.NESTING_DEPTH, maxDepth, b::maxNestingDepth);
