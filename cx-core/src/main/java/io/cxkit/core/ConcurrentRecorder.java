@@ -1,10 +1,11 @@
 package io.cxkit.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.ObjDoubleConsumer;
@@ -27,12 +28,14 @@ import java.util.function.ObjLongConsumer;
  * }</pre>
  *
  * <p><b>How.</b> Each writing thread gets its own stripe (found through a {@link ThreadLocal}): an
- * accumulator that only that thread writes, and a phaser of three counters. A write enters the
- * phaser (one atomic increment on the stripe's own counter, uncontended except during a flip),
- * applies the observation to the stripe's current accumulator and leaves it. A snapshot, for each
- * stripe in turn, installs a fresh empty accumulator, flips the phaser, waits until the writer has
- * left any observation it began on the old accumulator, and then combines the old one into the
- * recorder's totals. Writers never wait; a snapshot waits at most for one observation per stripe.
+ * accumulator that only that thread writes, and a busy flag, padded so that two threads' stripes
+ * never share a cache line. A write sets the flag (one volatile store), applies the observation to
+ * the stripe's current accumulator and clears the flag (a release store). A snapshot, for each
+ * stripe in turn, installs a fresh empty accumulator, waits until the writer has finished any
+ * observation it began on the old one (the writer-reader phase flip of HdrHistogram's
+ * {@code WriterReaderPhaser}, which with one writer per stripe needs only the flag), and then
+ * combines the old accumulator into the recorder's totals. Writers never wait; a snapshot waits at
+ * most for one or two observations per stripe.
  *
  * <p><b>Guarantees.</b>
  * <ul>
@@ -49,8 +52,8 @@ import java.util.function.ObjLongConsumer;
  *       by the recorder.
  * </ul>
  *
- * <p><b>Cost and memory.</b> A write costs two uncontended atomic increments and a
- * {@code ThreadLocal} look-up on top of the wrapped accumulator's {@code accept}. Memory is one
+ * <p><b>Cost and memory.</b> A write costs a {@code ThreadLocal} look-up, a volatile store, a
+ * volatile load and a release store on top of the wrapped accumulator's {@code accept}. Memory is one
  * accumulator per thread that has written, plus the totals; a stripe whose thread has died is
  * drained into the totals and dropped at the next snapshot, so memory is bounded by the threads
  * alive, not by the threads ever seen. Observations passed as lambdas that capture nothing (method
@@ -103,11 +106,10 @@ public final class ConcurrentRecorder<A extends Accumulator<A, R>, R> {
      */
     public void recordInt(ObjIntConsumer<A> observe, int value) {
         Stripe<A> s = stripe();
-        long phase = s.enter();
         try {
-            observe.accept(s.current, value);
+            observe.accept(s.enter(), value);
         } finally {
-            s.exit(phase);
+            s.exit();
         }
     }
 
@@ -119,11 +121,10 @@ public final class ConcurrentRecorder<A extends Accumulator<A, R>, R> {
      */
     public void recordLong(ObjLongConsumer<A> observe, long value) {
         Stripe<A> s = stripe();
-        long phase = s.enter();
         try {
-            observe.accept(s.current, value);
+            observe.accept(s.enter(), value);
         } finally {
-            s.exit(phase);
+            s.exit();
         }
     }
 
@@ -135,11 +136,10 @@ public final class ConcurrentRecorder<A extends Accumulator<A, R>, R> {
      */
     public void recordDouble(ObjDoubleConsumer<A> observe, double value) {
         Stripe<A> s = stripe();
-        long phase = s.enter();
         try {
-            observe.accept(s.current, value);
+            observe.accept(s.enter(), value);
         } finally {
-            s.exit(phase);
+            s.exit();
         }
     }
 
@@ -152,11 +152,10 @@ public final class ConcurrentRecorder<A extends Accumulator<A, R>, R> {
      */
     public <T> void record(BiConsumer<A, T> observe, T value) {
         Stripe<A> s = stripe();
-        long phase = s.enter();
         try {
-            observe.accept(s.current, value);
+            observe.accept(s.enter(), value);
         } finally {
-            s.exit(phase);
+            s.exit();
         }
     }
 
@@ -168,11 +167,10 @@ public final class ConcurrentRecorder<A extends Accumulator<A, R>, R> {
      */
     public void recordAll(Consumer<A> observe) {
         Stripe<A> s = stripe();
-        long phase = s.enter();
         try {
-            observe.accept(s.current);
+            observe.accept(s.enter());
         } finally {
-            s.exit(phase);
+            s.exit();
         }
     }
 
@@ -242,9 +240,7 @@ public final class ConcurrentRecorder<A extends Accumulator<A, R>, R> {
         List<Stripe<A>> dead = new ArrayList<>();
         for (Stripe<A> s : stripes) {
             boolean alive = s.owner.get() != null && s.owner.get().isAlive();
-            A old = s.current;
-            s.current = prototype.emptyCopy();
-            s.flip();
+            A old = s.swap(prototype.emptyCopy());
             total.combine(old);
             interval.combine(old);
             if (!alive) {
@@ -267,42 +263,65 @@ public final class ConcurrentRecorder<A extends Accumulator<A, R>, R> {
                 + (snapshots == 1 ? " snapshot]" : " snapshots]");
     }
 
-    /**
-     * One thread's accumulator and its writer-reader phaser. The phaser follows HdrHistogram's
-     * {@code WriterReaderPhaser}: {@code start} counts writer entries and its sign says the phase
-     * (non-negative: even, negative: odd); the writer's exit increments the end counter of the
-     * phase it entered in; a flip resets {@code start} to the other phase and waits until the old
-     * phase's end counter has caught up with the entries made in it.
-     */
-    private static final class Stripe<A> {
-        final WeakReference<Thread> owner = new WeakReference<>(Thread.currentThread());
+    /** Padding before a stripe's hot fields, so that two threads' stripes never share a cache line. */
+    @SuppressWarnings("unused")
+    private static class PadBefore {
+        long p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15, p16;
+    }
+
+    /** A stripe's hot fields: the accumulator being written and the writer's busy flag. */
+    private static class Hot<A> extends PadBefore {
         volatile A current;
-        private final AtomicLong start = new AtomicLong();
-        private final AtomicLong evenEnd = new AtomicLong();
-        private final AtomicLong oddEnd = new AtomicLong(Long.MIN_VALUE);
+        volatile int busy;
+    }
+
+    /**
+     * One thread's accumulator and its writer-reader phaser. With exactly one writer per stripe,
+     * HdrHistogram's {@code WriterReaderPhaser} reduces to a flag: the writer sets {@code busy}
+     * (a volatile store) before it reads {@code current} and clears it (a release store) after
+     * the observation; the reader stores a new {@code current} (volatile) and then waits while
+     * {@code busy} is set. Volatile accesses are totally ordered, so either the writer's read
+     * sees the new accumulator, or the reader sees the flag of the observation on the old one and
+     * waits for it to end (at worst it also waits for one observation on the new one).
+     */
+    @SuppressWarnings("unused")
+    private static final class Stripe<A> extends Hot<A> {
+        private static final VarHandle BUSY;
+
+        static {
+            try {
+                BUSY = MethodHandles.lookup().findVarHandle(Hot.class, "busy", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        long q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15, q16;
+        final WeakReference<Thread> owner = new WeakReference<>(Thread.currentThread());
 
         Stripe(A first) {
             this.current = first;
         }
 
-        long enter() {
-            return start.getAndIncrement();
+        /** Marks the start of an observation and returns the accumulator to apply it to. */
+        A enter() {
+            busy = 1;
+            return current;
         }
 
-        void exit(long phase) {
-            (phase < 0 ? oddEnd : evenEnd).getAndIncrement();
+        /** Marks the end of an observation. */
+        void exit() {
+            BUSY.setRelease(this, 0);
         }
 
-        /** Switches phase and waits until every writer that entered in the old phase has left. */
-        void flip() {
-            boolean nextIsEven = start.get() < 0;
-            long initial = nextIsEven ? 0 : Long.MIN_VALUE;
-            (nextIsEven ? evenEnd : oddEnd).set(initial);
-            long enteredInOldPhase = start.getAndSet(initial);
-            AtomicLong oldEnd = nextIsEven ? oddEnd : evenEnd;
-            while (oldEnd.get() != enteredInOldPhase) {
+        /** Installs {@code next} and waits until no observation can still be writing the old one. */
+        A swap(A next) {
+            A old = current;
+            current = next;
+            while (busy != 0) {
                 Thread.onSpinWait();
             }
+            return old;
         }
     }
 }

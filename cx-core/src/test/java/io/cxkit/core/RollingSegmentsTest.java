@@ -169,4 +169,17 @@ class RollingSegmentsTest {
         assertEquals(acrossDays.result(), r.acrossPeriods().result());
         assertEquals(byChannel.result(), full.rollUp(k -> k.select(0)).result());
     }
+
+    @Test
+    void selectingKeyPartsChecksTheIndices() {
+        SegmentKey k = SegmentKey.of("web", "pro", "2026-03-02");
+        assertEquals(SegmentKey.of("2026-03-02", "web"), k.select(2, 0));
+        assertEquals(SegmentKey.overall(), k.select());
+        assertEquals("segment key part index must be in [0, 3): 3 (key web|pro|2026-03-02)",
+                assertThrows(IllegalArgumentException.class, () -> k.select(3)).getMessage());
+        SegmentedAccumulator<ScaledCounter, Counts> s = SegmentedAccumulator.of(new ScaledCounter(1));
+        s.segment(k).accept(1);
+        assertEquals("roll-up key of web|pro|2026-03-02 must not be null",
+                assertThrows(NullPointerException.class, () -> s.rollUp(x -> null)).getMessage());
+    }
 }

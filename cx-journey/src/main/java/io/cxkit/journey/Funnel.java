@@ -1,5 +1,6 @@
 package io.cxkit.journey;
 
+import io.cxkit.core.InvalidInputException;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedAccumulator;
 import io.cxkit.core.SegmentedResult;
@@ -146,7 +147,7 @@ public final class Funnel {
          *
          * @return the funnel
          * @throws IllegalArgumentException if there are no steps or two steps share a name; an
-         *     {@link io.cxkit.core.InvalidInputException} if a touchpoint step names an unknown
+         *     {@link InvalidInputException} if a touchpoint step names an unknown
          *     touchpoint
          */
         public Funnel build() {
@@ -161,7 +162,7 @@ public final class Funnel {
                 }
                 if (knownTouchpoints != null && s.kind().equals("touchpoint")
                         && !knownTouchpoints.contains(s.target())) {
-                    throw new io.cxkit.core.InvalidInputException("unknown funnel step: touchpoint '" + s.target()
+                    throw new InvalidInputException("unknown funnel step: touchpoint '" + s.target()
                             + "' is not among the known touchpoints " + new java.util.TreeSet<>(knownTouchpoints));
                 }
             }

@@ -2,6 +2,7 @@ package io.cxkit.journey;
 
 import io.cxkit.core.Channel;
 import io.cxkit.core.Interaction;
+import io.cxkit.core.InvalidInputException;
 import io.cxkit.core.JourneyStage;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,9 +21,9 @@ import java.util.OptionalDouble;
  *         .withStage(JourneyStage.PURCHASE).withOutcome("purchased").withValue(59.90);
  * }</pre>
  *
- * <p>Events come from exports, so missing or blank required fields fail with an
- * {@link IllegalArgumentException} naming the field and the value (not a
- * {@code NullPointerException}).
+ * <p>Events come from exports and clients, so missing or blank required fields fail with an
+ * {@link InvalidInputException} (an {@code IllegalArgumentException}) naming the field and the
+ * value (not a {@code NullPointerException}).
  *
  * @param customerId the customer; not blank
  * @param time when it happened; not null
@@ -49,18 +50,18 @@ public record JourneyEvent(String customerId, Instant time, String touchpoint, C
      * @param outcome see the class comment
      * @param value see the class comment
      * @param caseId see the class comment
-     * @throws IllegalArgumentException if a required field is missing or blank, or the value is
+     * @throws InvalidInputException if a required field is missing or blank, or the value is
      *     not finite
      */
     public JourneyEvent {
         required(customerId, "event customerId");
         if (time == null) {
-            throw new IllegalArgumentException("event time must not be missing: null (customer "
+            throw new InvalidInputException("event time must not be missing: null (customer "
                     + customerId + ")");
         }
         required(touchpoint, "event touchpoint");
         if (channel == null) {
-            throw new IllegalArgumentException("event channel must not be missing: null (customer "
+            throw new InvalidInputException("event channel must not be missing: null (customer "
                     + customerId + ")");
         }
         stage = stage == null ? Optional.empty() : stage;
@@ -68,7 +69,7 @@ public record JourneyEvent(String customerId, Instant time, String touchpoint, C
         outcome.ifPresent(o -> required(o, "event outcome"));
         value = value == null ? OptionalDouble.empty() : value;
         if (value.isPresent() && !Double.isFinite(value.getAsDouble())) {
-            throw new IllegalArgumentException("event value must be finite: " + value.getAsDouble());
+            throw new InvalidInputException("event value must be finite: " + value.getAsDouble());
         }
         caseId = caseId == null ? Optional.empty() : caseId;
         caseId.ifPresent(c -> required(c, "event caseId"));
@@ -76,7 +77,7 @@ public record JourneyEvent(String customerId, Instant time, String touchpoint, C
 
     static String required(String s, String name) {
         if (s == null || s.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be missing or blank: "
+            throw new InvalidInputException(name + " must not be missing or blank: "
                     + (s == null ? "null" : "'" + s + "'"));
         }
         return s;

@@ -3,6 +3,7 @@ package io.cxkit.survey;
 import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.InvalidInputException;
 
 /**
  * What the survey score accumulators — {@link NetPromoterScore}, {@link CustomerSatisfaction} and
@@ -47,7 +48,7 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
      * Observes one answer with weight 1.
      *
      * @param score the answer, on the scale
-     * @throws io.cxkit.core.InvalidInputException if the answer is off the scale (the message names
+     * @throws InvalidInputException if the answer is off the scale (the message names
      *     the scale and the value)
      */
     public final void accept(int score) {
@@ -95,7 +96,7 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
     final void check(Integer score) {
         if (score == null) {
             if (policy == MissingAnswerPolicy.FAIL) {
-                throw new io.cxkit.core.InvalidInputException(
+                throw new InvalidInputException(
                         what() + " is missing and the missing-answer policy is FAIL");
             }
         } else {
@@ -105,7 +106,7 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
 
     private boolean handleMissing() {
         if (policy == MissingAnswerPolicy.FAIL) {
-            throw new io.cxkit.core.InvalidInputException(
+            throw new InvalidInputException(
                     what() + " is missing and the missing-answer policy is FAIL");
         }
         tally.missing++;
@@ -150,7 +151,7 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
 
     private int index(int score) {
         if (score < min || score > max) {
-            throw new io.cxkit.core.InvalidInputException(
+            throw new InvalidInputException(
                     what() + " must be in [" + min + ", " + max + "]: " + score);
         }
         return score - min;

@@ -116,7 +116,7 @@ public final class ScoreCard implements Accumulator<ScoreCard, ScoreCardResult> 
     }
 
     /**
-     * The answer keys this card accepts: its question ids, then those declared with
+     * The answer keys this card accepts: its question ids and those declared with
      * {@link #allowingAnswers(String...)}.
      *
      * @return the known ids, sorted; or empty when unknown answers are ignored (any key goes)

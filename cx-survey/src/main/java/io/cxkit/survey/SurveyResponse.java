@@ -1,6 +1,7 @@
 package io.cxkit.survey;
 
 import io.cxkit.core.Check;
+import io.cxkit.core.InvalidInputException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,12 +41,12 @@ public record SurveyResponse(String respondentId, Optional<Instant> time, Map<St
     public SurveyResponse {
         Check.notNull(respondentId, "respondentId");
         if (respondentId.isBlank()) {
-            throw new IllegalArgumentException("respondent id must not be blank: '" + respondentId + "'");
+            throw new InvalidInputException("respondent id must not be blank: '" + respondentId + "'");
         }
         time = time == null ? Optional.empty() : time;
         weight = weight == null ? OptionalDouble.empty() : weight;
         if (weight.isPresent() && !(weight.getAsDouble() > 0 && weight.getAsDouble() < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("weight of respondent " + respondentId
+            throw new InvalidInputException("weight of respondent " + respondentId
                     + " must be finite and > 0: " + weight.getAsDouble());
         }
         attributes = copy(attributes, "attribute", respondentId);
@@ -59,7 +60,7 @@ public record SurveyResponse(String respondentId, Optional<Instant> time, Map<St
         Map<String, V> c = new LinkedHashMap<>();
         m.forEach((k, v) -> {
             if (k == null || v == null) {
-                throw new IllegalArgumentException(
+                throw new InvalidInputException(
                         "respondent " + id + " has a null " + what + " name or value: " + k + "=" + v);
             }
             c.put(k, v);

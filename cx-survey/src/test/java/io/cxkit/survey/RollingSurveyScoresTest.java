@@ -167,5 +167,7 @@ class RollingSurveyScoresTest {
         assertEquals(15, live.window().periods().size());
         assertTrue(live.npsTrend().series(ScoreTrend.ALL).size() <= 17);
         assertEquals(39, live.window().closedPeriods());
+        assertEquals("history limit must be >= 1 period: 0", assertThrows(IllegalArgumentException.class,
+                () -> live.npsTrend().withHistoryLimit(0)).getMessage());
     }
 }
