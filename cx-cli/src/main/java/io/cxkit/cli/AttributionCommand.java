@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxkit.io.AttributionReader;
 import io.cxkit.io.CxJacksonModule;
-import io.cxkit.io.ErrorPolicy;
-import io.cxkit.io.InputFormat;
 import io.cxkit.journey.AttributionAccumulator;
 import io.cxkit.journey.AttributionModel;
 import io.cxkit.journey.AttributionResult;
@@ -15,7 +13,6 @@ import io.cxkit.journey.TouchpointCredit;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -69,25 +66,17 @@ final class AttributionCommand implements Callable<Integer> {
             description = "conversion value column (default: 'value' if present, else every conversion is worth 0)")
     String value;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
-            description = "zone of times without offset (default ${DEFAULT-VALUE})")
-    ZoneId zone;
-
     @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
     SurvivalCommand.Output format;
 
-    @Option(names = "--on-error", defaultValue = "fail",
-            description = "fail (stop at the first bad row) or skip (report rejected rows)")
-    ErrorPolicy onError;
+    @CommandLine.Mixin
+    ReadingOptions reading;
 
     @CommandLine.Mixin
     ReadLimitOptions limits = new ReadLimitOptions();
 
     @CommandLine.Mixin
     ReadLimitOptions.Touchpoints touchpoints = new ReadLimitOptions.Touchpoints();
-
-    @Option(names = "--input-format", paramLabel = "FMT", description = "csv or json (default: from the file name)")
-    InputFormat inputFormat;
 
     /** Model names as typed on the command line. */
     static final class ModelConverter implements CommandLine.ITypeConverter<AttributionModel> {
@@ -159,7 +148,8 @@ final class AttributionCommand implements Callable<Integer> {
         }
         AttributionReader reader;
         try {
-            AttributionReader.Builder b = AttributionReader.builder().converted(converted).zone(zone).errors(onError);
+            AttributionReader.Builder b = AttributionReader.builder().converted(converted);
+            reading.apply(spec.commandLine(), b);
             if (customer != null) {
                 b.customer(customer);
             }
@@ -171,9 +161,6 @@ final class AttributionCommand implements Callable<Integer> {
             }
             if (value != null) {
                 b.value(value);
-            }
-            if (inputFormat != null) {
-                b.format(inputFormat);
             }
             touchpoints.apply(spec.commandLine(), limits.apply(spec.commandLine(), b)::maxTouchpoints);
             reader = b.build();

@@ -172,6 +172,8 @@ final class CliSupport {
                 .replace("maxRejectedShare", "--max-rejected").replace("maxRejected", "--max-rejected")
                 .replace("give the time format ", "give --time-format ")
                 .replace("or give a time format", "or give --time-format")
+                .replace("convert it to UTF-8 or name its charset", "convert it to UTF-8 or name its charset, e.g."
+                        + " --charset windows-1252")
                 .transform(ReadLimitOptions::cliWords);
     }
 
@@ -182,42 +184,13 @@ final class CliSupport {
             try {
                 return ZoneId.of(value.strip());
             } catch (java.time.DateTimeException e) {
-                String want = value.strip().toLowerCase(Locale.ROOT);
-                String best = null;
-                int bestD = Math.max(2, want.length() / 4) + 1;
-                for (String id : ZoneId.getAvailableZoneIds()) {
-                    String l = id.toLowerCase(Locale.ROOT);
-                    int d = l.equals(want) ? 0 : io.cxkit.io.ColumnMapping.normalize(l).equals(
-                            io.cxkit.io.ColumnMapping.normalize(want)) ? 1 : editDistance(want, l);
-                    if (d < bestD || (d == bestD && best != null && id.compareTo(best) < 0)) {
-                        best = id;
-                        bestD = d;
-                    }
-                }
+                String best = io.cxkit.io.ColumnMapping.closest(value,
+                        new java.util.TreeSet<>(ZoneId.getAvailableZoneIds()));
                 throw new CommandLine.TypeConversionException("unknown zone '" + value + "'"
                         + (best != null ? " (did you mean " + best + "?)" : "")
                         + "; use a region id such as Europe/Berlin or America/New_York, or an offset such as +02:00");
             }
         }
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** Rejected rows on stderr (table output; JSON carries them in {@code input.rejected}). */

@@ -1,6 +1,5 @@
 package io.cxkit.cli;
 
-import io.cxkit.io.ErrorPolicy;
 import io.cxkit.io.InteractionReader;
 import io.cxkit.io.JourneyEventReader;
 import io.cxkit.journey.CustomerJourney;
@@ -8,7 +7,6 @@ import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -39,13 +37,8 @@ final class JourneyFile {
                 description = "name columns: customer, time, touchpoint, channel, stage, outcome, value, case")
         String columns;
 
-        @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
-                description = "zone of times without an offset (default ${DEFAULT-VALUE})")
-        ZoneId zone;
-
-        @Option(names = "--on-error", defaultValue = "fail",
-                description = "fail (stop at the first bad row) or skip (report rejected rows)")
-        ErrorPolicy onError;
+        @CommandLine.Mixin
+        ReadingOptions reading;
 
         @CommandLine.Mixin
         ReadLimitOptions limits = new ReadLimitOptions();
@@ -72,7 +65,8 @@ final class JourneyFile {
             throw new CommandLine.ParameterException(cl, "--split-gap and --by-case cannot be combined");
         }
         CliSupport.positive(cl, o.splitGap, "--split-gap");
-        JourneyEventReader.Builder b = JourneyEventReader.builder().zone(o.zone).errors(o.onError);
+        JourneyEventReader.Builder b = JourneyEventReader.builder();
+        o.reading.apply(cl, b);
         if (o.columns != null) {
             try {
                 b.columns(o.columns);

@@ -3,7 +3,9 @@ package io.cxkit.cli;
 import io.cxkit.io.ErrorPolicy;
 import io.cxkit.io.ExportLayout;
 import io.cxkit.io.InputFormat;
+import io.cxkit.io.ReaderOptions;
 import io.cxkit.io.SurveyReader;
+import io.cxkit.io.TimedReaderOptions;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -12,7 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The options of how a file is read, the same on every command that reads survey exports:
+ * The options of how a file is read, the same on every command that reads a file:
  * {@code --input-format}, {@code --zone}, {@code --charset}, {@code --delimiter}, {@code --on-error},
  * {@code --time-format} and {@code --layout}. A picocli mixin.
  */
@@ -52,11 +54,20 @@ final class ReadingOptions {
         return file.toString().equals("-") ? InputFormat.CSV : InputFormat.of(file);
     }
 
-    /** Applies the options to a survey reader; a bad value is a usage error naming its option. */
-    void apply(CommandLine cl, SurveyReader.Builder b) {
+    /**
+     * Applies the options to a reader's builder; a bad value, or an option the reader has no use
+     * for ({@code --zone} and {@code --time-format} without times, {@code --layout} outside
+     * {@code cx report}), is a usage error naming its option.
+     */
+    void apply(CommandLine cl, ReaderOptions<?> b) {
         b.errors(onError);
-        if (zone != null) {
-            b.zone(zone);
+        if (b instanceof TimedReaderOptions<?> t) {
+            if (zone != null) {
+                t.zone(zone);
+            }
+        } else if (zone != null || timeFormat != null) {
+            throw new CommandLine.ParameterException(cl, (zone != null ? "--zone" : "--time-format")
+                    + " does not apply: this command reads no times");
         }
         if (inputFormat != null) {
             b.format(inputFormat);
@@ -77,7 +88,7 @@ final class ReadingOptions {
         }
         if (timeFormat != null) {
             try {
-                b.timeFormat(timeFormat);
+                ((TimedReaderOptions<?>) b).timeFormat(timeFormat);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(cl, "--time-format must be a pattern such as 'dd/MM/yyyy"
                         + " HH:mm' (y year, M month, d day, H hour, m minute, s second, a AM/PM, XX offset): '"
@@ -85,11 +96,18 @@ final class ReadingOptions {
             }
         }
         if (!layout.equalsIgnoreCase("auto")) {
+            ExportLayout l;
             try {
-                b.layout(ExportLayout.of(layout));
+                l = ExportLayout.of(layout);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(cl, "--layout must be auto, plain, qualtrics, surveymonkey,"
                         + " delighted or zendesk: '" + layout + "'");
+            }
+            if (b instanceof SurveyReader.Builder s) {
+                s.layout(l);
+            } else if (l != ExportLayout.PLAIN) {
+                throw new CommandLine.ParameterException(cl, "--layout " + layout + " applies to survey exports"
+                        + " (cx report); this command reads plain files (--layout plain or auto)");
             }
         }
     }

@@ -4,7 +4,6 @@ import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.io.BadInputException;
 import io.cxkit.io.CalendarFile;
-import io.cxkit.io.ErrorPolicy;
 import io.cxkit.io.InteractionReader;
 import io.cxkit.io.RowError;
 import io.cxkit.io.TicketEventReader;
@@ -17,7 +16,6 @@ import io.cxkit.journey.TicketFacts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,13 +106,8 @@ final class ServiceCommand implements Callable<Integer> {
                     + " satisfaction (ticket export)")
     String columns;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
-            description = "zone of times without an offset (default ${DEFAULT-VALUE})")
-    ZoneId zone;
-
-    @Option(names = "--on-error", defaultValue = "fail",
-            description = "fail (stop at the first bad row) or skip (report rejected rows)")
-    ErrorPolicy onError;
+    @CommandLine.Mixin
+    ReadingOptions reading;
 
     @CommandLine.Mixin
     ReadLimitOptions limits = new ReadLimitOptions();
@@ -158,7 +151,8 @@ final class ServiceCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, "--by must be channel or team: '" + by + "'");
             }
         }
-        TicketEventReader.Builder rb = limits.apply(cl, TicketEventReader.builder().zone(zone).errors(onError));
+        TicketEventReader.Builder rb = limits.apply(cl, TicketEventReader.builder());
+        reading.apply(cl, rb);
         if (columns != null) {
             try {
                 rb.columns(columns);

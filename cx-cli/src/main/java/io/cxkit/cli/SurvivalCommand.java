@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxkit.core.Interval;
 import io.cxkit.io.CxJacksonModule;
-import io.cxkit.io.ErrorPolicy;
-import io.cxkit.io.InputFormat;
 import io.cxkit.io.InteractionReader;
 import io.cxkit.io.SurvivalReader;
 import io.cxkit.journey.LogRankGroup;
@@ -83,15 +81,11 @@ final class SurvivalCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
     Output format;
 
-    @Option(names = "--on-error", defaultValue = "fail",
-            description = "fail (stop at the first bad row) or skip (report rejected rows)")
-    ErrorPolicy onError;
+    @CommandLine.Mixin
+    ReadingOptions reading;
 
     @CommandLine.Mixin
     ReadLimitOptions limits = new ReadLimitOptions();
-
-    @Option(names = "--input-format", paramLabel = "FMT", description = "csv or json (default: from the file name)")
-    InputFormat inputFormat;
 
     /** Accepts {@code log-log} and {@code loglog} as well as {@code log_log}. */
     static final class ConfTypeConverter implements CommandLine.ITypeConverter<ConfType> {
@@ -124,10 +118,8 @@ final class SurvivalCommand implements Callable<Integer> {
         SurvivalReader reader;
         try {
             SurvivalReader.Builder b = limits.apply(spec.commandLine(),
-                    SurvivalReader.builder().time(time).event(event).by(by).errors(onError));
-            if (inputFormat != null) {
-                b.format(inputFormat);
-            }
+                    SurvivalReader.builder().time(time).event(event).by(by));
+            reading.apply(spec.commandLine(), b);
             reader = b.build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());

@@ -61,7 +61,8 @@ final class TicketExportService {
         if (targets[1] != null) {
             mb.resolutionTarget(targets[1]);
         }
-        TicketRecordReader.Builder rb = TicketRecordReader.builder().zone(c.zone).errors(c.onError);
+        TicketRecordReader.Builder rb = c.limits.apply(cl, TicketRecordReader.builder());
+        c.reading.apply(cl, rb);
         if (c.columns != null) {
             try {
                 rb.columns(c.columns);

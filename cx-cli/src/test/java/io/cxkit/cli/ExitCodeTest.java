@@ -104,7 +104,7 @@ class ExitCodeTest {
         Path f = dir.resolve("latin1.csv");
         Files.write(f, "nps,city\n9,M\u00fcnchen\n".getBytes(StandardCharsets.ISO_8859_1));
         bad(f, ":2:2: column 'city' value 'M\ufffdnchen': the bytes are not valid UTF-8 (a Latin-1 or Windows-1252"
-                + " export? convert it to UTF-8 or name its charset)");
+                + " export? convert it to UTF-8 or name its charset, e.g. --charset windows-1252)");
         assertEquals(0, cx("report", f.toString(), "--charset", "ISO-8859-1", "--by", "city").code());
     }
 

@@ -243,4 +243,32 @@ class ExportsCommandTest {
         assertTrue(j.at("/overall/ces/clipped").asBoolean());
         assertEquals(7.0, j.at("/overall/ces/upper").asDouble(), 0);
     }
+
+    @Test
+    void convertedValueMatchingNothingSaysSoAndListsTheValues() throws IOException {
+        Path f = file("j.csv", "customer,time,touchpoint,outcome\nc1,2024-01-01T00:00:00Z,web,browse\n"
+                + "c1,2024-01-02T00:00:00Z,shop,Renewed\nc2,2024-01-01T00:00:00Z,web,churned\n");
+        CxTestSupport.Run r = cx("attribution", f.toString(), "--converted", "outcome=renewed");
+        assertEquals(Cx.BAD_INPUT, r.code());
+        assertEquals("cx: " + f + ": converted 'outcome=renewed' matches no row; values of 'outcome' seen: 'Renewed',"
+                + " 'browse', 'churned'" + System.lineSeparator(), r.err());
+        assertEquals(0, cx("attribution", f.toString(), "--converted", "outcome=Renewed").code());
+    }
+
+    @Test
+    void everyCommandTakesTheSameReadingOptions() throws IOException {
+        Path f = file("j.csv", "customer;time;touchpoint;converted\nc1;01/02/2024 10:00;web;0\n"
+                + "c1;02/02/2024 10:00;shop;1\n");
+        CxTestSupport.Run r = cx("attribution", f.toString(), "--delimiter", ";", "--time-format", "dd/MM/yyyy HH:mm",
+                "--zone", "Europe/Berlin", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, new ObjectMapper().readTree(r.out()).at("/totals/conversions").asLong(), r.out());
+        Path s = file("s.csv", "t,e\n4,1\n");
+        CxTestSupport.Run z = cx("survival", s.toString(), "--time", "t", "--event", "e", "--zone", "UTC");
+        assertEquals(Cx.USAGE, z.code());
+        assertTrue(z.err().startsWith("cx: --zone does not apply: this command reads no times"), z.err());
+        CxTestSupport.Run l = cx("funnel", f.toString(), "--steps", "web,shop", "--layout", "qualtrics");
+        assertEquals(Cx.USAGE, l.code());
+        assertTrue(l.err().contains("--layout qualtrics applies to survey exports (cx report)"), l.err());
+    }
 }

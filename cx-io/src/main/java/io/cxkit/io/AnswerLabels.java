@@ -17,13 +17,16 @@ import java.util.regex.Pattern;
  *       case and repeated spaces;</li>
  *   <li>a leading number followed by a label: {@code 10 - Extremely likely}, {@code 0 = Not at
  *       all likely}, {@code 5 (Very satisfied)}, {@code 1) Poor}, {@code 4 stars} read as the
- *       number;</li>
+ *       number; or a label followed by a number: {@code Extremely likely - 10},
+ *       {@code Very satisfied (5)};</li>
  *   <li>the standard wordings of a five- or seven-point scale (only on a scale with that many
  *       points; the first point is the scale's minimum): satisfaction ({@code Very dissatisfied}
  *       … {@code Very satisfied}), agreement ({@code Strongly disagree} … {@code Strongly agree})
  *       and ease ({@code Very difficult} … {@code Very easy}); see {@link #wordings(int)};</li>
- *   <li>{@code Good} / {@code Bad} on a two-point scale (the maximum and the minimum), as
- *       help desks rate tickets;</li>
+ *   <li>on a two-point scale, {@code Good}, {@code Good, I'm satisfied}, {@code Satisfied},
+ *       {@code Yes} as its maximum and {@code Bad}, {@code Bad, I'm unsatisfied},
+ *       {@code Unsatisfied}, {@code Not satisfied}, {@code Dissatisfied}, {@code No} as its minimum,
+ *       as help desks rate tickets;</li>
  *   <li>non-answers, read as a missing answer: {@code Offered}, {@code Unoffered} (a help desk
  *       offered the survey, nobody answered), {@code N/A}, {@code Not applicable},
  *       {@code Don't know}, {@code Prefer not to say}.</li>
@@ -42,6 +45,11 @@ public final class AnswerLabels {
     static final int UNKNOWN = Integer.MIN_VALUE;
     private static final Pattern LEADING = Pattern.compile(
             "([+-]?\\d{1,3})(?:\\s*[-\u2013\u2014=:)]\\s*|\\s*\\(\\s*|\\s+)(\\p{L}.*)");
+    private static final Pattern TRAILING = Pattern.compile(
+            "(\\p{L}[^0-9]*?)(?:\\s*[-\u2013\u2014=:]\\s*|\\s*\\(\\s*|\\s+)([+-]?\\d{1,3})\\s*\\)?");
+    private static final List<String> GOOD = List.of("good", "good, i'm satisfied", "satisfied", "yes");
+    private static final List<String> BAD = List.of("bad", "bad, i'm unsatisfied", "unsatisfied", "not satisfied",
+            "dissatisfied", "no");
     private static final List<String> NON_ANSWERS = List.of("offered", "unoffered", "not offered", "n/a", "na",
             "not applicable", "don't know", "dont know", "do not know", "prefer not to say");
     private static final Map<String, Integer> FIVE = new HashMap<>();
@@ -182,13 +190,17 @@ public final class AnswerLabels {
         if (m.matches()) {
             return Integer.parseInt(m.group(1));
         }
+        Matcher t = TRAILING.matcher(text);
+        if (t.matches()) {
+            return Integer.parseInt(t.group(2));
+        }
         int points = max - min + 1;
         Integer w = points == 5 ? FIVE.get(k) : points == 7 ? SEVEN.get(k) : null;
         if (w != null) {
             return min + w - 1;
         }
-        if (points == 2 && (k.equals("good") || k.equals("bad"))) {
-            return k.equals("good") ? max : min;
+        if (points == 2 && (GOOD.contains(k) || BAD.contains(k))) {
+            return GOOD.contains(k) ? max : min;
         }
         return NON_ANSWERS.contains(k) ? NO_ANSWER : UNKNOWN;
     }

@@ -5,7 +5,6 @@ import io.cxkit.core.CompensatedSum;
 import io.cxkit.journey.AttributionAccumulator;
 import io.cxkit.journey.AttributionJourney;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -64,8 +63,8 @@ public final class AttributionReader {
     private final ZoneId zone;
     private final ErrorPolicy errors;
     private final int maxTouchpoints;
-    private final SourceLimits limits;
     private final InputFormat format;
+    private final SourceOptions sourceOptions;
 
     private AttributionReader(Builder b) {
         this.customer = b.customer;
@@ -82,8 +81,8 @@ public final class AttributionReader {
         this.zone = b.zone;
         this.maxTouchpoints = b.maxTouchpoints;
         this.errors = b.errors;
-        this.limits = b.limits();
         this.format = b.format;
+        this.sourceOptions = b.source();
     }
 
     /**
@@ -146,8 +145,7 @@ public final class AttributionReader {
     public Summary read(InputStream in, String source, InputFormat format, Consumer<? super AttributionJourney> sink) {
         Check.notNull(in, "in");
         Check.notNull(sink, "sink");
-        try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
-                (char) 0, limits)) {
+        try (RowSource rows = sourceOptions.open(in, source, Check.notNull(format, "format"))) {
             return run(rows, source, sink);
         }
     }
@@ -175,10 +173,11 @@ public final class AttributionReader {
         }
         boolean hasValue = selected.size() == 5;
         rows.select(selected);
-        Timestamps ts = new Timestamps(zone);
+        Timestamps ts = sourceOptions.timestamps(zone);
         Map<String, List<Event>> byCustomer = new HashMap<>();
         Map<String, String> interned = new HashMap<>();
         DistinctValues touchpoints = new DistinctValues(ReadLimit.TOUCHPOINTS, maxTouchpoints, "touchpoints");
+        Set<String> seen = new java.util.TreeSet<>();
         InteractionReader.ReadSummary read = EventFiles.loop(rows, source, selected, used, errors, cells -> {
             String customerId = cells.get(0);
             if (customerId.isEmpty()) {
@@ -193,11 +192,21 @@ public final class AttributionReader {
             String touch = cells.get(2);
             checkTouchpoint(touch);
             boolean conv = converted(cells.get(3));
+            if (convertedValue != null && seen.size() < 20) {
+                seen.add(cells.get(3));
+            }
             double val = hasValue ? value(cells.get(4), conv) : 0;
             touchpoints.add(touch, source, rows.line());
             byCustomer.computeIfAbsent(customerId, k -> new ArrayList<>())
                     .add(new Event(t, cells.row(), interned.computeIfAbsent(touch, k -> k), conv, val));
         });
+        if (convertedValue != null && read.accepted() > 0 && byCustomer.values().stream()
+                .noneMatch(l -> l.stream().anyMatch(Event::converted))) {
+            throw BadInputException.file(source, 0, "no conversions", "converted '" + convertedColumn + "="
+                    + convertedValue + "' matches no row; values of '" + convertedColumn + "' seen: "
+                    + String.join(", ", seen.stream().map(s -> "'" + s + "'").toList())
+                    + (seen.size() == 20 ? ", ..." : ""));
+        }
         long journeys = 0;
         long conversions = 0;
         CompensatedSum total = new CompensatedSum();

@@ -17,11 +17,12 @@ import java.util.Set;
  * matches {@code likelihood_to_recommend}.
  *
  * <p>Score columns are also found by question wording (a header or Qualtrics question text
- * containing "recommend" for NPS, "satisf" for CSAT, "easy", "easier" or "effort" for CES), except
- * text columns (names with comment, reason, why, text, other, specify, explain, feedback,
- * suggest, open-ended) and Qualtrics' {@code *_NPS_GROUP}. When two or more columns qualify for
- * one score (or the weight), that is an error listing them: name one, or switch the role off with
- * {@link #without(Role)}. For the time, the preferred name wins ({@link Role#knownNames()} order).
+ * containing "recommend" or "nps" for NPS, "satisf" or "csat" for CSAT, "easy", "easier" or
+ * "effort" for CES), except text and category columns (with the words why, text, other, open,
+ * group, band, class, date, time, type, or words starting comment, reason, specif, explain,
+ * feedback, suggest, categor, segment, label) and Qualtrics' {@code *_NPS_GROUP}. When two or
+ * more columns qualify for one score (or the weight), that is an error listing them: name one, or
+ * switch the role off with {@link #without(Role)}. For the time, the preferred name wins ({@link Role#knownNames()} order).
  *
  * <pre>{@code
  * ColumnMapping m = ColumnMapping.auto().with(ColumnMapping.Role.NPS, "Q3 - Recommend");
@@ -38,10 +39,10 @@ public record ColumnMapping(Map<Role, String> explicit, Set<Role> disabled) {
         /** The 0–10 recommend answer. */
         NPS("NPS", List.of("nps", "npsscore", "netpromoterscore", "netpromoter", "likelihoodtorecommend",
                 "recommend", "ltr", "recommendscore"),
-                List.of("recommend")),
+                List.of("recommend", "nps")),
         /** The satisfaction rating. */
         CSAT("CSAT", List.of("csat", "csatscore", "satisfaction", "customersatisfaction", "overallsatisfaction",
-                "satisfactionscore"), List.of("satisf")),
+                "satisfactionscore"), List.of("satisf", "csat")),
         /** The effort rating. */
         CES("CES", List.of("ces", "cesscore", "effort", "customereffort", "customereffortscore", "effortscore"),
                 List.of("easy", "easier", "effort")),
@@ -97,8 +98,11 @@ public record ColumnMapping(Map<Role, String> explicit, Set<Role> disabled) {
 
     /** What {@link #parse(String)} reads as "switch this role off". */
     public static final String NONE = "none";
-    private static final List<String> TEXT_WORDS = List.of("comment", "reason", "why", "text", "other", "specify",
-            "explain", "feedback", "suggest", "openended");
+    /** Words (whole) and word stems (prefixes) of text and category columns, never scores by wording. */
+    private static final List<String> TEXT_WORDS = List.of("why", "text", "other", "open", "group", "band", "class",
+            "date", "time", "type");
+    private static final List<String> TEXT_STEMS = List.of("comment", "reason", "specif", "explain", "feedback",
+            "suggest", "categor", "segment", "label");
 
     /**
      * Validates and copies the explicit columns.
@@ -316,7 +320,7 @@ public record ColumnMapping(Map<Role, String> explicit, Set<Role> disabled) {
             }
             int rank = r.names.indexOf(n);
             String rule = "header name";
-            if (rank < 0 && !h.textual[i] && !isText(n) && !isText(q)) {
+            if (rank < 0 && !h.textual[i] && !isText(names.get(i)) && !isText(h.questions.get(i))) {
                 if (r.wording(n) || r.wording(q)) {
                     rank = r.names.size();
                     rule = "question wording";
@@ -340,10 +344,16 @@ public record ColumnMapping(Map<Role, String> explicit, Set<Role> disabled) {
         return new Choice(best, best < 0 ? "not found" : bestRule);
     }
 
-    private static boolean isText(String normalized) {
-        for (String w : TEXT_WORDS) {
-            if (normalized.contains(w)) {
+    /** Whether a header or question names a text or category column (by its words, e.g. "Q5_TEXT", "Why…?"). */
+    private static boolean isText(String text) {
+        for (String t : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+|(?<=\\p{L})(?=\\p{N})")) {
+            if (TEXT_WORDS.contains(t)) {
                 return true;
+            }
+            for (String stem : TEXT_STEMS) {
+                if (t.startsWith(stem)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -356,9 +366,18 @@ public record ColumnMapping(Map<Role, String> explicit, Set<Role> disabled) {
                 + "; columns are: " + String.join(", ", header));
     }
 
-    /** The header name nearest to a wanted one (edit distance of the normalised names at most 1/3 of it), or null. */
-    static String closest(String wanted, List<String> header) {
-        String w = normalize(wanted);
+    /**
+     * The name nearest to a wanted one, for "did you mean" hints: the first name whose normalised
+     * form ({@link #normalize}) is within an edit distance of a third of the wanted name's (at
+     * least 1); none for wanted names shorter than four letters and digits.
+     *
+     * @param wanted the name given
+     * @param names the names that exist
+     * @return the nearest name, or null when none is near
+     */
+    public static String closest(String wanted, java.util.Collection<String> names) {
+        List<String> header = new ArrayList<>(Check.notNull(names, "names"));
+        String w = normalize(Check.notNull(wanted, "wanted"));
         if (w.length() < 4) {
             return null; // too short to tell a typo from another name
         }

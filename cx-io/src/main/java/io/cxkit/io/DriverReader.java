@@ -126,7 +126,8 @@ public final class DriverReader {
         List<String> columns = new ArrayList<>();
         columns.add(outcome);
         columns.addAll(drivers);
-        return EventFiles.run(in, source, format, List.of(), Map.of(), columns, "driver analysis", errors,
+        return EventFiles.run(in, source, format, SourceOptions.DEFAULT, List.of(), Map.of(), columns,
+                "driver analysis", errors,
                 (rows, cols) -> {
                     double y = number(rows, cols.firstAttribute);
                     double[] x = new double[drivers.size()];

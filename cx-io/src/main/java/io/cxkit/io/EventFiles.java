@@ -4,7 +4,6 @@ import io.cxkit.core.Check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,19 +52,16 @@ final class EventFiles {
         }
     }
 
+    /**
+     * Reads a stream through the source options (charset, delimiter, per-row limits): resolves the
+     * columns, then {@link #loop}.
+     */
     static InteractionReader.ReadSummary run(InputStream in, String source, InputFormat format,
-            List<EventColumns.Spec> specs, Map<String, String> explicit, List<String> attributes, String what,
+            SourceOptions options, List<EventColumns.Spec> specs, Map<String, String> explicit,
+            List<String> attributes, String what,
             ErrorPolicy errors, RowHandler handler) {
-        return run(in, source, format, specs, explicit, attributes, what, errors, SourceLimits.DEFAULT, handler);
-    }
-
-    /** Reads a stream under the given per-row limits: resolves the columns, then {@link #loop}. */
-    static InteractionReader.ReadSummary run(InputStream in, String source, InputFormat format,
-            List<EventColumns.Spec> specs, Map<String, String> explicit, List<String> attributes, String what,
-            ErrorPolicy errors, SourceLimits limits, RowHandler handler) {
         Check.notNull(in, "in");
-        try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
-                (char) 0, limits)) {
+        try (RowSource rows = options.open(in, source, Check.notNull(format, "format"))) {
             EventColumns cols = new EventColumns(rows, source, specs, explicit, attributes, what);
             return loop(rows, source, cols.selected, cols.used, errors, cells -> handler.row(rows, cols));
         }

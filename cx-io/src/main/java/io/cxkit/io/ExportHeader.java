@@ -87,10 +87,12 @@ final class ExportHeader {
         } else if (layout == ExportLayout.SURVEYMONKEY) {
             int extra = headerRows > 0 ? headerRows - 1 : 1;
             List<String> subs = new ArrayList<>(java.util.Collections.nCopies(n, ""));
+            int id = indexOf(first, "respondentid");
             for (int r = 0; r < extra && nextHeaderRow(rows); r++) {
                 List<String> row = row(rows, n);
+                // The second header row names the answer columns and leaves the respondent id empty.
                 boolean responseRow = row.stream().anyMatch(v -> v.equalsIgnoreCase("Response")
-                        || v.equalsIgnoreCase("Open-Ended Response"));
+                        || v.equalsIgnoreCase("Open-Ended Response")) || (id >= 0 && row.get(id).isEmpty());
                 if (headerRows == 0 && !responseRow) {
                     pending = true;
                     break;

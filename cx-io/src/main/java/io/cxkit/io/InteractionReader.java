@@ -6,7 +6,6 @@ import io.cxkit.core.Interaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -108,8 +107,8 @@ public final class InteractionReader {
     private final ZoneId zone;
     private final ErrorPolicy errors;
     private final int maxTouchpoints;
-    private final SourceLimits limits;
     private final InputFormat format;
+    private final SourceOptions sourceOptions;
 
     private InteractionReader(Builder b) {
         this.explicit = Map.copyOf(b.explicit);
@@ -117,8 +116,8 @@ public final class InteractionReader {
         this.zone = b.zone;
         this.maxTouchpoints = b.maxTouchpoints;
         this.errors = b.errors;
-        this.limits = b.limits();
         this.format = b.format;
+        this.sourceOptions = b.source();
     }
 
     /**
@@ -162,8 +161,7 @@ public final class InteractionReader {
     public ReadSummary read(InputStream in, String source, InputFormat format, Consumer<? super Interaction> sink) {
         Check.notNull(in, "in");
         Check.notNull(sink, "sink");
-        try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
-                (char) 0, limits)) {
+        try (RowSource rows = sourceOptions.open(in, source, Check.notNull(format, "format"))) {
             return run(rows, source, sink);
         }
     }
@@ -200,7 +198,7 @@ public final class InteractionReader {
             used.put("attribute:" + header.get(i), header.get(i));
         }
         rows.select(selected);
-        Timestamps ts = new Timestamps(zone);
+        Timestamps ts = sourceOptions.timestamps(zone);
         RejectedRows.Collector rejected = new RejectedRows.Collector();
         DistinctValues touchpoints = new DistinctValues(ReadLimit.TOUCHPOINTS, maxTouchpoints, "touchpoints");
         long n = 0;

@@ -103,8 +103,8 @@ public final class JourneyEventReader {
     private final ZoneId zone;
     private final ErrorPolicy errors;
     private final int maxTouchpoints;
-    private final SourceLimits limits;
     private final InputFormat format;
+    private final SourceOptions sourceOptions;
 
     private JourneyEventReader(Builder b) {
         this.explicit = Map.copyOf(b.explicit);
@@ -112,8 +112,8 @@ public final class JourneyEventReader {
         this.zone = b.zone;
         this.maxTouchpoints = b.maxTouchpoints;
         this.errors = b.errors;
-        this.limits = b.limits();
         this.format = b.format;
+        this.sourceOptions = b.source();
     }
 
     /**
@@ -181,10 +181,10 @@ public final class JourneyEventReader {
     public InteractionReader.ReadSummary readWithAttributes(InputStream in, String source, InputFormat format,
             BiConsumer<? super JourneyEvent, ? super Map<String, String>> sink) {
         Check.notNull(sink, "sink");
-        Timestamps ts = new Timestamps(zone);
+        Timestamps ts = sourceOptions.timestamps(zone);
         DistinctValues touchpoints = new DistinctValues(ReadLimit.TOUCHPOINTS, maxTouchpoints, "touchpoints");
-        return EventFiles.run(in, source, format, SPECS, explicit, attributes, "interaction event", errors, limits,
-                (rows, cols) -> {
+        return EventFiles.run(in, source, format, sourceOptions, SPECS, explicit, attributes, "interaction event",
+                errors, (rows, cols) -> {
                     JourneyEvent e = event(rows, cols.index, ts);
                     touchpoints.add(e.touchpoint(), source, rows.line());
                     Map<String, String> attrs = Map.of();

@@ -1,16 +1,20 @@
 package io.cxkit.io;
 
 import io.cxkit.core.Check;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The options every event reader's builder shares: what to do with bad rows, the input format and
- * the per-row {@link ReadLimit limits}.
+ * The options every reader's builder shares: what to do with bad rows, the input format, the CSV
+ * charset and delimiter, and the per-row {@link ReadLimit limits}.
  *
  * @param <B> the concrete builder
  */
 public abstract class ReaderOptions<B extends ReaderOptions<B>> {
     ErrorPolicy errors = ErrorPolicy.FAIL;
     InputFormat format;
+    Charset charset = StandardCharsets.UTF_8;
+    char delimiter;
     int maxFieldLength = ReadLimit.FIELD_LENGTH.defaultValue();
     int maxColumns = ReadLimit.COLUMNS.defaultValue();
     int maxNestingDepth = ReadLimit.NESTING_DEPTH.defaultValue();
@@ -39,6 +43,37 @@ public abstract class ReaderOptions<B extends ReaderOptions<B>> {
      */
     public B errors(ErrorPolicy policy) {
         this.errors = Check.notNull(policy, "policy");
+        return self();
+    }
+
+    /** The charset, delimiter, time pattern and per-row limits set on this builder. */
+    SourceOptions source() {
+        return new SourceOptions(charset, delimiter, null, limits());
+    }
+
+    /**
+     * The charset of CSV files (default UTF-8; a UTF-16 byte-order mark is always honoured, a
+     * UTF-8 one skipped). JSON input is always UTF-8/16/32, detected by Jackson.
+     *
+     * @param charset the charset
+     * @return this builder
+     */
+    public B charset(Charset charset) {
+        this.charset = Check.notNull(charset, "charset");
+        return self();
+    }
+
+    /**
+     * The CSV delimiter; by default the most frequent of {@code , ; TAB |} in the header line.
+     *
+     * @param delimiter the delimiter, not a quote, CR, LF or NUL
+     * @return this builder
+     */
+    public B delimiter(char delimiter) {
+        if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || delimiter == 0) {
+            throw new IllegalArgumentException("delimiter must not be a quote, CR, LF or NUL: " + (int) delimiter);
+        }
+        this.delimiter = delimiter;
         return self();
     }
 

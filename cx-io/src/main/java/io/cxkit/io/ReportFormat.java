@@ -88,7 +88,7 @@ public enum ReportFormat {
      * The input summary as text lines, e.g.
      * {@code read 12 rows: 10 counted, 1 excluded (Status=Survey Preview: 1), 1 rejected (non-numeric score: 1)}
      * then one line per score ({@code NPS: column 'Q1' (header name), scale 0-10, detractors 0-6,
-     * promoters 9-10}) and the weighting ({@code weight: unweighted}).
+     * promoters 9-10; 120 answered, 3 missing}) and the weighting ({@code weight: unweighted}).
      *
      * @param r the read result
      * @return the lines, each ending with a line break
@@ -106,9 +106,11 @@ public enum ReportFormat {
         for (String m : METRICS) {
             String col = r.columns().get(m);
             if (col != null) {
+                Estimate e = metric(r.report().overall(), m);
                 sb.append(m.equals("nps") ? "NPS" : m.toUpperCase(Locale.ROOT)).append(": column '").append(col)
                         .append("' (").append(in.rules().getOrDefault(m, "")).append("), scale ")
-                        .append(in.scales().getOrDefault(m, "")).append('\n');
+                        .append(in.scales().getOrDefault(m, "")).append("; ").append(e.n()).append(" answered, ")
+                        .append(missing(r.report().overall(), m)).append(" missing\n");
             }
         }
         sb.append("weight: ").append(in.weight().equals("unweighted") ? "unweighted" : "column '" + in.weight() + "'");

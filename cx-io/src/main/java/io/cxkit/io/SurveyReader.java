@@ -12,7 +12,6 @@ import io.cxkit.survey.ScoreCard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -141,15 +140,12 @@ public final class SurveyReader {
         boolean zoneSet;
         ScoreCard scoreCard = ScoreCard.create();
         boolean csatScaleSet;
-        Charset charset = StandardCharsets.UTF_8;
-        char delimiter;
         int maxSegments = ReadLimit.SEGMENTS.defaultValue();
         boolean unweighted;
         int threads = 1;
         long minPartBytes = 1 << 22;
         ExportLayout layout;
         AnswerLabels labels = AnswerLabels.standard();
-        String timeFormat;
         Boolean decimalComma;
         int headerRows;
         int skipRows;
@@ -343,23 +339,6 @@ public final class SurveyReader {
         }
 
         /**
-         * Reads times only in this {@link java.time.format.DateTimeFormatter} pattern (English names),
-         * e.g. {@code timeFormat("dd/MM/yyyy HH:mm")}; without it the common export formats are
-         * recognised (ISO-8601, {@code 03/01/2024 10:10:05 AM}, {@code 01.03.2024},
-         * {@code 2024-03-01 14:22:10 -0800}, epoch seconds).
-         *
-         * @param pattern the pattern
-         * @return this builder
-         * @throws IllegalArgumentException for a pattern that is not one
-         */
-        public Builder timeFormat(String pattern) {
-            Check.notNull(pattern, "pattern");
-            Timestamps.formatter(pattern);
-            this.timeFormat = pattern;
-            return this;
-        }
-
-        /**
          * Whether numbers (weights, scores) are written with a decimal comma ({@code 1,82}). By
          * default a {@code ;}-delimited file accepts both a comma and a point, other files a point.
          *
@@ -461,33 +440,6 @@ public final class SurveyReader {
             ScoreCard s = scoreCard;
             this.scoreCard = ScoreCard.of(s.questions(), NetPromoterScore.of(s.nps().bands(), policy),
                     CustomerSatisfaction.of(s.csat().scale(), policy), CustomerEffort.of(s.ces().scale(), policy));
-            return this;
-        }
-
-        /**
-         * The charset of CSV files (default UTF-8; a UTF-16 byte-order mark is always honoured, a
-         * UTF-8 one skipped). JSON input is always UTF-8/16/32, detected by Jackson.
-         *
-         * @param charset the charset
-         * @return this builder
-         */
-        public Builder charset(Charset charset) {
-            this.charset = Check.notNull(charset, "charset");
-            return this;
-        }
-
-        /**
-         * The CSV delimiter; by default the most frequent of {@code , ; TAB |} in the header line.
-         *
-         * @param delimiter the delimiter, not a quote, CR or LF
-         * @return this builder
-         */
-        public Builder delimiter(char delimiter) {
-            if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || delimiter == 0) {
-                throw new IllegalArgumentException("delimiter must not be a quote, CR, LF or NUL: "
-                        + (int) delimiter);
-            }
-            this.delimiter = delimiter;
             return this;
         }
 

@@ -3,7 +3,6 @@ package io.cxkit.io;
 import io.cxkit.core.Check;
 import io.cxkit.journey.SurvivalAccumulator;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,8 +40,8 @@ public final class SurvivalReader {
     private final String eventValue;
     private final String byColumn;
     private final ErrorPolicy errors;
-    private final SourceLimits limits;
     private final InputFormat format;
+    private final SourceOptions sourceOptions;
 
     private SurvivalReader(Builder b) {
         if (b.time == null || b.event == null) {
@@ -58,8 +57,8 @@ public final class SurvivalReader {
         }
         this.byColumn = b.by;
         this.errors = b.errors;
-        this.limits = b.limits();
         this.format = b.format;
+        this.sourceOptions = b.source();
     }
 
     /**
@@ -115,8 +114,7 @@ public final class SurvivalReader {
             SurvivalAccumulator into) {
         Check.notNull(in, "in");
         Check.notNull(into, "into");
-        try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
-                (char) 0, limits)) {
+        try (RowSource rows = sourceOptions.open(in, source, Check.notNull(format, "format"))) {
             return run(rows, source, into);
         }
     }

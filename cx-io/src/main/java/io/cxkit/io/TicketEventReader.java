@@ -93,15 +93,15 @@ public final class TicketEventReader {
     private final Map<String, String> explicit;
     private final ZoneId zone;
     private final ErrorPolicy errors;
-    private final SourceLimits limits;
     private final InputFormat format;
+    private final SourceOptions sourceOptions;
 
     private TicketEventReader(Builder b) {
         this.explicit = Map.copyOf(b.explicit);
         this.zone = b.zone;
         this.errors = b.errors;
-        this.limits = b.limits();
         this.format = b.format;
+        this.sourceOptions = b.source();
     }
 
     /**
@@ -139,8 +139,8 @@ public final class TicketEventReader {
     public InteractionReader.ReadSummary read(InputStream in, String source, InputFormat format,
             Consumer<? super TicketEvent> sink) {
         Check.notNull(sink, "sink");
-        Timestamps ts = new Timestamps(zone);
-        return EventFiles.run(in, source, format, SPECS, explicit, List.of(), "ticket event", errors, limits,
+        Timestamps ts = sourceOptions.timestamps(zone);
+        return EventFiles.run(in, source, format, sourceOptions, SPECS, explicit, List.of(), "ticket event", errors,
                 (rows, cols) -> sink.accept(event(rows, cols.index, ts)));
     }
 

@@ -7,7 +7,6 @@ import io.cxkit.journey.TicketRecord;
 import io.cxkit.journey.TicketSatisfaction;
 import io.cxkit.journey.TicketTimes;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -176,6 +175,7 @@ public final class TicketRecordReader {
     private final java.time.ZoneId zone;
     private final ErrorPolicy errors;
     private final InputFormat format;
+    private final SourceOptions sourceOptions;
 
     private TicketRecordReader(Builder b) {
         this.explicit = Map.copyOf(b.explicit);
@@ -184,6 +184,7 @@ public final class TicketRecordReader {
         this.zone = b.zone;
         this.errors = b.errors;
         this.format = b.format;
+        this.sourceOptions = b.source();
     }
 
     /**
@@ -229,7 +230,7 @@ public final class TicketRecordReader {
      */
     public static boolean isTicketExport(Path file, InputFormat format) {
         return EventFiles.read(file, format, (in, source, f) -> {
-            try (RowSource rows = open(in, source, f)) {
+            try (RowSource rows = SourceOptions.DEFAULT.open(in, source, f)) {
                 return isTicketExport(rows.columns());
             }
         });
@@ -294,7 +295,7 @@ public final class TicketRecordReader {
         Check.notNull(sink, "sink");
         try (RowSource rows = open(in, source, Check.notNull(format, "format"))) {
             Layout layout = new Layout(rows, source);
-            Timestamps ts = new Timestamps(zone);
+            Timestamps ts = sourceOptions.timestamps(zone);
             Map<String, String> used = new LinkedHashMap<>(layout.cols.used);
             for (int i = 0; i < attributes.size(); i++) {
                 used.put("attribute:" + attributes.get(i), layout.selected.get(layout.attr[i]));
@@ -310,8 +311,8 @@ public final class TicketRecordReader {
         }
     }
 
-    private static RowSource open(InputStream in, String source, InputFormat format) {
-        return RowSources.open(in, source, format, StandardCharsets.UTF_8, (char) 0, SourceLimits.DEFAULT);
+    private RowSource open(InputStream in, String source, InputFormat format) {
+        return sourceOptions.open(in, source, format);
     }
 
     /** The resolved columns of one file and the row parser over them. */

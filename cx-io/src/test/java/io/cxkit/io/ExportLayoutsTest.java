@@ -175,6 +175,10 @@ class ExportLayoutsTest {
                 "How likely are you to recommend us to a friend or colleague?")).build().read(file);
         assertEquals(scores(r), scores(byText));
         assertEquals("named by question text", byText.input().rules().get("nps"));
+        // Read in parallel parts: the header rows are read once, the exclusions add up.
+        SurveyReadResult parallel = byRegionAndMonth().threads(3).minPartBytes(5_000).build().read(file);
+        assertEquals(scores(r), scores(parallel));
+        assertEquals(r.input(), parallel.input());
     }
 
     @Test
@@ -329,5 +333,52 @@ class ExportLayoutsTest {
                 + "9,9223372036854775807\n10,2024-03-01\n").getBytes(StandardCharsets.UTF_8)), "t.csv", InputFormat.CSV);
         assertEquals(2, res.rejected().counts().get("unparseable time"));
         assertEquals(1, res.accepted());
+    }
+
+    @Test
+    void scoreColumnsByWordingButNotCategoriesOrText() {
+        ExportHeader h = header("Respondent,Q1 NPS,NPS category,NPS date,Q2 CSAT rating,Why did you give that score?");
+        ColumnMapping.Choice[] c = ColumnMapping.auto().resolve(h, "x.csv", Map.of());
+        assertEquals(1, c[ColumnMapping.Role.NPS.ordinal()].index());
+        assertEquals("question wording", c[ColumnMapping.Role.NPS.ordinal()].rule());
+        assertEquals(4, c[ColumnMapping.Role.CSAT.ordinal()].index());
+        assertEquals(-1, c[ColumnMapping.Role.CES.ordinal()].index());
+        // Words, not substrings: "another" is not "other", "update" is not "date".
+        ExportHeader w = header("Would you recommend us to another person?,How satisfied are you with the update?,"
+                + "Q5_TEXT,Other (please specify),a,b");
+        ColumnMapping.Choice[] d = ColumnMapping.auto().resolve(w, "x.csv", Map.of());
+        assertEquals(0, d[ColumnMapping.Role.NPS.ordinal()].index());
+        assertEquals(1, d[ColumnMapping.Role.CSAT.ordinal()].index());
+    }
+
+    private static ExportHeader header(String line) {
+        RowSource rows = RowSources.open(new ByteArrayInputStream((line + "\n1,2,3,4,5,6\n").getBytes(
+                StandardCharsets.UTF_8)), "x.csv", InputFormat.CSV, StandardCharsets.UTF_8, (char) 0,
+                new SourceLimits(1000, 8, ReadLimit.COLUMNS.defaultValue()));
+        return ExportHeader.read(rows, "x.csv", null, 0, rows.columns());
+    }
+
+    @Test
+    void answerLabelsAsToolsWriteThem() {
+        AnswerLabels l = AnswerLabels.standard();
+        assertEquals(10, l.score("10 - Extremely likely", 0, 10));
+        assertEquals(0, l.score("0 = Not at all likely", 0, 10));
+        assertEquals(10, l.score("Extremely likely - 10", 0, 10));
+        assertEquals(10, l.score("Extremely likely 10", 0, 10));
+        assertEquals(5, l.score("Very satisfied (5)", 1, 5));
+        assertEquals(4, l.score("4 stars", 1, 5));
+        assertEquals(2, l.score("Somewhat dissatisfied", 1, 5));
+        assertEquals(3, l.score("somewhat  disagree.", 1, 7));
+        assertEquals(1, l.score("Good, I\u2019m satisfied", 0, 1));
+        assertEquals(0, l.score("Bad", 0, 1));
+        assertEquals(AnswerLabels.UNKNOWN, l.score("Good", 1, 5));
+        assertEquals(AnswerLabels.UNKNOWN, l.score("Very satisfied", 0, 10));
+        assertEquals(AnswerLabels.NO_ANSWER, l.score("Unoffered", 0, 1));
+        assertEquals(AnswerLabels.UNKNOWN, l.score("5.5", 1, 7));
+        AnswerLabels mine = AnswerLabels.parse("Loved it=5, Hated it = 1");
+        assertEquals(5, mine.score("LOVED IT", 1, 5));
+        assertEquals(1, mine.score("hated it", 1, 5));
+        assertThrows(IllegalArgumentException.class, () -> AnswerLabels.parse("Loved it"));
+        assertThrows(IllegalArgumentException.class, () -> AnswerLabels.parse("Loved it=x"));
     }
 }

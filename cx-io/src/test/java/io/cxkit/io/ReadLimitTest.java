@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cxkit.journey.SurvivalAccumulator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +114,34 @@ class ReadLimitTest {
             assertEquals("ev.csv:5: more than 2 distinct touchpoints (raise it with maxTouchpoints(int))",
                     e.getMessage());
             assertEquals(ReadLimit.TOUCHPOINTS, ReadLimit.of(e.error()).orElseThrow());
+        }
+    }
+
+    @Test
+    void perRowLimitsReachEveryReaderThroughItsSourceOptions() {
+        List<IntConsumer> reads = List.of(
+            max -> JourneyEventReader.builder().maxColumns(max).build()
+                    .read(bytes(EVENTS), "ev.csv", InputFormat.CSV, e -> { }),
+            max -> InteractionReader.builder().maxColumns(max).build()
+                    .read(bytes(EVENTS), "ev.csv", InputFormat.CSV, e -> { }),
+            max -> AttributionReader.builder().maxColumns(max).build()
+                    .read(bytes(EVENTS), "ev.csv", InputFormat.CSV, e -> { }),
+            max -> TicketEventReader.builder().maxColumns(max).build()
+                    .read(bytes(EVENTS), "ev.csv", InputFormat.CSV, e -> { }),
+            max -> TicketRecordReader.builder().maxColumns(max).build()
+                    .readWithAttributes(bytes(EVENTS), "ev.csv", InputFormat.CSV, (t, a) -> { }),
+            max -> SurvivalReader.builder().time("time").event("converted").maxColumns(max).build()
+                    .read(bytes(EVENTS), "ev.csv", InputFormat.CSV, SurvivalAccumulator.create()));
+        for (IntConsumer read : reads) {
+            BadInputException e = assertThrows(BadInputException.class, () -> read.accept(4));
+            assertEquals(ReadLimit.COLUMNS, ReadLimit.of(e.error()).orElseThrow(), e.getMessage());
+            assertTrue(e.getMessage().endsWith("(raise it with maxColumns(int))"), e.getMessage());
+            try {
+                read.accept(5);
+            } catch (BadInputException other) {
+                // a reader that cannot use these columns fails for that reason, not for the limit
+                assertTrue(ReadLimit.of(other.error()).isEmpty(), other.getMessage());
+            }
         }
     }
 

@@ -91,7 +91,8 @@ class ReportFormatTest {
         assertTrue(lines[1].startsWith("(all)     3*   33.3"), lines[1]);
         assertEquals("* fewer than 30 answers: too few for a stable estimate", lines[4]);
         assertEquals("read 3 rows (plain layout): 3 counted, 0 excluded, 0 rejected", lines[5]);
-        assertEquals("NPS: column 'nps' (header name), scale 0-10, detractors 0-6, promoters 9-10", lines[6]);
+        assertEquals("NPS: column 'nps' (header name), scale 0-10, detractors 0-6, promoters 9-10; 3 answered,"
+                + " 0 missing", lines[6]);
         assertEquals("weight: unweighted", lines[7]);
         assertEquals(8, lines.length);
         assertFalse(out.contains("CSAT"));
