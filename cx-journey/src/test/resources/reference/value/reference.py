@@ -6,8 +6,9 @@ Run from this directory:  /usr/bin/python3 reference.py
 Writes cdnow_summary.csv (per-customer x, t_x, T, m_x, holdout repeats), cdnow_fit.csv (fitted
 parameters and log-likelihoods), cdnow_customers.csv (per-customer P(alive), conditional
 expectations, expected spend) and hyp2f1.csv (Gauss hypergeometric values),
-cdnow_tracking.csv (predicted cumulative repeats per week) and cdnow_by_frequency.csv (holdout
-repeats by calibration frequency)."""
+cdnow_tracking.csv (predicted cumulative repeats per week), cdnow_by_frequency.csv (holdout
+repeats by calibration frequency), hyp2f1_signed.csv (2F1 with c < 0) and bgnbd_small_ab.csv
+(BG/NBD expectations with a + b < 1)."""
 import csv, datetime as dt
 import numpy as np
 from scipy.special import gammaln, hyp2f1
@@ -156,6 +157,19 @@ with open("cdnow_by_frequency.csv", "w", newline="") as f:
     for k in range(8):
         sel = (X == k) if k < 7 else (X >= 7)
         w.writerow([k if k < 7 else "7+", int(sel.sum()), repr(float(XH[sel].mean())), repr(float(cond[sel].mean()))])
+
+# c = a + b - 1 <= 0 (BG/NBD with a + b < 1): 2F1 with a negative c, and the BG/NBD expectations there
+with open("hyp2f1_signed.csv", "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["a", "b", "c", "z", "value"])
+    for a, b, c, z in [(0.91, 0.80, -0.06, 0.3), (0.5, 0.4, -0.3, 0.8), (0.3, 2.0, -0.5, 0.6), (0.2, 0.7, -1.5, 0.5)]:
+        w.writerow([a, b, c, z, repr(float(hyp2f1(a, b, c, z)))])
+small = [0.9, 5.0, 0.3, 0.5]
+with open("bgnbd_small_ab.csv", "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["t", "x", "t_x", "T", "population", "conditional"])
+    for t, x, tx, T in [(10.0, 0, 0.0, 20.0), (39.0, 0, 0.0, 35.0), (39.0, 2, 10.0, 30.0)]:
+        w.writerow([t, x, tx, T, repr(float(bg_pop(small, t))), repr(float(bg_cond(small, t, np.array(x), tx, T)))])
 
 print("BG/NBD", bg, bg_ll)
 print("Pareto/NBD", pn, pn_ll)

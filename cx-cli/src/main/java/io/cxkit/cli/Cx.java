@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cx", mixinStandardHelpOptions = true, version = "cx 0.1.0",
         description = "Customer-experience metrics (NPS, CSAT, CES) with honest uncertainty.",
         subcommands = {DemoCommand.class, ReportCommand.class, FunnelCommand.class, PathsCommand.class,
-            ServiceCommand.class, DriversCommand.class, SurvivalCommand.class, AttributionCommand.class,
+            ServiceCommand.class, DriversCommand.class, SurvivalCommand.class, AttributionCommand.class, ValueCommand.class,
             GenerateCommand.class, ShellCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cx implements Runnable {
@@ -38,7 +38,7 @@ public final class Cx implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: demo, report, funnel, paths, service, drivers, survival, attribution, generate or shell");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: demo, report, funnel, paths, service, drivers, survival, attribution, value, generate or shell");
     }
 
     /**

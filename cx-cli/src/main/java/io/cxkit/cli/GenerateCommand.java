@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write the seeded sample company's data (responses, interactions, tickets, customers).")
+        description = "Write the seeded sample company's data (responses, interactions, tickets, customers, transactions).")
 final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,7 +30,7 @@ final class GenerateCommand implements Callable<Integer> {
             description = "csv and/or ndjson (default ${DEFAULT-VALUE})")
     List<SampleCompany.Format> formats;
 
-    @Option(names = "--tables", split = ",", defaultValue = "responses,interactions,tickets,customers,ticket_events",
+    @Option(names = "--tables", split = ",", defaultValue = "responses,interactions,tickets,customers,ticket_events,transactions",
             paramLabel = "T", description = "which tables (default all: ${DEFAULT-VALUE})")
     List<SampleCompany.Table> tables;
 

@@ -47,7 +47,9 @@ public record SampleCompany(long responses, long customers, long seed) {
         /** Customers with their outcomes ({@code customers.*}). */
         CUSTOMERS,
         /** Support tickets as events: created, replies, solved, reopened ({@code ticket_events.*}). */
-        TICKET_EVENTS;
+        TICKET_EVENTS,
+        /** Purchases: customer, day, amount, for {@code cx value} ({@code transactions.*}). */
+        TRANSACTIONS;
 
         String file() {
             return name().toLowerCase(Locale.ROOT);
@@ -155,6 +157,8 @@ public record SampleCompany(long responses, long customers, long seed) {
         SplittableRandom side = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
         // Renewal values and churn days come from a second stream, so the main one is unchanged.
         SplittableRandom extra = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        // Purchases come from their own stream too, so every other table is as before they existed.
+        SplittableRandom purchases = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
         String[] days = new String[DAYS];
         for (int d = 0; d < DAYS; d++) {
             days[d] = START.plusDays(d).toString();
@@ -260,8 +264,46 @@ public record SampleCompany(long responses, long customers, long seed) {
                 s.customer(cid, SEGMENTS[seg], PERSONAS[persona], REGIONS[region], days[firstDay], avg, cls, spend, churned,
                         tenure);
             }
+            purchases(sinks, purchases, cid, firstDay, days, avg >= 9 ? 2 : avg >= 7 ? 1 : 0, spendF);
         }
         return new Summary(written, interactions, tickets, customers);
+    }
+
+    /**
+     * A customer's purchases, "buy till you die" style: from the first-seen day, purchases arrive as
+     * a Poisson process (weekly rate gamma-distributed, higher for promoters) and after each one the
+     * customer leaves with a probability (higher for detractors); amounts follow the Gamma-Gamma
+     * model with p = q = 4 and γ = 30 (times 1.3 for promoters, 0.75 for detractors), so the mean
+     * purchase is about 40.
+     */
+    private static void purchases(List<Sink> sinks, SplittableRandom rnd, String cid, int firstDay, String[] days,
+            int npsClass, double spendFactor) throws IOException {
+        double weeklyRate = (npsClass == 2 ? 0.30 : npsClass == 1 ? 0.20 : 0.12) * -Math.log(1 - rnd.nextDouble());
+        double dropout = npsClass == 2 ? 0.04 : npsClass == 1 ? 0.08 : 0.18;
+        double nu = gamma4(rnd) / (30 * spendFactor);
+        double day = firstDay;
+        while (true) {
+            double amount = Sink.round1(gamma4(rnd) / nu);
+            for (Sink s : sinks) {
+                s.transaction(cid, days[(int) day], amount);
+            }
+            if (day > firstDay && rnd.nextDouble() < dropout || weeklyRate <= 0) {
+                return;
+            }
+            day += -Math.log(1 - rnd.nextDouble()) / weeklyRate * 7;
+            if (day >= DAYS) {
+                return;
+            }
+        }
+    }
+
+    /** A Gamma(4, 1) draw: the sum of four unit exponentials. */
+    private static double gamma4(SplittableRandom rnd) {
+        double g = 0;
+        for (int k = 0; k < 4; k++) {
+            g -= Math.log(1 - rnd.nextDouble());
+        }
+        return g;
     }
 
     /** Writes one survey response (if quota allows) and returns how many were written (0 or 1). */
@@ -355,6 +397,8 @@ public record SampleCompany(long responses, long customers, long seed) {
                             "resolution_hours", "contacts", "channel_switches");
                 case TICKET_EVENTS:
                     return List.of("ticket_id", "customer_id", "timestamp", "event_type", "author", "channel", "team");
+                case TRANSACTIONS:
+                    return List.of("customer_id", "purchased_on", "amount");
                 default:
                     return List.of("customer_id", "segment", "persona", "region", "first_seen", "mean_nps",
                             "nps_class", "annual_spend", "churned", "tenure_days");
@@ -516,6 +560,10 @@ public record SampleCompany(long responses, long customers, long seed) {
                     tenureDays);
         }
 
+        void transaction(String cid, String day, double amount) throws IOException {
+            row(Table.TRANSACTIONS, cid, day, amount);
+        }
+
         private static Double round1(double v) {
             return Math.round(v * 10) / 10.0;
         }
@@ -530,7 +578,7 @@ public record SampleCompany(long responses, long customers, long seed) {
     }
 
     /**
-     * All four tables.
+     * All the tables.
      *
      * @return every table
      */

@@ -85,7 +85,7 @@ final class CatalogFunction implements UnboundFunction {
     }
 
     /** The bound aggregate: the library's accumulator as its state, its result as the struct. */
-    static final class Bound implements AggregateFunction<ScoreState, InternalRow> {
+    static final class Bound implements AggregateFunction<AccumulatorState, InternalRow> {
         private static final long serialVersionUID = 1L;
 
         private final Metric metric;
@@ -114,12 +114,12 @@ final class CatalogFunction implements UnboundFunction {
         }
 
         @Override
-        public ScoreState newAggregationState() {
-            return new ScoreState(metric, metric.decode(template));
+        public AccumulatorState newAggregationState() {
+            return new AccumulatorState(metric.codec(), metric.decode(template));
         }
 
         @Override
-        public ScoreState update(ScoreState state, InternalRow input) {
+        public AccumulatorState update(AccumulatorState state, InternalRow input) {
             boolean missing = answer.isNull(input);
             double value = missing ? Double.NaN : answer.read(input);
             if (weighted) {
@@ -133,13 +133,13 @@ final class CatalogFunction implements UnboundFunction {
         }
 
         @Override
-        public ScoreState merge(ScoreState left, ScoreState right) {
+        public AccumulatorState merge(AccumulatorState left, AccumulatorState right) {
             metric.combine(left.accumulator(), right.accumulator());
             return left;
         }
 
         @Override
-        public InternalRow produceResult(ScoreState state) {
+        public InternalRow produceResult(AccumulatorState state) {
             Estimate result = (Estimate) state.accumulator().result();
             return new GenericInternalRow(metric.values(result, confidence, weighted));
         }

@@ -4,6 +4,7 @@ import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
 import io.cxkit.survey.CustomerEffort;
 import io.cxkit.survey.CustomerSatisfaction;
+import io.cxkit.survey.KeyDriverMethod;
 import io.cxkit.survey.NetPromoterScore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,11 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * {@link CxFunctions} (see there for the fields and the input rules), computed by the same
  * accumulators: the aggregation state is the live accumulator, serialized only as its versioned
  * encoding when Spark moves it.
+ *
+ * <p>Key drivers: {@code key_drivers(outcome, driver1, …, driverK)}, {@code key_drivers_weighted(…,
+ * weight)}, and {@code key_drivers_lmg} / {@code key_drivers_lmg_weighted} for the LMG (Shapley)
+ * split instead of relative weights; the library's co-moment accumulator, drivers named by position
+ * (see {@code KeyDriverFunction}).
  *
  * <p>Option: {@code spark.sql.catalog.cx.confidence} (default 0.95) sets every function's interval
  * confidence, in (0, 1). Other bands, scales or missing-answer policies need the code API,
@@ -74,6 +80,11 @@ public final class CxCatalog implements FunctionCatalog {
         add(f, Metric.NPS, NetPromoterScore.create(), confidence);
         add(f, Metric.CSAT, CustomerSatisfaction.create(), confidence);
         add(f, Metric.CES, CustomerEffort.create(), confidence);
+        for (KeyDriverMethod method : new KeyDriverMethod[] {KeyDriverMethod.RELATIVE_WEIGHTS, KeyDriverMethod.LMG}) {
+            for (boolean weighted : new boolean[] {false, true}) {
+                f.put(KeyDriverFunction.name(method, weighted), new KeyDriverFunction(method, weighted, name));
+            }
+        }
         this.functions = Map.copyOf(f);
     }
 
@@ -113,7 +124,7 @@ public final class CxCatalog implements FunctionCatalog {
     }
 
     /**
-     * The functions in a namespace: all six in the root namespace.
+     * The functions in a namespace: all of them are in the root namespace.
      *
      * @param namespace the namespace; only the root ({@code []}) exists
      * @return the functions' identifiers, sorted by name

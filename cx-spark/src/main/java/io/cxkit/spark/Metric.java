@@ -29,11 +29,6 @@ enum Metric {
     /** Net Promoter Score; extra fields: promoters, passives, detractors. */
     NPS("NPS score", "score") {
         @Override
-        NetPromoterScore decode(byte[] bytes) {
-            return NetPromoterScore.decode(bytes);
-        }
-
-        @Override
         void accept(Accumulator<?, ?> a, int score) {
             ((NetPromoterScore) a).accept(score);
         }
@@ -81,11 +76,6 @@ enum Metric {
     /** CSAT: estimate is the percent satisfied; extra field: meanRating. */
     CSAT("CSAT rating", "rating") {
         @Override
-        CustomerSatisfaction decode(byte[] bytes) {
-            return CustomerSatisfaction.decode(bytes);
-        }
-
-        @Override
         void accept(Accumulator<?, ?> a, int score) {
             ((CustomerSatisfaction) a).accept(score);
         }
@@ -127,11 +117,6 @@ enum Metric {
     },
     /** CES: estimate is the mean answer; extra field: percentAgree. */
     CES("CES rating", "answer") {
-        @Override
-        CustomerEffort decode(byte[] bytes) {
-            return CustomerEffort.decode(bytes);
-        }
-
         @Override
         void accept(Accumulator<?, ?> a, int score) {
             ((CustomerEffort) a).accept(score);
@@ -225,7 +210,15 @@ enum Metric {
         return Double.isFinite(v) ? new BigDecimal(Double.toString(v)).toPlainString() : Double.toString(v);
     }
 
-    abstract Accumulator<?, ?> decode(byte[] bytes);
+    /** Decodes an accumulator of this metric (the library validates the bytes). */
+    Accumulator<?, ?> decode(byte[] bytes) {
+        return codec().decode(bytes);
+    }
+
+    /** How a catalog function's state of this metric is serialized. */
+    StateCodec codec() {
+        return StateCodec.valueOf(name());
+    }
 
     abstract void accept(Accumulator<?, ?> a, int score);
 

@@ -13,6 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.survey.CustomerEffort;
 import io.cxkit.survey.CustomerSatisfaction;
+import io.cxkit.survey.DriverImportance;
+import io.cxkit.survey.KeyDriverMethod;
+import io.cxkit.survey.KeyDriverResult;
+import io.cxkit.survey.KeyDrivers;
 import io.cxkit.survey.NetPromoterScore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +25,7 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -68,6 +73,56 @@ class CxCatalogTest {
         assertAllGroups(out, local("csat", true, CustomerSatisfaction::create), "csatw", true, 0.95);
         assertAllGroups(out, local("ces", false, CustomerEffort::create), "ces", false, 0.95);
         assertAllGroups(out, local("ces", true, CustomerEffort::create), "cesw", true, 0.95);
+    }
+
+    @Test
+    void keyDriversMatchTheLibrary() {
+        Map<String, KeyDrivers> plain = new HashMap<>();
+        Map<String, KeyDrivers> weighted = new HashMap<>();
+        for (Row r : ROWS) {
+            double[] x = {value(r, 2), value(r, 3)};
+            String tp = r.getString(0);
+            plain.computeIfAbsent(tp, k -> KeyDrivers.of("outcome", List.of("driver1", "driver2"))).accept(value(r, 1), x);
+            weighted.computeIfAbsent(tp, k -> KeyDrivers.of("outcome", List.of("driver1", "driver2")))
+                    .accept(value(r, 1), x, r.getDouble(4));
+        }
+        List<Row> out = spark.sql("SELECT touchpoint, cx.key_drivers(nps, csat, ces) AS rw,"
+                + " cx.key_drivers_lmg_weighted(nps, csat, ces, w) AS lmg FROM responses"
+                + " WHERE touchpoint <> 'quiet' GROUP BY touchpoint").collectAsList();
+        assertEquals(5, out.size());
+        for (Row row : out) {
+            String tp = row.getString(0);
+            assertDrivers(plain.get(tp).result(KeyDriverMethod.RELATIVE_WEIGHTS), row.getStruct(1), tp);
+            assertDrivers(weighted.get(tp).result(KeyDriverMethod.LMG), row.getStruct(2), tp + " weighted");
+        }
+        Row small = spark.sql("SELECT cx.key_drivers(nps, csat, ces) FROM (SELECT * FROM responses"
+                + " WHERE nps IS NOT NULL AND csat IS NOT NULL AND ces IS NOT NULL LIMIT 3)").first().getStruct(0);
+        assertEquals(3L, small.getLong(0));
+        assertTrue(Double.isNaN(small.getDouble(2)), "a group too small to fit has NaN R², not a failed query");
+        assertMessage("cx.key_drivers takes the outcome, 1 to 30 drivers: got 1 arguments",
+                () -> spark.sql("SELECT cx.key_drivers(nps) FROM responses").collectAsList());
+        assertMessage("cx.key_drivers_weighted: the driver1 argument must be numeric: got STRING",
+                () -> spark.sql("SELECT cx.key_drivers_weighted(nps, touchpoint, w) FROM responses").collectAsList());
+    }
+
+    private static double value(Row r, int i) {
+        return r.isNullAt(i) ? Double.NaN : r.getInt(i);
+    }
+
+    private static void assertDrivers(KeyDriverResult expected, Row s, String what) {
+        assertEquals(expected.n(), s.getLong(0), what + " n");
+        assertEquals(expected.excluded(), s.getLong(1), what + " excluded");
+        assertEquals(expected.rSquared(), s.getDouble(2), 1e-9, what + " rSquared");
+        List<Row> importances = s.getList(3);
+        assertEquals(expected.importances().size(), importances.size(), what);
+        for (int i = 0; i < importances.size(); i++) {
+            DriverImportance d = expected.importances().get(i);
+            Row got = importances.get(i);
+            assertEquals(d.driver(), got.getString(0), what);
+            assertEquals(d.raw(), got.getDouble(1), 1e-9, what + " raw " + d.driver());
+            assertEquals(d.rescaled(), got.getDouble(2), 1e-9, what + " rescaled " + d.driver());
+            assertEquals(d.mean(), got.getDouble(3), 1e-9, what + " mean " + d.driver());
+        }
     }
 
     @Test
@@ -146,8 +201,8 @@ class CxCatalogTest {
         assertEquals("surveys", catalog.name());
         String[] names = Arrays.stream(catalog.listFunctions(new String[0])).map(Identifier::name)
                 .toArray(String[]::new);
-        assertArrayEquals(new String[] {"ces", "ces_weighted", "csat", "csat_weighted", "nps",
-            "nps_weighted"}, names);
+        assertArrayEquals(new String[] {"ces", "ces_weighted", "csat", "csat_weighted", "key_drivers",
+            "key_drivers_lmg", "key_drivers_lmg_weighted", "key_drivers_weighted", "nps", "nps_weighted"}, names);
         assertEquals("nps_weighted", catalog.loadFunction(Identifier.of(new String[0], "NPS_Weighted")).name());
         assertTrue(catalog.loadFunction(Identifier.of(new String[0], "csat")).description()
                 .startsWith("surveys.csat(rating): cxkit CSAT"));
@@ -175,16 +230,16 @@ class CxCatalogTest {
         NetPromoterScore nps = NetPromoterScore.create();
         nps.accept(10);
         nps.accept(3, 2.0);
-        ScoreState copy = (ScoreState) read(write(new ScoreState(Metric.NPS, nps)));
+        AccumulatorState copy = (AccumulatorState) read(write(new AccumulatorState(StateCodec.NPS, nps)));
         assertEquals(nps.result().toString(), copy.accumulator().result().toString());
-        assertTrue(copy.toString().startsWith("ScoreState[NPS: "), copy.toString());
+        assertTrue(copy.toString().startsWith("AccumulatorState[NPS: "), copy.toString());
 
         // Damage the encoding inside the stream: the library's decode rejects it and the state says
         // what it is; a length out of range is rejected before anything is read.
         CustomerSatisfaction csat = CustomerSatisfaction.create();
         csat.accept(4);
         byte[] encoding = csat.encode();
-        byte[] stream = write(new ScoreState(Metric.CSAT, csat));
+        byte[] stream = write(new AccumulatorState(StateCodec.CSAT, csat));
         int at = indexOf(stream, encoding);
         byte[] damaged = stream.clone();
         damaged[at] ^= (byte) 0xFF;

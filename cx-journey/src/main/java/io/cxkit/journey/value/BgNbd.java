@@ -167,8 +167,8 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
         if (t == 0) {
             return 0;
         }
-        double log2f1 = Hypergeometric.log2F1(r + x, b + x, a + b + x - 1, t / (alpha + age + t));
-        double inner = -Math.expm1((r + x) * Math.log((alpha + age) / (alpha + age + t)) + log2f1);
+        double inner = oneMinusScaled2F1(r + x, b + x, a + b + x - 1, t / (alpha + age + t),
+                (r + x) * Math.log((alpha + age) / (alpha + age + t)));
         return (a + b + x - 1) / (a - 1) * inner / (1 + deathOdds(x, tx, age));
     }
 
@@ -178,8 +178,18 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
         if (t == 0) {
             return 0;
         }
-        double log2f1 = Hypergeometric.log2F1(r, b, a + b - 1, t / (alpha + t));
-        return (a + b - 1) / (a - 1) * -Math.expm1(r * Math.log(alpha / (alpha + t)) + log2f1);
+        return (a + b - 1) / (a - 1) * oneMinusScaled2F1(r, b, a + b - 1, t / (alpha + t), r * Math.log(alpha / (alpha + t)));
+    }
+
+    /**
+     * {@code 1 − exp(logScale) · 2F1(p, q; c; z)}, on the log scale (no cancellation, no overflow)
+     * when {@code c > 0}, and with the signed series when {@code c = a + b − 1 <= 0}.
+     */
+    private static double oneMinusScaled2F1(double p, double q, double c, double z, double logScale) {
+        if (c > 0) {
+            return -Math.expm1(logScale + Hypergeometric.log2F1(p, q, c, z));
+        }
+        return 1 - Math.exp(logScale) * Hypergeometric.signed2F1(p, q, c, z);
     }
 
     @Override

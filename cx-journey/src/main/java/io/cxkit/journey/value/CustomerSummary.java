@@ -16,6 +16,7 @@ import java.util.Locale;
  *     {@code x = 0}
  * @param age {@code T}: time from the first purchase to the calibration end, &gt;= 0
  * @param averageRepeatSpend mean amount of the {@code x} repeat transactions; NaN when {@code x = 0}
+ *     or when amounts are unknown
  * @param holdoutTransactions transactions in the holdout period, &gt;= 0 (0 when there is none)
  * @param holdoutSpend total amount of those transactions
  */
@@ -52,8 +53,9 @@ public record CustomerSummary(String customerId, LocalDate firstPurchase, int x,
         if (x == 0 && tx != 0) {
             throw new IllegalArgumentException("t_x must be 0 when x = 0: " + tx + " (customer " + customerId + ")");
         }
-        if (x == 0 ? !Double.isNaN(averageRepeatSpend) : !(averageRepeatSpend >= 0 && averageRepeatSpend < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("averageRepeatSpend must be NaN when x = 0 and finite and >= 0 otherwise: "
+        if (x == 0 ? !Double.isNaN(averageRepeatSpend)
+                : !Double.isNaN(averageRepeatSpend) && !(averageRepeatSpend >= 0 && averageRepeatSpend < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("averageRepeatSpend must be NaN when x = 0, and NaN (unknown) or finite and >= 0 otherwise: "
                     + averageRepeatSpend + " (customer " + customerId + ", x = " + x + ")");
         }
         if (holdoutTransactions < 0 || !(holdoutSpend >= 0 && holdoutSpend < Double.POSITIVE_INFINITY)) {

@@ -16,7 +16,8 @@ import java.util.Locale;
  * @param expectedTransactions mean expected transactions
  * @param totalClv summed CLV
  * @param clvVsReference Welch t comparison of mean CLV, this group minus the reference; {@code null}
- *     for the reference group itself
+ *     for the reference group itself and when either group has fewer than 2 customers
+ *     (or both have no spread)
  * @param aliveVsReference the same for P(alive); {@code null} for the reference group
  * @param transactionsVsReference the same for expected transactions; {@code null} for the reference
  */
@@ -29,7 +30,7 @@ public record GroupValue(String group, long customers, MeanEstimate clv, MeanEst
         return String.format(Locale.ROOT, "GroupValue[%s: %d customers, mean CLV %.2f (SE %.2f), P(alive) %.3f,"
                 + " E[Y] %.3f, total CLV %.2f%s]", group, customers, clv.mean(), clv.standardError(),
                 probabilityAlive.mean(), expectedTransactions.mean(), totalClv,
-                clvVsReference == null ? ", reference" : String.format(Locale.ROOT, ", CLV diff %.2f (p %.3g)",
+                clvVsReference == null ? "" : String.format(Locale.ROOT, ", CLV diff %.2f (p %.3g)",
                         clvVsReference.difference(), clvVsReference.pValue()));
     }
 }

@@ -125,6 +125,9 @@ public final class ValueByGroup {
     }
 
     private static Comparison compare(Moments a, Moments b, double confidence) {
+        if (a.n() < 2 || b.n() < 2 || a.result().standardDeviation() == 0 && b.result().standardDeviation() == 0) {
+            return null;
+        }
         return TwoSampleTest.welch(a.result(), b.result(), confidence);
     }
 

@@ -27,6 +27,30 @@ class HypergeometricTest {
     }
 
     @Test
+    void negativeCMatchesScipy() {
+        for (String[] r : Cdnow.csv("hyp2f1_signed.csv")) {
+            double expected = Double.parseDouble(r[4]);
+            assertEquals(expected, Hypergeometric.signed2F1(Double.parseDouble(r[0]), Double.parseDouble(r[1]),
+                    Double.parseDouble(r[2]), Double.parseDouble(r[3])), 1e-12 * Math.abs(expected), String.join(",", r));
+        }
+        assertThrows(IllegalArgumentException.class, () -> Hypergeometric.signed2F1(1, 1, -1, 0.5));
+    }
+
+    @Test
+    void bgNbdWithSmallAPlusBMatchesScipy() {
+        // a + b < 1 makes c = a + b - 1 negative for x = 0 (found on generated data)
+        BgNbd m = new BgNbd(0.9, 5.0, 0.3, 0.5);
+        for (String[] r : Cdnow.csv("bgnbd_small_ab.csv")) {
+            double t = Double.parseDouble(r[0]);
+            int x = Integer.parseInt(r[1]);
+            double tx = Double.parseDouble(r[2]);
+            double age = Double.parseDouble(r[3]);
+            assertEquals(Double.parseDouble(r[4]), m.populationExpected(t), 1e-10, String.join(",", r));
+            assertEquals(Double.parseDouble(r[5]), m.expectedTransactions(t, x, tx, age), 1e-10, String.join(",", r));
+        }
+    }
+
+    @Test
     void closedForms() {
         // 2F1(1, 1; 2; z) = -log(1 - z) / z
         assertEquals(-Math.log(1 - 0.9) / 0.9, Hypergeometric.hyp2F1(1, 1, 2, 0.9), 1e-13);

@@ -8,27 +8,24 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 
 /**
- * The aggregation state of a {@link CxCatalog} function: the library's live accumulator, fed row by
- * row inside a task. Spark serializes a state only to move it (partial to final aggregation, spill);
- * then its serialized form is the metric's name and the accumulator's own versioned encoding
+ * The aggregation state of a {@link CxCatalog} function: the library's live accumulator (a score or
+ * the key-driver co-moments), fed row by row inside a task. Spark serializes a state only to move it
+ * (partial to final aggregation, spill); then its serialized form is the accumulator's kind and its
+ * own versioned encoding
  * ({@link Accumulator#encode()}), validated by the library's {@code decode} on the other side, never
  * the accumulator's fields. Not thread-safe, as Spark never shares a state between threads.
  */
-final class ScoreState implements Serializable {
+final class AccumulatorState implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** The largest encoding a state may carry; the survey accumulators encode in well under 1 KiB. */
+    /** The largest encoding a state may carry (a key-driver state with 30 drivers is about 8 KiB). */
     private static final int MAX_ENCODED_BYTES = 1 << 20;
 
-    private final Metric metric;
+    private final StateCodec codec;
     private transient Accumulator<?, ?> accumulator;
 
-    ScoreState(Metric metric, Accumulator<?, ?> accumulator) {
-        this.metric = metric;
+    AccumulatorState(StateCodec codec, Accumulator<?, ?> accumulator) {
+        this.codec = codec;
         this.accumulator = accumulator;
-    }
-
-    Metric metric() {
-        return metric;
     }
 
     Accumulator<?, ?> accumulator() {
@@ -44,8 +41,8 @@ final class ScoreState implements Serializable {
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        if (metric == null) {
-            throw new InvalidObjectException("cx-spark aggregation state names no metric");
+        if (codec == null) {
+            throw new InvalidObjectException("cx-spark aggregation state names no accumulator");
         }
         int length = in.readInt();
         if (length <= 0 || length > MAX_ENCODED_BYTES) {
@@ -58,10 +55,10 @@ final class ScoreState implements Serializable {
                     + " of " + length + " bytes");
         }
         try {
-            accumulator = metric.decode(bytes);
+            accumulator = codec.decode(bytes);
         } catch (IllegalArgumentException e) {
             InvalidObjectException invalid = new InvalidObjectException(
-                    "cx-spark aggregation state is not a valid " + metric + " encoding: " + e.getMessage());
+                    "cx-spark aggregation state is not a valid " + codec + " encoding: " + e.getMessage());
             invalid.initCause(e);
             throw invalid;
         }
@@ -69,6 +66,6 @@ final class ScoreState implements Serializable {
 
     @Override
     public String toString() {
-        return "ScoreState[" + metric + ": " + accumulator + "]";
+        return "AccumulatorState[" + codec + ": " + accumulator + "]";
     }
 }

@@ -1,0 +1,559 @@
+package io.cxkit.cli;
+
+import io.cxkit.core.Comparison;
+import io.cxkit.core.Interval;
+import io.cxkit.core.MeanEstimate;
+import io.cxkit.io.CustomerLabelReader;
+import io.cxkit.io.ErrorPolicy;
+import io.cxkit.io.InputFormat;
+import io.cxkit.io.InteractionReader;
+import io.cxkit.io.TransactionReader;
+import io.cxkit.journey.value.BgNbd;
+import io.cxkit.journey.value.CustomerBase;
+import io.cxkit.journey.value.CustomerValue;
+import io.cxkit.journey.value.GammaGamma;
+import io.cxkit.journey.value.GroupValue;
+import io.cxkit.journey.value.HoldoutComparison;
+import io.cxkit.journey.value.LifetimeValue;
+import io.cxkit.journey.value.ModelFit;
+import io.cxkit.journey.value.Parameter;
+import io.cxkit.journey.value.ParetoNbd;
+import io.cxkit.journey.value.RepeatPurchases;
+import io.cxkit.journey.value.TransactionModel;
+import io.cxkit.journey.value.ValueByGroup;
+import io.cxkit.journey.value.ValueTerms;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "value", mixinStandardHelpOptions = true,
+        description = "Customer value from a transaction log: BG/NBD or Pareto/NBD purchase model, Gamma-Gamma spend,"
+                + " P(alive), CLV with intervals, the holdout check, and value by NPS group / CSAT band / segment.")
+final class ValueCommand implements Callable<Integer> {
+    /** The JSON schema name. */
+    static final String SCHEMA = "cxkit/value/v1";
+
+    /** Output formats. */
+    enum Output {
+        TABLE, JSON
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "transactions, one row per purchase record (.csv/.tsv/.txt, .ndjson/.jsonl/.json)")
+    Path file;
+
+    @Option(names = "--columns", required = true, split = ",", paramLabel = "FIELD=COL",
+            description = "customer=COL,time=COL,amount=COL")
+    Map<String, String> columns;
+
+    @Option(names = "--calibration-end", required = true, paramLabel = "DATE",
+            description = "last day of the calibration period (inclusive), e.g. 1997-09-30")
+    String calibrationEnd;
+
+    @Option(names = "--holdout-end", paramLabel = "DATE",
+            description = "last day of the holdout period (inclusive): compares predicted with actual repeat transactions")
+    String holdoutEnd;
+
+    @Option(names = "--model", defaultValue = "bgnbd", paramLabel = "MODEL",
+            description = "bgnbd or pareto-nbd (default ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--per-customer", description = "add one record per customer")
+    boolean perCustomer;
+
+    @Option(names = "--survey", paramLabel = "FILE", description = "survey answers to join by customer (needs --by)")
+    Path survey;
+
+    @Option(names = "--by", paramLabel = "[nps=|csat=]COL",
+            description = "the survey column to group by: nps=COL (0-10 score, NPS groups), csat=COL (1-5 rating, bands) or COL (text)")
+    String by;
+
+    @Option(names = "--survey-customer", paramLabel = "COL",
+            description = "the survey's customer column (default: the transactions' customer column name)")
+    String surveyCustomer;
+
+    @Option(names = "--reference", paramLabel = "GROUP",
+            description = "group the others are compared with (default promoter, satisfied, or the first segment)")
+    String reference;
+
+    @Option(names = "--horizon", defaultValue = "52.18", paramLabel = "WEEKS",
+            description = "CLV horizon in weeks (default ${DEFAULT-VALUE}, one year)")
+    double horizon;
+
+    @Option(names = "--margin", defaultValue = "1", paramLabel = "SHARE",
+            description = "share of spend that is margin, in (0, 1] (default ${DEFAULT-VALUE}: CLV in revenue)")
+    double margin;
+
+    @Option(names = "--discount-rate", defaultValue = "0.10", paramLabel = "RATE",
+            description = "annual discount rate (default ${DEFAULT-VALUE})")
+    double discountRate;
+
+    @Option(names = "--alive-threshold", defaultValue = "0.5", paramLabel = "P",
+            description = "value at risk: customers with P(alive) below this (default ${DEFAULT-VALUE})")
+    double aliveThreshold;
+
+    @Option(names = "--confidence", defaultValue = "0.95", description = "interval confidence (default ${DEFAULT-VALUE})")
+    double confidence;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
+    Output format;
+
+    @Option(names = "--on-error", defaultValue = "fail",
+            description = "fail (stop at the first bad row) or skip (report rejected rows)")
+    ErrorPolicy onError;
+
+    @Option(names = "--input-format", paramLabel = "FMT", description = "csv or json (default: from the file name)")
+    InputFormat inputFormat;
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private LocalDate date(String value, String option) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw usage(option + " must be an ISO date (1997-09-30): '" + value + "'");
+        }
+    }
+
+    private String column(String field) {
+        String c = columns.get(field);
+        if (c == null || c.isBlank()) {
+            throw usage("--columns needs " + field + "=COL (customer=COL,time=COL,amount=COL): got " + columns.keySet());
+        }
+        return c;
+    }
+
+    @Override
+    public Integer call() {
+        for (String k : columns.keySet()) {
+            if (!List.of("customer", "time", "amount").contains(k)) {
+                throw usage("--columns fields are customer, time and amount: unknown '" + k + "'");
+            }
+        }
+        LocalDate cal = date(calibrationEnd, "--calibration-end");
+        LocalDate hold = holdoutEnd == null ? null : date(holdoutEnd, "--holdout-end");
+        if (hold != null && !hold.isAfter(cal)) {
+            throw usage("--holdout-end must be after --calibration-end " + cal + ": " + hold);
+        }
+        if (!model.equals("bgnbd") && !model.equals("pareto-nbd")) {
+            throw usage("--model must be bgnbd or pareto-nbd: " + model);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw usage("--confidence must be in (0, 1): " + confidence);
+        }
+        if (!(aliveThreshold > 0 && aliveThreshold <= 1)) {
+            throw usage("--alive-threshold must be in (0, 1]: " + aliveThreshold);
+        }
+        if ((survey == null) != (by == null)) {
+            throw usage(survey == null ? "--by needs --survey FILE (the answers to group customers by)"
+                    : "--survey needs --by [nps=|csat=]COL (the survey column to group by)");
+        }
+        ValueTerms terms;
+        try {
+            terms = new ValueTerms(horizon, margin, discountRate, RepeatPurchases.DAYS_PER_WEEK);
+        } catch (IllegalArgumentException e) {
+            throw usage("--horizon, --margin and --discount-rate: " + e.getMessage());
+        }
+        TransactionReader.Builder rb = TransactionReader.builder().customer(column("customer")).time(column("time"))
+                .amount(column("amount")).errors(onError);
+        if (inputFormat != null) {
+            rb.format(inputFormat);
+        }
+        RepeatPurchases acc = RepeatPurchases.create(cal, hold);
+        InteractionReader.ReadSummary read = rb.build().read(file, acc);
+        CustomerBase base = acc.result();
+        if (base.customers().isEmpty()) {
+            throw new IllegalArgumentException("no customer made a first purchase on or before --calibration-end " + cal
+                    + " in " + file + " (" + read.accepted() + " records, " + base.lateCustomers()
+                    + " customers starting later)");
+        }
+        ModelFit<? extends TransactionModel> fit = model.equals("bgnbd") ? BgNbd.fit(base) : ParetoNbd.fit(base);
+        ModelFit<GammaGamma> spend = GammaGamma.fit(base);
+        double predictionHorizon = base.hasHoldout() ? base.holdoutLength() : horizon;
+        LifetimeValue lv = LifetimeValue.of(fit, spend, terms, predictionHorizon);
+        List<CustomerValue> values = lv.values(base);
+        Interval total = lv.totalInterval(base, confidence);
+        HoldoutComparison holdout = base.hasHoldout() ? HoldoutComparison.of(fit.model(), base) : null;
+        ValueByGroup.ValueAtRisk lowAlive = ValueByGroup.belowAlive(values, aliveThreshold);
+        Grouping grouping = survey == null ? null : group(values);
+        Report r = new Report(read, base, fit, spend, lv, values, total, holdout, lowAlive, grouping);
+        StringWriter buffer = new StringWriter();
+        PrintWriter w = new PrintWriter(buffer);
+        if (format == Output.JSON) {
+            CliSupport.writeJson(w, json(r));
+        } else {
+            table(r, w);
+        }
+        w.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(buffer);
+        out.flush();
+        if (format != Output.JSON && read.rejected().any()) {
+            spec.commandLine().getErr().println("cx: " + read.rejected());
+        }
+        return 0;
+    }
+
+    private record Grouping(CustomerLabelReader.Labels labels, String column, CustomerLabelReader.Kind kind,
+            ValueByGroup.Result result) {
+    }
+
+    private record Report(InteractionReader.ReadSummary read, CustomerBase base, ModelFit<? extends TransactionModel> fit,
+            ModelFit<GammaGamma> spend, LifetimeValue lv, List<CustomerValue> values, Interval total,
+            HoldoutComparison holdout, ValueByGroup.ValueAtRisk lowAlive, Grouping grouping) {
+    }
+
+    private Grouping group(List<CustomerValue> values) {
+        CustomerLabelReader.Kind kind = CustomerLabelReader.Kind.SEGMENT;
+        String col = by;
+        int eq = by.indexOf('=');
+        if (eq >= 0) {
+            String k = by.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            col = by.substring(eq + 1).strip();
+            if (k.equals("nps")) {
+                kind = CustomerLabelReader.Kind.NPS;
+            } else if (k.equals("csat")) {
+                kind = CustomerLabelReader.Kind.CSAT;
+            } else {
+                throw usage("--by must be nps=COL, csat=COL or COL: '" + by + "'");
+            }
+        }
+        if (col.isEmpty()) {
+            throw usage("--by names no column: '" + by + "'");
+        }
+        CustomerLabelReader.Labels labels = CustomerLabelReader.builder()
+                .customer(surveyCustomer != null ? surveyCustomer : column("customer")).label(kind, col).errors(onError)
+                .build().read(survey);
+        String ref = reference;
+        if (ref == null) {
+            ref = kind == CustomerLabelReader.Kind.NPS ? "promoter" : kind == CustomerLabelReader.Kind.CSAT ? "satisfied"
+                    : new java.util.TreeSet<>(labels.labels().values()).stream().findFirst().orElse("");
+        }
+        String what = kind == CustomerLabelReader.Kind.NPS ? "NPS group" : kind == CustomerLabelReader.Kind.CSAT
+                ? "CSAT band" : "segment '" + col + "'";
+        return new Grouping(labels, col, kind, ValueByGroup.of(what, values, labels.labels(), ref, confidence));
+    }
+
+    private String pct() {
+        return Math.round(confidence * 1000) % 10 == 0 ? String.valueOf(Math.round(confidence * 100))
+                : String.valueOf(confidence * 100);
+    }
+
+    private static String modelTitle(TransactionModel m) {
+        return m instanceof BgNbd ? "BG/NBD (Fader, Hardie & Lee 2005)" : "Pareto/NBD (Schmittlein, Morrison & Colombo 1987)";
+    }
+
+    private void parameters(PrintWriter out, ModelFit<?> fit) {
+        out.printf(Locale.ROOT, "  %-9s %10s %10s   %s%n", "parameter", "estimate", "SE", pct() + "% CI (log scale)");
+        for (Parameter p : fit.parameters()) {
+            Interval i = p.interval(confidence);
+            out.printf(Locale.ROOT, "  %-9s %10.4f %10.4f   [%.4f, %.4f]%n", p.name(), p.estimate(), p.standardError(),
+                    i.lower(), i.upper());
+        }
+        out.printf(Locale.ROOT, "  log-likelihood %.2f over %d customers%s%n", fit.logLikelihood(), fit.customers(),
+                fit.converged() ? "" : String.format(Locale.ROOT,
+                        "; WARNING: not converged (largest gradient %.3g) - treat the estimates with care", fit.maxGradient()));
+    }
+
+    private void table(Report r, PrintWriter out) {
+        CustomerBase b = r.base();
+        out.printf(Locale.ROOT, "Customer value of %s: customer '%s', time '%s', amount '%s'; time in weeks (days / 7)%n",
+                file, r.read().columns().get("customer"), r.read().columns().get("time"), r.read().columns().get("amount"));
+        out.printf(Locale.ROOT, "read %d rows, %d accepted, %d rejected; %d transactions after merging %d same-day records;"
+                + " %d records after the %s end left out%n", r.read().rows(), r.read().accepted(), r.read().rejected().total(),
+                b.transactions(), b.sameDayMerged(), b.afterWindow(), b.hasHoldout() ? "holdout" : "calibration");
+        out.printf(Locale.ROOT, "calibration to %s: %d customers, %d repeat transactions (first purchases are not repeats)%s%n",
+                b.calibrationEnd(), b.customers().size(), b.repeatTransactions(),
+                b.lateCustomers() > 0 ? "; " + b.lateCustomers() + " customers starting after it left out" : "");
+        out.println();
+        out.println(modelTitle(r.fit().model()) + ", maximum likelihood, SEs from the Hessian:");
+        parameters(out, r.fit());
+        out.println();
+        out.printf(Locale.ROOT, "Gamma-Gamma spend per transaction (repeat transactions in calibration; %d customers fitted,"
+                + " %d excluded: no repeat or average repeat spend 0):%n", r.spend().customers(), r.spend().excluded());
+        parameters(out, r.spend());
+        if (r.holdout() != null) {
+            HoldoutComparison h = r.holdout();
+            out.println();
+            out.printf(Locale.ROOT, "Holdout %s to %s (%.1f weeks): expected %.1f repeat transactions, actual %d%n",
+                    b.calibrationEnd().plusDays(1), b.holdoutEnd(), h.holdoutLength(), h.expectedHoldout(), h.actualHoldout());
+            out.printf(Locale.ROOT, "  by calibration frequency:  %-4s %9s %12s %14s%n", "x", "customers", "actual mean",
+                    "expected mean");
+            for (HoldoutComparison.FrequencyRow f : h.byFrequency()) {
+                out.printf(Locale.ROOT, "  %26s %-4s %9d %12.3f %14.3f%n", "",
+                        f.x() == HoldoutComparison.TOP_FREQUENCY ? f.x() + "+" : String.valueOf(f.x()), f.customers(),
+                        f.actualMean(), f.expectedMean());
+            }
+            out.printf(Locale.ROOT, "  cumulative repeat transactions per week since %s (expected from first-purchase"
+                    + " dates alone):%n", b.firstDay());
+            out.printf(Locale.ROOT, "  %6s %10s %10s%n", "week", "actual", "expected");
+            for (HoldoutComparison.TrackingPoint p : h.tracking()) {
+                out.printf(Locale.ROOT, "  %6d %10d %10.1f%s%n", p.unit(), p.actual(), p.expected(), p.holdout() ? "  holdout" : "");
+            }
+        }
+        out.println();
+        double sum = 0;
+        for (CustomerValue v : r.values()) {
+            sum += v.clv();
+        }
+        ValueTerms t = r.lv().terms();
+        out.printf(Locale.ROOT, "CLV over %.1f weeks, margin %.3g, discounted at %.3g%% a year (monthly steps):%n", t.horizon(),
+                t.margin(), 100 * t.annualDiscountRate());
+        out.printf(Locale.ROOT, "  total %.2f, %s%% CI [%.2f, %.2f] (%s); mean per customer %.2f%n", sum, pct(),
+                r.total().lower(), r.total().upper(), r.total().method(), sum / r.values().size());
+        out.printf(Locale.ROOT, "  value at risk: %d customers with P(alive) < %s hold %.2f (%.1f%% of the total)%n",
+                r.lowAlive().customers(), num(aliveThreshold), r.lowAlive().clv(), 100 * r.lowAlive().shareOfTotal());
+        if (r.grouping() != null) {
+            groups(r.grouping(), out);
+        }
+        if (perCustomer) {
+            out.println();
+            out.printf(Locale.ROOT, "%-14s %5s %8s %8s %8s %9s %9s %10s%n", "customer", "x", "t_x", "T", "P(alive)",
+                    "E[Y]", "E[spend]", "CLV");
+            for (CustomerValue v : r.values()) {
+                out.printf(Locale.ROOT, "%-14s %5d %8.2f %8.2f %8.3f %9.3f %9.2f %10.2f%n", v.customerId(), v.x(), v.tx(),
+                        v.age(), v.probabilityAlive(), v.expectedTransactions(), v.expectedAverageSpend(), v.clv());
+            }
+            out.printf(Locale.ROOT, "(E[Y]: expected transactions in the next %.1f weeks)%n", r.lv().predictionHorizon());
+        }
+    }
+
+    private void groups(Grouping g, PrintWriter out) {
+        ValueByGroup.Result res = g.result();
+        out.println();
+        out.printf(Locale.ROOT, "By %s (survey %s, column '%s'; %d customers labelled, %d of them without a purchase by the calibration end,"
+                + " %d valued customers without an answer; last answer per customer, %d earlier ones replaced):%n",
+                res.what(), survey, g.column(), g.labels().labels().size(), res.labelsWithoutValue(), res.unlabelled(),
+                g.labels().repeated());
+        out.printf(Locale.ROOT, "  %-14s %7s %-26s %-20s %-20s %s%n", "group", "n", "mean CLV [" + pct() + "% CI]",
+                "P(alive)", "E[Y]", "CLV vs " + res.reference() + " [" + pct() + "% CI], Welch p");
+        for (GroupValue v : res.groups()) {
+            Comparison c = v.clvVsReference();
+            out.printf(Locale.ROOT, "  %-14s %7d %-26s %-20s %-20s %s%n", v.group(), v.customers(), mean(v.clv(), 2),
+                    mean(v.probabilityAlive(), 3), mean(v.expectedTransactions(), 3), c == null
+                            ? (v.group().equals(res.reference()) ? "(reference)" : "-")
+                            : String.format(Locale.ROOT, "%+.2f [%.2f, %.2f], p %.3g", c.difference(), c.interval().lower(),
+                                    c.interval().upper(), c.pValue()));
+        }
+        if (g.kind() == CustomerLabelReader.Kind.NPS) {
+            ValueByGroup.ValueAtRisk d = ValueByGroup.ofGroup(res, "detractor");
+            out.printf(Locale.ROOT, "  value at risk: %d detractors hold %.2f (%.1f%% of the labelled customers' CLV)%n",
+                    d.customers(), d.clv(), 100 * d.shareOfTotal());
+        }
+    }
+
+    private String mean(MeanEstimate m, int digits) {
+        if (m.n() < 2) {
+            return String.format(Locale.ROOT, "%." + digits + "f", m.mean());
+        }
+        Interval i = m.interval(confidence);
+        return String.format(Locale.ROOT, "%." + digits + "f [%." + digits + "f, %." + digits + "f]", m.mean(), i.lower(), i.upper());
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    private Map<String, Object> json(Report r) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        CustomerBase b = r.base();
+        root.put("schema", SCHEMA);
+        root.put("file", file.toString());
+        Map<String, Object> input = CliSupport.input(r.read());
+        input.put("transactions", b.transactions());
+        input.put("sameDayMerged", b.sameDayMerged());
+        input.put("afterWindow", b.afterWindow());
+        input.put("customersStartingAfterCalibration", b.lateCustomers());
+        root.put("input", input);
+        Map<String, Object> period = new LinkedHashMap<>();
+        period.put("timeUnit", "week");
+        period.put("daysPerUnit", b.daysPerUnit());
+        period.put("calibrationEnd", b.calibrationEnd().toString());
+        period.put("holdoutEnd", b.hasHoldout() ? b.holdoutEnd().toString() : null);
+        period.put("customers", b.customers().size());
+        period.put("repeatTransactions", b.repeatTransactions());
+        root.put("calibration", period);
+        root.put("model", fitJson(r.fit(), r.fit().model().name()));
+        Map<String, Object> spend = fitJson(r.spend(), "gamma-gamma");
+        spend.put("excluded", r.spend().excluded());
+        spend.put("excludedReason", "no repeat transaction in calibration, or average repeat spend 0");
+        root.put("spend", spend);
+        if (r.holdout() != null) {
+            HoldoutComparison h = r.holdout();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("lengthWeeks", h.holdoutLength());
+            m.put("expected", h.expectedHoldout());
+            m.put("actual", h.actualHoldout());
+            List<Object> freq = new ArrayList<>();
+            for (HoldoutComparison.FrequencyRow f : h.byFrequency()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("x", f.x());
+                row.put("orMore", f.x() == HoldoutComparison.TOP_FREQUENCY);
+                row.put("customers", f.customers());
+                row.put("actualMean", f.actualMean());
+                row.put("expectedMean", f.expectedMean());
+                freq.add(row);
+            }
+            m.put("byFrequency", freq);
+            m.put("weekZero", b.firstDay().toString());
+            List<Object> weeks = new ArrayList<>();
+            for (HoldoutComparison.TrackingPoint p : h.tracking()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("week", p.unit());
+                row.put("actualCumulative", p.actual());
+                row.put("expectedCumulative", p.expected());
+                row.put("holdout", p.holdout());
+                weeks.add(row);
+            }
+            m.put("weekly", weeks);
+            root.put("holdout", m);
+        }
+        double sum = r.values().stream().mapToDouble(CustomerValue::clv).sum();
+        Map<String, Object> clv = new LinkedHashMap<>();
+        ValueTerms t = r.lv().terms();
+        clv.put("horizonWeeks", t.horizon());
+        clv.put("margin", t.margin());
+        clv.put("annualDiscountRate", t.annualDiscountRate());
+        clv.put("total", sum);
+        clv.put("mean", sum / r.values().size());
+        clv.put("interval", interval(r.total()));
+        Map<String, Object> risk = new LinkedHashMap<>();
+        risk.put("aliveThreshold", aliveThreshold);
+        risk.put("customers", r.lowAlive().customers());
+        risk.put("clv", r.lowAlive().clv());
+        risk.put("shareOfTotal", CliSupport.num(r.lowAlive().shareOfTotal()));
+        clv.put("valueAtRisk", risk);
+        root.put("clv", clv);
+        if (r.grouping() != null) {
+            root.put("groups", groupsJson(r.grouping()));
+        }
+        if (perCustomer) {
+            List<Object> cs = new ArrayList<>();
+            for (CustomerValue v : r.values()) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("customer", v.customerId());
+                c.put("x", v.x());
+                c.put("tx", v.tx());
+                c.put("T", v.age());
+                c.put("pAlive", v.probabilityAlive());
+                c.put("expectedTransactions", v.expectedTransactions());
+                c.put("expectedAverageSpend", v.expectedAverageSpend());
+                c.put("clv", v.clv());
+                if (b.hasHoldout()) {
+                    c.put("holdoutTransactions", v.holdoutTransactions());
+                }
+                cs.add(c);
+            }
+            root.put("expectedTransactionsHorizonWeeks", r.lv().predictionHorizon());
+            root.put("customers", cs);
+        }
+        return root;
+    }
+
+    private Map<String, Object> fitJson(ModelFit<?> fit, String name) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        Map<String, Object> ps = new LinkedHashMap<>();
+        for (Parameter p : fit.parameters()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("estimate", p.estimate());
+            e.put("se", CliSupport.num(p.standardError()));
+            e.put("interval", interval(p.interval(confidence)));
+            ps.put(p.name(), e);
+        }
+        m.put("parameters", ps);
+        m.put("logLikelihood", fit.logLikelihood());
+        m.put("customers", fit.customers());
+        m.put("converged", fit.converged());
+        m.put("maxGradient", fit.maxGradient());
+        return m;
+    }
+
+    private static Map<String, Object> interval(Interval i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lower", CliSupport.num(i.lower()));
+        m.put("upper", CliSupport.num(i.upper()));
+        m.put("confidence", i.confidence());
+        m.put("method", i.method());
+        return m;
+    }
+
+    private Map<String, Object> meanJson(MeanEstimate e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", e.n());
+        m.put("mean", CliSupport.num(e.mean()));
+        m.put("se", CliSupport.num(e.standardError()));
+        Interval i = e.n() < 2 ? null : e.interval(confidence);
+        m.put("lower", i == null ? null : CliSupport.num(i.lower()));
+        m.put("upper", i == null ? null : CliSupport.num(i.upper()));
+        return m;
+    }
+
+    private static Map<String, Object> comparisonJson(Comparison c) {
+        if (c == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("difference", c.difference());
+        m.put("se", CliSupport.num(c.standardError()));
+        m.put("lower", CliSupport.num(c.interval().lower()));
+        m.put("upper", CliSupport.num(c.interval().upper()));
+        m.put("pValue", CliSupport.num(c.pValue()));
+        m.put("method", c.method());
+        return m;
+    }
+
+    private Map<String, Object> groupsJson(Grouping g) {
+        ValueByGroup.Result res = g.result();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("survey", survey.toString());
+        m.put("by", res.what());
+        m.put("column", g.column());
+        m.put("surveyInput", CliSupport.input(g.labels().read()));
+        m.put("labelled", g.labels().labels().size());
+        m.put("repeatedAnswersReplaced", g.labels().repeated());
+        m.put("labelledWithoutTransactions", res.labelsWithoutValue());
+        m.put("valuedWithoutLabel", res.unlabelled());
+        m.put("reference", res.reference());
+        List<Object> rows = new ArrayList<>();
+        for (GroupValue v : res.groups()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("group", v.group());
+            row.put("customers", v.customers());
+            row.put("clv", meanJson(v.clv()));
+            row.put("pAlive", meanJson(v.probabilityAlive()));
+            row.put("expectedTransactions", meanJson(v.expectedTransactions()));
+            row.put("totalClv", v.totalClv());
+            row.put("clvVsReference", comparisonJson(v.clvVsReference()));
+            row.put("pAliveVsReference", comparisonJson(v.aliveVsReference()));
+            row.put("expectedTransactionsVsReference", comparisonJson(v.transactionsVsReference()));
+            rows.add(row);
+        }
+        m.put("groups", rows);
+        if (g.kind() == CustomerLabelReader.Kind.NPS) {
+            ValueByGroup.ValueAtRisk d = ValueByGroup.ofGroup(res, "detractor");
+            Map<String, Object> risk = new LinkedHashMap<>();
+            risk.put("customers", d.customers());
+            risk.put("clv", d.clv());
+            risk.put("shareOfLabelledClv", CliSupport.num(d.shareOfTotal()));
+            m.put("detractorValueAtRisk", risk);
+        }
+        return m;
+    }
+}
