@@ -81,6 +81,12 @@ final class AttributionCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ReadingOptions reading;
 
+    @CommandLine.Mixin
+    ReadLimitOptions limits = new ReadLimitOptions();
+
+    @CommandLine.Mixin
+    ReadLimitOptions.Touchpoints touchpoints = new ReadLimitOptions.Touchpoints();
+
     /** Model names as typed on the command line. */
     static final class ModelConverter implements CommandLine.ITypeConverter<AttributionModel> {
         @Override
@@ -166,6 +172,7 @@ final class AttributionCommand implements Callable<Integer> {
             if (value != null) {
                 b.value(value);
             }
+            touchpoints.apply(spec.commandLine(), limits.apply(spec.commandLine(), b)::maxTouchpoints);
             reader = b.build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
@@ -210,7 +217,7 @@ final class AttributionCommand implements Callable<Integer> {
         } else {
             table(r, read, h, out);
             if (read.read().rejected().any()) {
-                spec.commandLine().getErr().println("cx: " + read.read().rejected());
+                spec.commandLine().getErr().println("cx: " + CliSupport.cliWords(read.read().rejected().toString()));
             }
         }
         out.flush();

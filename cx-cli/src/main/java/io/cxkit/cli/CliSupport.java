@@ -208,7 +208,8 @@ final class CliSupport {
 
     /**
      * A library message in the words of the command line: the API's hints ({@code nps=COLUMN},
-     * {@code labels (LABEL=SCORE)}, {@code maxRejected}, "the time format") become options.
+     * {@code labels (LABEL=SCORE)}, {@code maxRejected}, "the time format", the read limits) become
+     * options.
      */
     static String cliWords(String message) {
         String m = message;
@@ -222,7 +223,8 @@ final class CliSupport {
                 .replace("give the time format ", "give --time-format ")
                 .replace("or give a time format", "or give --time-format")
                 .replace("convert it to UTF-8 or name its charset", "convert it to UTF-8 or name its charset, e.g."
-                        + " --charset windows-1252");
+                        + " --charset windows-1252")
+                .transform(ReadLimitOptions::cliWords);
     }
 
     /** Reads a zone id; an unknown one is an error naming the nearest known ids. */
@@ -244,7 +246,7 @@ final class CliSupport {
     /** Rejected rows on stderr (table output; JSON carries them in {@code input.rejected}). */
     static void reportRejected(CommandLine cl, InteractionReader.ReadSummary s, Format format) {
         if (s.rejected().any() && format != Format.JSON) {
-            cl.getErr().println("cx: " + s.rejected());
+            cl.getErr().println("cx: " + CliSupport.cliWords(s.rejected().toString()));
         }
     }
 }

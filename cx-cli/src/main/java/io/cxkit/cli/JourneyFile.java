@@ -38,6 +38,12 @@ final class JourneyFile {
 
         @CommandLine.Mixin
         ReadingOptions reading;
+
+        @CommandLine.Mixin
+        ReadLimitOptions limits = new ReadLimitOptions();
+
+        @CommandLine.Mixin
+        ReadLimitOptions.Touchpoints touchpoints = new ReadLimitOptions.Touchpoints();
     }
 
     final InteractionReader.ReadSummary summary;
@@ -70,6 +76,7 @@ final class JourneyFile {
         if (by != null) {
             b.attributes(by);
         }
+        o.touchpoints.apply(cl, o.limits.apply(cl, b)::maxTouchpoints);
         List<JourneyEvent> events = new ArrayList<>();
         Set<String> touchpoints = new TreeSet<>();
         Map<JourneyEvent, String> segments = by == null ? Map.of() : new IdentityHashMap<>();

@@ -6,6 +6,7 @@ import io.cxkit.io.BadInputException;
 import io.cxkit.io.ColumnMapping;
 import io.cxkit.io.ColumnMapping.Role;
 import io.cxkit.io.InputFormat;
+import io.cxkit.io.ReadLimit;
 import io.cxkit.io.ReportFormat;
 import io.cxkit.io.SurveyReadResult;
 import io.cxkit.io.SurveyReader;
@@ -139,6 +140,13 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--missing", defaultValue = "exclude", description = "empty answers: exclude, neutral or fail")
     MissingAnswerPolicy missing;
 
+    @Option(names = "--max-segments", paramLabel = "N",
+            description = "most distinct segments (--by values x periods) in the file (default 100,000)")
+    Integer maxSegments;
+
+    @CommandLine.Mixin
+    ReadLimitOptions limits = new ReadLimitOptions();
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
@@ -158,6 +166,8 @@ final class ReportCommand implements Callable<Integer> {
         SurveyReader.Builder b = SurveyReader.builder().columns(mapping(cl)).segmentBy(by.toArray(new String[0]))
                 .missingAnswers(missing).threads(threads);
         reading.apply(cl, b);
+        limits.apply(cl, b);
+        ReadLimitOptions.set(cl, ReadLimit.SEGMENTS, maxSegments, b::maxSegments);
         if (period != null) {
             b.period(period);
         }
@@ -193,7 +203,7 @@ final class ReportCommand implements Callable<Integer> {
             cl.getErr().print("cx: " + ReportFormat.summary(r).replace("\n", "\ncx: ").replaceAll("cx: $", ""));
         }
         if (r.rejected().any() && format != Output.JSON) {
-            cl.getErr().println("cx: " + r.rejected());
+            cl.getErr().println("cx: " + CliSupport.cliWords(r.rejected().toString()));
         }
         cl.getErr().flush();
         return 0;

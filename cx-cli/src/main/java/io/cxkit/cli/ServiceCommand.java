@@ -112,6 +112,9 @@ final class ServiceCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ReadingOptions reading;
 
+    @CommandLine.Mixin
+    ReadLimitOptions limits = new ReadLimitOptions();
+
     @Option(names = "--format", defaultValue = "table", description = "table, json or html (default ${DEFAULT-VALUE})")
     CliSupport.Format format;
 
@@ -159,7 +162,7 @@ final class ServiceCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, "--by must be channel or team: '" + by + "'");
             }
         }
-        TicketEventReader.Builder rb = TicketEventReader.builder();
+        TicketEventReader.Builder rb = limits.apply(cl, TicketEventReader.builder());
         reading.apply(cl, rb);
         if (columns != null) {
             try {

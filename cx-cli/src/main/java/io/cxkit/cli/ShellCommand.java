@@ -53,6 +53,9 @@ final class ShellCommand implements Callable<Integer> {
             Path startup = Files.createTempFile("cx-startup", ".jsh");
             startup.toFile().deleteOnExit();
             Files.writeString(startup, startupScript(), StandardCharsets.UTF_8);
+            if (spec.commandLine().getOut() instanceof DeferredOutput d) {
+                d.passThrough(); // interactive: JShell writes to the terminal itself
+            }
             spec.commandLine().getOut().println(HINT);
             spec.commandLine().getOut().flush();
             Process p = new ProcessBuilder(command(startup)).inheritIO().start();

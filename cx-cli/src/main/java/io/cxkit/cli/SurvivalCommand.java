@@ -91,6 +91,9 @@ final class SurvivalCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ReadingOptions reading;
 
+    @CommandLine.Mixin
+    ReadLimitOptions limits = new ReadLimitOptions();
+
     /** Accepts {@code log-log} and {@code loglog} as well as {@code log_log}. */
     static final class ConfTypeConverter implements CommandLine.ITypeConverter<ConfType> {
         @Override
@@ -122,7 +125,8 @@ final class SurvivalCommand implements Callable<Integer> {
         HtmlOutput.check(spec.commandLine(), html, format == Output.HTML);
         SurvivalReader reader;
         try {
-            SurvivalReader.Builder b = SurvivalReader.builder().time(time).event(event).by(by);
+            SurvivalReader.Builder b = limits.apply(spec.commandLine(),
+                    SurvivalReader.builder().time(time).event(event).by(by));
             reading.apply(spec.commandLine(), b);
             reader = b.build();
         } catch (IllegalArgumentException e) {
@@ -150,7 +154,7 @@ final class SurvivalCommand implements Callable<Integer> {
         } else {
             table(r, read, reader, out);
             if (read.rejected().any()) {
-                spec.commandLine().getErr().println("cx: " + read.rejected());
+                spec.commandLine().getErr().println("cx: " + CliSupport.cliWords(read.rejected().toString()));
             }
         }
         out.flush();

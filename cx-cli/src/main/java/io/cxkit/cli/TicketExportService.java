@@ -62,7 +62,7 @@ final class TicketExportService {
         if (targets[1] != null) {
             mb.resolutionTarget(targets[1].value());
         }
-        TicketRecordReader.Builder rb = TicketRecordReader.builder();
+        TicketRecordReader.Builder rb = c.limits.apply(cl, TicketRecordReader.builder());
         c.reading.apply(cl, rb);
         if (c.columns != null) {
             try {

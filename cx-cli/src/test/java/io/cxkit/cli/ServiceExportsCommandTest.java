@@ -256,6 +256,16 @@ class ServiceExportsCommandTest {
     }
 
     @Test
+    void readLimitsApplyToTicketExports() throws IOException {
+        Path f = file("t.csv", "Id,Full resolution time in minutes,Extra\n1,30,a\n2,45,b\n");
+        CxTestSupport.Run ok = cx("service", f.toString(), "--max-columns", "3");
+        assertEquals(0, ok.code(), ok.err());
+        CxTestSupport.Run r = cx("service", f.toString(), "--max-columns", "2");
+        assertEquals(Cx.BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().strip().endsWith("(raise it with --max-columns N)"), r.err());
+    }
+
+    @Test
     void badInputExitsWithOneAndALine() throws IOException {
         String header = "Id,Status,First reply time in minutes,Full resolution time in minutes,Reopens\r\n";
         Path bad = file("bad.csv", header + "1,Solved,10,60,0\r\n2,Solved,ten,60,0\r\n");

@@ -62,6 +62,7 @@ public final class AttributionReader {
     private final boolean valueExplicit;
     private final ZoneId zone;
     private final ErrorPolicy errors;
+    private final int maxTouchpoints;
     private final InputFormat format;
     private final SourceOptions sourceOptions;
 
@@ -78,6 +79,7 @@ public final class AttributionReader {
         this.value = b.value == null ? "value" : b.value;
         this.valueExplicit = b.value != null;
         this.zone = b.zone;
+        this.maxTouchpoints = b.maxTouchpoints;
         this.errors = b.errors;
         this.format = b.format;
         this.sourceOptions = b.source();
@@ -174,6 +176,7 @@ public final class AttributionReader {
         Timestamps ts = sourceOptions.timestamps(zone);
         Map<String, List<Event>> byCustomer = new HashMap<>();
         Map<String, String> interned = new HashMap<>();
+        DistinctValues touchpoints = new DistinctValues(ReadLimit.TOUCHPOINTS, maxTouchpoints, "touchpoints");
         Set<String> seen = new java.util.TreeSet<>();
         InteractionReader.ReadSummary read = EventFiles.loop(rows, source, selected, used, errors, cells -> {
             String customerId = cells.get(0);
@@ -193,6 +196,7 @@ public final class AttributionReader {
                 seen.add(cells.get(3));
             }
             double val = hasValue ? value(cells.get(4), conv) : 0;
+            touchpoints.add(touch, source, rows.line());
             byCustomer.computeIfAbsent(customerId, k -> new ArrayList<>())
                     .add(new Event(t, cells.row(), interned.computeIfAbsent(touch, k -> k), conv, val));
         });
@@ -298,7 +302,7 @@ public final class AttributionReader {
     }
 
     /** Options of an {@link AttributionReader}. */
-    public static final class Builder extends TimedReaderOptions<Builder> {
+    public static final class Builder extends JourneyReaderOptions<Builder> {
         private String customer;
         private String time;
         private String touchpoint;

@@ -3,9 +3,10 @@ package io.cxkit.io;
 import io.cxkit.core.Check;
 
 /**
- * Input that cannot be read: a bad row under {@link ErrorPolicy#FAIL}, or a problem with the whole
- * file (empty, no data rows, missing or duplicate column, broken encoding, malformed JSON, a field
- * over the length limit). The message starts with {@code file:line:column}.
+ * Input that cannot be read: a bad row under {@link ErrorPolicy#FAIL}, a problem with the whole
+ * file (empty, no data rows, missing or duplicate column, a header not valid in the charset, a
+ * malformed JSON array), or a whole-read {@link ReadLimit} exceeded. The message starts with
+ * {@code file:line:column}.
  */
 public final class BadInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;

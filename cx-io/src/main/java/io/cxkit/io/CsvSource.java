@@ -2,11 +2,12 @@ package io.cxkit.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,13 +15,21 @@ import java.util.List;
 
 /**
  * A char-level CSV parser (RFC 4180 quoting, any one-character delimiter, LF/CRLF/CR line ends).
- * Fields are kept as offsets into one buffer; strings are made only for selected columns.
+ * Fields are kept as offsets into one buffer; strings are made only for selected columns. Bytes
+ * that are not valid in the charset are decoded as U+FFFD and their positions remembered, so the row
+ * that holds them is reported (at their line) and reading goes on after it.
  */
 final class CsvSource implements RowSource {
-    static final int MAX_COLUMNS = 10_000;
-    private final Reader in;
+    private final InputStream in;
+    private final CharsetDecoder decoder;
+    private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
+    private boolean inEof;
+    /** Positions in {@link #buf} of characters decoded from invalid bytes, ascending; {@link #badCount} used. */
+    private int[] bad = new int[8];
+    private int badCount;
     private final String source;
     private final int maxField;
+    private final int maxColumns;
     private char delimiter;
     private char[] buf = new char[1 << 16];
     private int pos;
@@ -38,18 +47,29 @@ final class CsvSource implements RowSource {
     private int[] selected = new int[0];
     private RowError problem;
 
-    CsvSource(InputStream raw, String source, Charset charset, char delimiter, int maxField) {
+    CsvSource(InputStream raw, String source, Charset charset, char delimiter, int maxField, int maxColumns) {
         this.source = source;
         this.maxField = maxField;
-        this.in = new InputStreamReader(raw, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        this.maxColumns = maxColumns;
+        this.in = raw;
+        this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         fill();
         if (limit > 0 && buf[0] == '\uFEFF') {
             pos = 1;
         }
         this.delimiter = delimiter != 0 ? delimiter : detectDelimiter();
-        if (!readRow()) {
+        boolean any;
+        try {
+            any = readRow();
+        } catch (BrokenRow e) {
+            throw new BadInputException(e.error()); // a broken header breaks the whole file
+        }
+        if (!any) {
             throw BadInputException.file(source, 0, "empty file", "the file is empty: expected a header row");
+        }
+        if (badCount > 0 && bad[0] < pos) {
+            throw new BadInputException(badEncodingRow()); // the header is not in this charset: the file is not
         }
         List<String> h = new ArrayList<>(fields);
         for (int i = 0; i < fields; i++) {
@@ -110,7 +130,21 @@ final class CsvSource implements RowSource {
 
     @Override
     public boolean next() {
-        while (readRow()) {
+        while (true) {
+            try {
+                if (!readRow()) {
+                    return false;
+                }
+            } catch (BrokenRow e) {
+                problem = e.error();
+                skipBrokenRow();
+                return true;
+            }
+            if (badCount > 0 && bad[0] < pos) {
+                problem = badEncodingRow();
+                dropBad(pos);
+                return true;
+            }
             if (fields == 1 && ends[0] == starts[0] && !quoted[0]) {
                 continue; // blank line
             }
@@ -121,7 +155,71 @@ final class CsvSource implements RowSource {
             }
             return true;
         }
-        return false;
+    }
+
+    /** Moves past a broken row, taken to be its first line (as {@link Utf8CsvSource} does). */
+    private void skipBrokenRow() {
+        pos = rowStart;
+        fields = 0;
+        while (true) {
+            if (pos == limit) {
+                rowStart = pos;
+                fieldStart = pos;
+                if (!fill()) {
+                    break;
+                }
+            }
+            char c = buf[pos++];
+            if (c == '\n') {
+                break;
+            }
+            if (c == '\r') {
+                if (pos == limit) {
+                    rowStart = pos;
+                    fieldStart = pos;
+                    fill();
+                }
+                if (pos < limit && buf[pos] == '\n') {
+                    pos++;
+                }
+                break;
+            }
+        }
+        line = rowLine + 1;
+        dropBad(pos);
+    }
+
+    /** Forgets the invalid-byte positions before {@code p} (they were in a row already reported). */
+    private void dropBad(int p) {
+        int k = 0;
+        while (k < badCount && bad[k] < p) {
+            k++;
+        }
+        System.arraycopy(bad, k, bad, 0, badCount - k);
+        badCount -= k;
+    }
+
+    /** The current row's error for its first invalid character: the line and field it is in. */
+    private RowError badEncodingRow() {
+        int at = bad[0];
+        long l = rowLine;
+        for (int k = rowStart; k < at; k++) {
+            if (buf[k] == '\n') {
+                l++;
+            }
+        }
+        int f = 0;
+        while (f + 1 < fields && at >= starts[f + 1] - (quoted[f + 1] ? 1 : 0)) {
+            f++;
+        }
+        return new RowError(source, l, fields == 0 ? 0 : f + 1, fields == 0 ? "" : columnName(f),
+                fields == 0 ? "" : field(f), "bad encoding", badEncoding(decoder.charset().name()));
+    }
+
+    /** The message for bytes that are not valid in a charset. */
+    static String badEncoding(String charset) {
+        return "the bytes are not valid " + charset + " (a Latin-1 or Windows-1252 export? convert it to UTF-8 or"
+                + " name its charset)";
     }
 
     @Override
@@ -169,7 +267,7 @@ final class CsvSource implements RowSource {
                 fieldStart = pos;
                 while (true) {
                     if (pos == limit && !fill()) {
-                        throw new BadInputException(new RowError(source, rowLine, fields + 1, columnName(fields), "",
+                        throw new BrokenRow(new RowError(source, rowLine, fields + 1, columnName(fields), "",
                                 "unterminated quote", "quoted field is not closed before the end of the file"));
                     }
                     char c = buf[pos];
@@ -196,7 +294,7 @@ final class CsvSource implements RowSource {
                 if (pos < limit) {
                     char c = buf[pos];
                     if (c != delimiter && c != '\n' && c != '\r') {
-                        throw new BadInputException(new RowError(source, line, fields + 1, columnName(fields),
+                        throw new BrokenRow(new RowError(source, line, fields + 1, columnName(fields),
                                 String.valueOf(c), "bad quoting",
                                 "unexpected character after a closing quote (quotes inside a quoted field are"
                                         + " written twice: \"\")"));
@@ -250,14 +348,15 @@ final class CsvSource implements RowSource {
         if (e - s > maxField) {
             throw tooLong(s);
         }
+        if (fields >= maxColumns) {
+            throw new BrokenRow(ReadLimit.COLUMNS.rowError(source, rowLine, fields + 1, "", "",
+                    "row has more than " + ReadLimit.count(maxColumns) + " fields"));
+        }
         if (fields == starts.length) {
-            if (fields >= MAX_COLUMNS) {
-                throw new BadInputException(new RowError(source, rowLine, fields, "", "", "too many columns",
-                        "row has more than " + MAX_COLUMNS + " columns"));
-            }
-            starts = Arrays.copyOf(starts, fields * 2);
-            ends = Arrays.copyOf(ends, fields * 2);
-            quoted = Arrays.copyOf(quoted, fields * 2);
+            int n = (int) Math.min(fields * 2L, maxColumns + 16L);
+            starts = Arrays.copyOf(starts, n);
+            ends = Arrays.copyOf(ends, n);
+            quoted = Arrays.copyOf(quoted, n);
         }
         starts[fields] = s;
         ends[fields] = e;
@@ -265,10 +364,10 @@ final class CsvSource implements RowSource {
         fields++;
     }
 
-    private BadInputException tooLong(int s) {
-        return new BadInputException(new RowError(source, rowLine, fields + 1, columnName(fields),
-                new String(buf, s, Math.min(40, limit - s)), "field too long",
-                "field is longer than the limit of " + maxField + " characters"));
+    private BrokenRow tooLong(int s) {
+        return new BrokenRow(ReadLimit.FIELD_LENGTH.rowError(source, rowLine, fields + 1, columnName(fields),
+                new String(buf, s, Math.min(40, limit - s)), "field is longer than the limit of "
+                        + ReadLimit.count(maxField) + " characters"));
     }
 
     /** Reads more input, keeping the current row in the buffer; false at end of input. */
@@ -290,29 +389,50 @@ final class CsvSource implements RowSource {
                 starts[i] -= shift;
                 ends[i] -= shift;
             }
+            dropBad(shift); // those were in a broken row being skipped
+            for (int k = 0; k < badCount; k++) {
+                bad[k] -= shift;
+            }
         }
         if (limit == buf.length) {
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
         try {
-            int n = in.read(buf, limit, buf.length - limit);
-            if (n < 0) {
+            CharBuffer out = CharBuffer.wrap(buf, limit, buf.length - limit);
+            while (out.position() == limit) {
+                CoderResult r = decoder.decode(bytes, out, inEof);
+                if (r.isError()) {
+                    if (badCount == bad.length) {
+                        bad = Arrays.copyOf(bad, badCount * 2);
+                    }
+                    bad[badCount++] = out.position();
+                    out.put('\uFFFD');
+                    bytes.position(bytes.position() + r.length());
+                } else if (r.isOverflow()) {
+                    break;
+                } else if (inEof) {
+                    decoder.flush(out);
+                    break;
+                } else {
+                    bytes.compact();
+                    int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                    if (n < 0) {
+                        inEof = true;
+                    } else {
+                        bytes.position(bytes.position() + n);
+                    }
+                    bytes.flip();
+                }
+            }
+            if (out.position() == limit) {
                 eof = true;
                 return false;
             }
-            limit += n;
+            limit = out.position();
             return true;
-        } catch (CharacterCodingException e) {
-            throw new BadInputException(new RowError(source, line, 0, "", "", "bad encoding",
-                    "the bytes are not valid " + charsetName() + " (a Latin-1 or Windows-1252 export? convert it"
-                            + " to UTF-8 or name its charset)"), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }
-    }
-
-    private String charsetName() {
-        return in instanceof InputStreamReader ? ((InputStreamReader) in).getEncoding() : "text";
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.cxkit.io;
 import io.cxkit.core.Check;
 import io.cxkit.survey.NpsBands;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,6 +55,7 @@ public final class CustomerLabelReader {
     private final String labelColumn;
     private final Kind kind;
     private final ErrorPolicy errors;
+    private final SourceOptions sourceOptions;
     private final InputFormat format;
 
     private CustomerLabelReader(Builder b) {
@@ -67,6 +67,7 @@ public final class CustomerLabelReader {
         this.labelColumn = b.label;
         this.kind = b.kind;
         this.errors = b.errors;
+        this.sourceOptions = b.source();
         this.format = b.format;
     }
 
@@ -101,8 +102,7 @@ public final class CustomerLabelReader {
      */
     public Labels read(InputStream in, String source, InputFormat format) {
         Check.notNull(in, "in");
-        try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
-                (char) 0, 1_000_000, 32)) {
+        try (RowSource rows = sourceOptions.open(in, source, Check.notNull(format, "format"))) {
             List<String> header = new ArrayList<>(rows.columns());
             boolean json = rows instanceof JsonSource;
             List<String> selected = List.of(SurvivalReader.column(header, customerColumn, "customer", source, json),

@@ -52,6 +52,10 @@ final class EventFiles {
         }
     }
 
+    /**
+     * Reads a stream through the source options (charset, delimiter, per-row limits): resolves the
+     * columns, then {@link #loop}.
+     */
     static InteractionReader.ReadSummary run(InputStream in, String source, InputFormat format,
             SourceOptions options, List<EventColumns.Spec> specs, Map<String, String> explicit,
             List<String> attributes, String what,

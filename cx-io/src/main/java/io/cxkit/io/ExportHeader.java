@@ -65,7 +65,7 @@ final class ExportHeader {
             int finished = indexOf(first, "finished");
             int extra = headerRows > 0 ? headerRows - 1 : 2;
             for (int r = 0; r < extra; r++) {
-                if (!rows.next()) {
+                if (!nextHeaderRow(rows)) {
                     break;
                 }
                 List<String> row = row(rows, n);
@@ -88,7 +88,7 @@ final class ExportHeader {
             int extra = headerRows > 0 ? headerRows - 1 : 1;
             List<String> subs = new ArrayList<>(java.util.Collections.nCopies(n, ""));
             int id = indexOf(first, "respondentid");
-            for (int r = 0; r < extra && rows.next(); r++) {
+            for (int r = 0; r < extra && nextHeaderRow(rows); r++) {
                 List<String> row = row(rows, n);
                 // The second header row names the answer columns and leaves the respondent id empty.
                 boolean responseRow = row.stream().anyMatch(v -> v.equalsIgnoreCase("Response")
@@ -104,7 +104,7 @@ final class ExportHeader {
             names = surveyMonkeyNames(first, subs, textual);
         } else {
             for (int r = 1; r < headerRows; r++) {
-                if (!rows.next()) {
+                if (!nextHeaderRow(rows)) {
                     break;
                 }
             }
@@ -177,5 +177,18 @@ final class ExportHeader {
             names.add(unique);
         }
         return names;
+    }
+
+    /**
+     * The next header row; a structural problem in it (bad quoting, invalid bytes, a limit) breaks
+     * the header and so the file, whatever the error policy (a ragged header row is read as it is).
+     */
+    private static boolean nextHeaderRow(RowSource rows) {
+        boolean more = rows.next();
+        RowError problem = more ? rows.rowProblem() : null;
+        if (problem != null && !problem.reason().equals("ragged row")) {
+            throw new BadInputException(problem);
+        }
+        return more;
     }
 }

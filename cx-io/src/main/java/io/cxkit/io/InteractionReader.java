@@ -106,6 +106,7 @@ public final class InteractionReader {
     private final List<String> attributes;
     private final ZoneId zone;
     private final ErrorPolicy errors;
+    private final int maxTouchpoints;
     private final InputFormat format;
     private final SourceOptions sourceOptions;
 
@@ -113,6 +114,7 @@ public final class InteractionReader {
         this.explicit = Map.copyOf(b.explicit);
         this.attributes = List.copyOf(b.attributes);
         this.zone = b.zone;
+        this.maxTouchpoints = b.maxTouchpoints;
         this.errors = b.errors;
         this.format = b.format;
         this.sourceOptions = b.source();
@@ -198,6 +200,7 @@ public final class InteractionReader {
         rows.select(selected);
         Timestamps ts = sourceOptions.timestamps(zone);
         RejectedRows.Collector rejected = new RejectedRows.Collector();
+        DistinctValues touchpoints = new DistinctValues(ReadLimit.TOUCHPOINTS, maxTouchpoints, "touchpoints");
         long n = 0;
         long ok = 0;
         while (rows.next()) {
@@ -205,7 +208,9 @@ public final class InteractionReader {
             RowError problem = rows.rowProblem();
             if (problem == null) {
                 try {
-                    sink.accept(interaction(rows, col, firstAttr, selected, ts));
+                    Interaction i = interaction(rows, col, firstAttr, selected, ts);
+                    touchpoints.add(i.touchpointId(), source, rows.line());
+                    sink.accept(i);
                     ok++;
                     continue;
                 } catch (Bad e) {
@@ -324,7 +329,7 @@ public final class InteractionReader {
     }
 
     /** Options of an {@link InteractionReader}. */
-    public static final class Builder extends TimedReaderOptions<Builder> {
+    public static final class Builder extends JourneyReaderOptions<Builder> {
         private final Map<Field, String> explicit = new LinkedHashMap<>();
         private List<String> attributes = List.of();
 

@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  * {@code retention}, {@code advocacy}), a value that is not a finite number, a ragged row — follow
  * the {@link ErrorPolicy}: {@code FAIL} stops with {@code file:line:column}, the value and the
  * rule; {@code SKIP} leaves them out and counts them in {@link RejectedRows}. Problems with the
- * whole file (missing column, no data rows, broken JSON) always fail.
+ * whole file (missing column, no data rows, a malformed JSON array) always fail.
  */
 public final class JourneyEventReader {
 
@@ -102,6 +102,7 @@ public final class JourneyEventReader {
     private final List<String> attributes;
     private final ZoneId zone;
     private final ErrorPolicy errors;
+    private final int maxTouchpoints;
     private final InputFormat format;
     private final SourceOptions sourceOptions;
 
@@ -109,6 +110,7 @@ public final class JourneyEventReader {
         this.explicit = Map.copyOf(b.explicit);
         this.attributes = List.copyOf(b.attributes);
         this.zone = b.zone;
+        this.maxTouchpoints = b.maxTouchpoints;
         this.errors = b.errors;
         this.format = b.format;
         this.sourceOptions = b.source();
@@ -180,9 +182,11 @@ public final class JourneyEventReader {
             BiConsumer<? super JourneyEvent, ? super Map<String, String>> sink) {
         Check.notNull(sink, "sink");
         Timestamps ts = sourceOptions.timestamps(zone);
+        DistinctValues touchpoints = new DistinctValues(ReadLimit.TOUCHPOINTS, maxTouchpoints, "touchpoints");
         return EventFiles.run(in, source, format, sourceOptions, SPECS, explicit, attributes, "interaction event",
                 errors, (rows, cols) -> {
                     JourneyEvent e = event(rows, cols.index, ts);
+                    touchpoints.add(e.touchpoint(), source, rows.line());
                     Map<String, String> attrs = Map.of();
                     if (!attributes.isEmpty()) {
                         attrs = new LinkedHashMap<>();
@@ -233,9 +237,23 @@ public final class JourneyEventReader {
     /** Options of a {@link JourneyEventReader}. */
     public static final class Builder extends EventReaderOptions<Builder> {
         private List<String> attributes = List.of();
+        private int maxTouchpoints = ReadLimit.TOUCHPOINTS.defaultValue();
 
         private Builder() {
             super(java.util.Arrays.stream(Field.values()).map(Field::key).toList());
+        }
+
+        /**
+         * The most distinct touchpoint names one read may find (default 100,000), as
+         * {@link JourneyReaderOptions#maxTouchpoints}: a file with more fails with
+         * {@code "too many touchpoints"}.
+         *
+         * @param touchpoints the limit, in [1, 100,000,000]
+         * @return this builder
+         */
+        public Builder maxTouchpoints(int touchpoints) {
+            this.maxTouchpoints = Check.inRange(touchpoints, 1, 100_000_000, "maxTouchpoints");
+            return this;
         }
 
         @Override

@@ -74,7 +74,7 @@ final class ParallelCsvRead {
                 streams.add(in);
                 if (k == 0) {
                     RowSource rs = RowSources.open(in, name, InputFormat.CSV, b.charset, b.delimiter,
-                            b.maxFieldLength, b.maxNestingDepth, 0);
+                            b.limits(), 0);
                     if (!(rs instanceof Utf8CsvSource)) {
                         return null; // a UTF-16 byte-order mark
                     }
@@ -84,8 +84,8 @@ final class ParallelCsvRead {
                         return null; // header rows longer than a part
                     }
                 } else {
-                    p.rows = new Utf8CsvSource(in, name, parts[0].rows.delimiter(), b.maxFieldLength, starts[k],
-                            parts[0].rows.columns());
+                    p.rows = new Utf8CsvSource(in, name, parts[0].rows.delimiter(), b.maxFieldLength, b.maxColumns,
+                            starts[k], parts[0].rows.columns());
                     p.run = new ResponseRun(b, p.rows, name, parts[0].run.header.forPart(), 0);
                 }
                 p.rows.stopAt(starts[k + 1]);

@@ -5,8 +5,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The options every reader's builder shares: what to do with bad rows, the input format, and the
- * CSV charset and delimiter.
+ * The options every reader's builder shares: what to do with bad rows, the input format, the CSV
+ * charset and delimiter, and the per-row {@link ReadLimit limits}.
  *
  * @param <B> the concrete builder
  */
@@ -15,6 +15,9 @@ public abstract class ReaderOptions<B extends ReaderOptions<B>> {
     InputFormat format;
     Charset charset = StandardCharsets.UTF_8;
     char delimiter;
+    int maxFieldLength = ReadLimit.FIELD_LENGTH.defaultValue();
+    int maxColumns = ReadLimit.COLUMNS.defaultValue();
+    int maxNestingDepth = ReadLimit.NESTING_DEPTH.defaultValue();
 
     ReaderOptions() {
     }
@@ -43,9 +46,9 @@ public abstract class ReaderOptions<B extends ReaderOptions<B>> {
         return self();
     }
 
-    /** The charset, delimiter and time pattern set on this builder. */
+    /** The charset, delimiter, time pattern and per-row limits set on this builder. */
     SourceOptions source() {
-        return new SourceOptions(charset, delimiter, null);
+        return new SourceOptions(charset, delimiter, null, limits());
     }
 
     /**
@@ -72,6 +75,47 @@ public abstract class ReaderOptions<B extends ReaderOptions<B>> {
         }
         this.delimiter = delimiter;
         return self();
+    }
+
+    /**
+     * The longest field (CSV) or string (JSON) accepted, in characters (default 1,000,000); a row
+     * with a longer one is a bad row ({@code "field too long"}).
+     *
+     * @param chars the limit, in [16, 100,000,000]
+     * @return this builder
+     */
+    public B maxFieldLength(int chars) {
+        this.maxFieldLength = Check.inRange(chars, 16, 100_000_000, "maxFieldLength");
+        return self();
+    }
+
+    /**
+     * The most fields a CSV row, or keys a JSON object, may have (default 10,000); a longer row is a
+     * bad row ({@code "too many columns"}), a longer header fails the read.
+     *
+     * @param columns the limit, in [1, 10,000,000]
+     * @return this builder
+     */
+    public B maxColumns(int columns) {
+        this.maxColumns = Check.inRange(columns, 1, 10_000_000, "maxColumns");
+        return self();
+    }
+
+    /**
+     * The deepest JSON nesting accepted (default 32); an NDJSON row nested deeper is a bad row
+     * ({@code "nesting too deep"}), in a JSON array it fails the read.
+     *
+     * @param depth the limit, in [2, 1000]
+     * @return this builder
+     */
+    public B maxNestingDepth(int depth) {
+        this.maxNestingDepth = Check.inRange(depth, 2, 1000, "maxNestingDepth");
+        return self();
+    }
+
+    /** The per-row limits of the source. */
+    SourceLimits limits() {
+        return new SourceLimits(maxFieldLength, maxNestingDepth, maxColumns);
     }
 
     /**

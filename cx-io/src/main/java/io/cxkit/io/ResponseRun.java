@@ -315,9 +315,17 @@ final class ResponseRun {
      * @throws BadInputException when no row was counted or no score has an answer (under every
      *     policy), or when more rows were rejected than {@code maxRejected} allows
      */
+    private BadInputException tooManySegments(long line) {
+        return ReadLimit.SEGMENTS.exceeded(source, line, "more than " + ReadLimit.count(b.maxSegments)
+                + " distinct segments (by " + String.join(", ", segmentation.partNames()) + ")");
+    }
+
     SurveyReadResult result(long n) {
         if (n == 0) {
             throw BadInputException.file(source, 0, "no data rows", "the file has a header but no data rows");
+        }
+        if (segments.size() > b.maxSegments) { // the parts of a parallel read are each within the limit
+            throw tooManySegments(0);
         }
         RejectedRows rej = rejected.result();
         if (lineOffset > 0) {
@@ -584,6 +592,9 @@ final class ResponseRun {
             }
             if (b.grain != null) {
                 parts[nAttrs] = labels.get(tuple[nAttrs]);
+            }
+            if (segCount == b.maxSegments) {
+                throw tooManySegments(rows.line());
             }
             ScoreCard c = segments.segment(SegmentKey.of(parts.clone()));
             id = segCount++;

@@ -30,12 +30,11 @@ final class RowSources {
      * @param format the format
      * @param charset the CSV charset
      * @param delimiter the CSV delimiter, or 0 to detect it
-     * @param maxField the longest field or JSON string, in characters
-     * @param maxDepth the deepest JSON nesting
+     * @param limits the per-row limits (field length, JSON depth, fields or keys per row)
      */
     static RowSource open(InputStream raw, String source, InputFormat format, Charset charset, char delimiter,
-            int maxField, int maxDepth) {
-        RowSource rows = open(raw, source, format, charset, delimiter, maxField, maxDepth, 0);
+            SourceLimits limits) {
+        RowSource rows = open(raw, source, format, charset, delimiter, limits, 0);
         checkUnique(rows, source);
         return rows;
     }
@@ -47,7 +46,8 @@ final class RowSources {
      * are recognised by their bytes and refused with a message saying what to do.
      */
     static RowSource open(InputStream raw, String source, InputFormat format, Charset charset, char delimiter,
-            int maxField, int maxDepth, int skipLines) {
+            SourceLimits limits, int skipLines) {
+        int maxField = limits.maxField();
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         Charset cs = charset;
         try {
@@ -61,7 +61,7 @@ final class RowSources {
                 if (skipLines > 0) {
                     throw new IllegalArgumentException("skipRows applies to CSV input only: " + skipLines);
                 }
-                return new JsonSource(in, source, maxField, maxDepth);
+                return new JsonSource(in, source, maxField, limits.maxDepth(), limits.maxColumns());
             }
             int b0 = magic[0] & 0xFF;
             int b1 = magic[1] & 0xFF;
@@ -82,9 +82,9 @@ final class RowSources {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }
         if (cs.equals(StandardCharsets.UTF_8) && Utf8CsvSource.supports(delimiter)) {
-            return new Utf8CsvSource(in, source, delimiter, maxField);
+            return new Utf8CsvSource(in, source, delimiter, maxField, limits.maxColumns());
         }
-        return new CsvSource(in, source, cs, delimiter, maxField);
+        return new CsvSource(in, source, cs, delimiter, maxField, limits.maxColumns());
     }
 
     /** The first n bytes (zeros past the end), leaving the stream where it was. */

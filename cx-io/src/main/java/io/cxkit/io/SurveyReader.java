@@ -120,8 +120,8 @@ public final class SurveyReader {
         Check.notNull(in, "in");
         Check.notNull(source, "source");
         Check.notNull(format, "format");
-        try (RowSource rows = RowSources.open(in, source, format, b.charset, b.delimiter, b.maxFieldLength,
-                b.maxNestingDepth, b.skipRows)) {
+        try (RowSource rows = RowSources.open(in, source, format, b.charset, b.delimiter, b.limits(),
+                b.skipRows)) {
             ResponseRun run = new ResponseRun(b, rows, source, null, b.skipRows);
             return run.result(run.count());
         } catch (BadInputException e) {
@@ -140,8 +140,7 @@ public final class SurveyReader {
         boolean zoneSet;
         ScoreCard scoreCard = ScoreCard.create();
         boolean csatScaleSet;
-        int maxFieldLength = 1_000_000;
-        int maxNestingDepth = 32;
+        int maxSegments = ReadLimit.SEGMENTS.defaultValue();
         boolean unweighted;
         int threads = 1;
         long minPartBytes = 1 << 22;
@@ -172,6 +171,8 @@ public final class SurveyReader {
             c.delimiter = delimiter;
             c.maxFieldLength = maxFieldLength;
             c.maxNestingDepth = maxNestingDepth;
+            c.maxColumns = maxColumns;
+            c.maxSegments = maxSegments;
             c.unweighted = unweighted;
             c.threads = threads;
             c.minPartBytes = minPartBytes;
@@ -443,24 +444,17 @@ public final class SurveyReader {
         }
 
         /**
-         * The longest field (CSV) or string (JSON) accepted, in characters; longer ones fail the read.
+         * The most distinct segments (value tuples of the {@link #segmentBy} columns, with the period)
+         * one read may find (default 100,000, which fit in {@code -Xmx192m}: the result keeps about
+         * 530 bytes per segment, reading needs about twice that). Memory grows with the number of
+         * segments, not rows: a column of ids used as a segment would otherwise exhaust it. A file
+         * with more fails with {@code "too many segments"}, whatever the error policy.
          *
-         * @param chars the limit, in [16, 100,000,000]
+         * @param segments the limit, in [1, 100,000,000]
          * @return this builder
          */
-        public Builder maxFieldLength(int chars) {
-            this.maxFieldLength = Check.inRange(chars, 16, 100_000_000, "maxFieldLength");
-            return this;
-        }
-
-        /**
-         * The deepest JSON nesting accepted (Jackson's read constraint).
-         *
-         * @param depth the limit, in [2, 1000]
-         * @return this builder
-         */
-        public Builder maxNestingDepth(int depth) {
-            this.maxNestingDepth = Check.inRange(depth, 2, 1000, "maxNestingDepth");
+        public Builder maxSegments(int segments) {
+            this.maxSegments = Check.inRange(segments, 1, 100_000_000, "maxSegments");
             return this;
         }
 

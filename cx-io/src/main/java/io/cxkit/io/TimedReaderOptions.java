@@ -18,7 +18,7 @@ public abstract class TimedReaderOptions<B extends TimedReaderOptions<B>> extend
 
     @Override
     SourceOptions source() {
-        return new SourceOptions(charset, delimiter, timeFormat);
+        return new SourceOptions(charset, delimiter, timeFormat, limits());
     }
 
     /**

@@ -3,7 +3,6 @@ package io.cxkit.io;
 import io.cxkit.core.Check;
 import io.cxkit.journey.value.RepeatPurchases;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +36,7 @@ public final class TransactionReader {
     private final String amountColumn;
     private final ZoneId zone;
     private final ErrorPolicy errors;
+    private final SourceOptions sourceOptions;
     private final InputFormat format;
 
     private TransactionReader(Builder b) {
@@ -49,6 +49,7 @@ public final class TransactionReader {
         this.amountColumn = b.amount;
         this.zone = b.zone;
         this.errors = b.errors;
+        this.sourceOptions = b.source();
         this.format = b.format;
     }
 
@@ -86,8 +87,7 @@ public final class TransactionReader {
     public InteractionReader.ReadSummary read(InputStream in, String source, InputFormat format, RepeatPurchases into) {
         Check.notNull(in, "in");
         Check.notNull(into, "into");
-        try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
-                (char) 0, 1_000_000, 32)) {
+        try (RowSource rows = sourceOptions.open(in, source, Check.notNull(format, "format"))) {
             List<String> header = new ArrayList<>(rows.columns());
             boolean json = rows instanceof JsonSource;
             List<String> selected = new ArrayList<>();

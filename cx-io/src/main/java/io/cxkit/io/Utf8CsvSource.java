@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +36,7 @@ final class Utf8CsvSource implements RowSource {
     private final InputStream in;
     private final String source;
     private final int maxField;
+    private final int maxColumns;
     private final byte delimiter;
     private byte[] buf = new byte[1 << 18];
     private int pos;
@@ -49,6 +49,8 @@ final class Utf8CsvSource implements RowSource {
     private boolean[] quoted = new boolean[32];
     private int fields;
     private int checked;
+    /** The position of the first invalid byte not yet reported with its row, or -1 (checking stops there). */
+    private int badAt = -1;
     private final long base;
     private long shifted;
     private long stopAt = Long.MAX_VALUE;
@@ -62,19 +64,30 @@ final class Utf8CsvSource implements RowSource {
      * Opens the source and reads the header.
      *
      * @param delimiter the delimiter, or 0 to detect it; must be below 0x80
+     * @param maxColumns the most fields a row may have
      */
-    Utf8CsvSource(InputStream raw, String source, char delimiter, int maxField) {
+    Utf8CsvSource(InputStream raw, String source, char delimiter, int maxField, int maxColumns) {
         this.in = raw;
         this.source = source;
         this.maxField = maxField;
+        this.maxColumns = maxColumns;
         this.base = 0;
         fill();
         if (limit >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
             pos = 3;
         }
         this.delimiter = (byte) (delimiter != 0 ? delimiter : detectDelimiter());
-        if (!readRow()) {
+        boolean any;
+        try {
+            any = readRow();
+        } catch (BrokenRow e) {
+            throw new BadInputException(e.error()); // a broken header breaks the whole file
+        }
+        if (!any) {
             throw BadInputException.file(source, 0, "empty file", "the file is empty: expected a header row");
+        }
+        if (badAt >= 0 && badAt < pos) {
+            throw new BadInputException(badEncodingRow()); // the header is not in this charset: the file is not
         }
         List<String> h = new ArrayList<>(fields);
         for (int i = 0; i < fields; i++) {
@@ -89,10 +102,12 @@ final class Utf8CsvSource implements RowSource {
      * which is the start of a row (after a line feed) of a file whose header and delimiter are
      * known. Line numbers count from 1 at {@code base}; the caller adds the lines before it.
      */
-    Utf8CsvSource(InputStream raw, String source, char delimiter, int maxField, long base, List<String> header) {
+    Utf8CsvSource(InputStream raw, String source, char delimiter, int maxField, int maxColumns, long base,
+            List<String> header) {
         this.in = raw;
         this.source = source;
         this.maxField = maxField;
+        this.maxColumns = maxColumns;
         this.base = base;
         this.delimiter = (byte) delimiter;
         this.header = header;
@@ -180,7 +195,23 @@ final class Utf8CsvSource implements RowSource {
 
     @Override
     public boolean next() {
-        while (base + shifted + pos < stopAt && readRow()) {
+        while (base + shifted + pos < stopAt) {
+            try {
+                if (!readRow()) {
+                    return false;
+                }
+            } catch (BrokenRow e) {
+                problem = e.error();
+                skipBrokenRow();
+                return true;
+            }
+            if (badAt >= 0 && badAt < pos) {
+                problem = badEncodingRow();
+                badAt = -1;
+                checked = pos; // the rest of the broken row is not checked; what follows is
+                checkEncoding(eof);
+                return true;
+            }
             if (fields == 1 && ends[0] == starts[0] && !quoted[0]) {
                 continue; // blank line
             }
@@ -192,6 +223,62 @@ final class Utf8CsvSource implements RowSource {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Moves past a broken row: it is taken to be its first line (a stray quote would otherwise
+     * swallow the rows after it), so reading goes on at the line after the row's first line end.
+     * The bytes skipped are dropped from the buffer as they are passed.
+     */
+    private void skipBrokenRow() {
+        pos = rowStart;
+        fields = 0;
+        while (true) {
+            if (pos == limit) {
+                rowStart = pos;
+                fieldStart = pos;
+                if (!fill()) {
+                    break;
+                }
+            }
+            byte c = buf[pos++];
+            if (c == '\n') {
+                break;
+            }
+            if (c == '\r') {
+                if (pos == limit) {
+                    rowStart = pos;
+                    fieldStart = pos;
+                    fill();
+                }
+                if (pos < limit && buf[pos] == '\n') {
+                    pos++;
+                }
+                break;
+            }
+        }
+        line = rowLine + 1;
+        if (badAt >= 0 && badAt < pos) {
+            badAt = -1;
+            checked = pos;
+            checkEncoding(eof);
+        }
+    }
+
+    /** The current row's error for its first invalid byte: the line and field it is in. */
+    private RowError badEncodingRow() {
+        long at = rowLine;
+        for (int k = rowStart; k < badAt; k++) {
+            if (buf[k] == '\n') {
+                at++;
+            }
+        }
+        int f = 0;
+        while (f + 1 < fields && badAt >= starts[f + 1] - (quoted[f + 1] ? 1 : 0)) {
+            f++;
+        }
+        return new RowError(source, at, fields == 0 ? 0 : f + 1, fields == 0 ? "" : columnName(f),
+                fields == 0 ? "" : field(f), "bad encoding", CsvSource.badEncoding("UTF-8"));
     }
 
     @Override
@@ -333,7 +420,7 @@ final class Utf8CsvSource implements RowSource {
                 fieldStart = pos;
                 while (true) {
                     if (pos == limit && !fill()) {
-                        throw new BadInputException(new RowError(source, rowLine, fields + 1, columnName(fields), "",
+                        throw new BrokenRow(new RowError(source, rowLine, fields + 1, columnName(fields), "",
                                 "unterminated quote", "quoted field is not closed before the end of the file"));
                     }
                     byte c = buf[pos];
@@ -360,7 +447,7 @@ final class Utf8CsvSource implements RowSource {
                 if (pos < limit) {
                     byte c = buf[pos];
                     if (c != d && c != '\n' && c != '\r') {
-                        throw new BadInputException(new RowError(source, line, fields + 1, columnName(fields),
+                        throw new BrokenRow(new RowError(source, line, fields + 1, columnName(fields),
                                 charAt(pos), "bad quoting",
                                 "unexpected character after a closing quote (quotes inside a quoted field are"
                                         + " written twice: \"\")"));
@@ -476,6 +563,9 @@ final class Utf8CsvSource implements RowSource {
                 if (end - pos > maxField || (b[end] != '\n' && b[end] != '\r')) {
                     return false; // a field may be over the limit, or has a control character
                 }
+                if (n >= maxColumns) {
+                    return false; // more fields than allowed: the byte-by-byte parser reports it
+                }
                 en[n++] = end;
                 int next = end + 1;
                 if (b[end] == '\r') {
@@ -512,10 +602,14 @@ final class Utf8CsvSource implements RowSource {
     /**
      * Checks that {@code buf[checked, limit)} is strict UTF-8 (no overlong forms, surrogates or code
      * points above U+10FFFF, as Java's decoder), eight ASCII bytes at a time; a sequence cut by the
-     * end of the buffer is checked after the next read. Reported at the line being parsed, as the
-     * char-level reader reports the decoder's error.
+     * end of the buffer is checked after the next read. Checking stops at the first invalid byte
+     * ({@link #badAt}); the row that holds it is reported (at the line of the byte) and checking goes
+     * on after that row.
      */
     private void checkEncoding(boolean atEnd) {
+        if (badAt >= 0) {
+            return; // resumed once the row with the bad byte is read
+        }
         byte[] b = buf;
         int end = limit;
         int i = checked;
@@ -531,7 +625,8 @@ final class Utf8CsvSource implements RowSource {
             }
             c &= 0xFF;
             if (c < 0xC2 || c > 0xF4) {
-                throw badEncoding();
+                badAt = i;
+                break;
             }
             int n = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
             int k = 1;
@@ -539,28 +634,24 @@ final class Utf8CsvSource implements RowSource {
                 k++;
             }
             if (k <= n && i + k < end) {
-                throw badEncoding();
+                badAt = i;
+                break;
             }
             if (k <= n) {
                 if (atEnd) {
-                    throw badEncoding();
+                    badAt = i;
                 }
-                break; // cut by the end of the buffer
+                break; // cut by the end of the buffer (checked after the next read)
             }
             int c1 = b[i + 1] & 0xFF;
             if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90)
                     || (c == 0xF4 && c1 >= 0x90)) {
-                throw badEncoding();
+                badAt = i;
+                break;
             }
             i += n + 1;
         }
         checked = i;
-    }
-
-    private BadInputException badEncoding() {
-        return new BadInputException(new RowError(source, line, 0, "", "", "bad encoding",
-                "the bytes are not valid UTF8 (a Latin-1 or Windows-1252 export? convert it to UTF-8 or name"
-                        + " its charset)"), new MalformedInputException(1));
     }
 
     /** The character at a byte position, for messages. */
@@ -577,14 +668,15 @@ final class Utf8CsvSource implements RowSource {
         if (e - s > maxField && chars(s, e) > maxField) {
             throw tooLong(s);
         }
+        if (fields >= maxColumns) {
+            throw new BrokenRow(ReadLimit.COLUMNS.rowError(source, rowLine, fields + 1, "", "",
+                    "row has more than " + ReadLimit.count(maxColumns) + " fields"));
+        }
         if (fields == starts.length) {
-            if (fields >= CsvSource.MAX_COLUMNS) {
-                throw new BadInputException(new RowError(source, rowLine, fields, "", "", "too many columns",
-                        "row has more than " + CsvSource.MAX_COLUMNS + " columns"));
-            }
-            starts = Arrays.copyOf(starts, fields * 2);
-            ends = Arrays.copyOf(ends, fields * 2);
-            quoted = Arrays.copyOf(quoted, fields * 2);
+            int n = (int) Math.min(fields * 2L, maxColumns + 16L);
+            starts = Arrays.copyOf(starts, n);
+            ends = Arrays.copyOf(ends, n);
+            quoted = Arrays.copyOf(quoted, n);
         }
         starts[fields] = s;
         ends[fields] = e;
@@ -604,11 +696,11 @@ final class Utf8CsvSource implements RowSource {
         return n;
     }
 
-    private BadInputException tooLong(int s) {
+    private BrokenRow tooLong(int s) {
         String v = new String(buf, s, Math.min(160, limit - s), StandardCharsets.UTF_8);
-        return new BadInputException(new RowError(source, rowLine, fields + 1, columnName(fields),
-                v.substring(0, Math.min(40, v.length())), "field too long",
-                "field is longer than the limit of " + maxField + " characters"));
+        return new BrokenRow(ReadLimit.FIELD_LENGTH.rowError(source, rowLine, fields + 1, columnName(fields),
+                v.substring(0, Math.min(40, v.length())), "field is longer than the limit of "
+                        + ReadLimit.count(maxField) + " characters"));
     }
 
     /** Reads more input, keeping the current row in the buffer; false at end of input. */
@@ -621,10 +713,16 @@ final class Utf8CsvSource implements RowSource {
         }
         if (rowStart > 0) {
             int shift = rowStart;
+            if (badAt >= 0 && badAt < shift) {
+                badAt = -1; // dropped with a broken row being skipped: check again from the buffer start
+                checked = shift;
+            } else if (badAt >= 0) {
+                badAt -= shift;
+            }
             System.arraycopy(buf, shift, buf, 0, limit - shift);
             limit -= shift;
             shifted += shift;
-            checked -= shift;
+            checked = Math.max(0, checked - shift);
             pos -= shift;
             fieldStart -= shift;
             rowStart = 0;

@@ -68,6 +68,9 @@ class ByteCsvTest {
             if (bad && rnd.nextInt(50) == 0) {
                 sb.append(d).append("extra"); // ragged
             }
+            if (bad && rnd.nextInt(60) == 0) {
+                sb.append(d).append(rnd.nextBoolean() ? "\"x\"y" : "\"stray"); // broken quoting: skipped to the next line
+            }
             sb.append(eol);
             if (rnd.nextInt(40) == 0) {
                 sb.append(eol); // blank line
@@ -136,9 +139,13 @@ class ByteCsvTest {
                 out.writeBytes(seq);
                 out.writeBytes(tail.getBytes(StandardCharsets.UTF_8));
                 BadInputException e = assertThrows(BadInputException.class, () -> SurveyReader.builder()
-                        .errors(ErrorPolicy.SKIP).build().read(new ByteArrayInputStream(out.toByteArray()), "in.csv",
-                                InputFormat.CSV));
+                        .build().read(new ByteArrayInputStream(out.toByteArray()), "in.csv", InputFormat.CSV));
                 assertEquals("bad encoding", e.error().reason());
+                assertEquals(3, e.error().line());
+                SurveyReadResult skipped = SurveyReader.builder().errors(ErrorPolicy.SKIP).build()
+                        .read(new ByteArrayInputStream(out.toByteArray()), "in.csv", InputFormat.CSV);
+                assertEquals(1, skipped.accepted());
+                assertEquals(1L, skipped.rejected().counts().get("bad encoding"));
             }
         }
         byte[] ok = "nps,note\n9,\u00e4\u20ac\ud83d\ude00\n".getBytes(StandardCharsets.UTF_8);
@@ -158,7 +165,8 @@ class ByteCsvTest {
         assertEquals("field too long", e.error().reason());
         // the value shows the first 40 characters from the field start, as the char-level reader does
         assertTrue(e.getMessage().startsWith("in.csv:2:2: column 'city' value '" + sixteen + "\u00e4"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("field is longer than the limit of 16 characters"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("field is longer than the limit of 16 characters (raise it with"
+                + " maxFieldLength(int))"), e.getMessage());
     }
 
     @Test

@@ -353,7 +353,8 @@ class ExportLayoutsTest {
 
     private static ExportHeader header(String line) {
         RowSource rows = RowSources.open(new ByteArrayInputStream((line + "\n1,2,3,4,5,6\n").getBytes(
-                StandardCharsets.UTF_8)), "x.csv", InputFormat.CSV, StandardCharsets.UTF_8, (char) 0, 1000, 8);
+                StandardCharsets.UTF_8)), "x.csv", InputFormat.CSV, StandardCharsets.UTF_8, (char) 0,
+                new SourceLimits(1000, 8, ReadLimit.COLUMNS.defaultValue()));
         return ExportHeader.read(rows, "x.csv", null, 0, rows.columns());
     }
 
