@@ -10,16 +10,21 @@ import io.cxkit.journey.AttributionAccumulator;
 import io.cxkit.journey.AttributionModel;
 import io.cxkit.journey.AttributionResult;
 import io.cxkit.journey.TouchpointCredit;
+import io.cxkit.report.AttributionChart;
+import io.cxkit.report.HtmlReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -66,8 +71,12 @@ final class AttributionCommand implements Callable<Integer> {
             description = "conversion value column (default: 'value' if present, else every conversion is worth 0)")
     String value;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "table",
+            description = "table, json or html (html: every model side by side, --model first) (default ${DEFAULT-VALUE})")
     SurvivalCommand.Output format;
+
+    @Mixin
+    HtmlOutput.Options html;
 
     @CommandLine.Mixin
     ReadingOptions reading;
@@ -140,6 +149,7 @@ final class AttributionCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--half-life must be a positive duration"
                     + " (30m, 12h, 7d, 2w, or ISO-8601 like PT12H): " + halfLife);
         }
+        HtmlOutput.check(spec.commandLine(), html, format == SurvivalCommand.Output.HTML);
         AttributionReader reader;
         try {
             AttributionReader.Builder b = AttributionReader.builder().converted(converted);
@@ -170,7 +180,32 @@ final class AttributionCommand implements Callable<Integer> {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == SurvivalCommand.Output.JSON) {
+        if (format == SurvivalCommand.Output.HTML) {
+            List<AttributionResult> all = new ArrayList<>(List.of(r));
+            List<String> notDrawn = new ArrayList<>();
+            for (AttributionModel other : AttributionModel.values()) {
+                if (other == model) {
+                    continue;
+                }
+                try {
+                    all.add(other == AttributionModel.MARKOV ? acc.markov(AttributionAccumulator.DEFAULT_MAX_STATES)
+                            : acc.heuristic(other));
+                } catch (IllegalStateException e) {
+                    notDrawn.add("The " + other.label() + " model is not drawn: " + e.getMessage());
+                }
+            }
+            HtmlReport.Builder page = HtmlReport.builder().title("cx attribution: " + file)
+                    .subtitle("Attribution of " + r.conversions() + " conversions over " + r.journeys() + " journeys;"
+                            + " Markov order " + order + ", time-decay half-life " + halfLife.strip())
+                    .section("What was read").list(HtmlOutput.read(file.toString(), read.read().rows(),
+                            read.read().accepted(), read.read().rejected(), read.read().columns()))
+                    .section("Credits by model").chart(AttributionChart.of(all));
+            notDrawn.forEach(page::paragraph);
+            HtmlOutput.write(spec.commandLine(), html, page.build());
+            if (read.read().rejected().any()) {
+                spec.commandLine().getErr().println("cx: " + read.read().rejected());
+            }
+        } else if (format == SurvivalCommand.Output.JSON) {
             json(r, read, h, out);
         } else {
             table(r, read, h, out);

@@ -33,7 +33,9 @@ final class CliSupport {
         /** Aligned text for people. */
         TABLE,
         /** JSON with a versioned schema. */
-        JSON
+        JSON,
+        /** A self-contained HTML page with SVG charts ({@code --out FILE} or standard output). */
+        HTML
     }
 
     /** Reads {@code 30m}, {@code 2h}, {@code 7d}, {@code 1w}, {@code 90s} or ISO-8601 ({@code PT1H}, {@code P7D}). */

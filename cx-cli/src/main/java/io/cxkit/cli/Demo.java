@@ -133,6 +133,29 @@ final class Demo {
         return c.equals("promoter") ? 0 : c.equals("passive") ? 1 : 2;
     }
 
+    /** The demo's findings in sentences (the "Where the story is" list of the text and of the HTML page). */
+    static List<String> story(Findings f) {
+        List<String> lines = new ArrayList<>();
+        ScoreCardResult o = f.byTouchpoint().overall();
+        lines.add(String.format(Locale.ROOT, "Touchpoints that hurt (NPS significantly below the overall %.1f): %s",
+                o.nps().estimate(), f.hurting().isEmpty() ? "none" : String.join(", ", f.hurting())));
+        lines.add(String.format(Locale.ROOT, "The worst is %s.", f.worstTouchpoint()));
+        StringBuilder sb = new StringBuilder();
+        f.supportNpsByResolution().forEach((band, nps) -> sb.append(String.format(Locale.ROOT, "%s %.1f (n=%d)  ",
+                band.substring(2), nps.estimate(), nps.n())));
+        lines.add("Support NPS falls as resolution time grows: " + sb.toString().strip());
+        if (!f.movers().isEmpty()) {
+            Mover m = f.movers().get(0);
+            lines.add(String.format(Locale.ROOT, "%s changed most: %+.1f points in %s (the app 5.0 release broke app"
+                    + " onboarding from July).", m.touchpoint(), m.change().difference(), m.month()));
+        }
+        StringBuilder oc = new StringBuilder();
+        f.outcomes().values().forEach(x -> oc.append(String.format(Locale.ROOT, "%ss churn %.1f%%, spend %,.0f; ",
+                x.npsClass(), 100 * x.churnRate(), x.meanSpend())));
+        lines.add("Experience pays: " + oc.toString().replaceAll("; $", "."));
+        return lines;
+    }
+
     static void print(Findings f, PrintWriter out) {
         SampleCompany c = f.company();
         out.printf(Locale.ROOT, "cxkit demo: a year (2026) of a fictional company's customer experience%n");
@@ -163,22 +186,7 @@ final class Demo {
         }
         out.println();
         out.println("Where the story is");
-        out.printf(Locale.ROOT, "  * Touchpoints that hurt (NPS significantly below the overall %.1f): %s%n",
-                o.nps().estimate(), f.hurting().isEmpty() ? "none" : String.join(", ", f.hurting()));
-        out.printf(Locale.ROOT, "  * The worst is %s.%n", f.worstTouchpoint());
-        StringBuilder sb = new StringBuilder();
-        f.supportNpsByResolution().forEach((band, nps) -> sb.append(String.format(Locale.ROOT, "%s %.1f (n=%d)  ",
-                band.substring(2), nps.estimate(), nps.n())));
-        out.println("  * Support NPS falls as resolution time grows: " + sb.toString().strip());
-        if (!f.movers().isEmpty()) {
-            Mover m = f.movers().get(0);
-            out.printf(Locale.ROOT, "  * %s changed most: %+.1f points in %s (the app 5.0 release broke app onboarding"
-                    + " from July).%n", m.touchpoint(), m.change().difference(), m.month());
-        }
-        StringBuilder oc = new StringBuilder();
-        f.outcomes().values().forEach(x -> oc.append(String.format(Locale.ROOT, "%ss churn %.1f%%, spend %,.0f; ",
-                x.npsClass(), 100 * x.churnRate(), x.meanSpend())));
-        out.println("  * Experience pays: " + oc.toString().replaceAll("; $", "."));
+        story(f).forEach(line -> out.println("  * " + line));
         out.println();
         out.println("Next: ./cx report " + f.dir().resolve("responses.csv")
                 + " --by touchpoint --period month --format json");

@@ -24,6 +24,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write the data (default: a temporary directory)")
     Path out;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "also write the whole story as one HTML page with charts")
+    Path html;
+
     @Override
     public Integer call() {
         Path dir = out;
@@ -35,7 +38,14 @@ final class DemoCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot create a directory for the demo data: " + e.getMessage(), e);
         }
         SampleCompany c = new SampleCompany(responses, Math.max(1, responses / 5), seed);
-        Demo.print(Demo.run(c, dir), spec.commandLine().getOut());
+        Demo.Findings f = Demo.run(c, dir);
+        if (html != null) {
+            // Rendered whole before anything is printed: a failure leaves neither half a page nor half a report.
+            io.cxkit.report.HtmlReport page = DemoPage.of(f);
+            page.write(html);
+            spec.commandLine().getErr().println("cx: wrote " + html + " (" + page.charts().size() + " charts)");
+        }
+        Demo.print(f, spec.commandLine().getOut());
         return 0;
     }
 }

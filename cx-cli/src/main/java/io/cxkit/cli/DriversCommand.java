@@ -3,6 +3,8 @@ package io.cxkit.cli;
 import io.cxkit.io.DriverReader;
 import io.cxkit.io.ErrorPolicy;
 import io.cxkit.io.InteractionReader;
+import io.cxkit.report.DriversChart;
+import io.cxkit.report.HtmlReport;
 import io.cxkit.survey.DriverImportance;
 import io.cxkit.survey.DriverRows;
 import io.cxkit.survey.KeyDriverMethod;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -57,8 +60,11 @@ final class DriversCommand implements Callable<Integer> {
             description = "fail (stop at the first bad row) or skip (report rejected rows)")
     ErrorPolicy onError;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "table", description = "table, json or html (default ${DEFAULT-VALUE})")
     CliSupport.Format format;
+
+    @Mixin
+    HtmlOutput.Options html;
 
     @Override
     public Integer call() {
@@ -74,6 +80,7 @@ final class DriversCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--method shapley takes at most "
                     + KeyDrivers.MAX_LMG_DRIVERS + " drivers: " + drivers.size());
         }
+        HtmlOutput.check(cl, html, format == CliSupport.Format.HTML);
         DriverReader reader;
         try {
             reader = DriverReader.of(outcome, drivers).errors(onError);
@@ -96,7 +103,18 @@ final class DriversCommand implements Callable<Integer> {
                     + " driver (" + r.excluded() + " excluded)");
         }
         PrintWriter out = cl.getOut();
-        if (format == CliSupport.Format.JSON) {
+        if (format == CliSupport.Format.HTML) {
+            HtmlReport page = HtmlReport.builder().title("cx drivers: " + file)
+                    .subtitle("Key drivers of " + outcome + " (" + m.label() + ")" + (r.resamples() > 0
+                            ? "; " + r.resamples() + " bootstrap resamples, seed " + seed : ""))
+                    .section("What was read").list(HtmlOutput.read(file.toString(), s.rows(), s.accepted(),
+                            s.rejected(), s.columns()))
+                    .section("Importance").chart(DriversChart.importance(r))
+                    .section("Importance and performance").chart(DriversChart.quadrant(r))
+                    .build();
+            HtmlOutput.write(cl, html, page);
+            CliSupport.reportRejected(cl, s, format);
+        } else if (format == CliSupport.Format.JSON) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("schema", SCHEMA);
             root.put("outcome", outcome);

@@ -5,6 +5,9 @@ import io.cxkit.journey.Funnel;
 import io.cxkit.journey.FunnelMode;
 import io.cxkit.journey.FunnelResult;
 import io.cxkit.journey.FunnelStepResult;
+import io.cxkit.report.ChartOptions;
+import io.cxkit.report.FunnelChart;
+import io.cxkit.report.HtmlReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,14 +55,18 @@ final class FunnelCommand implements Callable<Integer> {
     @Mixin
     JourneyFile.Options options;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "table", description = "table, json or html (default ${DEFAULT-VALUE})")
     CliSupport.Format format;
+
+    @Mixin
+    HtmlOutput.Options html;
 
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
         FunnelMode m = mode(cl, mode);
         CliSupport.positive(cl, within, "--within");
+        HtmlOutput.check(cl, html, format == CliSupport.Format.HTML);
         JourneyFile f = JourneyFile.read(cl, file, options, by);
         Funnel funnel = Funnel.builder().steps(steps.toArray(new String[0])).mode(m).window(within)
                 .knownTouchpoints(f.touchpoints).build();
@@ -73,7 +80,18 @@ final class FunnelCommand implements Callable<Integer> {
             groups.forEach((k, js) -> segments.put(k, funnel.run(js)));
         }
         PrintWriter out = cl.getOut();
-        if (format == CliSupport.Format.JSON) {
+        if (format == CliSupport.Format.HTML) {
+            HtmlReport.Builder page = HtmlReport.builder().title("cx funnel: " + file)
+                    .subtitle("Funnel " + String.join(" > ", steps) + " (" + modeName(m) + ", window "
+                            + (within == null ? "none" : within) + "); journeys per " + JourneyFile.unit(options));
+            page.section("What was read").list(HtmlOutput.read(file.toString(), f.summary.rows(),
+                    f.summary.accepted(), f.summary.rejected(), f.summary.columns()));
+            ChartOptions o = ChartOptions.DEFAULTS.withConfidence(CONFIDENCE);
+            page.section("Funnel").chart(FunnelChart.of(overall, null, o));
+            segments.forEach((k, r) -> page.chart(FunnelChart.of(r, by + "=" + k, o)));
+            HtmlOutput.write(cl, html, page.build());
+            CliSupport.reportRejected(cl, f.summary, format);
+        } else if (format == CliSupport.Format.JSON) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("schema", SCHEMA);
             root.put("confidence", CONFIDENCE);

@@ -7,6 +7,9 @@ import io.cxkit.journey.TopPaths;
 import io.cxkit.journey.Transition;
 import io.cxkit.journey.TransitionGraph;
 import io.cxkit.journey.TransitionGraphResult;
+import io.cxkit.report.HtmlReport;
+import io.cxkit.report.PathsChart;
+import io.cxkit.report.TransitionChart;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +57,11 @@ final class PathsCommand implements Callable<Integer> {
     @Mixin
     JourneyFile.Options options;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "table", description = "table, json or html (default ${DEFAULT-VALUE})")
     CliSupport.Format format;
+
+    @Mixin
+    HtmlOutput.Options html;
 
     @Override
     public Integer call() {
@@ -68,6 +74,10 @@ final class PathsCommand implements Callable<Integer> {
         }
         if (depth < 1) {
             throw new CommandLine.ParameterException(cl, "--depth must be >= 1: " + depth);
+        }
+        HtmlOutput.check(cl, html, format == CliSupport.Format.HTML);
+        if (format == CliSupport.Format.HTML && top < 1) {
+            throw new CommandLine.ParameterException(cl, "--top must be >= 1 with --format html: " + top);
         }
         JourneyFile f = JourneyFile.read(cl, file, options, null);
         String anchor = from != null ? from : to;
@@ -94,7 +104,17 @@ final class PathsCommand implements Callable<Integer> {
         String view = from != null ? "from " + from + " (" + depth + " after)"
                 : to != null ? "to " + to + " (" + depth + " before)" : "whole journeys";
         PrintWriter out = cl.getOut();
-        if (format == CliSupport.Format.JSON) {
+        if (format == CliSupport.Format.HTML) {
+            HtmlReport.Builder page = HtmlReport.builder().title("cx paths: " + file)
+                    .subtitle("Paths: " + view + (collapse ? ", repeats collapsed" : "") + "; journeys per "
+                            + JourneyFile.unit(options));
+            page.section("What was read").list(HtmlOutput.read(file.toString(), f.summary.rows(),
+                    f.summary.accepted(), f.summary.rejected(), f.summary.columns()));
+            page.section("Top paths").chart(PathsChart.of(pr, top));
+            page.section("Transitions").chart(TransitionChart.of(gr, Math.max(top, 20)));
+            HtmlOutput.write(cl, html, page.build());
+            CliSupport.reportRejected(cl, f.summary, format);
+        } else if (format == CliSupport.Format.JSON) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("schema", SCHEMA);
             root.put("view", from != null ? "from" : to != null ? "to" : "whole");

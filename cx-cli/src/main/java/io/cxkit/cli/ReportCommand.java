@@ -128,8 +128,13 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--confidence", defaultValue = "0.95", description = "interval confidence (default ${DEFAULT-VALUE})")
     double confidence;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default ${DEFAULT-VALUE})")
-    ReportFormat format;
+    @Option(names = "--format", defaultValue = "table", description = "table, json, csv or html (default ${DEFAULT-VALUE})")
+    Output format;
+
+    /** Output formats: the cx-io writers, and the HTML page of cx-report. */
+    enum Output {
+        TABLE, JSON, CSV, HTML
+    }
 
     @Option(names = "--missing", defaultValue = "exclude", description = "empty answers: exclude, neutral or fail")
     MissingAnswerPolicy missing;
@@ -145,6 +150,10 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (threads < 1 || threads > 256) {
             throw new CommandLine.ParameterException(cl, "--threads must be in [1, 256]: " + threads);
+        }
+        if (format == Output.HTML && by.isEmpty() && period == null) {
+            throw new CommandLine.ParameterException(cl, "--format html needs --by or --period: the charts compare"
+                    + " segments or periods (use --format table for the overall scores alone)");
         }
         SurveyReader.Builder b = SurveyReader.builder().columns(mapping(cl)).segmentBy(by.toArray(new String[0]))
                 .missingAnswers(missing).threads(threads);
@@ -173,13 +182,17 @@ final class ReportCommand implements Callable<Integer> {
         where(cl, b);
         maxRejected(cl, b);
         SurveyReadResult r = read(b.build(), file, reading.format(file), threads);
-        StringWriter text = new StringWriter();
-        format.write(r, confidence, minN, text);
-        emit(cl, text.toString());
-        if (format == ReportFormat.CSV) {
+        if (format == Output.HTML) {
+            HtmlOutput.write(cl, out, ReportPage.of(file.toString(), r, confidence, minN));
+        } else {
+            StringWriter text = new StringWriter();
+            ReportFormat.valueOf(format.name()).write(r, confidence, minN, text);
+            emit(cl, text.toString());
+        }
+        if (format == Output.CSV) {
             cl.getErr().print("cx: " + ReportFormat.summary(r).replace("\n", "\ncx: ").replaceAll("cx: $", ""));
         }
-        if (r.rejected().any() && format != ReportFormat.JSON) {
+        if (r.rejected().any() && format != Output.JSON) {
             cl.getErr().println("cx: " + r.rejected());
         }
         cl.getErr().flush();

@@ -13,6 +13,9 @@ import io.cxkit.journey.ServiceMetrics;
 import io.cxkit.journey.ServiceResult;
 import io.cxkit.journey.TicketEvent;
 import io.cxkit.journey.TicketFacts;
+import io.cxkit.report.ChartOptions;
+import io.cxkit.report.HtmlReport;
+import io.cxkit.report.ServiceTimeChart;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +30,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -109,14 +113,22 @@ final class ServiceCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ReadingOptions reading;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "table", description = "table, json or html (default ${DEFAULT-VALUE})")
     CliSupport.Format format;
+
+    @Mixin
+    HtmlOutput.Options html;
 
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
+        HtmlOutput.check(cl, html, format == CliSupport.Format.HTML);
         Rows shape = rows == Rows.AUTO
                 ? TicketRecordReader.isTicketExport(file, null) ? Rows.TICKETS : Rows.EVENTS : rows;
+        if (shape == Rows.TICKETS && format == CliSupport.Format.HTML) {
+            throw new CommandLine.ParameterException(cl, "--format html draws ticket events (one row per event);"
+                    + " " + file + " is read as a ticket export (one row per ticket): use --format table or json");
+        }
         return shape == Rows.TICKETS ? new TicketExportService(this, cl).run() : events(cl);
     }
 
@@ -170,7 +182,23 @@ final class ServiceCommand implements Callable<Integer> {
             metrics.bySegment(events, segmentOf).asMap().forEach((k, v) -> segments.put(k.part(0), v));
         }
         PrintWriter out = cl.getOut();
-        if (format == CliSupport.Format.JSON) {
+        if (format == CliSupport.Format.HTML) {
+            HtmlReport.Builder page = HtmlReport.builder().title("cx service: " + file)
+                    .subtitle("Service times " + (by == null ? "overall" : "by " + by) + "; "
+                            + (calendar == null ? "elapsed time" : "business time of " + calendar + ", zone " + cal.zone()));
+            page.section("What was read").list(HtmlOutput.read(file.toString(), s.rows(), s.accepted(),
+                    s.rejected(), s.columns()));
+            ChartOptions o = ChartOptions.DEFAULTS.withConfidence(CONFIDENCE);
+            String seg = by == null ? "ticket" : by.strip().toLowerCase(Locale.ROOT);
+            page.section("Service times");
+            for (ServiceTimeChart.Measure me : ServiceTimeChart.Measure.values()) {
+                if (!me.of(overall).isEmpty()) {
+                    page.chart(ServiceTimeChart.of(overall, segments, seg, me, o));
+                }
+            }
+            HtmlOutput.write(cl, html, page.build());
+            CliSupport.reportRejected(cl, s, format);
+        } else if (format == CliSupport.Format.JSON) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("schema", SCHEMA);
             root.put("confidence", CONFIDENCE);

@@ -16,6 +16,9 @@ import io.cxkit.journey.SurvivalConfType;
 import io.cxkit.journey.SurvivalCurve;
 import io.cxkit.journey.SurvivalResult;
 import io.cxkit.journey.SurvivalStep;
+import io.cxkit.report.ChartOptions;
+import io.cxkit.report.HtmlReport;
+import io.cxkit.report.SurvivalChart;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,7 +40,7 @@ final class SurvivalCommand implements Callable<Integer> {
 
     /** Output formats. */
     enum Output {
-        TABLE, JSON
+        TABLE, JSON, HTML
     }
 
     /** Interval types, spelled as on the command line. */
@@ -78,8 +82,11 @@ final class SurvivalCommand implements Callable<Integer> {
             description = "log (R's default) or log-log (default ${DEFAULT-VALUE})", converter = ConfTypeConverter.class)
     ConfType confType;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "table", description = "table, json or html (default ${DEFAULT-VALUE})")
     Output format;
+
+    @Mixin
+    HtmlOutput.Options html;
 
     @CommandLine.Mixin
     ReadingOptions reading;
@@ -112,6 +119,7 @@ final class SurvivalCommand implements Callable<Integer> {
                 }
             }
         }
+        HtmlOutput.check(spec.commandLine(), html, format == Output.HTML);
         SurvivalReader reader;
         try {
             SurvivalReader.Builder b = SurvivalReader.builder().time(time).event(event).by(by);
@@ -124,7 +132,20 @@ final class SurvivalCommand implements Callable<Integer> {
         InteractionReader.ReadSummary read = reader.read(file, acc);
         SurvivalResult r = acc.result();
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Output.JSON) {
+        if (format == Output.HTML) {
+            HtmlReport page = HtmlReport.builder().title("cx survival: " + file)
+                    .subtitle("Kaplan-Meier survival: time '" + read.columns().get("time") + "', event "
+                            + eventLabel(read, reader) + (by == null ? "" : ", by '" + read.columns().get("by") + "'"))
+                    .section("What was read").list(HtmlOutput.read(file.toString(), read.rows(), read.accepted(),
+                            read.rejected(), read.columns()))
+                    .section("Survival").chart(SurvivalChart.of(r, read.columns().get("time") + ", the file's unit",
+                            confType.type, ChartOptions.DEFAULTS.withConfidence(confidence)))
+                    .build();
+            HtmlOutput.write(spec.commandLine(), html, page);
+            if (read.rejected().any()) {
+                spec.commandLine().getErr().println("cx: " + read.rejected());
+            }
+        } else if (format == Output.JSON) {
             json(r, read, reader, out);
         } else {
             table(r, read, reader, out);

@@ -6,6 +6,17 @@ package io.cxkit.core;
  */
 public final class Check {
 
+    /**
+     * The smallest weight accepted, {@value}. With weights in [{@value #MIN_WEIGHT},
+     * {@value #MAX_WEIGHT}] every weighted statistic stays finite: {@code w²} is at most 1e200, so
+     * sums of squares over up to 10⁸⁸ observations, and products such as {@code (Σw)²}, cannot
+     * overflow or underflow. Only the ratios of weights matter to every estimate, so weights outside
+     * the range can be divided by a common factor first.
+     */
+    public static final double MIN_WEIGHT = 1e-100;
+    /** The largest weight accepted, {@value}; see {@link #MIN_WEIGHT}. */
+    public static final double MAX_WEIGHT = 1e100;
+
     private Check() {
     }
 
@@ -58,17 +69,42 @@ public final class Check {
     }
 
     /**
-     * Requires a finite, strictly positive weight.
+     * Requires a weight in [{@link #MIN_WEIGHT}, {@link #MAX_WEIGHT}] (so finite and &gt; 0).
      *
      * @param weight the weight
      * @return {@code weight}
-     * @throws IllegalArgumentException if NaN, infinite, zero or negative
+     * @throws IllegalArgumentException if NaN, infinite, zero, negative or outside the range
      */
     public static double weight(double weight) {
-        if (!(weight > 0 && weight < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("weight must be finite and > 0: " + weight);
+        if (!isWeight(weight)) {
+            throw new IllegalArgumentException(weightProblem(weight));
         }
         return weight;
+    }
+
+    /**
+     * Tells whether a weight is accepted by {@link #weight(double)}.
+     *
+     * @param weight the weight
+     * @return true if in [{@link #MIN_WEIGHT}, {@link #MAX_WEIGHT}]
+     */
+    public static boolean isWeight(double weight) {
+        return weight >= MIN_WEIGHT && weight <= MAX_WEIGHT;
+    }
+
+    /**
+     * The rule a weight rejected by {@link #isWeight(double)} breaks, with the value, e.g.
+     * {@code "weight must be finite and > 0: NaN"} or {@code "weight must be in [1e-100, 1e100]
+     * (divide all weights by a common factor): 1.0E154"}.
+     *
+     * @param weight a rejected weight
+     * @return the message
+     */
+    public static String weightProblem(double weight) {
+        if (!(weight > 0 && weight < Double.POSITIVE_INFINITY)) {
+            return "weight must be finite and > 0: " + weight;
+        }
+        return "weight must be in [1e-100, 1e100] (divide all weights by a common factor): " + weight;
     }
 
     /**

@@ -15,6 +15,13 @@ import java.util.Arrays;
  * an unknown container version, a different type name, a payload version newer than it knows,
  * truncated input and trailing bytes, each with a message that says which.
  *
+ * <p>Every failure to decode is a {@link CorruptEncodingException} (an
+ * {@link IllegalArgumentException}). Bytes are only half of it: each type's {@code decode} also
+ * checks that the decoded state is <em>possible</em> (counts non-negative and adding up, weight sums
+ * finite and consistent with the counts, indexes in range) with the {@link Reader}'s checking
+ * methods ({@link Reader#getCount}, {@link Reader#getSize}, {@link Reader#corrupt}), so that a
+ * decoded accumulator never yields impossible numbers or an unexpected exception later.
+ *
  * <p>Example:
  * <pre>{@code
  * byte[] bytes = Encoding.writer("nps", 1).putLong(n).putDoubles(sums).toBytes();
@@ -53,29 +60,29 @@ public final class Encoding {
      * @param type the expected type name
      * @param maxPayloadVersion the newest payload version the caller can read
      * @return a reader positioned at the payload; {@link Reader#payloadVersion()} tells its version
-     * @throws IllegalArgumentException if the header does not match
+     * @throws CorruptEncodingException if the header does not match
      */
     public static Reader reader(byte[] bytes, String type, int maxPayloadVersion) {
         Check.notNull(bytes, "bytes");
         Reader r = new Reader(ByteBuffer.wrap(bytes), type);
         int magic = r.getInt();
         if (magic != MAGIC) {
-            throw new IllegalArgumentException(String.format(
+            throw new CorruptEncodingException(String.format(
                     "not a cxkit encoding: expected magic 0x%08X, found 0x%08X", MAGIC, magic));
         }
         int format = r.getShort();
         if (format != FORMAT_VERSION) {
-            throw new IllegalArgumentException("unsupported cxkit encoding format version " + format
+            throw new CorruptEncodingException("unsupported cxkit encoding format version " + format
                     + " (this library reads version " + FORMAT_VERSION + ")");
         }
         String found = r.getString();
         if (!found.equals(type)) {
-            throw new IllegalArgumentException(
+            throw new CorruptEncodingException(
                     "encoded accumulator is a '" + found + "', expected a '" + type + "'");
         }
         int version = r.getShort();
         if (version > maxPayloadVersion) {
-            throw new IllegalArgumentException("encoded '" + type + "' has payload version " + version
+            throw new CorruptEncodingException("encoded '" + type + "' has payload version " + version
                     + ", newer than the newest this library reads (" + maxPayloadVersion + ")");
         }
         r.payloadVersion = version;
@@ -238,8 +245,8 @@ public final class Encoding {
             return payloadVersion;
         }
 
-        private IllegalArgumentException truncated() {
-            return new IllegalArgumentException("encoded '" + type + "' is truncated at byte "
+        private CorruptEncodingException truncated() {
+            return new CorruptEncodingException("encoded '" + type + "' is truncated at byte "
                     + buf.position() + " of " + buf.limit());
         }
 
@@ -260,8 +267,7 @@ public final class Encoding {
             try {
                 byte b = buf.get();
                 if (b != 0 && b != 1) {
-                    throw new IllegalArgumentException(
-                            "encoded '" + type + "' has an invalid boolean byte " + b);
+                    throw corrupt("has an invalid boolean byte " + b);
                 }
                 return b == 1;
             } catch (BufferUnderflowException e) {
@@ -311,8 +317,7 @@ public final class Encoding {
         private int getLength(int elementSize) {
             int len = getInt();
             if (len < 0 || (long) len * elementSize > buf.remaining()) {
-                throw new IllegalArgumentException("encoded '" + type + "' has an invalid length " + len
-                        + " at byte " + (buf.position() - 4));
+                throw corrupt("has an invalid length " + len + " at byte " + (buf.position() - 4));
             }
             return len;
         }
@@ -364,14 +369,187 @@ public final class Encoding {
         }
 
         /**
+         * Returns an exception for an impossible value, its message prefixed with the type:
+         * {@code corrupt("has a negative count: -1")} reads {@code "encoded 'nps' has a negative
+         * count: -1"}.
+         *
+         * @param what what is wrong, naming the field and the value
+         * @return the exception, to be thrown by the caller
+         */
+        public CorruptEncodingException corrupt(String what) {
+            return new CorruptEncodingException("encoded '" + type + "' " + what);
+        }
+
+        /**
+         * Reads a count: a long that must be {@code >= 0}.
+         *
+         * @param field the field's name, used in the message
+         * @return the count
+         * @throws CorruptEncodingException if negative
+         */
+        public long getCount(String field) {
+            long v = getLong();
+            if (v < 0) {
+                throw corrupt("has a negative " + field + ": " + v);
+            }
+            return v;
+        }
+
+        /**
+         * Reads the number of elements that follow, each taking at least {@code minBytesEach}
+         * bytes: an int that must be {@code >= 0} and fit in the bytes left, so that a corrupt size
+         * can neither make the caller allocate without bound nor loop long before failing.
+         *
+         * @param field the field's name, used in the message
+         * @param minBytesEach the fewest bytes one element takes, {@code >= 1}
+         * @return the size
+         * @throws CorruptEncodingException if negative or larger than the remaining bytes allow
+         */
+        public int getSize(String field, int minBytesEach) {
+            int v = getInt();
+            if (v < 0) {
+                throw corrupt("has a negative " + field + ": " + v);
+            }
+            if ((long) v * minBytesEach > buf.remaining()) {
+                throw corrupt("has a " + field + " of " + v + ", more than the " + buf.remaining()
+                        + " bytes left can hold");
+            }
+            return v;
+        }
+
+        /**
+         * Reads a length-prefixed array of counts, each of which must be {@code >= 0}.
+         *
+         * @param field the field's name, used in the message
+         * @return the counts
+         * @throws CorruptEncodingException if any is negative
+         */
+        public long[] getCounts(String field) {
+            long[] v = getLongs();
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] < 0) {
+                    throw corrupt("has a negative " + field + " at index " + i + ": " + v[i]);
+                }
+            }
+            return v;
+        }
+
+        /**
+         * Reads a double that must be finite.
+         *
+         * @param field the field's name, used in the message
+         * @return the value
+         * @throws CorruptEncodingException if NaN or infinite
+         */
+        public double getFinite(String field) {
+            double v = getDouble();
+            if (!Double.isFinite(v)) {
+                throw corrupt("has a non-finite " + field + ": " + v);
+            }
+            return v;
+        }
+
+        /**
+         * Reads a length-prefixed string that must be one of an enum's constant names.
+         *
+         * @param <E> the enum type
+         * @param type the enum class
+         * @param field the field's name, used in the message
+         * @return the constant
+         * @throws CorruptEncodingException if the name is not a constant of {@code type}
+         */
+        public <E extends Enum<E>> E getEnum(Class<E> type, String field) {
+            String name = getString();
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(name)) {
+                    return e;
+                }
+            }
+            throw corrupt("has an unknown " + field + ": '" + name + "'");
+        }
+
+        /**
+         * Checks the weight sums of {@code n} observations for what real weights can produce:
+         * both finite; both zero when {@code n == 0}; otherwise {@code Σw} within
+         * {@code n·[MIN_WEIGHT, MAX_WEIGHT]} ({@link Check#MIN_WEIGHT}), and, by Cauchy–Schwarz,
+         * {@code (Σw)²/n <= Σw² <= (Σw)²} up to rounding (relative 1e-9).
+         *
+         * @param n the number of observations
+         * @param sumW their sum of weights
+         * @param sumW2 their sum of squared weights
+         * @param field what the sums belong to, used in the message
+         * @throws CorruptEncodingException if the sums are impossible
+         */
+        public void checkWeightSums(long n, double sumW, double sumW2, String field) {
+            String values = " for " + field + ": n=" + n + ", Σw=" + sumW + ", Σw²=" + sumW2;
+            if (!Double.isFinite(sumW) || !Double.isFinite(sumW2)) {
+                throw corrupt("has a non-finite weight sum" + values);
+            }
+            if (n == 0) {
+                if (sumW != 0 || sumW2 != 0) {
+                    throw corrupt("has weight without observations" + values);
+                }
+                return;
+            }
+            double slack = 1e-9;
+            double nd = n;
+            boolean ok = sumW >= nd * Check.MIN_WEIGHT * (1 - slack) && sumW <= nd * Check.MAX_WEIGHT * (1 + slack)
+                    && sumW2 * nd >= sumW * sumW * (1 - slack) && sumW2 <= sumW * sumW * (1 + slack);
+            if (!ok) {
+                throw corrupt("has weight sums no weights in [" + Check.MIN_WEIGHT + ", " + Check.MAX_WEIGHT
+                        + "] can produce" + values);
+            }
+        }
+
+        /**
+         * Builds part of the decoded state with a constructor or factory that validates its
+         * arguments, turning its {@link IllegalArgumentException} (or a {@link
+         * java.time.DateTimeException} from a zone or date) into a {@link CorruptEncodingException}
+         * naming {@code field}.
+         *
+         * @param <T> the built type
+         * @param field what is built, used in the message
+         * @param make builds it from values already read
+         * @return what {@code make} returned
+         * @throws CorruptEncodingException if {@code make} rejects the values
+         */
+        public <T> T valid(String field, java.util.function.Supplier<T> make) {
+            try {
+                return make.get();
+            } catch (CorruptEncodingException e) {
+                throw e;
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                throw new CorruptEncodingException("encoded '" + type + "' has an invalid " + field + ": "
+                        + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Adds two decoded counts exactly: a total that overflows a {@code long} means no data can
+         * have produced the encoding.
+         *
+         * @param a a count
+         * @param b another count
+         * @param field the total's name, used in the message
+         * @return {@code a + b}
+         * @throws CorruptEncodingException if the sum overflows
+         */
+        public long add(long a, long b, String field) {
+            try {
+                return Math.addExact(a, b);
+            } catch (ArithmeticException e) {
+                throw corrupt("has a " + field + " that overflows a long: " + a + " + " + b);
+            }
+        }
+
+        /**
          * Checks that every byte was read.
          *
-         * @throws IllegalArgumentException if bytes remain
+         * @throws CorruptEncodingException if bytes remain
          */
         public void end() {
             if (buf.hasRemaining()) {
-                throw new IllegalArgumentException("encoded '" + type + "' has " + buf.remaining()
-                        + " unexpected trailing bytes");
+                throw corrupt("has " + buf.remaining() + " unexpected trailing bytes");
             }
         }
     }

@@ -83,6 +83,7 @@ public final class Moments implements Accumulator<Moments, MeanEstimate> {
     @Override
     public Moments combine(Moments other) {
         Check.notNull(other, "other");
+        long total = ExactCounts.checkAdd(n, other.n, "moments count");
         if (other.n == 0) {
             return this;
         }
@@ -107,7 +108,7 @@ public final class Moments implements Accumulator<Moments, MeanEstimate> {
         q = qa + qb;
         b = ba + bb;
         mean = newMean;
-        n += other.n;
+        n = total;
         weighted |= other.weighted;
         sumW.add(other.sumW);
         sumW2.add(other.sumW2);
@@ -177,18 +178,36 @@ public final class Moments implements Accumulator<Moments, MeanEstimate> {
     public static Moments decode(byte[] bytes) {
         Encoding.Reader r = Encoding.reader(bytes, TYPE, 1);
         Moments m = new Moments();
-        m.n = r.getLong();
+        m.n = r.getCount("count");
         m.weighted = r.getBoolean();
-        m.sumW.add(r.getDouble());
-        m.sumW2.add(r.getDouble());
-        m.mean = r.getDouble();
-        m.m2 = r.getDouble();
-        m.q = r.getDouble();
-        m.b = r.getDouble();
+        double sw = r.getDouble();
+        double sw2 = r.getDouble();
+        m.mean = r.getFinite("mean");
+        m.m2 = r.getFinite("sum of squared deviations");
+        m.q = r.getFinite("weighted sum of squared deviations");
+        m.b = r.getFinite("weighted sum of deviations");
         r.end();
-        if (m.n < 0) {
-            throw new IllegalArgumentException("encoded 'moments' has a negative count: " + m.n);
+        r.checkWeightSums(m.n, sw, sw2, "the observations");
+        if (!m.weighted && (sw != m.n || sw2 != m.n)) {
+            throw r.corrupt("is unweighted but its weight sums are not its count: n=" + m.n + ", Σw=" + sw
+                    + ", Σw²=" + sw2);
         }
+        if (m.m2 < -1e-9 * sw * Math.max(1, m.mean * m.mean)) {
+            // Welford's and Chan's updates add non-negative terms to M2 (up to rounding).
+            throw r.corrupt("has a negative sum of squared deviations: " + m.m2);
+        }
+        // Q = Σw²d² <= max(w)·Σwd² <= Σw·M2, and |B| = |Σw²d| <= √(Σw²·Q) (Cauchy–Schwarz).
+        double slack = 1 + 1e-9;
+        if (!(m.q <= sw * Math.max(0, m.m2) * slack + 1e-9 * sw * sw * Math.max(1, m.mean * m.mean)) || !(Math.abs(m.b) <= Math.sqrt(sw2 * Math.max(0, m.q))
+                * slack + 1e-9 * sw * sw * Math.max(1, Math.abs(m.mean)))) {
+            throw r.corrupt("has deviation sums no data can produce: Q=" + m.q + ", B=" + m.b + ", M2=" + m.m2
+                    + ", Σw=" + sw);
+        }
+        if (m.n == 0 && (m.m2 != 0 || m.mean != 0 || m.q != 0 || m.b != 0)) {
+            throw r.corrupt("has moments without observations: mean=" + m.mean + ", M2=" + m.m2);
+        }
+        m.sumW.add(sw);
+        m.sumW2.add(sw2);
         return m;
     }
 

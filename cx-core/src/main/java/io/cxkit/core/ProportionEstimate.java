@@ -143,6 +143,27 @@ public record ProportionEstimate(long n, double successes, double estimate, doub
         return interval(ProportionInterval.WILSON, confidence);
     }
 
+    /**
+     * This estimate as a domain (segment) of a larger weighted sample of {@code sampleN}
+     * observations.
+     *
+     * <p>Domain estimation (as R's {@code svyby(~y, ~segment, svydesign(ids=~1, weights=~w),
+     * svymean)}): the linearization variance of a segment's weighted estimate is
+     * {@code N/(N−1) · Σ_segment wᵢ²(yᵢ − ŷ)² / (Σ_segment w)²}, with {@code N} the whole sample's
+     * size, where the segment on its own uses its own {@code n/(n−1)}. So the standard error is this
+     * one times {@code √(N(n−1) / ((N−1)n))}. Unweighted estimates, and segments with {@code n < 2}
+     * (whose standard error is undefined), are returned unchanged, as is the whole sample itself
+     * ({@code N == n}).
+     *
+     * @param sampleN the whole sample's size, &gt;= {@link #n()}
+     * @return the domain estimate
+     * @throws IllegalArgumentException if {@code sampleN < n}
+     */
+    public ProportionEstimate inDomainOf(long sampleN) {
+        double f = Domains.standardErrorFactor(n, sampleN, weighted);
+        return f == 1 ? this : new ProportionEstimate(n, successes, estimate, standardError * f, effectiveN, weighted);
+    }
+
     @Override
     public String toString() {
         if (n == 0) {

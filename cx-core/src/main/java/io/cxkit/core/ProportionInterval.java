@@ -28,7 +28,8 @@ package io.cxkit.core;
  */
 public enum ProportionInterval {
     /**
-     * Wilson score interval: {@code (p + z²/2n ± z·√(p(1−p)/n + z²/4n²)) / (1 + z²/n)}.
+     * Wilson score interval: {@code (p + z²/2n ± z·√(p(1−p)/n + z²/4n²)) / (1 + z²/n)}, with the
+     * lower bound exactly 0 at {@code x = 0} and the upper bound exactly 1 at {@code x = n}.
      * statsmodels {@code method="wilson"}.
      */
     WILSON("Wilson") {
@@ -39,7 +40,9 @@ public enum ProportionInterval {
             double denom = 1 + z2 / n;
             double center = (p + z2 / (2 * n)) / denom;
             double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denom;
-            return new double[] {center - half, center + half};
+            // At x = 0 (x = n) the lower (upper) bound is exactly 0 (1); the formula leaves
+            // rounding noise such as 1e-17 or 0.9999999999999999 there.
+            return new double[] {x <= 0 ? 0 : center - half, x >= n ? 1 : center + half};
         }
     },
     /**

@@ -119,7 +119,7 @@ public final class QuantileSketch implements Accumulator<QuantileSketch, Quantil
             zeroCount++;
             return;
         }
-        int i = (int) Math.ceil(Math.log(value) / logGamma);
+        int i = index(value);
         ensure(i, i);
         counts[i - offset]++;
     }
@@ -221,12 +221,13 @@ public final class QuantileSketch implements Accumulator<QuantileSketch, Quantil
     public QuantileSketch combine(QuantileSketch other) {
         Check.notNull(other, "other");
         if (Double.compare(alpha, other.alpha) != 0) {
-            throw new IllegalArgumentException("cannot combine quantile sketches with different "
+            throw new IncompatibleAccumulatorException("cannot combine quantile sketches with different "
                     + "relative accuracy: " + alpha + " vs " + other.alpha);
         }
         if (other.count == 0) {
             return this;
         }
+        long newCount = ExactCounts.checkAdd(count, other.count, "sketch count");
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;
         for (int k = 0; k < other.counts.length; k++) {
@@ -236,6 +237,7 @@ public final class QuantileSketch implements Accumulator<QuantileSketch, Quantil
             }
         }
         if (lo <= hi) {
+            // No bucket can overflow: each is at most the total count, checked above.
             ensure(lo, hi);
             for (int b = lo; b <= hi; b++) {
                 counts[b - offset] += other.counts[b - other.offset];
@@ -244,7 +246,7 @@ public final class QuantileSketch implements Accumulator<QuantileSketch, Quantil
         zeroCount += other.zeroCount;
         min = count == 0 ? other.min : Math.min(min, other.min);
         max = count == 0 ? other.max : Math.max(max, other.max);
-        count += other.count;
+        count = newCount;
         return this;
     }
 
@@ -290,41 +292,60 @@ public final class QuantileSketch implements Accumulator<QuantileSketch, Quantil
      */
     public static QuantileSketch decode(byte[] bytes) {
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
-        QuantileSketch s = of(in.getDouble());
-        long count = in.getLong();
-        long zeros = in.getLong();
+        double alpha = in.getDouble();
+        if (!(alpha >= 1e-4 && alpha <= 0.5)) {
+            throw in.corrupt("has a relative accuracy outside [0.0001, 0.5]: " + alpha);
+        }
+        QuantileSketch s = new QuantileSketch(alpha);
+        long count = in.getCount("count");
+        long zeros = in.getCount("zero count");
         double min = in.getDouble();
         double max = in.getDouble();
         int first = in.getInt();
-        long[] used = in.getLongs();
+        long[] used = in.getCounts("bucket count");
         in.end();
         long total = zeros;
         for (long c : used) {
-            if (c < 0) {
-                throw new IllegalArgumentException("encoded '" + TYPE + "' has a negative bucket count");
-            }
-            total += c;
+            total = in.add(total, c, "total of bucket counts");
         }
-        if (count > 0 && !(min >= 0 && min <= max && max < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has an invalid range: min=" + min
+        if (total != count) {
+            throw in.corrupt("counts do not add up: count=" + count + ", buckets + zeros=" + total);
+        }
+        if (count == 0) {
+            if (!Double.isNaN(min) || !Double.isNaN(max)) {
+                throw in.corrupt("is empty but has a range: min=" + min + ", max=" + max);
+            }
+            return s;
+        }
+        if (!(min >= 0 && min <= max && max < Double.POSITIVE_INFINITY)) {
+            throw in.corrupt("has an invalid range: min=" + min + ", max=" + max);
+        }
+        if ((zeros > 0) != (min < MIN_POSITIVE) || (zeros == count) != (max < MIN_POSITIVE)) {
+            throw in.corrupt("has " + zeros + " zeros of " + count + " values, impossible with min=" + min
                     + ", max=" + max);
         }
-        if ((long) first + used.length > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has an invalid bucket index: " + first);
-        }
-        if (zeros < 0 || total != count) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' counts do not add up: count="
-                    + count + ", buckets + zeros=" + total);
+        if (used.length > 0) {
+            // Every bucket must be one a value in [max(min, MIN_POSITIVE), max] maps to (± 1 for
+            // rounding of the logarithm); this also bounds what combine can allocate.
+            long lo = (long) s.index(Math.max(min, MIN_POSITIVE)) - 1;
+            long hi = (long) s.index(max) + 1;
+            long last = (long) first + used.length - 1;
+            if (first < lo || last > hi || used[0] == 0 || used[used.length - 1] == 0) {
+                throw in.corrupt("has buckets " + first + ".." + last + " that values in [" + min + ", " + max
+                        + "] cannot reach (" + lo + ".." + hi + ") or empty end buckets");
+            }
+            s.counts = used;
+            s.offset = first;
         }
         s.count = count;
         s.zeroCount = zeros;
         s.min = min;
         s.max = max;
-        if (used.length > 0) {
-            s.counts = used;
-            s.offset = first;
-        }
         return s;
+    }
+
+    private int index(double positive) {
+        return (int) Math.ceil(Math.log(positive) / logGamma);
     }
 
     /**

@@ -145,6 +145,14 @@ public final class SegmentedAccumulator<A extends Accumulator<A, R>, R>
         Check.notNull(other, "other");
         checkCompatible(other);
         SegmentedAccumulator<A, R> source = other == this ? copy() : other;
+        // Merge copies first, so that a segment refusing to overflow leaves this unchanged (and the
+        // live segment accumulators handed out by segment() stay the ones that are merged into).
+        for (int i = 0; i < source.segments.size(); i++) {
+            int mine = dictionary.find(source.dictionary.keyOf(i));
+            if (mine >= 0) {
+                segments.get(mine).copy().combine(source.segments.get(i));
+            }
+        }
         for (int i = 0; i < source.segments.size(); i++) {
             segment(source.dictionary.keyOf(i)).combine(source.segments.get(i));
         }
@@ -175,13 +183,13 @@ public final class SegmentedAccumulator<A extends Accumulator<A, R>, R>
         Class<?> mine = prototype.getClass();
         Class<?> theirs = other.prototype.getClass();
         if (mine != theirs) {
-            throw new IllegalArgumentException("cannot combine segmented accumulators of "
+            throw new IncompatibleAccumulatorException("cannot combine segmented accumulators of "
                     + mine.getSimpleName() + " and " + theirs.getSimpleName());
         }
         try {
             prototype.emptyCopy().combine(other.prototype.emptyCopy());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
+            throw new IncompatibleAccumulatorException(
                     "cannot combine segmented accumulators: incompatible segments: " + e.getMessage(), e);
         }
     }
@@ -252,39 +260,42 @@ public final class SegmentedAccumulator<A extends Accumulator<A, R>, R>
             Function<byte[], A> decoder) {
         Check.notNull(decoder, "decoder");
         Encoding.Reader r = Encoding.reader(bytes, TYPE, PAYLOAD_VERSION);
-        SegmentedAccumulator<A, R> acc = new SegmentedAccumulator<>(
-                Check.notNull(decoder.apply(r.getBytes()), "decoded prototype"));
-        int count = nonNegative(r.getInt(), "segment count");
+        A proto = decoder.apply(r.getBytes());
+        if (proto == null) {
+            throw r.corrupt("has a prototype its decoder returned as null");
+        }
+        SegmentedAccumulator<A, R> acc = new SegmentedAccumulator<>(proto);
+        // each segment takes at least 4 bytes (its part count)
+        int count = r.getSize("segment count", 4);
         for (int i = 0; i < count; i++) {
-            int n = nonNegative(r.getInt(), "number of key parts of segment " + i);
-            List<String> parts = new ArrayList<>(Math.min(n, 64));
+            int n = r.getSize("number of key parts of segment " + i, 4);
+            List<String> parts = new ArrayList<>(n);
             for (int j = 0; j < n; j++) {
                 parts.add(r.getString());
             }
-            SegmentKey key = new SegmentKey(parts);
-            A segment = Check.notNull(decoder.apply(r.getBytes()), "decoded segment " + key);
+            SegmentKey key;
+            try {
+                key = new SegmentKey(parts);
+            } catch (IllegalArgumentException e) {
+                throw r.corrupt("has an invalid key for segment " + i + ": " + e.getMessage());
+            }
+            A segment = decoder.apply(r.getBytes());
+            if (segment == null) {
+                throw r.corrupt("has segment " + key + " its decoder returned as null");
+            }
             if (acc.dictionary.find(key) >= 0) {
-                throw new IllegalArgumentException("encoded '" + TYPE + "' has duplicate segment key " + key);
+                throw r.corrupt("has duplicate segment key " + key);
             }
             try {
                 acc.prototype.emptyCopy().combine(segment.emptyCopy());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("encoded '" + TYPE + "' segment " + key
-                        + " is incompatible with its prototype: " + e.getMessage(), e);
+                throw r.corrupt("segment " + key + " is incompatible with its prototype: " + e.getMessage());
             }
             acc.dictionary.idOf(key);
             acc.segments.add(segment);
         }
         r.end();
         return acc;
-    }
-
-    private static int nonNegative(int value, String what) {
-        if (value < 0) {
-            throw new IllegalArgumentException(
-                    "encoded '" + TYPE + "' has a negative " + what + ": " + value);
-        }
-        return value;
     }
 
     /**

@@ -37,16 +37,18 @@ public final class TwoSampleTest {
             throw new IllegalArgumentException("Welch's test needs at least 2 observations per group: n_a="
                     + a.n() + ", n_b=" + b.n());
         }
-        double va = a.standardError() * a.standardError();
-        double vb = b.standardError() * b.standardError();
-        double se = Math.sqrt(va + vb);
-        double diff = a.mean() - b.mean();
-        double df = (va + vb) * (va + vb)
-                / (va * va / a.degreesOfFreedom() + vb * vb / b.degreesOfFreedom());
-        if (!(se > 0)) {
+        // Welch–Satterthwaite with the variances scaled by the larger one, so that tiny standard
+        // errors (whose squares underflow) give the right df instead of 0/0.
+        double m = Math.max(a.standardError(), b.standardError());
+        if (!(m > 0)) {
             throw new IllegalArgumentException(
                     "Welch's test is undefined when both groups have zero variance");
         }
+        double ra = a.standardError() / m * (a.standardError() / m);
+        double rb = b.standardError() / m * (b.standardError() / m);
+        double se = m * Math.sqrt(ra + rb);
+        double diff = a.mean() - b.mean();
+        double df = (ra + rb) * (ra + rb) / (ra * ra / a.degreesOfFreedom() + rb * rb / b.degreesOfFreedom());
         double t = diff / se;
         double half = Distributions.tCritical(confidence, df) * se;
         return new Comparison("Welch t", diff, se, t, df, Distributions.tTwoSidedP(t, df),
@@ -113,12 +115,29 @@ public final class TwoSampleTest {
             throw new IllegalArgumentException(
                     "comparison needs data in both groups: n_a=" + a.n() + ", n_b=" + b.n());
         }
-        double diff = a.estimate() - b.estimate();
-        double se = Math.sqrt(sq(a.standardError()) + sq(b.standardError()));
-        double z = diff / se;
-        double half = Distributions.zCritical(confidence) * se;
-        return new Comparison(method, diff, se, z, Double.POSITIVE_INFINITY,
-                Distributions.normalTwoSidedP(z), new Interval(diff - half, diff + half, confidence,
+        return normalDifference(a.estimate() - b.estimate(),
+                Math.sqrt(sq(a.standardError()) + sq(b.standardError())), confidence, method);
+    }
+
+    /**
+     * The normal (z) test and Wald interval of a difference with a known standard error:
+     * {@code z = d / SE}, two-sided p, {@code d ± z₁₋α/₂·SE}. For estimates whose plain standard
+     * error can be 0 at small n (NPS with every answer in one group), pass a standard error that
+     * is positive there, e.g. from adjusted-Wald pseudo-counts.
+     *
+     * @param difference the estimated difference
+     * @param standardError its standard error, &gt;= 0 (0 gives an infinite z)
+     * @param confidence the interval's confidence level in (0, 1)
+     * @param method the method label
+     * @return the comparison
+     */
+    public static Comparison normalDifference(double difference, double standardError, double confidence,
+            String method) {
+        Check.confidence(confidence);
+        double z = difference / standardError;
+        double half = Distributions.zCritical(confidence) * standardError;
+        return new Comparison(method, difference, standardError, z, Double.POSITIVE_INFINITY,
+                Distributions.normalTwoSidedP(z), new Interval(difference - half, difference + half, confidence,
                         "Wald"));
     }
 

@@ -1,5 +1,6 @@
 package io.cxkit.io;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedAccumulator;
 import io.cxkit.core.Segmentation;
@@ -348,7 +349,7 @@ final class ResponseRun {
             throw BadInputException.file(source, 0, "no answers", "no answers counted: every score column is empty"
                     + " in the " + counted + " counted rows (" + accounting + ")");
         }
-        SurveyReport report = new SurveyReport(segmentation, all, segments.result());
+        SurveyReport report = new SurveyReport(segmentation, all, ScoreCardResult.domains(segments.result()));
         return new SurveyReadResult(report, n, rej, used, summary(all));
     }
 
@@ -530,7 +531,7 @@ final class ResponseRun {
         }
         if (bytes != null && !commaOnly) {
             double w = bytes.decimal(i);
-            if (w > 0 && w < Double.POSITIVE_INFINITY) {
+            if (Check.isWeight(w)) {
                 return w;
             }
         }
@@ -547,8 +548,10 @@ final class ResponseRun {
             throw new Rejection(i, v, "non-numeric weight", "weight must be a number (" + (commaOnly
                     ? "digits with an optional sign and decimal comma, e.g. 1,25" : Cells.NUMBER_RULE) + ")");
         }
-        if (!(w > 0 && w < Double.POSITIVE_INFINITY)) {
-            throw new Rejection(i, v, "bad weight", "weight must be finite and > 0: " + ReportNumbers.plain(w));
+        if (!Check.isWeight(w)) {
+            // beyond [1e-100, 1e100] the squares of weights overflow or underflow (issue 11)
+            throw new Rejection(i, v, "bad weight", w > 0 && w < Double.POSITIVE_INFINITY ? Check.weightProblem(w)
+                    : "weight must be finite and > 0: " + ReportNumbers.plain(w));
         }
         return w;
     }

@@ -1,7 +1,10 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.ExactCounts;
+import io.cxkit.core.IncompatibleAccumulatorException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,6 +18,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularMatrixException;
 
 /**
  * Attribution of conversions and conversion value to touchpoints: the heuristic models (first
@@ -304,7 +308,8 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
      * @return credits summing to the conversions and value; all zero with a note when nothing
      *     converted; value credits zero (removal effects NaN) when conversions carry no value
      * @throws IllegalArgumentException if {@code maxStates} is out of range
-     * @throws IllegalStateException if the chain has more than {@code maxStates} transient states
+     * @throws IllegalStateException if the chain has more than {@code maxStates} transient states, or
+     *     its absorption system is numerically singular
      */
     public AttributionResult markov(int maxStates) {
         if (maxStates < 1 || maxStates > MAX_STATES_LIMIT) {
@@ -405,8 +410,14 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
     /** Solves {@code A x = B} (two right-hand sides) and returns row 0 (the start state). */
     private static double[] solveStart(double[][] a, double[][] b) {
         DecompositionSolver solver = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver();
-        RealMatrix x = solver.solve(new Array2DRowRealMatrix(b, false));
-        return x.getRow(0);
+        try {
+            RealMatrix x = solver.solve(new Array2DRowRealMatrix(b, false));
+            return x.getRow(0);
+        } catch (SingularMatrixException e) {
+            throw new IllegalStateException("the Markov chain's absorption system is numerically singular (a state"
+                    + " is left with probability below about 1e-11, e.g. a self-loop counted far more often than its"
+                    + " exits); Markov attribution is not available", e);
+        }
     }
 
     @Override
@@ -426,23 +437,26 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
             unavailable.put(AttributionModel.MARKOV, "order " + order + " chain has " + chain.size()
                     + " transient states, more than " + DEFAULT_MAX_STATES + "; call markov(maxStates)");
         } else {
-            models.put(AttributionModel.MARKOV, markov(DEFAULT_MAX_STATES));
+            try {
+                models.put(AttributionModel.MARKOV, markov(DEFAULT_MAX_STATES));
+            } catch (IllegalStateException e) {
+                unavailable.put(AttributionModel.MARKOV, e.getMessage());
+            }
         }
         return new AttributionReport(models, unavailable);
     }
 
     @Override
     public AttributionAccumulator combine(AttributionAccumulator other) {
-        if (other == null) {
-            throw new IllegalArgumentException("other must not be missing: null");
-        }
+        Check.notNull(other, "other");
         if (other.order != order || !other.halfLife.equals(halfLife)) {
-            throw new IllegalArgumentException("cannot combine attribution accumulators with different settings: order "
+            throw new IncompatibleAccumulatorException("cannot combine attribution accumulators with different settings: order "
                     + order + " half-life " + halfLife + " vs order " + other.order + " half-life " + other.halfLife);
         }
         if (other == this) {
             return combine(other.copy());
         }
+        checkCombine(other);
         journeys += other.journeys;
         conversions += other.conversions;
         untimedConversions += other.untimedConversions;
@@ -463,6 +477,17 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
             kahan(mine.value, o.value[1]);
         }
         return this;
+    }
+
+    /** Checks that no merged count overflows, before anything changes. */
+    private void checkCombine(AttributionAccumulator other) {
+        ExactCounts.checkAdd(journeys, other.journeys, "journey count");
+        for (Map.Entry<String, Node> e : other.chain.entrySet()) {
+            Node mine = chain.get(e.getKey());
+            if (mine != null) {
+                ExactCounts.checkAdd(mine.out, e.getValue().out, "transitions out of a state");
+            }
+        }
     }
 
     private static void mergePair(double[] mine, double[] o, int s) {
@@ -510,41 +535,155 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
         int order = in.getInt();
         long nanos = in.getLong();
-        AttributionAccumulator acc = create(order, Duration.ofNanos(nanos));
-        acc.journeys = nonNegative(in.getLong(), "journeys");
-        acc.conversions = nonNegative(in.getLong(), "conversions");
-        acc.untimedConversions = nonNegative(in.getLong(), "untimed conversions");
-        double[] tv = pair(in.getDoubles(), 2);
-        System.arraycopy(tv, 0, acc.totalValue, 0, 2);
-        int tps = (int) nonNegative(in.getInt(), "touchpoint count");
-        for (int i = 0; i < tps; i++) {
-            acc.credit.put(in.getString(), pair(in.getDoubles(), 2 * SLOTS));
+        AttributionAccumulator acc = in.valid("configuration", () -> create(order, Duration.ofNanos(nanos)));
+        acc.journeys = in.getCount("journey count");
+        acc.conversions = in.getCount("conversion count");
+        acc.untimedConversions = in.getCount("untimed conversion count");
+        if (acc.conversions > acc.journeys || acc.untimedConversions > acc.conversions) {
+            throw in.corrupt("has " + acc.conversions + " conversions (" + acc.untimedConversions + " untimed) in "
+                    + acc.journeys + " journeys");
         }
-        int states = (int) nonNegative(in.getInt(), "state count");
+        double[] tv = pair(in, in.getDoubles(), 2);
+        System.arraycopy(tv, 0, acc.totalValue, 0, 2);
+        checkSum(in, tv, 0, 0, "total value");
+        int tps = in.getSize("touchpoint count", 8);
+        double[] creditTotals = new double[4];
+        for (int i = 0; i < tps; i++) {
+            String t = in.getString();
+            double[] c = pair(in, in.getDoubles(), 2 * SLOTS);
+            if (t.isBlank() || RESERVED.contains(t) || t.indexOf(SEP) >= 0 || acc.credit.put(t, c) != null) {
+                throw in.corrupt("has a blank, reserved or repeated touchpoint '" + t + "'");
+            }
+            for (int s = 0; s < SLOTS; s++) {
+                checkSum(in, c, s, SLOTS + s, "credit of " + t);
+            }
+            for (int model = 0; model < 4; model++) {
+                creditTotals[model] += c[2 * model] + c[SLOTS + 2 * model];
+            }
+        }
+        double timed = acc.conversions - acc.untimedConversions;
+        for (int model = 0; model < 4; model++) {
+            double expected = model == 3 ? timed : acc.conversions;
+            if (Math.abs(creditTotals[model] - expected) > 1e-6 * Math.max(1, expected)) {
+                throw in.corrupt("has conversion credits adding up to " + creditTotals[model] + " for model " + model
+                        + ", expected " + expected);
+            }
+        }
+        int states = in.getSize("state count", 24);
         for (int i = 0; i < states; i++) {
-            Node node = acc.node(in.getString());
-            System.arraycopy(pair(in.getDoubles(), 2), 0, node.value, 0, 2);
-            int edges = (int) nonNegative(in.getInt(), "transition count");
+            String key = in.getString();
+            if (acc.chain.containsKey(key) || !acc.isState(key)) {
+                throw in.corrupt("has a repeated state or one not made of at most " + order + " known touchpoints: '"
+                        + key.replace(SEP, '>') + "'");
+            }
+            Node node = acc.node(key);
+            System.arraycopy(pair(in, in.getDoubles(), 2), 0, node.value, 0, 2);
+            checkSum(in, node.value, 0, 1, "conversion value of a state");
+            int edges = in.getSize("transition count", 12);
             for (int j = 0; j < edges; j++) {
                 String to = in.getString();
-                node.add(to, nonNegative(in.getLong(), "transition count"));
+                long count = in.getCount("transition count");
+                if (count == 0 || node.next.containsKey(to) || to.equals(START)) {
+                    throw in.corrupt("has an empty or repeated transition, or one into " + START + ": '"
+                            + to.replace(SEP, '>') + "'");
+                }
+                node.next.put(to, new long[] {count});
+                node.out = in.add(node.out, count, "total of transitions out of a state");
+            }
+            if (node.out == 0) {
+                throw in.corrupt("has a state without transitions: '" + key.replace(SEP, '>') + "'");
             }
         }
         in.end();
+        acc.checkChainClosed(in);
         return acc;
     }
 
-    private static long nonNegative(long v, String what) {
-        if (v < 0) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has a negative " + what + ": " + v);
+    private boolean isState(String key) {
+        if (key.equals(START)) {
+            return true;
         }
-        return v;
+        String[] parts = key.split(String.valueOf(SEP), -1);
+        if (parts.length > order) {
+            return false;
+        }
+        for (String p : parts) {
+            if (!credit.containsKey(p)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static double[] pair(double[] v, int length) {
+    /**
+     * The chain must be one that journeys make: {@value #START} present iff there are journeys,
+     * every target a known state or an absorbing one, as many transitions out of {@value #START}
+     * and into the absorbing states as journeys, as many into {@value #CONVERSION} as conversions,
+     * and as many into every other state as out of it.
+     */
+    private void checkChainClosed(Encoding.Reader in) {
+        if (chain.isEmpty() != (journeys == 0) || (journeys > 0 && !chain.containsKey(START))) {
+            throw in.corrupt("has " + chain.size() + " states for " + journeys + " journeys: the chain must start at "
+                    + START);
+        }
+        Map<String, Long> into = new HashMap<>();
+        for (Map.Entry<String, Node> e : chain.entrySet()) {
+            for (Map.Entry<String, long[]> t : e.getValue().next.entrySet()) {
+                String to = t.getKey();
+                if (!to.equals(CONVERSION) && !to.equals(NULL) && !chain.containsKey(to)) {
+                    throw in.corrupt("has a transition to an unknown state '" + to.replace(SEP, '>') + "'");
+                }
+                into.merge(to, t.getValue()[0], (a, b) -> in.add(a, b, "total of transitions into a state"));
+            }
+            boolean converts = e.getValue().next.containsKey(CONVERSION);
+            if (!converts && e.getValue().value[0] + e.getValue().value[1] != 0) {
+                throw in.corrupt("has conversion value on a state no conversion leaves from");
+            }
+        }
+        long conv = into.getOrDefault(CONVERSION, 0L);
+        long lost = into.getOrDefault(NULL, 0L);
+        boolean ok = conv == conversions && in.add(conv, lost, "total of journey ends") == journeys
+                && (journeys == 0 || chain.get(START).out == journeys);
+        for (Map.Entry<String, Node> e : chain.entrySet()) {
+            if (!e.getKey().equals(START)) {
+                ok &= into.getOrDefault(e.getKey(), 0L) == e.getValue().out;
+            }
+        }
+        // Balanced flows and every state reachable from (start) make every closed set of states
+        // unreachable, so absorption is reachable from every state and the Markov system is regular.
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        if (journeys > 0) {
+            queue.add(START);
+            reached.add(START);
+        }
+        while (!queue.isEmpty()) {
+            for (String to : chain.get(queue.poll()).next.keySet()) {
+                if (chain.containsKey(to) && reached.add(to)) {
+                    queue.add(to);
+                }
+            }
+        }
+        ok &= reached.size() == chain.size();
+        if (!ok) {
+            throw in.corrupt("has a chain whose flows do not balance (or with a state (start) does not reach): " + conv + " conversions and " + lost
+                    + " non-conversions for " + journeys + " journeys and " + conversions + " conversions, or a state"
+                    + " entered and left a different number of times");
+        }
+    }
+
+    /** A compensated [sum, compensation] at {@code s}, {@code c}: finite, >= 0, compensation small. */
+    private static void checkSum(Encoding.Reader in, double[] v, int s, int c, String what) {
+        double total = v[s] + v[c];
+        if (!Double.isFinite(v[s]) || !Double.isFinite(v[c]) || !(total >= 0) || !(Math.abs(v[c]) <= Math.abs(v[s]))
+                || Math.abs(v[s]) > 1e300) {
+            throw in.corrupt("has an impossible " + what + ": " + v[s] + " + " + v[c]);
+        }
+    }
+
+    private static double[] pair(Encoding.Reader in, double[] v, int length) {
         if (v.length != length) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has " + v.length + " sums where "
-                    + length + " are expected");
+            throw in.corrupt("has " + v.length + " sums where " + length + " are expected");
         }
         return v;
     }

@@ -1,7 +1,10 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.ExactCounts;
+import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSketch;
 import io.cxkit.core.QuantileSummary;
@@ -108,14 +111,13 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
 
     @Override
     public FunnelAccumulator combine(FunnelAccumulator other) {
-        if (other == null) {
-            throw new IllegalArgumentException("other must not be missing: null");
-        }
+        Check.notNull(other, "other");
         if (!funnel.signature().equals(other.funnel.signature())) {
-            throw new IllegalArgumentException("cannot combine funnels with different definitions: "
+            throw new IncompatibleAccumulatorException("cannot combine funnels with different definitions: "
                     + funnel.signature() + " vs " + other.funnel.signature());
         }
-        journeys += other.journeys;
+        // reached[s] <= journeys and every sketch holds reached[s] values, so one check covers all
+        journeys = ExactCounts.checkAdd(journeys, other.journeys, "funnel journey count");
         for (int s = 0; s < k; s++) {
             reached[s] += other.reached[s];
             fromPrevious[s].combine(other.fromPrevious[s]);
@@ -172,19 +174,34 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
         String sig = in.getString();
         if (!sig.equals(funnel.signature())) {
-            throw new IllegalArgumentException("encoded funnel has a different definition: " + sig
-                    + " vs " + funnel.signature());
+            throw in.corrupt("has a different funnel definition: " + sig + " vs " + funnel.signature());
         }
         FunnelAccumulator a = new FunnelAccumulator(funnel);
-        a.journeys = in.getLong();
-        long[] r = in.getLongs();
+        a.journeys = in.getCount("journey count");
+        long[] r = in.getCounts("reached count");
         if (r.length != a.k) {
-            throw new IllegalArgumentException("encoded funnel has " + r.length + " step counts, expected " + a.k);
+            throw in.corrupt("has " + r.length + " step counts, expected " + a.k);
+        }
+        for (int s = 0; s < a.k; s++) {
+            if (r[s] > (s == 0 ? a.journeys : r[s - 1])) {
+                throw in.corrupt("has step " + (s + 1) + " reached by " + r[s] + ", more than "
+                        + (s == 0 ? "the " + a.journeys + " journeys" : "the " + r[s - 1] + " reaching step " + s)
+                        + ": reached counts never increase");
+            }
         }
         System.arraycopy(r, 0, a.reached, 0, a.k);
         for (int s = 0; s < a.k; s++) {
-            a.fromPrevious[s].combine(QuantileSketch.decode(in.getBytes()));
-            a.fromFirst[s].combine(QuantileSketch.decode(in.getBytes()));
+            QuantileSketch previous = QuantileSketch.decode(in.getBytes());
+            QuantileSketch first = QuantileSketch.decode(in.getBytes());
+            long expected = s == 0 ? 0 : r[s];
+            if (previous.n() != expected || first.n() != expected
+                    || previous.relativeAccuracy() != a.fromPrevious[s].relativeAccuracy()
+                    || first.relativeAccuracy() != a.fromFirst[s].relativeAccuracy()) {
+                throw in.corrupt("has " + previous.n() + " and " + first.n() + " step times for step " + (s + 1)
+                        + ", expected " + expected + " (one per journey reaching it after the first)");
+            }
+            a.fromPrevious[s].combine(previous);
+            a.fromFirst[s].combine(first);
         }
         in.end();
         return a;

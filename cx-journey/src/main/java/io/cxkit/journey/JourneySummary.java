@@ -1,7 +1,9 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.ExactCounts;
 import io.cxkit.core.JourneyStage;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSketch;
@@ -74,10 +76,9 @@ public final class JourneySummary implements Accumulator<JourneySummary, Journey
 
     @Override
     public JourneySummary combine(JourneySummary other) {
-        if (other == null) {
-            throw new IllegalArgumentException("other must not be missing: null");
-        }
-        journeys += other.journeys;
+        Check.notNull(other, "other");
+        // every count is at most the journey count, so one check covers them all
+        journeys = ExactCounts.checkAdd(journeys, other.journeys, "journey count");
         withSwitch += other.withSwitch;
         withRecontact += other.withRecontact;
         withLoop += other.withLoop;
@@ -132,21 +133,42 @@ public final class JourneySummary implements Accumulator<JourneySummary, Journey
     public static JourneySummary decode(byte[] bytes) {
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
         JourneySummary s = new JourneySummary();
-        long[] c = in.getLongs();
-        if (c.length != 4) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has " + c.length + " counts, expected 4");
+        long[] c = in.getCounts("journey count");
+        if (c.length != 4 || c[1] > c[0] || c[2] > c[0] || c[3] > c[0]) {
+            throw in.corrupt("has counts " + java.util.Arrays.toString(c)
+                    + ", expected 4: journeys, and at most that many with a switch, recontact and loop");
         }
         s.journeys = c[0];
         s.withSwitch = c[1];
         s.withRecontact = c[2];
         s.withLoop = c[3];
-        s.duration.combine(QuantileSketch.decode(in.getBytes()));
-        s.touchpoints.combine(QuantileSketch.decode(in.getBytes()));
+        QuantileSketch duration = QuantileSketch.decode(in.getBytes());
+        QuantileSketch touchpoints = QuantileSketch.decode(in.getBytes());
+        if (duration.n() != s.journeys || touchpoints.n() != s.journeys
+                || duration.relativeAccuracy() != s.duration.relativeAccuracy()
+                || touchpoints.relativeAccuracy() != s.touchpoints.relativeAccuracy()) {
+            throw in.corrupt("has " + duration.n() + " durations and " + touchpoints.n() + " touchpoint counts for "
+                    + s.journeys + " journeys");
+        }
+        s.duration.combine(duration);
+        s.touchpoints.combine(touchpoints);
+        long outcomeTotal = 0;
         for (TreeMap<String, long[]> m : java.util.List.of(s.outcomes, s.stages)) {
-            int n = in.getInt();
+            int n = in.getSize("name count", 12);
             for (int i = 0; i < n; i++) {
-                m.put(in.getString(), new long[] {in.getLong()});
+                String name = in.getString();
+                long count = in.getCount("count of " + name);
+                if (name.isBlank() || count == 0 || count > s.journeys || m.put(name, new long[] {count}) != null) {
+                    throw in.corrupt("has a blank, repeated or impossible entry '" + name + "' = " + count + " for "
+                            + s.journeys + " journeys");
+                }
+                if (m == s.outcomes) {
+                    outcomeTotal += count;
+                }
             }
+        }
+        if (outcomeTotal > s.journeys) {
+            throw in.corrupt("has " + outcomeTotal + " outcomes for " + s.journeys + " journeys (one at most each)");
         }
         in.end();
         return s;

@@ -1,7 +1,10 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.ExactCounts;
+import io.cxkit.core.IncompatibleAccumulatorException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -145,16 +148,18 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
 
     @Override
     public PathVariants combine(PathVariants other) {
-        if (other == null) {
-            throw new IllegalArgumentException("other must not be missing: null");
-        }
+        Check.notNull(other, "other");
         if (!configuration().equals(other.configuration())) {
-            throw new IllegalArgumentException("cannot combine path variants with different configurations: "
+            throw new IncompatibleAccumulatorException("cannot combine path variants with different configurations: "
                     + configuration() + " vs " + other.configuration());
         }
-        other.counts.forEach((k, v) -> counts.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
-        journeys += other.journeys;
-        skipped += other.skipped;
+        // every variant count is at most the journey count, so checking that covers them
+        long newJourneys = ExactCounts.checkAdd(journeys, other.journeys, "journey count");
+        long newSkipped = ExactCounts.checkAdd(skipped, other.skipped, "skipped count");
+        PathVariants source = other == this ? decode(encode()) : other;
+        source.counts.forEach((k, v) -> counts.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+        journeys = newJourneys;
+        skipped = newSkipped;
         return this;
     }
 
@@ -212,38 +217,47 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      */
     public static PathVariants decode(byte[] bytes) {
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
-        View view;
-        String name = in.getString();
-        try {
-            view = View.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has an unknown view: " + name, e);
+        View view = in.getEnum(View.class, "view");
+        String anchor = in.getString();
+        int steps = in.getInt();
+        boolean collapse = in.getBoolean();
+        PathVariants p = in.valid("configuration", () -> switch (view) {
+            case WHOLE -> anchor.isEmpty() && steps == 0 ? new PathVariants(view, anchor, steps, collapse) : null;
+            case LEADING_TO -> new PathVariants(view, JourneyEvent.required(anchor, "path touchpoint"),
+                    checkSteps(steps), collapse);
+            case FOLLOWING -> new PathVariants(view, JourneyEvent.required(anchor, "path touchpoint"),
+                    checkSteps(steps), collapse);
+        });
+        if (p == null) {
+            throw in.corrupt("has a whole-journey view with an anchor '" + anchor + "' or steps " + steps);
         }
-        PathVariants p = new PathVariants(view, in.getString(), in.getInt(), in.getBoolean());
-        p.journeys = in.getLong();
-        p.skipped = in.getLong();
-        int n = count(in.getInt(), "variant count");
+        p.journeys = in.getCount("journey count");
+        p.skipped = in.getCount("skipped count");
+        if (view == View.WHOLE && p.skipped != 0) {
+            throw in.corrupt("has " + p.skipped + " skipped journeys in a whole-journey view");
+        }
+        int n = in.getSize("variant count", 4);
+        long total = 0;
         for (int i = 0; i < n; i++) {
-            int len = count(in.getInt(), "path length");
-            List<String> path = new ArrayList<>();
+            int len = in.getSize("path length", 4);
+            if (view != View.WHOLE && (len < 1 || len > steps + 1)) {
+                throw in.corrupt("has a path of " + len + " touchpoints in a view of " + steps + " steps");
+            }
+            List<String> path = new ArrayList<>(len);
             for (int j = 0; j < len; j++) {
                 path.add(in.getString());
             }
-            long c = in.getLong();
-            if (c <= 0) {
-                throw new IllegalArgumentException("encoded '" + TYPE + "' has a non-positive count: " + c);
+            long c = in.getCount("variant count");
+            if (c == 0 || p.counts.put(List.copyOf(path), new long[] {c}) != null) {
+                throw in.corrupt("has an empty or repeated path variant " + path + ": " + c);
             }
-            p.counts.put(List.copyOf(path), new long[] {c});
+            total = in.add(total, c, "total of variant counts");
+        }
+        if (total != p.journeys) {
+            throw in.corrupt("has variant counts adding up to " + total + " for " + p.journeys + " journeys");
         }
         in.end();
         return p;
-    }
-
-    private static int count(int n, String what) {
-        if (n < 0) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has a negative " + what + ": " + n);
-        }
-        return n;
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.TimeBucket;
 import io.cxkit.core.TimeGrain;
@@ -42,6 +44,10 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
     /** Encoding type name. */
     public static final String TYPE = "retention";
 
+    /** The earliest epoch day a decoded activity may fall on: 1 January of year -9999. */
+    private static final long MIN_EPOCH_DAY = LocalDate.of(-9999, 1, 1).toEpochDay();
+    /** The latest epoch day a decoded activity may fall on: 9999-12-31. */
+    private static final long MAX_EPOCH_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
     private final TimeGrain grain;
     private final ZoneId zone;
     private final Map<String, TreeSet<LocalDate>> active = new HashMap<>();
@@ -162,11 +168,9 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
 
     @Override
     public RetentionAccumulator combine(RetentionAccumulator other) {
-        if (other == null) {
-            throw new IllegalArgumentException("other must not be missing: null");
-        }
+        Check.notNull(other, "other");
         if (other.grain != grain || !other.zone.equals(zone)) {
-            throw new IllegalArgumentException("cannot combine retention accumulators with different periods: "
+            throw new IncompatibleAccumulatorException("cannot combine retention accumulators with different periods: "
                     + grain + " " + zone + " vs " + other.grain + " " + other.zone);
         }
         for (Map.Entry<String, TreeSet<LocalDate>> e : other.active.entrySet()) {
@@ -205,31 +209,29 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
      */
     public static RetentionAccumulator decode(byte[] bytes) {
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
-        RetentionAccumulator acc;
-        try {
-            acc = create(TimeGrain.valueOf(in.getString()), ZoneId.of(in.getString()));
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has an invalid zone: " + e.getMessage(), e);
-        }
-        int n = in.getInt();
-        if (n < 0) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has a negative customer count: " + n);
-        }
+        TimeGrain grain = in.getEnum(TimeGrain.class, "time grain");
+        String zoneId = in.getString();
+        RetentionAccumulator acc = in.valid("zone", () -> create(grain, ZoneId.of(zoneId)));
+        int n = in.getSize("customer count", 8);
         for (int i = 0; i < n; i++) {
             String id = in.getString();
             TreeSet<LocalDate> s = new TreeSet<>();
+            long previous = Long.MIN_VALUE;
             for (long d : in.getLongs()) {
+                if (d < MIN_EPOCH_DAY || d > MAX_EPOCH_DAY || d <= previous) {
+                    throw in.corrupt("has activity on epoch day " + d + " for customer '" + id + "': days must be"
+                            + " increasing and in [" + MIN_EPOCH_DAY + ", " + MAX_EPOCH_DAY + "] (years -9999..9999)");
+                }
+                previous = d;
                 LocalDate date = LocalDate.ofEpochDay(d);
                 if (!acc.grain.bucketOf(date).start().equals(date)) {
-                    throw new IllegalArgumentException("encoded '" + TYPE + "' has a period start that is not one: "
-                            + date);
+                    throw in.corrupt("has a period start that is not one: " + date);
                 }
                 s.add(date);
             }
-            if (s.isEmpty()) {
-                throw new IllegalArgumentException("encoded '" + TYPE + "' has a customer without activity: " + id);
+            if (s.isEmpty() || id.isBlank() || acc.active.put(id, s) != null) {
+                throw in.corrupt("has a blank or repeated customer, or one without activity: '" + id + "'");
             }
-            acc.active.put(id, s);
         }
         in.end();
         return acc;

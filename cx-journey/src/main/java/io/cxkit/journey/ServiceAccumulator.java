@@ -1,7 +1,10 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.ExactCounts;
+import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSketch;
 import java.time.Duration;
@@ -79,14 +82,13 @@ public final class ServiceAccumulator implements Accumulator<ServiceAccumulator,
 
     @Override
     public ServiceAccumulator combine(ServiceAccumulator other) {
-        if (other == null) {
-            throw new IllegalArgumentException("other must not be missing: null");
-        }
+        Check.notNull(other, "other");
         if (frTargetMillis != other.frTargetMillis || resTargetMillis != other.resTargetMillis) {
-            throw new IllegalArgumentException("cannot combine service metrics with different SLA targets: "
+            throw new IncompatibleAccumulatorException("cannot combine service metrics with different SLA targets: "
                     + targets() + " vs " + other.targets());
         }
-        tickets += other.tickets;
+        // every count is at most the ticket count, so one check covers them all
+        tickets = ExactCounts.checkAdd(tickets, other.tickets, "ticket count");
         solved += other.solved;
         reopened += other.reopened;
         repeat += other.repeat;
@@ -141,10 +143,15 @@ public final class ServiceAccumulator implements Accumulator<ServiceAccumulator,
      */
     public static ServiceAccumulator decode(byte[] bytes) {
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
-        ServiceAccumulator a = new ServiceAccumulator(in.getLong(), in.getLong());
-        long[] c = in.getLongs();
+        long frTarget = in.getLong();
+        long resTarget = in.getLong();
+        if (frTarget < -1 || resTarget < -1) {
+            throw in.corrupt("has SLA targets " + frTarget + " and " + resTarget + " ms (>= 0, or -1 for none)");
+        }
+        ServiceAccumulator a = new ServiceAccumulator(frTarget, resTarget);
+        long[] c = in.getCounts("ticket count");
         if (c.length != 7) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has " + c.length + " counts, expected 7");
+            throw in.corrupt("has " + c.length + " counts, expected 7");
         }
         a.tickets = c[0];
         a.solved = c[1];
@@ -153,10 +160,25 @@ public final class ServiceAccumulator implements Accumulator<ServiceAccumulator,
         a.fcr = c[4];
         a.frWithin = c[5];
         a.resWithin = c[6];
-        a.firstResponse.combine(QuantileSketch.decode(in.getBytes()));
-        a.resolution.combine(QuantileSketch.decode(in.getBytes()));
-        a.wait.combine(QuantileSketch.decode(in.getBytes()));
+        QuantileSketch fr = QuantileSketch.decode(in.getBytes());
+        QuantileSketch res = QuantileSketch.decode(in.getBytes());
+        QuantileSketch w = QuantileSketch.decode(in.getBytes());
         in.end();
+        long t = a.tickets;
+        boolean ok = a.solved <= t && a.reopened <= t && a.repeat <= t && a.fcr <= a.solved && fr.n() <= t
+                && res.n() <= t && w.n() == t && a.frWithin <= fr.n() && a.resWithin <= res.n()
+                && (frTarget >= 0 || a.frWithin == 0) && (resTarget >= 0 || a.resWithin == 0)
+                && fr.relativeAccuracy() == a.firstResponse.relativeAccuracy()
+                && res.relativeAccuracy() == a.resolution.relativeAccuracy()
+                && w.relativeAccuracy() == a.wait.relativeAccuracy();
+        if (!ok) {
+            throw in.corrupt("has counts no tickets can produce: " + java.util.Arrays.toString(c) + " (tickets, solved,"
+                    + " reopened, repeat, FCR, first responses within, resolutions within) with " + fr.n()
+                    + " first responses, " + res.n() + " resolutions and " + w.n() + " waits");
+        }
+        a.firstResponse.combine(fr);
+        a.resolution.combine(res);
+        a.wait.combine(w);
         return a;
     }
 

@@ -1,7 +1,9 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.ExactCounts;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -114,26 +116,26 @@ public final class SurvivalAccumulator implements Accumulator<SurvivalAccumulato
     public long n() {
         long n = 0;
         for (Counts c : groups.values()) {
-            n += c.total();
+            n = Math.addExact(n, c.total());
         }
         return n;
     }
 
     @Override
     public SurvivalAccumulator combine(SurvivalAccumulator other) {
-        if (other == null) {
-            throw new IllegalArgumentException("other must not be missing: null");
-        }
+        Check.notNull(other, "other");
         if (other == this) {
             return combine(other.copy());
         }
+        // Every count is at most the total, so one exact check covers every merged count.
+        ExactCounts.checkAdd(n(), other.n(), "survival subject count");
         for (Map.Entry<String, Counts> e : other.groups.entrySet()) {
             Counts mine = groups.get(e.getKey());
             if (mine == null) {
                 mine = new Counts();
                 groups.put(e.getKey(), mine);
             }
-            Counts o = e.getValue();
+            Counts o = e.getValue().compacted();
             for (int i = 0; i < o.size; i++) {
                 mine.add(o.times[i], o.events[i], o.censored[i]);
             }
@@ -146,12 +148,13 @@ public final class SurvivalAccumulator implements Accumulator<SurvivalAccumulato
         Counts all = new Counts();
         Map<String, SurvivalCurve> curves = new TreeMap<>();
         for (Map.Entry<String, Counts> e : groups.entrySet()) {
-            Counts c = e.getValue();
+            Counts c = e.getValue().compacted();
             curves.put(e.getKey(), SurvivalCurve.of(e.getKey(), c.times, c.events, c.censored, c.size));
             for (int i = 0; i < c.size; i++) {
                 all.add(c.times[i], c.events[i], c.censored[i]);
             }
         }
+        all.compacted();
         SurvivalCurve overall = SurvivalCurve.of(ALL, all.times, all.events, all.censored, all.size);
         if (curves.isEmpty()) {
             curves.put(ALL, overall);
@@ -173,7 +176,7 @@ public final class SurvivalAccumulator implements Accumulator<SurvivalAccumulato
     public byte[] encode() {
         Encoding.Writer w = Encoding.writer(TYPE, 1).putInt(groups.size());
         for (Map.Entry<String, Counts> e : new TreeMap<>(groups).entrySet()) {
-            Counts c = e.getValue();
+            Counts c = e.getValue().compacted();
             w.putString(e.getKey()).putDoubles(Arrays.copyOf(c.times, c.size))
                     .putLongs(Arrays.copyOf(c.events, c.size)).putLongs(Arrays.copyOf(c.censored, c.size));
         }
@@ -191,28 +194,31 @@ public final class SurvivalAccumulator implements Accumulator<SurvivalAccumulato
     public static SurvivalAccumulator decode(byte[] bytes) {
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
         SurvivalAccumulator acc = new SurvivalAccumulator();
-        int g = in.getInt();
-        if (g < 0) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has a negative group count: " + g);
-        }
+        int g = in.getSize("group count", 16);
+        long total = 0;
         for (int k = 0; k < g; k++) {
             String name = in.getString();
             double[] t = in.getDoubles();
-            long[] ev = in.getLongs();
-            long[] ce = in.getLongs();
-            if (ev.length != t.length || ce.length != t.length) {
-                throw new IllegalArgumentException("encoded '" + TYPE + "' has mismatched array lengths in group "
-                        + name);
+            long[] ev = in.getCounts("event count");
+            long[] ce = in.getCounts("censored count");
+            if (ev.length != t.length || ce.length != t.length || t.length == 0) {
+                throw in.corrupt("has mismatched or empty arrays in group '" + name + "': " + t.length + " times, "
+                        + ev.length + " event counts, " + ce.length + " censored counts");
             }
-            Counts c = new Counts();
+            // one linear pass: times strictly increasing (so distinct and sorted), each with a subject
             for (int i = 0; i < t.length; i++) {
-                if (!(t[i] >= 0 && t[i] < Double.POSITIVE_INFINITY) || ev[i] < 0 || ce[i] < 0) {
-                    throw new IllegalArgumentException("encoded '" + TYPE + "' has an invalid entry in group "
-                            + name + ": time=" + t[i] + ", events=" + ev[i] + ", censored=" + ce[i]);
+                if (!(t[i] >= 0 && t[i] < Double.POSITIVE_INFINITY) || (i > 0 && !(t[i] > t[i - 1]))
+                        || ev[i] + ce[i] == 0) {
+                    throw in.corrupt("has an invalid entry " + i + " in group '" + name + "': time=" + t[i]
+                            + ", events=" + ev[i] + ", censored=" + ce[i]
+                            + " (times must be finite, >= 0 and strictly increasing, each with a subject)");
                 }
-                c.add(t[i], ev[i], ce[i]);
+                total = in.add(in.add(total, ev[i], "subject count"), ce[i], "subject count");
+                t[i] += 0.0;
             }
-            acc.groups.put(name, c);
+            if (acc.groups.put(name, new Counts(t, ev, ce)) != null) {
+                throw in.corrupt("has group '" + name + "' twice");
+            }
         }
         in.end();
         return acc;
@@ -231,38 +237,87 @@ public final class SurvivalAccumulator implements Accumulator<SurvivalAccumulato
     }
 
     /** Sorted distinct times with event and censoring counts. */
+    /**
+     * Subjects per distinct time. Observations are appended (O(1)) and merged into a sorted array of
+     * distinct times only when read or when the unsorted tail has grown as large as the sorted part,
+     * so n observations cost O(n log n), where inserting each into place was O(n) (O(n²) in all for
+     * descending times).
+     */
     private static final class Counts {
-        double[] times = new double[8];
-        long[] events = new long[8];
-        long[] censored = new long[8];
+        double[] times;
+        long[] events;
+        long[] censored;
         int size;
+        /** Entries [0, sorted) are sorted and distinct; the rest are appended in arrival order. */
+        int sorted;
+
+        Counts() {
+            this(new double[8], new long[8], new long[8], 0);
+        }
+
+        /** Takes arrays of strictly increasing times with their counts. */
+        Counts(double[] t, long[] ev, long[] ce) {
+            this(t, ev, ce, t.length);
+        }
+
+        private Counts(double[] t, long[] ev, long[] ce, int n) {
+            times = t;
+            events = ev;
+            censored = ce;
+            size = n;
+            sorted = n;
+        }
 
         void add(double t, long ev, long ce) {
-            int i = Arrays.binarySearch(times, 0, size, t);
-            if (i < 0) {
-                i = -i - 1;
+            if (size == times.length) {
+                if (size - sorted >= Math.max(64, sorted)) {
+                    compacted();
+                }
                 if (size == times.length) {
-                    int cap = size * 2;
+                    int cap = Math.max(8, size * 2);
                     times = Arrays.copyOf(times, cap);
                     events = Arrays.copyOf(events, cap);
                     censored = Arrays.copyOf(censored, cap);
                 }
-                System.arraycopy(times, i, times, i + 1, size - i);
-                System.arraycopy(events, i, events, i + 1, size - i);
-                System.arraycopy(censored, i, censored, i + 1, size - i);
-                times[i] = t;
-                events[i] = 0;
-                censored[i] = 0;
-                size++;
             }
-            events[i] += ev;
-            censored[i] += ce;
+            times[size] = t;
+            events[size] = ev;
+            censored[size] = ce;
+            size++;
+        }
+
+        /** Sorts and merges the appended tail into the distinct sorted times; returns this. */
+        Counts compacted() {
+            if (sorted == size) {
+                return this;
+            }
+            double[] distinct = Arrays.copyOf(times, size);
+            Arrays.sort(distinct);
+            int u = 0;
+            for (int i = 0; i < size; i++) {
+                if (u == 0 || distinct[i] != distinct[u - 1]) {
+                    distinct[u++] = distinct[i];
+                }
+            }
+            long[] ev = new long[Math.max(8, u)];
+            long[] ce = new long[Math.max(8, u)];
+            for (int i = 0; i < size; i++) {
+                int at = Arrays.binarySearch(distinct, 0, u, times[i]);
+                ev[at] += events[i];
+                ce[at] += censored[i];
+            }
+            times = Arrays.copyOf(distinct, Math.max(8, u));
+            events = ev;
+            censored = ce;
+            size = u;
+            sorted = u;
+            return this;
         }
 
         long total() {
             long n = 0;
             for (int i = 0; i < size; i++) {
-                n += events[i] + censored[i];
+                n = Math.addExact(n, Math.addExact(events[i], censored[i]));
             }
             return n;
         }

@@ -141,16 +141,12 @@ public record SurvivalCurve(String group, long n, long events, List<SurvivalStep
         }
         double xmax = x[x.length - 1];
         // drop duplicated y values (first occurrence kept; NaN equals NaN as in R's duplicated)
+        // (a hash set of the values' bits, which equates every NaN as Double.compare does: O(m), where
+        // comparing with every kept point was O(m²) in distinct times)
         List<double[]> pts = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
         for (int i = 0; i < y.length; i++) {
-            boolean dup = false;
-            for (double[] q : pts) {
-                if (Double.compare(q[1], y[i]) == 0 || (Double.isNaN(q[1]) && Double.isNaN(y[i]))) {
-                    dup = true;
-                    break;
-                }
-            }
-            if (!dup) {
+            if (seen.add(Double.doubleToLongBits(y[i]))) {
                 pts.add(new double[] {x[i], y[i]});
             }
         }

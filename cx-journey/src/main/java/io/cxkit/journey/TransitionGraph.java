@@ -1,7 +1,9 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.ExactCounts;
 import io.cxkit.core.QuantileSketch;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,24 +17,28 @@ import java.util.Map;
  * plus entry edges from {@value #START} and exit edges to {@value #END}, and per-touchpoint
  * repeat visits (loops, repeat contacts).
  *
- * <p>Counting allocates nothing per event once the touchpoints are known: nodes are
- * dictionary-encoded to dense ids and edge counts kept in a square {@code long} matrix, so the
- * footprint is {@code O(touchpoints²)} — 8 bytes per cell plus a sketch per edge that occurs.
+ * <p>Counting allocates nothing per event once the touchpoints and edges are known: nodes are
+ * dictionary-encoded to dense ids and edges kept sparse in a primitive hash table, so the
+ * footprint is {@code O(touchpoints + edges)} — about 40 bytes per edge that occurs plus a sketch
+ * per edge between two touchpoints (10,000 touchpoints in a chain need kilobytes, not the 800 MB a
+ * dense matrix would).
  * Combine remaps the other graph's touchpoints by name; the result does not depend on the order of
  * journeys or on how they were split.
  */
 public final class TransitionGraph implements Accumulator<TransitionGraph, TransitionGraphResult> {
     /** Encoding type name. */
     public static final String TYPE = "transition-graph";
-    /** The pseudo-touchpoint journeys start from. */
+    /** The pseudo-state every journey starts from. */
     public static final String START = "(start)";
-    /** The pseudo-touchpoint journeys end at. */
+    /** The pseudo-state every journey ends in. */
     public static final String END = "(end)";
+    private static final int START_ID = 0;
+    private static final int END_ID = 1;
 
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> names = new ArrayList<>();
-    private long[][] counts = new long[0][0];
-    private QuantileSketch[][] times = new QuantileSketch[0][0];
+    /** The edges that occurred: memory is O(edges), not O(nodes²). */
+    private final EdgeTable edges = new EdgeTable();
     private long[] visits = new long[0];
     private long[] repeatVisits = new long[0];
     private long[] journeysVisiting = new long[0];
@@ -48,9 +54,9 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
     }
 
     /**
-     * An empty graph.
+     * Creates an empty graph.
      *
-     * @return a new accumulator
+     * @return a new graph
      */
     public static TransitionGraph create() {
         return new TransitionGraph();
@@ -64,16 +70,8 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
         int n = names.size();
         ids.put(name, n);
         names.add(name);
-        if (n >= counts.length) {
-            int cap = Math.max(8, counts.length * 2);
-            long[][] c = new long[cap][];
-            QuantileSketch[][] t = new QuantileSketch[cap][];
-            for (int i = 0; i < cap; i++) {
-                c[i] = i < counts.length ? Arrays.copyOf(counts[i], cap) : new long[cap];
-                t[i] = i < times.length ? Arrays.copyOf(times[i], cap) : new QuantileSketch[cap];
-            }
-            counts = c;
-            times = t;
+        if (n >= visits.length) {
+            int cap = Math.max(8, visits.length * 2);
             visits = Arrays.copyOf(visits, cap);
             repeatVisits = Arrays.copyOf(repeatVisits, cap);
             journeysVisiting = Arrays.copyOf(journeysVisiting, cap);
@@ -84,19 +82,11 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
         return n;
     }
 
-    private QuantileSketch sketch(int from, int to) {
-        QuantileSketch s = times[from][to];
-        if (s == null) {
-            s = QuantileSketch.create();
-            times[from][to] = s;
-        }
-        return s;
-    }
-
     /**
-     * Adds one journey's transitions.
+     * Observes one journey: {@code (start) → first touchpoint → … → last → (end)}.
      *
      * @param journey the journey
+     * @throws IllegalArgumentException if {@code journey} is missing
      */
     public void accept(CustomerJourney journey) {
         if (journey == null) {
@@ -105,15 +95,16 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
         journeys++;
         journeyStamp++;
         List<JourneyEvent> ev = journey.events();
-        int prev = ids.get(START);
+        int prev = START_ID;
         long prevTime = 0;
         for (int i = 0; i < ev.size(); i++) {
             JourneyEvent e = ev.get(i);
             int cur = id(e.touchpoint());
             long t = e.time().toEpochMilli();
-            counts[prev][cur]++;
+            int edge = edges.index(EdgeTable.key(prev, cur));
+            edges.add(edge, 1);
             if (i > 0) {
-                sketch(prev, cur).accept((t - prevTime) / 1000.0);
+                edges.timesOrNew(edge).accept((t - prevTime) / 1000.0);
             }
             visits[cur]++;
             if (stamp[cur] != journeyStamp) {
@@ -129,11 +120,11 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
             prev = cur;
             prevTime = t;
         }
-        counts[prev][ids.get(END)]++;
+        edges.add(edges.index(EdgeTable.key(prev, END_ID)), 1);
     }
 
     /**
-     * Journeys added so far.
+     * Number of journeys observed.
      *
      * @return the count
      */
@@ -141,48 +132,81 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
         return journeys;
     }
 
+    /**
+     * Merges another graph into this one (touchpoints matched by name). Every count is checked for
+     * overflow before anything changes.
+     *
+     * @param other the other graph, unchanged
+     * @return this graph
+     * @throws NullPointerException if {@code other} is null
+     * @throws io.cxkit.core.IncompatibleAccumulatorException if a merged count would overflow
+     */
     @Override
     public TransitionGraph combine(TransitionGraph other) {
-        if (other == null) {
-            throw new IllegalArgumentException("other must not be missing: null");
-        }
-        int m = other.names.size();
-        int[] map = new int[m];
-        for (int i = 0; i < m; i++) {
-            map[i] = id(other.names.get(i));
-        }
-        for (int i = 0; i < m; i++) {
-            visits[map[i]] += other.visits[i];
-            repeatVisits[map[i]] += other.repeatVisits[i];
-            journeysVisiting[map[i]] += other.journeysVisiting[i];
-            journeysWithRepeat[map[i]] += other.journeysWithRepeat[i];
-            for (int j = 0; j < m; j++) {
-                counts[map[i]][map[j]] += other.counts[i][j];
-                if (other.times[i][j] != null) {
-                    sketch(map[i], map[j]).combine(other.times[i][j]);
-                }
+        Check.notNull(other, "other");
+        TransitionGraph source = other == this ? copyOf(this) : other;
+        ExactCounts.checkAdd(journeys, source.journeys, "journey count");
+        // Visits bound every count of a node and its edges, so checking them checks everything.
+        for (int i = 0; i < source.names.size(); i++) {
+            Integer mine = ids.get(source.names.get(i));
+            if (mine != null) {
+                ExactCounts.checkAdd(visits[mine], source.visits[i], "visits of " + source.names.get(i));
             }
         }
-        journeys += other.journeys;
+        for (int e = 0; e < source.edges.size(); e++) {
+            long k = source.edges.key(e);
+            Integer f = ids.get(source.names.get(EdgeTable.from(k)));
+            Integer t = ids.get(source.names.get(EdgeTable.to(k)));
+            int mine = f == null || t == null ? -1 : edges.find(EdgeTable.key(f, t));
+            if (mine >= 0) {
+                ExactCounts.checkAdd(edges.count(mine), source.edges.count(e), "transition count");
+            }
+        }
+        int m = source.names.size();
+        int[] map = new int[m];
+        for (int i = 0; i < m; i++) {
+            map[i] = id(source.names.get(i));
+            visits[map[i]] += source.visits[i];
+            repeatVisits[map[i]] += source.repeatVisits[i];
+            journeysVisiting[map[i]] += source.journeysVisiting[i];
+            journeysWithRepeat[map[i]] += source.journeysWithRepeat[i];
+        }
+        for (int e = 0; e < source.edges.size(); e++) {
+            long k = source.edges.key(e);
+            int mine = edges.index(EdgeTable.key(map[EdgeTable.from(k)], map[EdgeTable.to(k)]));
+            edges.add(mine, source.edges.count(e));
+            if (source.edges.times(e) != null) {
+                edges.timesOrNew(mine).combine(source.edges.times(e));
+            }
+        }
+        journeys += source.journeys;
         return this;
     }
 
+    private static TransitionGraph copyOf(TransitionGraph g) {
+        return decode(g.encode());
+    }
+
+    /**
+     * The graph: every transition with its count, share of the source's exits and time summary,
+     * and per touchpoint its visits and repeats.
+     *
+     * @return an immutable result
+     */
     @Override
     public TransitionGraphResult result() {
         int n = names.size();
-        List<Transition> edges = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            long out = 0;
-            for (int j = 0; j < n; j++) {
-                out += counts[i][j];
-            }
-            for (int j = 0; j < n; j++) {
-                if (counts[i][j] > 0) {
-                    QuantileSketch s = times[i][j] == null ? QuantileSketch.create() : times[i][j];
-                    edges.add(new Transition(names.get(i), names.get(j), counts[i][j],
-                            (double) counts[i][j] / out, s.summary()));
-                }
-            }
+        long[] out = new long[n];
+        for (int e = 0; e < edges.size(); e++) {
+            out[EdgeTable.from(edges.key(e))] += edges.count(e);
+        }
+        List<Transition> list = new ArrayList<>(edges.size());
+        for (int e : edges.sorted()) {
+            long k = edges.key(e);
+            int from = EdgeTable.from(k);
+            QuantileSketch s = edges.times(e) == null ? QuantileSketch.create() : edges.times(e);
+            list.add(new Transition(names.get(from), names.get(EdgeTable.to(k)), edges.count(e),
+                    (double) edges.count(e) / out[from], s.summary()));
         }
         List<TouchpointRepeats> repeats = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -191,7 +215,7 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
                         journeysWithRepeat[i]));
             }
         }
-        return new TransitionGraphResult(journeys, edges, repeats);
+        return new TransitionGraphResult(journeys, list, repeats);
     }
 
     @Override
@@ -204,6 +228,13 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
         return this;
     }
 
+    /**
+     * Encodes as {@value #TYPE} payload version 1: the journey count; the nodes (name, visits,
+     * repeat visits, journeys visiting, journeys with a repeat); then the edges in (from, to) order
+     * as from id, to id, count and an optional time sketch.
+     *
+     * @return the encoded bytes
+     */
     @Override
     public byte[] encode() {
         int n = names.size();
@@ -212,64 +243,102 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
             w.putString(names.get(i)).putLong(visits[i]).putLong(repeatVisits[i]).putLong(journeysVisiting[i])
                     .putLong(journeysWithRepeat[i]);
         }
-        int edges = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                edges += counts[i][j] > 0 ? 1 : 0;
-            }
-        }
-        w.putInt(edges);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if (counts[i][j] > 0) {
-                    w.putInt(i).putInt(j).putLong(counts[i][j]).putBoolean(times[i][j] != null);
-                    if (times[i][j] != null) {
-                        w.putBytes(times[i][j].encode());
-                    }
-                }
+        w.putInt(edges.size());
+        for (int e : edges.sorted()) {
+            long k = edges.key(e);
+            QuantileSketch times = edges.times(e);
+            w.putInt(EdgeTable.from(k)).putInt(EdgeTable.to(k)).putLong(edges.count(e)).putBoolean(times != null);
+            if (times != null) {
+                w.putBytes(times.encode());
             }
         }
         return w.toBytes();
     }
 
     /**
-     * Reads a graph written by {@link #encode()}.
+     * Reads a graph written by {@link #encode()}, checking that it is one some journeys can
+     * produce: unique node names with {@code (start)} and {@code (end)} first; every edge between
+     * known nodes, none into {@code (start)} or out of {@code (end)}, each at most once; as many
+     * transitions into and out of each touchpoint as it has visits; as many out of {@code (start)}
+     * and into {@code (end)} as there are journeys; repeat counts consistent with visits; and a time
+     * sketch with one value per transition exactly on the edges between two touchpoints.
      *
      * @param bytes the encoding
      * @return the graph
-     * @throws IllegalArgumentException if the encoding is invalid
+     * @throws io.cxkit.core.CorruptEncodingException if the encoding is invalid
      */
     public static TransitionGraph decode(byte[] bytes) {
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
         TransitionGraph g = new TransitionGraph();
-        g.journeys = in.getLong();
-        int n = in.getInt();
-        if (n < 0) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has a negative node count: " + n);
+        g.journeys = in.getCount("journey count");
+        int n = in.getSize("node count", 36);
+        if (n < 2) {
+            throw in.corrupt("has " + n + " nodes; (start) and (end) are always there");
         }
-        List<Integer> map = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            int id = g.id(in.getString());
-            map.add(id);
-            g.visits[id] = in.getLong();
-            g.repeatVisits[id] = in.getLong();
-            g.journeysVisiting[id] = in.getLong();
-            g.journeysWithRepeat[id] = in.getLong();
+            String name = in.getString();
+            int id = g.id(name);
+            if (id != i || (i == START_ID) != name.equals(START) || (i == END_ID) != name.equals(END)) {
+                throw in.corrupt("has node " + i + " named '" + name + "': names must be unique, with " + START
+                        + " and " + END + " first");
+            }
+            g.visits[i] = in.getCount("visit count of " + name);
+            g.repeatVisits[i] = in.getCount("repeat-visit count of " + name);
+            g.journeysVisiting[i] = in.getCount("journeys visiting " + name);
+            g.journeysWithRepeat[i] = in.getCount("journeys repeating " + name);
+            boolean consistent = i <= END_ID
+                    ? g.visits[i] == 0 && g.repeatVisits[i] == 0 && g.journeysVisiting[i] == 0 && g.journeysWithRepeat[i] == 0
+                    : g.visits[i] > 0 && g.journeysVisiting[i] <= g.journeys
+                            && g.repeatVisits[i] == g.visits[i] - g.journeysVisiting[i]
+                            && g.journeysWithRepeat[i] <= g.journeysVisiting[i]
+                            && g.journeysWithRepeat[i] <= g.repeatVisits[i]
+                            && (g.repeatVisits[i] == 0) == (g.journeysWithRepeat[i] == 0);
+            if (!consistent) {
+                throw in.corrupt("has impossible visit counts for '" + name + "': visits=" + g.visits[i] + ", repeats="
+                        + g.repeatVisits[i] + ", journeys visiting=" + g.journeysVisiting[i]
+                        + ", journeys repeating=" + g.journeysWithRepeat[i] + " of " + g.journeys);
+            }
         }
-        int edges = in.getInt();
+        int edges = in.getSize("edge count", 17);
+        long[] into = new long[n];
+        long[] outOf = new long[n];
         for (int e = 0; e < edges; e++) {
             int i = in.getInt();
             int j = in.getInt();
-            if (i < 0 || i >= n || j < 0 || j >= n) {
-                throw new IllegalArgumentException("encoded '" + TYPE + "' has an edge to an unknown node: "
-                        + i + " -> " + j);
+            if (i < 0 || i >= n || j < 0 || j >= n || j == START_ID || i == END_ID) {
+                throw in.corrupt("has an edge " + i + " -> " + j + " that no journey makes (" + n + " nodes)");
             }
-            g.counts[map.get(i)][map.get(j)] = in.getLong();
-            if (in.getBoolean()) {
-                g.times[map.get(i)][map.get(j)] = QuantileSketch.decode(in.getBytes());
+            long count = in.getCount("transition count");
+            if (count == 0 || g.edges.find(EdgeTable.key(i, j)) >= 0) {
+                throw in.corrupt("has an empty or repeated edge " + g.names.get(i) + " -> " + g.names.get(j));
+            }
+            int edge = g.edges.index(EdgeTable.key(i, j));
+            g.edges.add(edge, count);
+            into[j] = in.add(into[j], count, "total of transitions into " + g.names.get(j));
+            outOf[i] = in.add(outOf[i], count, "total of transitions out of " + g.names.get(i));
+            boolean timed = in.getBoolean();
+            if (timed != (i != START_ID && j != END_ID)) {
+                throw in.corrupt("has " + (timed ? "a" : "no") + " time sketch on edge " + g.names.get(i) + " -> "
+                        + g.names.get(j));
+            }
+            if (timed) {
+                QuantileSketch times = QuantileSketch.decode(in.getBytes());
+                if (times.n() != count || times.relativeAccuracy() != QuantileSketch.DEFAULT_RELATIVE_ACCURACY) {
+                    throw in.corrupt("has " + times.n() + " times for " + count + " transitions "
+                            + g.names.get(i) + " -> " + g.names.get(j));
+                }
+                g.edges.setTimes(edge, times);
             }
         }
         in.end();
+        for (int i = 0; i < n; i++) {
+            long expectIn = i == END_ID ? g.journeys : g.visits[i];
+            long expectOut = i == START_ID ? g.journeys : g.visits[i];
+            if (into[i] != expectIn || outOf[i] != expectOut) {
+                throw in.corrupt("has " + into[i] + " transitions into and " + outOf[i] + " out of '" + g.names.get(i)
+                        + "', expected " + expectIn + " and " + expectOut);
+            }
+        }
         return g;
     }
 

@@ -280,7 +280,7 @@ class AttributionTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> acc.combine(AttributionAccumulator.create(2, Duration.ofDays(7))));
         assertTrue(e.getMessage().startsWith("cannot combine attribution accumulators with different settings"));
-        assertThrows(IllegalArgumentException.class, () -> acc.combine(null));
+        assertThrows(NullPointerException.class, () -> acc.combine(null));
         assertThrows(IllegalArgumentException.class, () -> AttributionAccumulator.decode(new byte[] {0}));
         acc.accept(AttributionJourney.of(List.of("A"), true, 1));
         assertEquals(2, acc.combine(acc).journeys());

@@ -123,7 +123,7 @@ class RetentionTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> acc.combine(RetentionAccumulator.create(TimeGrain.WEEK, ZoneOffset.UTC)));
         assertTrue(e.getMessage().startsWith("cannot combine retention accumulators with different periods"));
-        assertThrows(IllegalArgumentException.class, () -> acc.combine(null));
+        assertThrows(NullPointerException.class, () -> acc.combine(null));
         assertThrows(IllegalArgumentException.class, () -> RetentionAccumulator.decode(new byte[] {9}));
     }
 }

@@ -136,7 +136,7 @@ class SurvivalTest {
         assertEquals("status must be 0 (censored) or 1 (event): 2", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> acc.acceptStatus(1, 1, null, "x"));
         assertThrows(IllegalArgumentException.class, () -> acc.accept(1, true, null));
-        assertThrows(IllegalArgumentException.class, () -> acc.combine(null));
+        assertThrows(NullPointerException.class, () -> acc.combine(null));
         acc.accept(1, true, "a");
         e = assertThrows(IllegalArgumentException.class, () -> acc.result().group("b"));
         assertEquals("unknown survival group 'b'; groups are [a]", e.getMessage());

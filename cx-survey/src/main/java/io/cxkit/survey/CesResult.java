@@ -111,6 +111,19 @@ public record CesResult(MeanEstimate mean, ProportionEstimate agree, long missin
         return TwoSampleTest.twoProportions(agree, other.agree, confidence).scale(100);
     }
 
+    /**
+     * This result (mean and share agreeing) as a domain (segment) of a weighted sample of {@code sampleN} answers: the standard error
+     * of R's {@code svyby} (see {@link io.cxkit.core.Domains}). Unweighted results, and segments
+     * with fewer than 2 answers, are unchanged.
+     *
+     * @param sampleN the whole sample's number of answers to this question, &gt;= {@code n()}
+     * @return the domain result
+     * @throws IllegalArgumentException if {@code sampleN < n()}
+     */
+    public CesResult inDomainOf(long sampleN) {
+        return new CesResult(mean.inDomainOf(sampleN), agree.inDomainOf(sampleN), missing, scale);
+    }
+
     @Override
     public String toString() {
         if (n() == 0) {

@@ -123,7 +123,7 @@ public final class ColumnarScores {
             c.absorb(e);
             out.put(key, new ScoreCardResult(a.result(), b.result(), c.result()));
         });
-        return SegmentedResult.of(out);
+        return ScoreCardResult.domains(SegmentedResult.of(out));
     }
 
     /**

@@ -116,6 +116,19 @@ public record CsatResult(ProportionEstimate satisfied, MeanEstimate rating, long
         return TwoSampleTest.welch(rating, other.rating, confidence);
     }
 
+    /**
+     * This result (share satisfied and mean rating) as a domain (segment) of a weighted sample of {@code sampleN} answers: the standard error
+     * of R's {@code svyby} (see {@link io.cxkit.core.Domains}). Unweighted results, and segments
+     * with fewer than 2 answers, are unchanged.
+     *
+     * @param sampleN the whole sample's number of answers to this question, &gt;= {@code n()}
+     * @return the domain result
+     * @throws IllegalArgumentException if {@code sampleN < n()}
+     */
+    public CsatResult inDomainOf(long sampleN) {
+        return new CsatResult(satisfied.inDomainOf(sampleN), rating.inDomainOf(sampleN), missing, scale);
+    }
+
     @Override
     public String toString() {
         if (n() == 0) {

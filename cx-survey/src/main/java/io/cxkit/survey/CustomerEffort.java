@@ -63,7 +63,8 @@ public final class CustomerEffort extends RatingAccumulator<CustomerEffort, CesR
     public static CustomerEffort decode(byte[] bytes) {
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
         RatingScale s = readScale(in);
-        return readTally(in, new CustomerEffort(s, readPolicy(in, TYPE)));
+        MissingAnswerPolicy policy = readPolicy(in, TYPE);
+        return readTally(in, in.valid("configuration", () -> new CustomerEffort(s, policy)));
     }
 
     @Override

@@ -63,7 +63,8 @@ public final class CustomerSatisfaction extends RatingAccumulator<CustomerSatisf
     public static CustomerSatisfaction decode(byte[] bytes) {
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
         RatingScale s = readScale(in);
-        return readTally(in, new CustomerSatisfaction(s, readPolicy(in, TYPE)));
+        MissingAnswerPolicy policy = readPolicy(in, TYPE);
+        return readTally(in, in.valid("configuration", () -> new CustomerSatisfaction(s, policy)));
     }
 
     @Override

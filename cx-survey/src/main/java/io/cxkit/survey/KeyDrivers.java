@@ -4,6 +4,8 @@ import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
 import io.cxkit.core.CompensatedSum;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.ExactCounts;
+import io.cxkit.core.IncompatibleAccumulatorException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -208,11 +210,12 @@ public final class KeyDrivers implements Accumulator<KeyDrivers, KeyDriverResult
     public KeyDrivers combine(KeyDrivers other) {
         Check.notNull(other, "other");
         if (!outcome.equals(other.outcome) || !drivers.equals(other.drivers)) {
-            throw new IllegalArgumentException("cannot combine key-driver accumulators with different "
+            throw new IncompatibleAccumulatorException("cannot combine key-driver accumulators with different "
                     + "variables: " + outcome + " ~ " + drivers + " vs " + other.outcome + " ~ "
                     + other.drivers);
         }
-        excluded += other.excluded;
+        long newN = ExactCounts.checkAdd(n, other.n, "complete-row count");
+        excluded = ExactCounts.checkAdd(excluded, other.excluded, "excluded-row count");
         if (other.n == 0) {
             return this;
         }
@@ -236,7 +239,7 @@ public final class KeyDrivers implements Accumulator<KeyDrivers, KeyDriverResult
             }
             mean[i] += delta[i] * wb / w;
         }
-        n += other.n;
+        n = newN;
         sumW.add(other.sumW);
         return this;
     }
@@ -362,27 +365,95 @@ public final class KeyDrivers implements Accumulator<KeyDrivers, KeyDriverResult
         String outcome = in.getString();
         int p = in.getInt();
         if (p < 1 || p > MAX_DRIVERS) {
-            throw new IllegalArgumentException("encoded 'key-drivers' has an invalid driver count: " + p);
+            throw in.corrupt("has an invalid driver count: " + p);
         }
         List<String> names = new ArrayList<>();
         for (int j = 0; j < p; j++) {
             names.add(in.getString());
         }
-        KeyDrivers kd = of(outcome, names);
-        kd.n = in.getLong();
-        kd.excluded = in.getLong();
+        KeyDrivers kd = in.valid("variables", () -> of(outcome, names));
+        kd.n = in.getCount("complete-row count");
+        kd.excluded = in.getCount("excluded-row count");
         kd.weighted = in.getBoolean();
-        kd.sumW.add(in.getDouble());
+        double sw = in.getDouble();
         double[] m = in.getDoubles();
         double[] c = in.getDoubles();
         in.end();
-        if (kd.n < 0 || kd.excluded < 0 || m.length != kd.k || c.length != kd.k * kd.k) {
-            throw new IllegalArgumentException("encoded 'key-drivers' is inconsistent: n=" + kd.n
-                    + ", excluded=" + kd.excluded + ", means=" + m.length + ", co-moments=" + c.length);
+        if (m.length != kd.k || c.length != kd.k * kd.k) {
+            throw in.corrupt("has " + m.length + " means and " + c.length + " co-moments for " + kd.k
+                    + " variables");
         }
+        checkWeightSum(in, kd.n, sw, kd.weighted);
+        for (double v : m) {
+            if (!Double.isFinite(v) || (kd.n == 0 && v != 0)) {
+                throw in.corrupt("has an impossible mean: " + v + " (n=" + kd.n + ")");
+            }
+        }
+        checkCoMoments(in, c, kd.k, kd.n);
+        kd.sumW.add(sw);
         System.arraycopy(m, 0, kd.mean, 0, kd.k);
         System.arraycopy(c, 0, kd.co, 0, kd.k * kd.k);
         return kd;
+    }
+
+    private static void checkWeightSum(Encoding.Reader in, long n, double sw, boolean weighted) {
+        boolean ok = weighted ? Double.isFinite(sw) && (n == 0 ? sw == 0
+                : sw >= n * Check.MIN_WEIGHT * (1 - 1e-9) && sw <= n * Check.MAX_WEIGHT * (1 + 1e-9))
+                : sw == n;
+        if (!ok) {
+            throw in.corrupt("has a weight sum no weights in [" + Check.MIN_WEIGHT + ", " + Check.MAX_WEIGHT
+                    + "] can give " + n + " rows: " + sw);
+        }
+    }
+
+    /**
+     * The co-moment matrix {@code Σw(x−x̄)(x−x̄)ᵀ} is symmetric and positive semi-definite: checked
+     * (to rounding) by a Cholesky factorization of the matrix scaled to unit diagonal, in O(k³)
+     * for k ≤ {@value #MAX_DRIVERS} + 1 variables.
+     */
+    private static void checkCoMoments(Encoding.Reader in, double[] c, int k, long n) {
+        double[] sd = new double[k];
+        for (int i = 0; i < k; i++) {
+            double d = c[i * k + i];
+            if (!Double.isFinite(d) || d < 0 || (n < 2 && d != 0)) {
+                throw in.corrupt("has an impossible variance term for variable " + i + ": " + d + " (n=" + n + ")");
+            }
+            sd[i] = Math.sqrt(d);
+        }
+        double[] a = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                double cij = c[i * k + j];
+                double cji = c[j * k + i];
+                double bound = sd[i] * sd[j];
+                if (!Double.isFinite(cij) || Math.abs(cij - cji) > 1e-9 * bound
+                        || Math.abs(cij) > bound * (1 + 1e-9)) {
+                    throw in.corrupt("has a co-moment matrix that is not symmetric positive semi-definite at ("
+                            + i + ", " + j + "): " + cij + " vs " + cji + ", variances " + sd[i] * sd[i] + ", "
+                            + sd[j] * sd[j]);
+                }
+                a[i * k + j] = bound == 0 ? (i == j ? 1 : 0) : (cij + cji) / 2 / bound;
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            double d = a[j * k + j];
+            for (int q = 0; q < j; q++) {
+                d -= a[j * k + q] * a[j * k + q];
+            }
+            if (d < -1e-8) {
+                throw in.corrupt("has a co-moment matrix that is not positive semi-definite (pivot " + j + ": "
+                        + d + ")");
+            }
+            double l = Math.sqrt(Math.max(d, 0));
+            a[j * k + j] = l;
+            for (int i = j + 1; i < k; i++) {
+                double v = a[i * k + j];
+                for (int q = 0; q < j; q++) {
+                    v -= a[i * k + q] * a[j * k + q];
+                }
+                a[i * k + j] = l > 1e-12 ? v / l : 0;
+            }
+        }
     }
 
     @Override

@@ -87,8 +87,11 @@ public final class NetPromoterScore extends ScoreAccumulator<NetPromoterScore, N
      */
     public static NetPromoterScore decode(byte[] bytes) {
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
-        NpsBands b = new NpsBands(in.getInt(), in.getInt());
-        return readTally(in, new NetPromoterScore(b, readPolicy(in, TYPE)));
+        int detractorMax = in.getInt();
+        int promoterMin = in.getInt();
+        NpsBands b = in.valid("NPS bands", () -> new NpsBands(detractorMax, promoterMin));
+        MissingAnswerPolicy policy = readPolicy(in, TYPE);
+        return readTally(in, new NetPromoterScore(b, policy));
     }
 
     @Override

@@ -118,11 +118,9 @@ public record NpsResult(long n, long missing, long promoters, long passives, lon
             center = estimate / 100;
             se = standardError / 100;
         } else {
-            double m = designEffectiveN();
-            double pp = (promoterShare * m + 0.75) / (m + 3);
-            double pd = (detractorShare * m + 0.75) / (m + 3);
-            center = pp - pd;
-            se = Math.sqrt((pp + pd - center * center) / (m + 3));
+            double[] adjusted = adjusted();
+            center = adjusted[0];
+            se = adjusted[1];
         }
         double lo = Math.max(-1, center - z * se);
         double hi = Math.min(1, center + z * se);
@@ -185,7 +183,9 @@ public record NpsResult(long n, long missing, long promoters, long passives, lon
 
     /**
      * Compares this score with another from an independent sample: the signed difference
-     * {@code this − other} in points, {@code SE = √(SE₁² + SE₂²)}, a z test and a Wald interval.
+     * {@code this − other} in points, {@code SE = √(SẼ₁² + SẼ₂²)} from the
+     * {@linkplain #adjustedStandardError() adjusted-Wald standard errors} (so that one respondent,
+     * or every answer in one group, never gives z = ∞ and p = 0), a z test and a Wald interval.
      *
      * @param other the other group's score
      * @param confidence the confidence level of the interval
@@ -193,7 +193,63 @@ public record NpsResult(long n, long missing, long promoters, long passives, lon
      * @throws IllegalArgumentException if either score is empty
      */
     public Comparison compare(NpsResult other, double confidence) {
-        return TwoSampleTest.normal(this, other, confidence, "NPS difference z");
+        Check.notNull(other, "other");
+        if (n == 0 || other.n == 0) {
+            throw new IllegalArgumentException(
+                    "comparison needs data in both groups: n_a=" + n + ", n_b=" + other.n);
+        }
+        double se = Math.hypot(inferenceStandardError(), other.inferenceStandardError());
+        return TwoSampleTest.normalDifference(estimate - other.estimate, se, confidence, "NPS difference z");
+    }
+
+    /**
+     * The standard error a comparison uses: the plain one ({@link #standardError()}, which matches R)
+     * where it is positive, and the {@linkplain #adjustedStandardError() adjusted-Wald} one where the
+     * plain one is 0 or undefined — at {@code n = 1} and when every answer falls in one group.
+     *
+     * @return the standard error in points; NaN when empty
+     */
+    public double inferenceStandardError() {
+        return standardError > 0 ? standardError : adjustedStandardError();
+    }
+
+    /**
+     * The standard error used for inference at any n: that of the adjusted-Wald estimate, with
+     * pseudo-counts 0.75 / 1.5 / 0.75 added to detractors / passives / promoters of the (design)
+     * effective sample size {@code m}: {@code 100·√((p̃P + p̃D − (p̃P − p̃D)²)/(m + 3))},
+     * {@code p̃P = (pP·m + 0.75)/(m + 3)}. Unlike {@link #standardError()} it is positive at
+     * {@code n = 1} and when every answer falls in one group (where the plain SE is 0 and a z test
+     * would report z = ∞), and it approaches the plain SE as n grows. The adjusted-Wald interval is
+     * built from it, and {@link #compare} uses it where the plain SE is 0.
+     *
+     * @return the adjusted standard error in NPS points; NaN when empty
+     */
+    public double adjustedStandardError() {
+        return n == 0 ? Double.NaN : 100 * adjusted()[1];
+    }
+
+    /** The adjusted-Wald centre and standard error (as shares, not points). */
+    private double[] adjusted() {
+        double m = designEffectiveN();
+        double pp = (promoterShare * m + 0.75) / (m + 3);
+        double pd = (detractorShare * m + 0.75) / (m + 3);
+        double center = pp - pd;
+        return new double[] {center, Math.sqrt((pp + pd - center * center) / (m + 3))};
+    }
+
+    /**
+     * This score as a domain (segment) of a weighted sample of {@code sampleN} answers: the standard error
+     * of R's {@code svyby} (see {@link io.cxkit.core.Domains}). Unweighted results, and segments
+     * with fewer than 2 answers, are unchanged.
+     *
+     * @param sampleN the whole sample's number of answers to this question, &gt;= {@code n()}
+     * @return the domain result
+     * @throws IllegalArgumentException if {@code sampleN < n()}
+     */
+    public NpsResult inDomainOf(long sampleN) {
+        double f = io.cxkit.core.Domains.standardErrorFactor(n, sampleN, weighted);
+        return f == 1 ? this : new NpsResult(n, missing, promoters, passives, detractors, promoterShare,
+                detractorShare, estimate, standardError * f, effectiveN, weighted);
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.cxkit.core.Check;
 import io.cxkit.core.Comparison;
 import io.cxkit.core.Distributions;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.ExactCounts;
+import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.Interval;
 import io.cxkit.core.MeanEstimate;
 import io.cxkit.core.Moments;
@@ -188,9 +190,22 @@ public final class OutcomeLinkage implements Accumulator<OutcomeLinkage, Outcome
     public OutcomeLinkage combine(OutcomeLinkage other) {
         Check.notNull(other, "other");
         if (binary != other.binary || !outcome.equals(other.outcome) || !reference.equals(other.reference)) {
-            throw new IllegalArgumentException("cannot combine outcome linkages with different "
+            throw new IncompatibleAccumulatorException("cannot combine outcome linkages with different "
                     + "configurations: " + describe() + " vs " + other.describe());
         }
+        // Check every count (and every group's moments) before changing anything.
+        other.means.forEach((g, m) -> {
+            Moments mine = means.get(g);
+            if (mine != null) {
+                mine.copy().combine(m);
+            }
+        });
+        other.rates.forEach((g, c) -> {
+            long[] mine = rates.get(g);
+            if (mine != null) {
+                ExactCounts.checkAddAll(mine, c, "outcome count of group " + g);
+            }
+        });
         other.means.forEach((g, m) -> means.computeIfAbsent(g, k -> Moments.create()).combine(m));
         other.rates.forEach((g, c) -> {
             long[] mine = rates.computeIfAbsent(g, k -> new long[2]);
@@ -244,7 +259,10 @@ public final class OutcomeLinkage implements Accumulator<OutcomeLinkage, Outcome
             MeanEstimate ref = est.get(reference);
             if (ref != null && ref.n() >= 2) {
                 est.forEach((g, e) -> {
-                    if (!g.equals(reference) && e.n() >= 2) {
+                    // Welch's test needs n >= 2 per group and a positive standard error in one of them
+                    // (found by the hostile-decode fuzz: two constant groups made result() throw)
+                    if (!g.equals(reference) && e.n() >= 2
+                            && (e.standardError() > 0 || ref.standardError() > 0)) {
                         contrasts.add(meanContrast(g, e, ref, confidence, z));
                     }
                 });
@@ -320,23 +338,28 @@ public final class OutcomeLinkage implements Accumulator<OutcomeLinkage, Outcome
     public static OutcomeLinkage decode(byte[] bytes) {
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
         boolean binary = in.getBoolean();
-        OutcomeLinkage l = new OutcomeLinkage(in.getString(), in.getString(), binary);
-        int groups = in.getInt();
-        if (groups < 0) {
-            throw new IllegalArgumentException("encoded 'outcome-linkage' has a negative group count: " + groups);
-        }
+        String outcome = in.getString();
+        String reference = in.getString();
+        OutcomeLinkage l = in.valid("configuration", () -> new OutcomeLinkage(outcome, reference, binary));
+        int groups = in.getSize("group count", 4);
         for (int i = 0; i < groups; i++) {
             String g = in.getString();
+            if (g.isBlank() || l.rates.containsKey(g) || l.means.containsKey(g)) {
+                throw in.corrupt("has a blank or repeated group name: '" + g + "'");
+            }
             if (binary) {
-                long n = in.getLong();
-                long x = in.getLong();
-                if (n < 0 || x < 0 || x > n) {
-                    throw new IllegalArgumentException("encoded 'outcome-linkage' has invalid counts for '"
-                            + g + "': n=" + n + ", successes=" + x);
+                long n = in.getCount("group size");
+                long x = in.getCount("success count");
+                if (x > n || n == 0) {
+                    throw in.corrupt("has impossible counts for '" + g + "': n=" + n + ", successes=" + x);
                 }
                 l.rates.put(g, new long[] {n, x});
             } else {
-                l.means.put(g, Moments.decode(in.getBytes()));
+                Moments m = Moments.decode(in.getBytes());
+                if (m.n() == 0) {
+                    throw in.corrupt("has an empty group '" + g + "'");
+                }
+                l.means.put(g, m);
             }
         }
         in.end();

@@ -39,6 +39,10 @@ public abstract sealed class RatingAccumulator<A extends RatingAccumulator<A, R>
     }
 
     static RatingScale readScale(Encoding.Reader in) {
-        return new RatingScale(in.getInt(), in.getInt(), in.getInt(), in.getInt());
+        int min = in.getInt();
+        int max = in.getInt();
+        int threshold = in.getInt();
+        int neutral = in.getInt();
+        return in.valid("rating scale", () -> new RatingScale(min, max, threshold, neutral));
     }
 }

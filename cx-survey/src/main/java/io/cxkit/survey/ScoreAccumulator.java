@@ -3,6 +3,7 @@ package io.cxkit.survey;
 import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.InvalidInputException;
 
 /**
@@ -22,7 +23,7 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
     final MissingAnswerPolicy policy;
     final int min;
     final int max;
-    private final int neutral;
+    final int neutral;
 
     ScoreAccumulator(int min, int max, int neutral, MissingAnswerPolicy policy) {
         this.min = min;
@@ -188,9 +189,10 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
     public final A combine(A other) {
         Check.notNull(other, "other");
         if (!configuration().equals(other.configuration())) {
-            throw new IllegalArgumentException("cannot combine " + type() + " accumulators with different "
-                    + "configurations: " + configuration() + " vs " + other.configuration());
+            throw new IncompatibleAccumulatorException("cannot combine " + type() + " accumulators with "
+                    + "different configurations: " + configuration() + " vs " + other.configuration());
         }
+        tally.checkCombine(other.tally);
         tally.combine(other.tally);
         return self();
     }
@@ -206,20 +208,21 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
 
     /** Reads the missing-answer policy written after the configuration. */
     static MissingAnswerPolicy readPolicy(Encoding.Reader in, String type) {
-        String name = in.getString();
-        try {
-            return MissingAnswerPolicy.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "encoded '" + type + "' has an unknown missing-answer policy: " + name, e);
-        }
+        return in.getEnum(MissingAnswerPolicy.class, "missing-answer policy");
     }
 
     /** Reads the tally that ends the encoding into a freshly configured {@code target}. */
     static <T extends ScoreAccumulator<T, ?>> T readTally(Encoding.Reader in, T target) {
         ScoreTally t = ScoreTally.read(in, target.min, target.max - target.min + 1, target.type());
         in.end();
-        target.tally.combine(t);
+        if (target.policy == MissingAnswerPolicy.FAIL && t.missing > 0) {
+            throw in.corrupt("has " + t.missing + " missing answers under the FAIL policy");
+        }
+        if (target.policy == MissingAnswerPolicy.NEUTRAL && t.missing > t.counts[target.neutral - target.min]) {
+            throw in.corrupt("has " + t.missing + " missing answers counted as neutral but only "
+                    + t.counts[target.neutral - target.min] + " neutral answers");
+        }
+        t.copyInto(target.tally);
         return target;
     }
 

@@ -3,6 +3,7 @@ package io.cxkit.survey;
 import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.InvalidInputException;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -223,13 +224,13 @@ public final class ScoreCard implements Accumulator<ScoreCard, ScoreCardResult> 
     public ScoreCard combine(ScoreCard other) {
         Check.notNull(other, "other");
         if (!questions.equals(other.questions)) {
-            throw new IllegalArgumentException("cannot combine score cards with different questions: "
+            throw new IncompatibleAccumulatorException("cannot combine score cards with different questions: "
                     + questions + " vs " + other.questions);
         }
         // Check every part before mutating any.
-        nps.emptyCopy().combine(other.nps.emptyCopy());
-        csat.emptyCopy().combine(other.csat.emptyCopy());
-        ces.emptyCopy().combine(other.ces.emptyCopy());
+        nps.copy().combine(other.nps);
+        csat.copy().combine(other.csat);
+        ces.copy().combine(other.ces);
         nps.combine(other.nps);
         csat.combine(other.csat);
         ces.combine(other.ces);
@@ -268,8 +269,11 @@ public final class ScoreCard implements Accumulator<ScoreCard, ScoreCardResult> 
      */
     public static ScoreCard decode(byte[] bytes) {
         Encoding.Reader r = Encoding.reader(bytes, TYPE, 1);
-        SurveyQuestions q = SurveyQuestions.of(blankToNull(r.getString()), blankToNull(r.getString()),
-                blankToNull(r.getString()));
+        String npsQuestion = blankToNull(r.getString());
+        String csatQuestion = blankToNull(r.getString());
+        String cesQuestion = blankToNull(r.getString());
+        SurveyQuestions q = r.valid("question mapping", () -> SurveyQuestions.of(npsQuestion, csatQuestion,
+                cesQuestion));
         ScoreCard card = new ScoreCard(q, NetPromoterScore.decode(r.getBytes()),
                 CustomerSatisfaction.decode(r.getBytes()), CustomerEffort.decode(r.getBytes()));
         r.end();

@@ -68,6 +68,6 @@ public record ScoreSegments(SegmentedAccumulator<NetPromoterScore, NpsResult> np
                     s.find(k).orElseGet(() -> csat.emptyCopy().segment(k).result()),
                     e.find(k).orElseGet(() -> ces.emptyCopy().segment(k).result())));
         }
-        return SegmentedResult.of(out);
+        return ScoreCardResult.domains(SegmentedResult.of(out));
     }
 }

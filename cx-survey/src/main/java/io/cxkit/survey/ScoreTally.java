@@ -3,6 +3,7 @@ package io.cxkit.survey;
 import io.cxkit.core.Check;
 import io.cxkit.core.CompensatedSum;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.ExactCounts;
 import io.cxkit.core.MeanEstimate;
 import io.cxkit.core.ProportionEstimate;
 import java.util.Arrays;
@@ -199,36 +200,60 @@ final class ScoreTally {
 
     static ScoreTally read(Encoding.Reader in, int expectedOffset, int expectedPoints, String type) {
         int offset = in.getInt();
-        long[] counts = in.getLongs();
+        long[] counts = in.getCounts("count");
         if (offset != expectedOffset || counts.length != expectedPoints) {
-            throw new IllegalArgumentException("encoded '" + type + "' tally covers " + offset + ".."
-                    + (offset + counts.length - 1) + " but its scale is " + expectedOffset + ".."
-                    + (expectedOffset + expectedPoints - 1));
+            throw in.corrupt("tally covers " + offset + ".." + ((long) offset + counts.length - 1)
+                    + " but its scale is " + expectedOffset + ".." + (expectedOffset + expectedPoints - 1));
         }
         ScoreTally t = new ScoreTally(offset, counts.length);
         System.arraycopy(counts, 0, t.counts, 0, counts.length);
+        long total = 0;
         for (long c : counts) {
-            if (c < 0) {
-                throw new IllegalArgumentException("encoded '" + type + "' has a negative count: " + c);
-            }
+            total = in.add(total, c, "total of answer counts");
         }
-        t.missing = in.getLong();
+        t.missing = in.getCount("missing count");
         t.weighted = in.getBoolean();
         if (t.weighted) {
-            t.sumW = exact(in.getDoubles(), expectedPoints, type);
-            t.compW = exact(in.getDoubles(), expectedPoints, type);
-            t.sumW2 = exact(in.getDoubles(), expectedPoints, type);
-            t.compW2 = exact(in.getDoubles(), expectedPoints, type);
+            t.sumW = exact(in, in.getDoubles(), expectedPoints);
+            t.compW = exact(in, in.getDoubles(), expectedPoints);
+            t.sumW2 = exact(in, in.getDoubles(), expectedPoints);
+            t.compW2 = exact(in, in.getDoubles(), expectedPoints);
+            for (int i = 0; i < counts.length; i++) {
+                String field = "scale point " + (offset + i);
+                in.checkWeightSums(counts[i], t.w(i), t.w2(i), field);
+                if (!(Math.abs(t.compW[i]) <= Math.abs(t.sumW[i])) || !(Math.abs(t.compW2[i]) <= Math.abs(t.sumW2[i]))) {
+                    throw in.corrupt("has a compensation larger than its sum for " + field);
+                }
+            }
         }
         return t;
     }
 
-    private static double[] exact(double[] v, int len, String type) {
+    private static double[] exact(Encoding.Reader in, double[] v, int len) {
         if (v.length != len) {
-            throw new IllegalArgumentException(
-                    "encoded '" + type + "' has " + v.length + " weight sums, expected " + len);
+            throw in.corrupt("has " + v.length + " weight sums, expected " + len);
         }
         return v;
+    }
+
+    /** Makes the empty {@code target} (same shape) hold exactly this tally's state, sums and compensations as they are. */
+    void copyInto(ScoreTally target) {
+        System.arraycopy(counts, 0, target.counts, 0, counts.length);
+        target.missing = missing;
+        target.weighted = weighted;
+        if (weighted) {
+            target.sumW = sumW.clone();
+            target.compW = compW.clone();
+            target.sumW2 = sumW2.clone();
+            target.compW2 = compW2.clone();
+        }
+    }
+
+    /** Checks that {@code o} can be added without a count overflowing, changing nothing. */
+    void checkCombine(ScoreTally o) {
+        ExactCounts.checkAddAll(counts, o.counts, "answer count");
+        ExactCounts.checkAdd(n(), o.n(), "answer count");
+        ExactCounts.checkAdd(missing, o.missing, "missing count");
     }
 
     static double weight(double w) {

@@ -42,6 +42,13 @@ import java.util.TreeMap;
  * The overall score (all segments combined) is tracked as segment {@link #ALL} with
  * period-over-period and control-limit checks.
  *
+ * <p><b>Small samples.</b> A test runs only when both results it compares have at least the
+ * trend's minimum n ({@value #DEFAULT_MINIMUM_N} by default, the same threshold the reports use to
+ * mark low-n cells), and a control-limit alert needs that many responses in the period: a segment
+ * with one response never raises an alert, whatever its score. Results below the minimum are still
+ * recorded in the series. For NPS, {@link NpsResult#compare} falls back to the adjusted-Wald
+ * standard error where the plain one is 0, so it stays positive at small n.
+ *
  * <p>Memory: one result per segment and period, or per segment and the last
  * {@link #withHistoryLimit(int) history limit} periods (a live service closing a period every week
  * should set one). Accumulators passed to {@code close} are not modified or retained. Not
@@ -55,16 +62,20 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
     public static final String ALL = "ALL";
     /** Earlier periods a segment needs before control-limit alerts are raised. */
     public static final int BASELINE_PERIODS = 4;
+    /** The default minimum n of each result a test or control-limit alert uses. */
+    public static final int DEFAULT_MINIMUM_N = 30;
 
     private final String metric;
     private final ScoreComparer<R> comparer;
     private final double confidence;
     private final double falseDiscoveryRate;
+    private final long minimumN;
     private final int historyLimit;
     private final Map<String, List<TrendPoint<R>>> series = new TreeMap<>();
     private TimeBucket last;
 
-    private ScoreTrend(String metric, ScoreComparer<R> comparer, double confidence, double fdr, int historyLimit) {
+    private ScoreTrend(String metric, ScoreComparer<R> comparer, double confidence, double fdr, long minimumN,
+            int historyLimit) {
         Check.notNull(metric, "metric");
         if (metric.isBlank()) {
             throw new IllegalArgumentException("metric name must not be blank: '" + metric + "'");
@@ -76,6 +87,10 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
             throw new IllegalArgumentException("false discovery rate must be in (0, 1): " + fdr);
         }
         this.falseDiscoveryRate = fdr;
+        if (minimumN < 1) {
+            throw new IllegalArgumentException("minimum n must be >= 1: " + minimumN);
+        }
+        this.minimumN = minimumN;
         this.historyLimit = historyLimit;
     }
 
@@ -90,7 +105,7 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
      */
     public static <A extends Accumulator<A, R>, R extends Estimate> ScoreTrend<A, R> of(String metric,
             ScoreComparer<R> comparer) {
-        return new ScoreTrend<>(metric, comparer, 0.95, 0.05, Integer.MAX_VALUE);
+        return new ScoreTrend<>(metric, comparer, 0.95, 0.05, DEFAULT_MINIMUM_N, Integer.MAX_VALUE);
     }
 
     /**
@@ -107,7 +122,26 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
      */
     public static <A extends Accumulator<A, R>, R extends Estimate> ScoreTrend<A, R> of(String metric,
             ScoreComparer<R> comparer, double confidence, double falseDiscoveryRate) {
-        return new ScoreTrend<>(metric, comparer, confidence, falseDiscoveryRate, Integer.MAX_VALUE);
+        return new ScoreTrend<>(metric, comparer, confidence, falseDiscoveryRate, DEFAULT_MINIMUM_N,
+                Integer.MAX_VALUE);
+    }
+
+    /**
+     * A trend with the given confidence level, false discovery rate and minimum n.
+     * @param <A> the accumulator type
+     * @param <R> the result type
+     * @param metric the metric's name used in alerts
+     * @param comparer how two results are compared
+     * @param confidence the confidence level of intervals, in (0, 1)
+     * @param falseDiscoveryRate the Benjamini–Hochberg level q in (0, 1)
+     * @param minimumN the n each compared result (and a period raising a control-limit alert) needs,
+     *     &gt;= 1
+     * @return a new trend
+     * @throws IllegalArgumentException if a parameter is out of range
+     */
+    public static <A extends Accumulator<A, R>, R extends Estimate> ScoreTrend<A, R> of(String metric,
+            ScoreComparer<R> comparer, double confidence, double falseDiscoveryRate, long minimumN) {
+        return new ScoreTrend<>(metric, comparer, confidence, falseDiscoveryRate, minimumN, Integer.MAX_VALUE);
     }
 
     /**
@@ -124,7 +158,7 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
         if (periods < 1) {
             throw new IllegalArgumentException("history limit must be >= 1 period: " + periods);
         }
-        return new ScoreTrend<>(metric, comparer, confidence, falseDiscoveryRate, periods);
+        return new ScoreTrend<>(metric, comparer, confidence, falseDiscoveryRate, minimumN, periods);
     }
 
     private record Test(String segment, Alert.Kind kind, Comparison comparison, String reason) {
@@ -211,6 +245,9 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
     }
 
     private Comparison tryCompare(R a, R b) {
+        if (a.n() < minimumN || b.n() < minimumN) {
+            return null;
+        }
         try {
             return comparer.compare(a, b, confidence);
         } catch (IllegalArgumentException tooLittleData) {
@@ -241,7 +278,7 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
     }
 
     private Alert controlAlert(String segment, TimeBucket period, R r, List<TrendPoint<R>> history) {
-        if (history.size() < BASELINE_PERIODS) {
+        if (history.size() < BASELINE_PERIODS || r.n() < minimumN) {
             return null;
         }
         double sumN = 0;

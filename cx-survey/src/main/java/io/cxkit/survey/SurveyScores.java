@@ -3,6 +3,7 @@ package io.cxkit.survey;
 import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.SegmentedAccumulator;
 import io.cxkit.core.Segmentation;
 
@@ -87,10 +88,13 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
     public SurveyScores combine(SurveyScores other) {
         Check.notNull(other, "other");
         if (!segmentation.equals(other.segmentation)) {
-            throw new IllegalArgumentException("cannot combine survey scores with different segmentations: "
+            throw new IncompatibleAccumulatorException("cannot combine survey scores with different segmentations: "
                     + segmentation + " vs " + other.segmentation);
         }
-        overall.emptyCopy().combine(other.overall.emptyCopy());
+        // Every segment's counts are at most the overall ones, so checking the overall combine for
+        // overflow checks every segment's too.
+        overall.copy().combine(other.overall);
+        segments.emptyCopy().combine(other.segments.emptyCopy());
         overall.combine(other.overall);
         segments.combine(other.segments);
         return this;
@@ -98,7 +102,7 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
 
     @Override
     public SurveyReport result() {
-        return new SurveyReport(segmentation, overall.result(), segments.result());
+        return new SurveyReport(segmentation, overall.result(), ScoreCardResult.domains(segments.result()));
     }
 
     @Override
@@ -129,30 +133,57 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
      */
     public static SurveyScores decode(byte[] bytes) {
         Encoding.Reader r = Encoding.reader(bytes, TYPE, 1);
-        int k = r.getInt();
-        if (k < 0 || k > 1000) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has an invalid attribute count " + k);
-        }
+        int k = r.getSize("attribute count", 4);
         String[] attrs = new String[k];
         for (int i = 0; i < k; i++) {
             attrs[i] = r.getString();
         }
         String grain = r.getString();
         String zone = r.getString();
-        Segmentation s = Segmentation.by(attrs);
-        try {
-            if (!grain.isEmpty()) {
-                s = s.period(io.cxkit.core.TimeGrain.valueOf(grain), java.time.ZoneId.of(zone));
-            }
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("encoded '" + TYPE + "' has an invalid period " + grain
-                    + " in zone " + zone, e);
-        }
+        Segmentation s = r.valid("segmentation " + java.util.Arrays.toString(attrs) + " by '" + grain + "' in '"
+                + zone + "'", () -> {
+                    Segmentation by = Segmentation.by(attrs);
+                    return grain.isEmpty() ? by
+                            : by.period(io.cxkit.core.TimeGrain.valueOf(grain), java.time.ZoneId.of(zone));
+                });
         ScoreCard overall = ScoreCard.decode(r.getBytes());
         SegmentedAccumulator<ScoreCard, ScoreCardResult> seg = SegmentedAccumulator.decode(r.getBytes(),
                 ScoreCard::decode);
         r.end();
+        for (int i = 0; i < seg.size(); i++) {
+            try {
+                overall.emptyCopy().combine(seg.segment(i).emptyCopy());
+            } catch (IllegalArgumentException e) {
+                throw r.corrupt("has segment " + seg.keyOf(i) + " incompatible with its overall scores: "
+                        + e.getMessage());
+            }
+        }
+        checkSegmentsAddUp(r, s, overall, seg);
         return new SurveyScores(s, overall, seg);
+    }
+
+    /**
+     * Every response counts once overall and once in its segment, so with a segmentation the
+     * segments' counts add up to the overall ones (per question: answers and missing answers).
+     */
+    private static void checkSegmentsAddUp(io.cxkit.core.Encoding.Reader r, Segmentation s, ScoreCard overall,
+            SegmentedAccumulator<ScoreCard, ScoreCardResult> seg) {
+        long[] sums = new long[6];
+        for (int i = 0; i < seg.size(); i++) {
+            ScoreCard c = seg.segment(i);
+            long[] parts = {c.nps().n(), c.nps().missing(), c.csat().n(), c.csat().missing(), c.ces().n(),
+                    c.ces().missing()};
+            for (int j = 0; j < 6; j++) {
+                sums[j] = r.add(sums[j], parts[j], "total of segment counts");
+            }
+        }
+        long[] all = {overall.nps().n(), overall.nps().missing(), overall.csat().n(), overall.csat().missing(),
+                overall.ces().n(), overall.ces().missing()};
+        boolean none = s.isNone();
+        if (none ? seg.size() > 0 : !java.util.Arrays.equals(sums, all)) {
+            throw r.corrupt("has segment counts " + java.util.Arrays.toString(sums) + " that do not add up to the"
+                    + " overall counts " + java.util.Arrays.toString(all) + " (NPS, CSAT, CES answers and missing)");
+        }
     }
 
     @Override

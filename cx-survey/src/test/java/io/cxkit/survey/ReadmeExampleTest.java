@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.Comparison;
+import io.cxkit.core.DocExamples;
 import io.cxkit.core.Interval;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedResult;
@@ -12,11 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,19 +76,8 @@ class ReadmeExampleTest {
      * {@code out.println} is the README's {@code System.out.println}).
      */
     private static void assertSameAsReadme(String name) throws IOException {
-        Path readme = Path.of(System.getProperty("user.dir")).getParent().resolve("README.md");
-        List<String> lines = Files.readAllLines(readme, StandardCharsets.UTF_8);
-        int start = lines.indexOf("<!-- " + name + ": cx-survey/src/test/java/io/cxkit/survey/ReadmeExampleTest.java -->");
-        assertTrue(start >= 0, "README has no " + name + " marker");
-        List<String> block = lines.subList(start + 2, lines.size());
-        String inReadme = block.subList(0, block.indexOf("```")).stream().map(String::strip)
-                .collect(Collectors.joining("\n"));
-        List<String> src = Files.readAllLines(Path.of("src/test/java/io/cxkit/survey/ReadmeExampleTest.java"),
-                StandardCharsets.UTF_8);
-        int b = src.indexOf("        // BEGIN " + name);
-        int e = src.indexOf("        // END " + name);
-        String inTest = src.subList(b + 1, e).stream().map(String::strip)
-                .map(s -> s.replace("out.println", "System.out.println")).collect(Collectors.joining("\n"));
-        assertEquals(inTest, inReadme, "the README " + name + " example must be the code this test runs");
+        DocExamples.assertSameAs(Path.of(System.getProperty("user.dir")).getParent().resolve("README.md"), "cx-survey",
+                "src/test/java/io/cxkit/survey/ReadmeExampleTest.java", name,
+                s -> s.replace("out.println", "System.out.println"));
     }
 }

@@ -1,0 +1,31 @@
+package io.cxkit.journey;
+
+import io.cxkit.core.contract.AccumulatorContractTest;
+import java.util.SplittableRandom;
+
+class PathVariantsContractTest extends AccumulatorContractTest<PathVariants, PathVariantsResult> {
+    @Override
+    protected PathVariants create() {
+        return PathVariants.leadingTo("checkout", 2);
+    }
+
+    @Override
+    protected void accept(PathVariants acc, SplittableRandom random) {
+        acc.accept(JourneyFixtures.journey(random));
+    }
+
+    @Override
+    protected PathVariants decode(byte[] bytes) {
+        return PathVariants.decode(bytes);
+    }
+
+    @Override
+    protected PathVariants incompatible() {
+        return PathVariants.whole();
+    }
+
+    @Override
+    protected String goldenName() {
+        return "path-variants";
+    }
+}
