@@ -89,16 +89,8 @@ public final class AcquisitionSpendReader {
         Check.notNull(in, "in");
         try (RowSource rows = RowSources.open(in, source, Check.notNull(format, "format"), StandardCharsets.UTF_8,
                 (char) 0, 1_000_000, 32)) {
-            List<String> header = new ArrayList<>(rows.columns());
-            boolean json = rows instanceof JsonSource;
-            List<String> selected = new ArrayList<>();
             Map<String, String> used = new LinkedHashMap<>();
-            for (String[] c : new String[][] {{"channel", channelColumn}, {"period", periodColumn}, {"spend", spendColumn}}) {
-                String col = SurvivalReader.column(header, c[1], c[0], source, json);
-                selected.add(col);
-                used.put(c[0], col);
-            }
-            rows.select(selected);
+            List<String> selected = EventFiles.selectFields(rows, new String[][] {{"channel", channelColumn}, {"period", periodColumn}, {"spend", spendColumn}}, source, used);
             boolean comma = rows.delimiter() == ';';
             List<Acquisition.Spend> out = new ArrayList<>();
             InteractionReader.ReadSummary s = EventFiles.loop(rows, source, selected, used, errors, cells -> {
