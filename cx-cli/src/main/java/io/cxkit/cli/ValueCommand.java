@@ -427,6 +427,9 @@ final class ValueCommand implements Callable<Integer> {
         if (a.spend().read().rejected().any()) {
             out.println("  acquisition file: " + a.spend().read().rejected());
         }
+        if (a.channels().read().rejected().any()) {
+            out.println("  channel file: " + a.channels().read().rejected());
+        }
     }
 
     private static String unmatched(List<Acquisition.Unmatched> list) {

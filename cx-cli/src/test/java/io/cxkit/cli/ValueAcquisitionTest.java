@@ -109,6 +109,15 @@ class ValueAcquisitionTest {
     }
 
     @Test
+    void skippedRowsOfBothFilesAreReported() throws IOException {
+        Files.writeString(channels, Files.readString(channels) + ",search\n");
+        Files.writeString(spend, Files.readString(spend) + "search,1997-04,-1\n");
+        CxTestSupport.Run r = cx(args("--on-error", "skip"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("  acquisition file: ") && r.out().contains("  channel file: "), r.out());
+    }
+
+    @Test
     void badInputIsNamedInTheCliWords() throws IOException {
         Files.writeString(spend, "channel,period,spend\nsearch,1997-01,-10\n");
         CxTestSupport.Run r = cx(args());
