@@ -7,6 +7,7 @@ import io.cxkit.core.Check;
 import io.cxkit.core.Estimate;
 import io.cxkit.core.Interval;
 import io.cxkit.core.SegmentKey;
+import io.cxkit.jackson.ReportedInterval;
 import io.cxkit.survey.ScoreCardResult;
 import io.cxkit.survey.SurveyReport;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
 import io.cxkit.core.IncompatibleAccumulatorException;
+import io.cxkit.core.InvalidInputException;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.TimeBucket;
 import io.cxkit.core.TimeGrain;
@@ -39,6 +40,12 @@ import java.util.TreeSet;
  * <p>State is, per customer, the set of active periods, so memory grows with customers × active
  * periods (the cohort of a customer can only be known from all of their activity). {@link #combine}
  * unions the sets, so any split of the activity merges to exactly the single-pass table.
+ *
+ * <p>The table has one row and one column per period between the first and the last activity, so
+ * activity may span at most {@link #MAX_PERIODS} periods: an activity (or a combined or decoded
+ * accumulator) that would stretch the span further is refused with a message naming the dates and
+ * suggesting a coarser grain, rather than building a table of hundreds of thousands of periods
+ * (a wrong date such as 1900-01-01 in daily activity would otherwise do that).
  */
 public final class RetentionAccumulator implements Accumulator<RetentionAccumulator, RetentionTable> {
     /** Encoding type name. */
@@ -48,9 +55,14 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
     private static final long MIN_EPOCH_DAY = LocalDate.of(-9999, 1, 1).toEpochDay();
     /** The latest epoch day a decoded activity may fall on: 9999-12-31. */
     private static final long MAX_EPOCH_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+    /** The most periods the activity may span, first to last inclusive (1,000 days, weeks, months, ...). */
+    public static final int MAX_PERIODS = 1_000;
     private final TimeGrain grain;
     private final ZoneId zone;
     private final Map<String, TreeSet<LocalDate>> active = new HashMap<>();
+    /** Start of the earliest and the latest active period, null while empty. */
+    private LocalDate first;
+    private LocalDate last;
 
     private RetentionAccumulator(TimeGrain grain, ZoneId zone) {
         this.grain = grain;
@@ -77,7 +89,8 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
      *
      * @param customerId the customer; not blank
      * @param time when; not null
-     * @throws IllegalArgumentException if an argument is missing or blank
+     * @throws IllegalArgumentException if an argument is missing or blank, or if the activity would
+     *     span more than {@link #MAX_PERIODS} periods (an {@link InvalidInputException})
      */
     public void accept(String customerId, Instant time) {
         if (customerId == null || customerId.isBlank()) {
@@ -86,7 +99,31 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
         if (time == null) {
             throw new IllegalArgumentException("activity time must not be missing: null (customer " + customerId + ")");
         }
-        active.computeIfAbsent(customerId, k -> new TreeSet<>()).add(grain.bucketOf(time, zone).start());
+        LocalDate start = grain.bucketOf(time, zone).start();
+        if (first == null || start.isBefore(first) || start.isAfter(last)) {
+            LocalDate from = first == null || start.isBefore(first) ? start : first;
+            LocalDate to = last == null || start.isAfter(last) ? start : last;
+            if (exceedsSpan(from, to)) {
+                throw new InvalidInputException("activity of customer " + customerId + " at " + time
+                        + " would make retention span more than " + MAX_PERIODS + " " + grain + " periods ("
+                        + from + " to " + to + "): check the time, or use a coarser grain");
+            }
+            first = from;
+            last = to;
+        }
+        active.computeIfAbsent(customerId, k -> new TreeSet<>()).add(start);
+    }
+
+    /** Whether more than {@link #MAX_PERIODS} periods lie from {@code from} to {@code to}, inclusive. */
+    private boolean exceedsSpan(LocalDate from, LocalDate to) {
+        TimeBucket b = new TimeBucket(grain, from);
+        for (int i = 1; i < MAX_PERIODS; i++) {
+            b = b.next();
+            if (b.start().isAfter(to)) {
+                return false;
+            }
+        }
+        return !b.next().start().isAfter(to); // b is period MAX_PERIODS: is there one more before `to`?
     }
 
     /**
@@ -117,12 +154,6 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
         if (active.isEmpty()) {
             return new RetentionTable(grain, 0, List.of(), List.of());
         }
-        LocalDate first = null;
-        LocalDate last = null;
-        for (TreeSet<LocalDate> s : active.values()) {
-            first = first == null || s.first().isBefore(first) ? s.first() : first;
-            last = last == null || s.last().isAfter(last) ? s.last() : last;
-        }
         List<TimeBucket> periods = new ArrayList<>();
         Map<LocalDate, Integer> index = new HashMap<>();
         for (TimeBucket b = new TimeBucket(grain, first); !b.start().isAfter(last); b = b.next()) {
@@ -137,17 +168,18 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
             int c = index.get(s.first());
             long[] row = cohorts.computeIfAbsent(c, k -> new long[1 + p - k]);
             row[0]++;
-            boolean[] on = new boolean[p];
+            int previous = -2;
             for (LocalDate d : s) {
                 int i = index.get(d);
-                on[i] = true;
                 row[1 + i - c]++;
                 activeIn[i]++;
-            }
-            for (int i = 1; i < p; i++) {
-                if (on[i - 1] && !on[i]) {
-                    lost[i]++;
+                if (previous >= 0 && i != previous + 1) {
+                    lost[previous + 1]++; // active in `previous`, not in the period after it
                 }
+                previous = i;
+            }
+            if (previous + 1 < p) {
+                lost[previous + 1]++;
             }
         }
         List<CohortRow> rows = new ArrayList<>();
@@ -172,6 +204,16 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
         if (other.grain != grain || !other.zone.equals(zone)) {
             throw new IncompatibleAccumulatorException("cannot combine retention accumulators with different periods: "
                     + grain + " " + zone + " vs " + other.grain + " " + other.zone);
+        }
+        if (other.first != null) {
+            LocalDate from = first == null || other.first.isBefore(first) ? other.first : first;
+            LocalDate to = last == null || other.last.isAfter(last) ? other.last : last;
+            if (exceedsSpan(from, to)) {
+                throw new InvalidInputException("combined retention activity would span more than " + MAX_PERIODS + " "
+                        + grain + " periods (" + from + " to " + to + "): check the times, or use a coarser grain");
+            }
+            first = from;
+            last = to;
         }
         for (Map.Entry<String, TreeSet<LocalDate>> e : other.active.entrySet()) {
             active.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).addAll(e.getValue());
@@ -232,6 +274,13 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
             if (s.isEmpty() || id.isBlank() || acc.active.put(id, s) != null) {
                 throw in.corrupt("has a blank or repeated customer, or one without activity: '" + id + "'");
             }
+            LocalDate from = acc.first == null || s.first().isBefore(acc.first) ? s.first() : acc.first;
+            LocalDate to = acc.last == null || s.last().isAfter(acc.last) ? s.last() : acc.last;
+            if (acc.exceedsSpan(from, to)) {
+                throw in.corrupt("has activity spanning more than " + MAX_PERIODS + " periods: " + from + " to " + to);
+            }
+            acc.first = from;
+            acc.last = to;
         }
         in.end();
         return acc;

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cxkit.core.CorruptEncodingException;
+import io.cxkit.core.Encoding;
+import io.cxkit.core.InvalidInputException;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.TimeGrain;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -109,6 +113,35 @@ class RetentionTest {
         for (CohortRow row : a.cohorts()) {
             assertEquals(row.size(), row.cells().get(0).retained());
         }
+    }
+
+    @Test
+    void activitySpanIsBoundedSoAWrongDateCannotBuildAHugeTable() {
+        // A 1900 date in daily activity used to build a table of ~46,000 x 46,000 periods (issue 11).
+        Instant start = Instant.parse("2026-01-01T12:00:00Z");
+        RetentionAccumulator acc = RetentionAccumulator.create(TimeGrain.DAY, ZoneOffset.UTC);
+        acc.accept("a", start);
+        acc.accept("b", start.plusSeconds(86_400L * (RetentionAccumulator.MAX_PERIODS - 1))); // exactly 1,000 days
+        assertEquals(RetentionAccumulator.MAX_PERIODS, acc.result().churn().size() + 1);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> acc.accept("c", Instant.parse("1900-01-01T00:00:00Z")));
+        assertTrue(e.getMessage().contains("more than 1000 DAY periods (1900-01-01 to 2028-09-26)"), e::getMessage);
+        assertEquals(2, acc.customers(), "a refused activity leaves no trace");
+        assertThrows(InvalidInputException.class,
+                () -> acc.accept("a", start.plusSeconds(86_400L * RetentionAccumulator.MAX_PERIODS)));
+
+        RetentionAccumulator far = RetentionAccumulator.create(TimeGrain.DAY, ZoneOffset.UTC);
+        far.accept("z", Instant.parse("2030-01-01T00:00:00Z"));
+        assertThrows(InvalidInputException.class, () -> acc.combine(far));
+        assertEquals(2, acc.customers(), "a refused combine changes nothing");
+
+        long d0 = LocalDate.of(2026, 1, 1).toEpochDay();
+        byte[] wide = Encoding.writer(RetentionAccumulator.TYPE, 1).putString("DAY").putString("UTC").putInt(1)
+                .putString("x").putLongs(new long[] {d0, d0 + RetentionAccumulator.MAX_PERIODS}).toBytes();
+        assertThrows(CorruptEncodingException.class, () -> RetentionAccumulator.decode(wide));
+        byte[] ok = Encoding.writer(RetentionAccumulator.TYPE, 1).putString("DAY").putString("UTC").putInt(1)
+                .putString("x").putLongs(new long[] {d0, d0 + RetentionAccumulator.MAX_PERIODS - 1}).toBytes();
+        assertEquals(1, RetentionAccumulator.decode(ok).customers());
     }
 
     @Test

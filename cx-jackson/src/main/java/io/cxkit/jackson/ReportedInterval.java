@@ -1,4 +1,4 @@
-package io.cxkit.io;
+package io.cxkit.jackson;
 
 import io.cxkit.core.Estimate;
 import io.cxkit.core.Interval;
@@ -21,10 +21,17 @@ import io.cxkit.survey.CsatResult;
  * @param clipped whether a bound was cut at the edge of the range
  * @param lowN whether {@code n} is below the minimum
  */
-record ReportedInterval(double lower, double upper, boolean clipped, boolean lowN) {
+public record ReportedInterval(double lower, double upper, boolean clipped, boolean lowN) {
 
-    /** The reported interval of an estimate. */
-    static ReportedInterval of(Estimate e, double confidence, int minN) {
+    /**
+     * The reported interval of an estimate.
+     *
+     * @param e the estimate
+     * @param confidence the confidence level in (0, 1)
+     * @param minN the report's minimum n (0 flags nothing)
+     * @return the interval clipped to the score's range, with its flags
+     */
+    public static ReportedInterval of(Estimate e, double confidence, int minN) {
         Interval ci = e.interval(confidence);
         boolean low = e.n() > 0 && e.n() < minN;
         if (e.n() == 0) {

@@ -1,0 +1,98 @@
+package io.cxkit.jackson;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The public records of cx-core, cx-survey and cx-journey the module writes. {@code ScoreSegments}
+ * is left out: it holds accumulators, not results. A test checks this list against the packages,
+ * so a new public record fails the build until it is added here.
+ */
+final class ResultTypes {
+    /** Every record written, in package order. */
+    static final List<Class<? extends Record>> ALL = List.of(
+            // io.cxkit.core
+            io.cxkit.core.Channel.class,
+            io.cxkit.core.Comparison.class,
+            io.cxkit.core.Customer.class,
+            io.cxkit.core.Interaction.class,
+            io.cxkit.core.Interval.class,
+            io.cxkit.core.Journey.class,
+            io.cxkit.core.JourneyStage.class,
+            io.cxkit.core.MeanEstimate.class,
+            io.cxkit.core.ProportionEstimate.class,
+            io.cxkit.core.QuantileSummary.class,
+            io.cxkit.core.RollingWindow.class,
+            io.cxkit.core.SegmentKey.class,
+            io.cxkit.core.Segmentation.class,
+            io.cxkit.core.TimeBucket.class,
+            io.cxkit.core.Touchpoint.class,
+            // io.cxkit.survey
+            io.cxkit.survey.Alert.class,
+            io.cxkit.survey.CesResult.class,
+            io.cxkit.survey.ControlLimits.class,
+            io.cxkit.survey.CsatResult.class,
+            io.cxkit.survey.DriverImportance.class,
+            io.cxkit.survey.GroupOutcome.class,
+            io.cxkit.survey.ImportancePerformance.class,
+            io.cxkit.survey.ImportancePerformance.Row.class,
+            io.cxkit.survey.KeyDriverResult.class,
+            io.cxkit.survey.NpsBands.class,
+            io.cxkit.survey.NpsMix.class,
+            io.cxkit.survey.NpsResult.class,
+            io.cxkit.survey.OutcomeContrast.class,
+            io.cxkit.survey.OutcomeLinkageResult.class,
+            io.cxkit.survey.RatingScale.class,
+            io.cxkit.survey.ScoreCardResult.class,
+            io.cxkit.survey.ScoredResponse.class,
+            io.cxkit.survey.SurveyQuestions.class,
+            io.cxkit.survey.SurveyReport.class,
+            io.cxkit.survey.SurveyResponse.class,
+            io.cxkit.survey.TrendPoint.class,
+            // io.cxkit.journey
+            io.cxkit.journey.AttributionJourney.class,
+            io.cxkit.journey.AttributionReport.class,
+            io.cxkit.journey.AttributionResult.class,
+            io.cxkit.journey.ChurnPeriod.class,
+            io.cxkit.journey.CohortRow.class,
+            io.cxkit.journey.CustomerJourney.class,
+            io.cxkit.journey.FunnelResult.class,
+            io.cxkit.journey.FunnelStepResult.class,
+            io.cxkit.journey.HiddenPain.class,
+            io.cxkit.journey.JourneyEvent.class,
+            io.cxkit.journey.JourneyFacts.class,
+            io.cxkit.journey.JourneySatisfactionResult.class,
+            io.cxkit.journey.JourneyScore.class,
+            io.cxkit.journey.JourneySummaryResult.class,
+            io.cxkit.journey.LogRankGroup.class,
+            io.cxkit.journey.LogRankTest.class,
+            io.cxkit.journey.MedianSurvival.class,
+            io.cxkit.journey.PathCount.class,
+            io.cxkit.journey.PathVariantsResult.class,
+            io.cxkit.journey.RetentionCell.class,
+            io.cxkit.journey.RetentionTable.class,
+            io.cxkit.journey.ServiceResult.class,
+            io.cxkit.journey.SurvivalCurve.class,
+            io.cxkit.journey.SurvivalResult.class,
+            io.cxkit.journey.SurvivalStep.class,
+            io.cxkit.journey.TicketEvent.class,
+            io.cxkit.journey.TicketFacts.class,
+            io.cxkit.journey.TicketRecord.class,
+            io.cxkit.journey.TicketRecordResult.class,
+            io.cxkit.journey.TicketSatisfactionResult.class,
+            io.cxkit.journey.TicketTimes.class,
+            io.cxkit.journey.TopPaths.class,
+            io.cxkit.journey.TouchpointCredit.class,
+            io.cxkit.journey.TouchpointImpact.class,
+            io.cxkit.journey.TouchpointRepeats.class,
+            io.cxkit.journey.Transition.class,
+            io.cxkit.journey.TransitionGraphResult.class);
+
+    /** The records with hand-written serializers (the {@code cxkit/survey-report/v1} shapes). */
+    static final Set<Class<? extends Record>> WRITTEN_BY_HAND = Set.of(io.cxkit.core.Interval.class,
+            io.cxkit.survey.NpsResult.class, io.cxkit.survey.CsatResult.class, io.cxkit.survey.CesResult.class,
+            io.cxkit.survey.ScoreCardResult.class, io.cxkit.survey.SurveyReport.class);
+
+    private ResultTypes() {
+    }
+}
