@@ -276,6 +276,9 @@ final class AttributionCommand implements Callable<Integer> {
         }
         if (model == AttributionModel.TIME_DECAY) {
             root.put("halfLife", h.toString());
+            CliSupport.TypedDuration typed = new CliSupport.TypedDuration(halfLife.strip(), h);
+            root.put("halfLifeText", typed.text());
+            root.putPOJO("halfLifeSeconds", typed.seconds());
         }
         root.put("journeys", r.journeys());
         root.put("conversions", r.conversions());

@@ -69,11 +69,59 @@ final class CliSupport {
     }
 
     /** A usage error (exit 2) unless the duration is positive. */
-    static Duration positive(CommandLine cl, Duration d, String option) {
-        if (d != null && (d.isZero() || d.isNegative())) {
+    static TypedDuration positive(CommandLine cl, TypedDuration d, String option) {
+        if (d != null && (d.value().isZero() || d.value().isNegative())) {
             throw new CommandLine.ParameterException(cl, option + " must be > 0: " + d);
         }
         return d;
+    }
+
+    /**
+     * A duration as the user typed it ({@code 7d}, {@code 24h}, {@code PT1H}: stripped, otherwise
+     * unchanged) and its value; {@link #toString()} is the text, so tables echo what was typed.
+     *
+     * @param text the typed text
+     * @param value the duration
+     */
+    record TypedDuration(String text, Duration value) {
+        /** Parses {@code text} as {@link CliSupport#duration} does. */
+        static TypedDuration of(String text) {
+            return new TypedDuration(text.strip(), duration(text));
+        }
+
+        /** The value, or null for null. */
+        static Duration valueOf(TypedDuration d) {
+            return d == null ? null : d.value;
+        }
+
+        /** The duration in seconds: a whole number when it is one, otherwise a decimal. */
+        Number seconds() {
+            return value.getNano() == 0 ? (Number) value.getSeconds()
+                    : (Number) (value.getSeconds() + value.getNano() / 1e9);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** Reads a {@link TypedDuration}: the same syntax as {@link DurationConverter}, the text kept. */
+    static final class TypedDurationConverter implements CommandLine.ITypeConverter<TypedDuration> {
+        @Override
+        public TypedDuration convert(String value) {
+            return TypedDuration.of(value);
+        }
+    }
+
+    /**
+     * Puts a duration the user gave under {@code key} (ISO-8601, as before), {@code keyText} (as typed
+     * on the command line) and {@code keySeconds}; all null when absent.
+     */
+    static void putDuration(Map<String, Object> json, String key, TypedDuration d) {
+        json.put(key, d == null ? null : d.value().toString());
+        json.put(key + "Text", d == null ? null : d.text());
+        json.put(key + "Seconds", d == null ? null : d.seconds());
     }
 
     static ObjectMapper mapper() {

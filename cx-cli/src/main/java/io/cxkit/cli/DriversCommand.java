@@ -1,7 +1,6 @@
 package io.cxkit.cli;
 
 import io.cxkit.io.DriverReader;
-import io.cxkit.io.ErrorPolicy;
 import io.cxkit.io.InteractionReader;
 import io.cxkit.report.DriversChart;
 import io.cxkit.report.HtmlReport;
@@ -56,9 +55,8 @@ final class DriversCommand implements Callable<Integer> {
     @Option(names = "--confidence", defaultValue = "0.95", description = "interval confidence (default ${DEFAULT-VALUE})")
     double confidence;
 
-    @Option(names = "--on-error", defaultValue = "fail",
-            description = "fail (stop at the first bad row) or skip (report rejected rows)")
-    ErrorPolicy onError;
+    @CommandLine.Mixin
+    ReadingOptions reading;
 
     @Option(names = "--format", defaultValue = "table", description = "table, json or html (default ${DEFAULT-VALUE})")
     CliSupport.Format format;
@@ -83,7 +81,9 @@ final class DriversCommand implements Callable<Integer> {
         HtmlOutput.check(cl, html, format == CliSupport.Format.HTML);
         DriverReader reader;
         try {
-            reader = DriverReader.of(outcome, drivers).errors(onError);
+            DriverReader.Builder b = DriverReader.builder().outcome(outcome).drivers(drivers);
+            reading.apply(cl, b);
+            reader = b.build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
@@ -156,7 +156,7 @@ final class DriversCommand implements Callable<Integer> {
             for (DriverImportance d : r.ranked()) {
                 out.printf(Locale.ROOT, "  %-3d %-20s %10.4f %7.1f%% %5.2f%s%n", rank++, d.driver(), d.raw(),
                         100 * d.rescaled(), d.mean(), r.resamples() > 0 ? String.format(Locale.ROOT,
-                                "   %.1f..%.1f%%", 100 * d.rescaledInterval().lower(),
+                                "   [%.1f, %.1f]", 100 * d.rescaledInterval().lower(),
                                 100 * d.rescaledInterval().upper()) : "");
             }
             out.flush();

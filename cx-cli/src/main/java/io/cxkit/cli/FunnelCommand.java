@@ -10,7 +10,6 @@ import io.cxkit.report.FunnelChart;
 import io.cxkit.report.HtmlReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +39,9 @@ final class FunnelCommand implements Callable<Integer> {
             description = "the funnel's touchpoints in order, e.g. product_page,checkout_web")
     List<String> steps;
 
-    @Option(names = "--within", paramLabel = "DURATION", converter = CliSupport.DurationConverter.class,
+    @Option(names = "--within", paramLabel = "DURATION", converter = CliSupport.TypedDurationConverter.class,
             description = "conversion window from the first step (30m, 2h, 7d, PT1H; default: none)")
-    Duration within;
+    CliSupport.TypedDuration within;
 
     @Option(names = "--mode", defaultValue = "ordered", paramLabel = "MODE",
             description = "ordered (other events may come between), strict (next event), any (any order)")
@@ -68,8 +67,8 @@ final class FunnelCommand implements Callable<Integer> {
         CliSupport.positive(cl, within, "--within");
         HtmlOutput.check(cl, html, format == CliSupport.Format.HTML);
         JourneyFile f = JourneyFile.read(cl, file, options, by);
-        Funnel funnel = Funnel.builder().steps(steps.toArray(new String[0])).mode(m).window(within)
-                .knownTouchpoints(f.touchpoints).build();
+        Funnel funnel = Funnel.builder().steps(steps.toArray(new String[0])).mode(m)
+                .window(CliSupport.TypedDuration.valueOf(within)).knownTouchpoints(f.touchpoints).build();
         FunnelResult overall = funnel.run(f.journeys);
         Map<String, FunnelResult> segments = new TreeMap<>();
         if (by != null) {
@@ -97,7 +96,7 @@ final class FunnelCommand implements Callable<Integer> {
             root.put("confidence", CONFIDENCE);
             root.put("steps", steps);
             root.put("mode", modeName(m));
-            root.put("window", within == null ? null : within.toString());
+            CliSupport.putDuration(root, "window", within);
             root.put("journeys", JourneyFile.unitJson(options));
             root.put("by", by);
             root.put("overall", json(overall));

@@ -6,7 +6,6 @@ import io.cxkit.journey.CustomerJourney;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -26,9 +25,9 @@ final class JourneyFile {
 
     /** Options of reading the events and cutting journeys, shared by funnel and paths. */
     static final class Options {
-        @Option(names = "--split-gap", paramLabel = "DURATION", converter = CliSupport.DurationConverter.class,
+        @Option(names = "--split-gap", paramLabel = "DURATION", converter = CliSupport.TypedDurationConverter.class,
                 description = "cut a customer's events into journeys after this much inactivity (30m, 2h, 7d, P30D)")
-        Duration splitGap;
+        CliSupport.TypedDuration splitGap;
 
         @Option(names = "--by-case", description = "one journey per customer and case id (the case column)")
         boolean byCase;
@@ -84,7 +83,7 @@ final class JourneyFile {
         });
         JourneyBuilder jb = JourneyBuilder.perCustomer();
         if (o.splitGap != null) {
-            jb = jb.splitOnInactivity(o.splitGap);
+            jb = jb.splitOnInactivity(o.splitGap.value());
         }
         if (o.byCase) {
             jb = jb.byCase();
@@ -98,14 +97,14 @@ final class JourneyFile {
     }
 
     static String unit(Options o) {
-        return o.byCase ? "customer and case" : o.splitGap != null ? "customer, cut after " + o.splitGap
-                + " inactivity" : "customer";
+        return o.byCase ? "customer and case" : o.splitGap != null ? "customer, cut after "
+                + o.splitGap + " inactivity" : "customer";
     }
 
     static Map<String, Object> unitJson(Options o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("per", o.byCase ? "case" : "customer");
-        m.put("splitGap", o.splitGap == null ? null : o.splitGap.toString());
+        CliSupport.putDuration(m, "splitGap", o.splitGap);
         return m;
     }
 }

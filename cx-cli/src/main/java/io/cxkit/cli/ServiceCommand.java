@@ -18,7 +18,6 @@ import io.cxkit.report.HtmlReport;
 import io.cxkit.report.ServiceTimeChart;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,10 +97,10 @@ final class ServiceCommand implements Callable<Integer> {
     @Option(names = "--count-bots", description = "bot replies count as responses")
     boolean countBots;
 
-    @Option(names = "--repeat-window", paramLabel = "DURATION", converter = CliSupport.DurationConverter.class,
-            defaultValue = "P7D", description = "a new ticket within this time of a solve is a repeat contact"
+    @Option(names = "--repeat-window", paramLabel = "DURATION", converter = CliSupport.TypedDurationConverter.class,
+            defaultValue = "7d", description = "a new ticket within this time of a solve is a repeat contact"
                     + " (default ${DEFAULT-VALUE})")
-    Duration repeatWindow;
+    CliSupport.TypedDuration repeatWindow;
 
     @Option(names = "--columns", paramLabel = "FIELD=COL,...",
             description = "name columns: ticket, customer, time, type, author, channel, team (events); ticket,"
@@ -138,16 +137,16 @@ final class ServiceCommand implements Callable<Integer> {
                     + " ticket), and " + file + " is read as ticket events");
         }
         ServiceMetrics.Builder mb = ServiceMetrics.builder().countBotReplies(countBots);
-        if (repeatWindow.isNegative()) {
+        if (repeatWindow.value().isNegative()) {
             throw new CommandLine.ParameterException(cl, "--repeat-window must be >= 0: " + repeatWindow);
         }
-        mb.repeatWindow(repeatWindow);
-        Duration[] targets = targets(cl, sla);
+        mb.repeatWindow(repeatWindow.value());
+        CliSupport.TypedDuration[] targets = targets(cl, sla);
         if (targets[0] != null) {
-            mb.firstResponseTarget(targets[0]);
+            mb.firstResponseTarget(targets[0].value());
         }
         if (targets[1] != null) {
-            mb.resolutionTarget(targets[1]);
+            mb.resolutionTarget(targets[1].value());
         }
         Function<TicketFacts, SegmentKey> segmentOf = null;
         if (by != null) {
@@ -209,19 +208,19 @@ final class ServiceCommand implements Callable<Integer> {
             c.put("zone", calendar == null ? null : cal.zone().getId());
             root.put("calendar", c);
             root.put("countBotReplies", countBots);
-            root.put("repeatWindow", repeatWindow.toString());
+            CliSupport.putDuration(root, "repeatWindow", repeatWindow);
             root.put("by", by == null ? null : by.strip().toLowerCase(Locale.ROOT));
-            root.put("overall", json(overall));
+            root.put("overall", json(overall, targets));
             root.put("segments", segments(by == null ? null : by.strip().toLowerCase(Locale.ROOT), segments,
-                    ServiceCommand::json));
+                    r -> json(r, targets)));
             root.put("input", CliSupport.input(s));
             CliSupport.writeJson(out, root);
         } else {
             out.printf(Locale.ROOT, "Service metrics of %s (%s; times are %s)%n", file,
                     by == null ? "overall" : "by " + by, calendar == null ? "elapsed time"
                             : "business time of " + calendar + ", zone " + cal.zone());
-            table(out, "(all)", overall);
-            segments.forEach((k, r) -> table(out, by + "=" + k, r));
+            table(out, "(all)", overall, targets);
+            segments.forEach((k, r) -> table(out, by + "=" + k, r, targets));
             out.flush();
             CliSupport.reportRejected(cl, s, format);
         }
@@ -236,9 +235,9 @@ final class ServiceCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code [firstResponse, resolution]} from {@code first-response=PT1H,resolution=P1D}. */
-    static Duration[] targets(CommandLine cl, String spec) {
-        Duration[] t = new Duration[2];
+    /** {@code [firstResponse, resolution]} from {@code first-response=PT1H,resolution=P1D}, as typed. */
+    static CliSupport.TypedDuration[] targets(CommandLine cl, String spec) {
+        CliSupport.TypedDuration[] t = new CliSupport.TypedDuration[2];
         if (spec == null) {
             return t;
         }
@@ -253,9 +252,9 @@ final class ServiceCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, "--sla must be first-response=DURATION and/or"
                         + " resolution=DURATION: '" + pair.strip() + "'");
             }
-            Duration d;
+            CliSupport.TypedDuration d;
             try {
-                d = CliSupport.duration(pair.substring(eq + 1));
+                d = CliSupport.TypedDuration.of(pair.substring(eq + 1));
             } catch (CommandLine.TypeConversionException e) {
                 throw new CommandLine.ParameterException(cl, "--sla " + k + ": " + e.getMessage());
             }
@@ -264,7 +263,7 @@ final class ServiceCommand implements Callable<Integer> {
         return t;
     }
 
-    static void table(PrintWriter out, String label, ServiceResult r) {
+    static void table(PrintWriter out, String label, ServiceResult r, CliSupport.TypedDuration[] targets) {
         out.printf(Locale.ROOT, "%n%s: %,d tickets, %,d solved%n", label, r.tickets(), r.solved());
         time(out, "first response", r.firstResponse());
         time(out, "resolution", r.resolution());
@@ -273,10 +272,10 @@ final class ServiceCommand implements Callable<Integer> {
         rate(out, "repeat contact", r.repeatContact());
         rate(out, "reopened", r.reopen());
         if (r.firstResponseTarget() != null) {
-            rate(out, "first response within " + r.firstResponseTarget(), r.firstResponseSla());
+            rate(out, "first response within " + targets[0], r.firstResponseSla());
         }
         if (r.resolutionTarget() != null) {
-            rate(out, "resolved within " + r.resolutionTarget(), r.resolutionSla());
+            rate(out, "resolved within " + targets[1], r.resolutionSla());
         }
     }
 
@@ -290,7 +289,7 @@ final class ServiceCommand implements Callable<Integer> {
                 p.n() == 0 ? "" : String.format(Locale.ROOT, " (n=%,d)", p.n()));
     }
 
-    static Map<String, Object> json(ServiceResult r) {
+    static Map<String, Object> json(ServiceResult r, CliSupport.TypedDuration[] targets) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tickets", r.tickets());
         m.put("solved", r.solved());
@@ -300,7 +299,7 @@ final class ServiceCommand implements Callable<Integer> {
         m.put("firstContactResolution", CliSupport.proportion(r.firstContactResolution(), CONFIDENCE));
         m.put("repeatContact", CliSupport.proportion(r.repeatContact(), CONFIDENCE));
         m.put("reopened", CliSupport.proportion(r.reopen(), CONFIDENCE));
-        m.put("sla", sla(r));
+        m.put("sla", sla(r, targets));
         return m;
     }
 
@@ -317,19 +316,20 @@ final class ServiceCommand implements Callable<Integer> {
         return segs;
     }
 
-    static Map<String, Object> sla(ServiceResult r) {
+    /** The SLA attainments of {@code r}, whose targets are {@code targets} (as typed). */
+    static Map<String, Object> sla(ServiceResult r, CliSupport.TypedDuration[] targets) {
         Map<String, Object> sla = new LinkedHashMap<>();
-        sla.put("firstResponse", target(r.firstResponseTarget(), r.firstResponseSla()));
-        sla.put("resolution", target(r.resolutionTarget(), r.resolutionSla()));
+        sla.put("firstResponse", target(targets[0], r.firstResponseSla()));
+        sla.put("resolution", target(targets[1], r.resolutionSla()));
         return sla;
     }
 
-    private static Object target(Duration target, ProportionEstimate p) {
+    private static Object target(CliSupport.TypedDuration target, ProportionEstimate p) {
         if (target == null) {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("target", target.toString());
+        CliSupport.putDuration(m, "target", target);
         m.put("attainment", CliSupport.proportion(p, CONFIDENCE));
         return m;
     }

@@ -15,7 +15,6 @@ import io.cxkit.journey.TicketRecordAccumulator;
 import io.cxkit.journey.TicketRecordResult;
 import io.cxkit.journey.TicketSatisfactionResult;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -36,6 +35,8 @@ import picocli.CommandLine;
 final class TicketExportService {
     private final ServiceCommand c;
     private final CommandLine cl;
+    /** The {@code --sla} targets as typed, set by {@link #run()}. */
+    private CliSupport.TypedDuration[] targets;
 
     TicketExportService(ServiceCommand command, CommandLine cl) {
         this.c = command;
@@ -54,12 +55,12 @@ final class TicketExportService {
             }
         }
         ServiceMetrics.Builder mb = ServiceMetrics.builder();
-        Duration[] targets = ServiceCommand.targets(cl, c.sla);
+        targets = ServiceCommand.targets(cl, c.sla);
         if (targets[0] != null) {
-            mb.firstResponseTarget(targets[0]);
+            mb.firstResponseTarget(targets[0].value());
         }
         if (targets[1] != null) {
-            mb.resolutionTarget(targets[1]);
+            mb.resolutionTarget(targets[1].value());
         }
         TicketRecordReader.Builder rb = TicketRecordReader.builder();
         c.reading.apply(cl, rb);
@@ -125,14 +126,14 @@ final class TicketExportService {
             cal.put("zone", null);
             root.put("calendar", cal);
             root.put("countBotReplies", false);
-            root.put("repeatWindow", null);
+            CliSupport.putDuration(root, "repeatWindow", null);
             root.put("by", byLabel);
             root.put("rules", rules.json());
             Map<String, String> units = new TreeMap<>(fieldOrder());
             units.putAll(layout.units());
             root.put("units", units);
             root.put("overall", json(all));
-            root.put("segments", ServiceCommand.segments(byLabel, bySegment, TicketExportService::json));
+            root.put("segments", ServiceCommand.segments(byLabel, bySegment, this::json));
             root.put("input", CliSupport.input(s));
             CliSupport.writeJson(out, root);
         } else {
@@ -205,7 +206,7 @@ final class TicketExportService {
      * One segment of a ticket export. A line whose column is not in the export says so instead of
      * counting every ticket as without a value; {@code present} holds the field keys found.
      */
-    static void table(PrintWriter out, String label, TicketRecordResult r, Set<String> present) {
+    void table(PrintWriter out, String label, TicketRecordResult r, Set<String> present) {
         ServiceResult e = r.elapsed();
         ServiceResult b = r.businessHours();
         out.printf(Locale.ROOT, "%n%s: %,d tickets, %,d solved%n", label, r.tickets(), r.solved());
@@ -244,13 +245,13 @@ final class TicketExportService {
         }
         boolean business = present.contains("first_reply_business") || present.contains("full_resolution_business");
         if (e.firstResponseTarget() != null) {
-            ServiceCommand.rate(out, "first reply within " + e.firstResponseTarget(), e.firstResponseSla());
+            ServiceCommand.rate(out, "first reply within " + targets[0], e.firstResponseSla());
             if (business) {
                 ServiceCommand.rate(out, "  within business hours", b.firstResponseSla());
             }
         }
         if (e.resolutionTarget() != null) {
-            ServiceCommand.rate(out, "resolved within " + e.resolutionTarget(), e.resolutionSla());
+            ServiceCommand.rate(out, "resolved within " + targets[1], e.resolutionSla());
             if (business) {
                 ServiceCommand.rate(out, "  within business hours", b.resolutionSla());
             }
@@ -280,14 +281,14 @@ final class TicketExportService {
     }
 
     /** The {@code cxkit/service/v1} result of a ticket export, plus its business-hours times and more rates. */
-    static Map<String, Object> json(TicketRecordResult r) {
-        Map<String, Object> m = ServiceCommand.json(r.elapsed());
+    Map<String, Object> json(TicketRecordResult r) {
+        Map<String, Object> m = ServiceCommand.json(r.elapsed(), targets);
         ServiceResult b = r.businessHours();
         Map<String, Object> bh = new LinkedHashMap<>();
         bh.put("firstResponseSeconds", CliSupport.seconds(b.firstResponse()));
         bh.put("resolutionSeconds", CliSupport.seconds(b.resolution()));
         bh.put("requesterWaitSeconds", CliSupport.seconds(b.requesterWait()));
-        bh.put("sla", ServiceCommand.sla(b));
+        bh.put("sla", ServiceCommand.sla(b, targets));
         m.put("businessHours", bh);
         m.put("oneTouch", CliSupport.proportion(r.oneTouch(), ServiceCommand.CONFIDENCE));
         TicketSatisfactionResult sat = r.satisfaction();

@@ -115,6 +115,8 @@ class AttributionCommandTest {
         // c's email 1 h before weighs 2^(-1/24) against web's 1
         JsonNode decay = json("--model", "time-decay", "--half-life", "1d");
         assertEquals("PT24H", decay.get("halfLife").asText());
+        assertEquals("1d", decay.get("halfLifeText").asText());
+        assertEquals(86_400, decay.get("halfLifeSeconds").asLong());
         double we = Math.pow(2, -1.0 / 24);
         credit(decay, 0, "email", 2.0 / 7 + we / (1 + we), 100.0 * 2 / 7 + 50 * we / (1 + we));
         credit(decay, 1, "search", 1.0 / 7, 100.0 / 7);

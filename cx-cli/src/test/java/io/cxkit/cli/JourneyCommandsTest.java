@@ -118,7 +118,17 @@ class JourneyCommandsTest {
         CxTestSupport.Run t = cx("funnel", f.toString(), "--steps", "home,cart,buy", "--within", "24h", "--mode",
                 "strict");
         assertEquals(0, t.code(), t.err());
-        assertTrue(t.out().contains("Funnel home > cart > buy (strict, window PT24H)"), t.out());
+        // The window echoed as typed (not PT24H, not 1d); JSON keeps ISO-8601 and adds the text and seconds.
+        assertTrue(t.out().contains("Funnel home > cart > buy (strict, window 24h)"), t.out());
+        JsonNode w = json(cx("funnel", f.toString(), "--steps", "home,cart,buy", "--within", " 24h", "--format",
+                "json"));
+        assertEquals("PT24H", w.get("window").asText());
+        assertEquals("24h", w.get("windowText").asText());
+        assertEquals(86_400, w.get("windowSeconds").asLong());
+        assertTrue(w.get("windowSeconds").isIntegralNumber(), w.toString());
+        JsonNode none = json(cx("funnel", f.toString(), "--steps", "home,cart,buy", "--format", "json"));
+        assertTrue(none.get("window").isNull() && none.get("windowText").isNull()
+                && none.get("windowSeconds").isNull(), none.toString());
         assertTrue(t.out().contains("(all): 4 journeys, 3 entered, 1 completed"), t.out());
     }
 
@@ -145,6 +155,8 @@ class JourneyCommandsTest {
         }
         assertEquals("any", j.get("mode").asText());
         assertEquals("PT720H", j.get("journeys").get("splitGap").asText());
+        assertEquals("30d", j.get("journeys").get("splitGapText").asText());
+        assertEquals(30 * 86_400, j.get("journeys").get("splitGapSeconds").asLong());
         long sum = 0;
         for (JsonNode seg : j.get("segments")) {
             sum += seg.get("result").get("journeys").asLong();
@@ -268,6 +280,15 @@ class JourneyCommandsTest {
         assertEquals(7200, o.get("resolutionSeconds").get("min").asDouble(), 1e-9);
         assertEquals(86_400, o.get("resolutionSeconds").get("max").asDouble(), 1e-9);
         assertEquals(0.5, o.get("sla").get("firstResponse").get("attainment").get("estimate").asDouble(), 1e-12);
+        JsonNode target = o.get("sla").get("firstResponse");
+        assertEquals("PT1H", target.get("target").asText());
+        assertEquals("PT1H", target.get("targetText").asText());
+        assertEquals(3600, target.get("targetSeconds").asLong());
+        assertEquals("PT24H", o.get("sla").get("resolution").get("target").asText());
+        assertEquals("P1D", o.get("sla").get("resolution").get("targetText").asText());
+        assertEquals("PT168H", j.get("repeatWindow").asText());
+        assertEquals("7d", j.get("repeatWindowText").asText());
+        assertEquals(604_800, j.get("repeatWindowSeconds").asLong());
         assertEquals(1.0, o.get("sla").get("resolution").get("attainment").get("estimate").asDouble(), 1e-12);
         assertEquals(1.0, o.get("firstContactResolution").get("estimate").asDouble(), 1e-12);
         assertEquals(0.0, o.get("reopened").get("estimate").asDouble(), 1e-12);
@@ -293,7 +314,7 @@ class JourneyCommandsTest {
         CxTestSupport.Run t = cx("service", f.toString(), "--by", "team", "--sla", "resolution=1d");
         assertEquals(0, t.code(), t.err());
         assertTrue(t.out().contains("team=voice: 1 tickets, 1 solved"), t.out());
-        assertTrue(t.out().contains("resolved within PT24H"), t.out());
+        assertTrue(t.out().contains("resolved within 1d"), t.out());
     }
 
     @Test
@@ -409,6 +430,56 @@ class JourneyCommandsTest {
                 "--bootstrap", "100");
         assertEquals(0, t.code(), t.err());
         assertTrue(t.out().contains("100 bootstrap resamples, seed 42"), t.out());
+        // Percent intervals written as everywhere else in the CLI: "51.5% [50.6, 52.4]" style, 1 decimal.
+        assertTrue(java.util.regex.Pattern.compile("\\d\\.\\d% +\\d\\.\\d\\d   \\[\\d+\\.\\d, \\d+\\.\\d\\]")
+                .matcher(t.out()).find(), t.out());
+    }
+
+    @Test
+    void driversTakeTheSharedReadingOptions() throws IOException {
+        String expected = json(cx("drivers", file("drivers.csv", DRIVERS).toString(), "--outcome", "overall",
+                "--drivers", "x1,x2", "--format", "json")).get("importances").toString();
+        // A ';' file, detected and forced; a windows-1252 header read with --charset.
+        Path semi = file("semi.csv", DRIVERS.replace(',', ';'));
+        for (String[] extra : List.of(new String[0], new String[] {"--delimiter", ";"})) {
+            List<String> args = new ArrayList<>(List.of("drivers", semi.toString(), "--outcome", "overall",
+                    "--drivers", "x1,x2", "--format", "json"));
+            args.addAll(List.of(extra));
+            assertEquals(expected, json(cx(args.toArray(String[]::new))).get("importances").toString());
+        }
+        Path latin = dir.resolve("latin.csv");
+        Files.write(latin, DRIVERS.replace("x1", "qualit\u00e9").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        JsonNode cp = json(cx("drivers", latin.toString(), "--outcome", "overall", "--drivers", "qualit\u00e9,x2",
+                "--charset", "windows-1252", "--format", "json"));
+        assertEquals(expected.replace("x1", "qualit\u00e9"), cp.get("importances").toString());
+        assertEquals(Cx.BAD_INPUT, cx("drivers", latin.toString(), "--outcome", "overall", "--drivers",
+                "qualit\u00e9,x2").code());
+        // NDJSON by its name and, under another name, by --input-format; a bad row skipped with --on-error.
+        String ndjson = "{\"overall\":4,\"x1\":2,\"x2\":2}\n{\"overall\":2,\"x1\":2,\"x2\":0}\n"
+                + "{\"overall\":2,\"x1\":0,\"x2\":2}\n{\"overall\":0,\"x1\":0,\"x2\":0}\n"
+                + "{\"overall\":1,\"x2\":1}\n{\"overall\":3,\"x1\":\"high\",\"x2\":1}\n";
+        Path nd = file("d.ndjson", ndjson);
+        Path txt = file("d.txt", ndjson);
+        for (List<String> args : List.of(List.of(nd.toString()), List.of(txt.toString(), "--input-format", "json"))) {
+            List<String> all = new ArrayList<>(List.of("drivers"));
+            all.addAll(args);
+            all.addAll(List.of("--outcome", "overall", "--drivers", "x1,x2", "--on-error", "skip", "--format", "json"));
+            JsonNode j = json(cx(all.toArray(String[]::new)));
+            assertEquals(expected, j.get("importances").toString());
+            assertEquals(1, j.get("input").get("rejected").get("total").asLong());
+            assertEquals(4, j.get("n").asLong());
+        }
+        // Options the command has no use for are usage errors naming the option.
+        CxTestSupport.Run zone = cx("drivers", semi.toString(), "--outcome", "overall", "--drivers", "x1,x2",
+                "--zone", "Europe/Berlin");
+        assertEquals(Cx.USAGE, zone.code());
+        assertTrue(zone.err().contains("--zone does not apply"), zone.err());
+        CxTestSupport.Run layout = cx("drivers", semi.toString(), "--outcome", "overall", "--drivers", "x1,x2",
+                "--layout", "qualtrics");
+        assertEquals(Cx.USAGE, layout.code());
+        assertTrue(layout.err().contains("--layout qualtrics applies to survey exports"), layout.err());
+        assertEquals(Cx.USAGE, cx("drivers", semi.toString(), "--outcome", "overall", "--drivers", "x1,x2",
+                "--charset", "klingon").code());
     }
 
     @Test

@@ -134,6 +134,9 @@ class ServiceExportsCommandTest {
         seconds(b.get("requesterWait"), ob.get("requesterWaitSeconds"), "business requester wait");
         proportion(b.get("slaFirstResponse"), ob.get("sla").get("firstResponse").get("attainment"), "business SLA");
         proportion(b.get("slaResolution"), ob.get("sla").get("resolution").get("attainment"), "business SLA res");
+        assertEquals("8h", ob.get("sla").get("resolution").get("targetText").asText());
+        assertEquals(8 * 3600, o.get("sla").get("resolution").get("targetSeconds").asLong());
+        assertTrue(j.get("repeatWindowText").isNull(), "a ticket export has no repeat window");
         proportion(want.get("firstContactResolution"), o.get("firstContactResolution"), "FCR");
         proportion(want.get("oneTouch"), o.get("oneTouch"), "one-touch");
         proportion(want.get("reopened"), o.get("reopened"), "reopened");
@@ -176,7 +179,7 @@ class ServiceExportsCommandTest {
         assertTrue(out.contains("first-contact resolution       66.7% [30.0, 90.3] (n=6)"), out);
         assertTrue(out.contains("satisfaction (Good of rated)   75.0% [30.1, 95.4] (3 good, 1 bad; 1 offered not"
                 + " answered, 2 unoffered, 1 empty)"), out);
-        assertTrue(out.contains("first reply within PT1H        71.4% [35.9, 91.8] (n=7)"), out);
+        assertTrue(out.contains("first reply within 1h          71.4% [35.9, 91.8] (n=7)"), out);
         assertTrue(out.contains("    within business hours        85.7% [48.7, 97.4] (n=7)"), out);
         assertTrue(out.contains("repeat contact                 not measured (no event history)"), out);
         assertTrue(out.contains("\nVia=Chat: 2 tickets, 2 solved"), out);

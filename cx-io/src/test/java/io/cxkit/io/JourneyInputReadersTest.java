@@ -230,6 +230,29 @@ class JourneyInputReadersTest {
         assertThrows(IllegalArgumentException.class, () -> DriverReader.of("y", java.util.Arrays.asList("a", null)));
     }
 
+    @Test
+    void driverReaderBuilderTakesTheSharedReadingOptions() throws IOException {
+        String text = "Overall;Qualit\u00e9;Speed\n5;4;3\n4;;2\n3;x;1\n";
+        List<double[]> rows = new ArrayList<>();
+        InteractionReader.ReadSummary s = DriverReader.builder().outcome("overall").drivers(List.of("qualit\u00e9",
+                "speed")).charset(java.nio.charset.Charset.forName("windows-1252")).delimiter(';')
+                .errors(ErrorPolicy.SKIP).format(InputFormat.CSV).build()
+                .read(new ByteArrayInputStream(text.getBytes(java.nio.charset.Charset.forName("windows-1252"))),
+                        "d.csv", InputFormat.CSV, (y, x) -> rows.add(new double[] {y, x[0], x[1]}));
+        assertEquals(2, s.accepted());
+        assertEquals(1, s.rejected().total());
+        assertEquals(4, rows.get(0)[1]);
+        assertTrue(Double.isNaN(rows.get(1)[1]));
+        // The same bytes as UTF-8 do not hold the column name: a missing column, not a silent match.
+        assertThrows(BadInputException.class, () -> DriverReader.builder().outcome("overall")
+                .drivers(List.of("qualit\u00e9")).build().read(new ByteArrayInputStream(text.getBytes(
+                        java.nio.charset.Charset.forName("windows-1252"))), "d.csv", InputFormat.CSV, (y, x) -> { }));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> DriverReader.builder().outcome("y").build());
+        assertTrue(none.getMessage().contains("outcome and driver columns"), none.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DriverReader.builder().drivers(List.of("a")).build());
+    }
+
     // ---- CalendarFile ----
 
     @Test
