@@ -3,11 +3,13 @@ package io.cxkit.cli;
 import io.cxkit.core.Comparison;
 import io.cxkit.core.Interval;
 import io.cxkit.core.MeanEstimate;
+import io.cxkit.io.AcquisitionSpendReader;
 import io.cxkit.io.CustomerLabelReader;
 import io.cxkit.io.ErrorPolicy;
 import io.cxkit.io.InputFormat;
 import io.cxkit.io.InteractionReader;
 import io.cxkit.io.TransactionReader;
+import io.cxkit.journey.value.Acquisition;
 import io.cxkit.journey.value.BgNbd;
 import io.cxkit.journey.value.CustomerBase;
 import io.cxkit.journey.value.CustomerValue;
@@ -90,6 +92,20 @@ final class ValueCommand implements Callable<Integer> {
             description = "group the others are compared with (default promoter, satisfied, or the first segment)")
     String reference;
 
+    @Option(names = "--acquisition", paramLabel = "FILE",
+            description = "acquisition spend (columns channel, period = YYYY-MM or a date, spend >= 0): CAC, payback and"
+                    + " CLV:CAC per channel and cohort month (needs --channels or --survey)")
+    Path acquisition;
+
+    @Option(names = "--channels", paramLabel = "FILE",
+            description = "each customer's first (acquisition) channel, columns customer and --channel-column"
+                    + " (default: the --survey file)")
+    Path channels;
+
+    @Option(names = "--channel-column", defaultValue = "channel", paramLabel = "COL",
+            description = "the channel column of --channels (default ${DEFAULT-VALUE})")
+    String channelColumn;
+
     @Option(names = "--horizon", defaultValue = "52.18", paramLabel = "WEEKS",
             description = "CLV horizon in weeks (default ${DEFAULT-VALUE}, one year)")
     double horizon;
@@ -164,6 +180,13 @@ final class ValueCommand implements Callable<Integer> {
             throw usage(survey == null ? "--by needs --survey FILE (the answers to group customers by)"
                     : "--survey needs --by [nps=|csat=]COL (the survey column to group by)");
         }
+        if (acquisition == null && channels != null) {
+            throw usage("--channels needs --acquisition FILE (the spend per channel and period)");
+        }
+        if (acquisition != null && channels == null && survey == null) {
+            throw usage("--acquisition needs --channels FILE (or --survey FILE) with each customer's channel in column '"
+                    + channelColumn + "'");
+        }
         ValueTerms terms;
         try {
             terms = new ValueTerms(horizon, margin, discountRate, RepeatPurchases.DAYS_PER_WEEK);
@@ -192,7 +215,8 @@ final class ValueCommand implements Callable<Integer> {
         HoldoutComparison holdout = base.hasHoldout() ? HoldoutComparison.of(fit.model(), base) : null;
         ValueByGroup.ValueAtRisk lowAlive = ValueByGroup.belowAlive(values, aliveThreshold);
         Grouping grouping = survey == null ? null : group(values);
-        Report r = new Report(read, base, fit, spend, lv, values, total, holdout, lowAlive, grouping);
+        Acquired acquired = acquisition == null ? null : acquire(lv, base);
+        Report r = new Report(read, base, fit, spend, lv, values, total, holdout, lowAlive, grouping, acquired);
         StringWriter buffer = new StringWriter();
         PrintWriter w = new PrintWriter(buffer);
         if (format == Output.JSON) {
@@ -216,7 +240,24 @@ final class ValueCommand implements Callable<Integer> {
 
     private record Report(InteractionReader.ReadSummary read, CustomerBase base, ModelFit<? extends TransactionModel> fit,
             ModelFit<GammaGamma> spend, LifetimeValue lv, List<CustomerValue> values, Interval total,
-            HoldoutComparison holdout, ValueByGroup.ValueAtRisk lowAlive, Grouping grouping) {
+            HoldoutComparison holdout, ValueByGroup.ValueAtRisk lowAlive, Grouping grouping, Acquired acquired) {
+    }
+
+    private record Acquired(AcquisitionSpendReader.SpendFile spend, Path channelFile, CustomerLabelReader.Labels channels,
+            Acquisition.Result result) {
+    }
+
+    private Acquired acquire(LifetimeValue lv, CustomerBase base) {
+        AcquisitionSpendReader.Builder sb = AcquisitionSpendReader.builder().errors(onError);
+        if (inputFormat != null) {
+            sb.format(inputFormat);
+        }
+        AcquisitionSpendReader.SpendFile spendFile = sb.build().read(acquisition);
+        Path channelFile = channels != null ? channels : survey;
+        CustomerLabelReader.Labels labels = CustomerLabelReader.builder()
+                .customer(surveyCustomer != null ? surveyCustomer : column("customer"))
+                .label(CustomerLabelReader.Kind.SEGMENT, channelColumn).errors(onError).build().read(channelFile);
+        return new Acquired(spendFile, channelFile, labels, Acquisition.of(lv, base, labels.labels(), spendFile.rows()));
     }
 
     private Grouping group(List<CustomerValue> values) {
@@ -322,6 +363,9 @@ final class ValueCommand implements Callable<Integer> {
         if (r.grouping() != null) {
             groups(r.grouping(), out);
         }
+        if (r.acquired() != null) {
+            acquisitionTable(r.acquired(), out);
+        }
         if (perCustomer) {
             out.println();
             out.printf(Locale.ROOT, "%-14s %5s %8s %8s %8s %9s %9s %10s%n", "customer", "x", "t_x", "T", "P(alive)",
@@ -356,6 +400,114 @@ final class ValueCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  value at risk: %d detractors hold %.2f (%.1f%% of the labelled customers' CLV)%n",
                     d.customers(), d.clv(), 100 * d.shareOfTotal());
         }
+    }
+
+    private void acquisitionTable(Acquired a, PrintWriter out) {
+        Acquisition.Result res = a.result();
+        out.println();
+        out.printf(Locale.ROOT, "Acquisition (spend %s: %d rows; channels from %s, column '%s': %d customers, %d earlier rows"
+                + " replaced by a later one):%n", acquisition, res.spendRows(), a.channelFile(), channelColumn,
+                a.channels().labels().size(), a.channels().repeated());
+        out.println("  CAC = spend / customers whose first purchase is in that channel and month; CLV:CAC = mean CLV / CAC;"
+                + " payback = months after the calibration end until the mean expected discounted margin reaches CAC");
+        out.printf(Locale.ROOT, "  %-14s %-8s %12s %9s %10s %10s %8s %s%n", "channel", "cohort", "spend", "customers", "CAC",
+                "mean CLV", "CLV:CAC", "payback");
+        for (Acquisition.Row row : res.cohorts()) {
+            acquisitionRow(row, out);
+        }
+        for (Acquisition.Row row : res.channels()) {
+            acquisitionRow(row, out);
+        }
+        out.printf(Locale.ROOT, "  not in any CAC: %.2f spend in %d channel-months without an acquired customer%s;"
+                + " %d customers in %d channel-months without spend%s; %d valued customers without a channel;"
+                + " %d channel rows for customers without a first purchase by the calibration end%n", res.unmatchedSpend(),
+                res.spendWithoutCustomers().size(), unmatched(res.spendWithoutCustomers()), res.unmatchedCustomers(),
+                res.customersWithoutSpend().size(), unmatched(res.customersWithoutSpend()), res.customersWithoutChannel(),
+                res.channelsWithoutCustomer());
+        if (a.spend().read().rejected().any()) {
+            out.println("  acquisition file: " + a.spend().read().rejected());
+        }
+        if (a.channels().read().rejected().any()) {
+            out.println("  channel file: " + a.channels().read().rejected());
+        }
+    }
+
+    private static String unmatched(List<Acquisition.Unmatched> list) {
+        if (list.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" (");
+        for (int i = 0; i < list.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(list.get(i).channel()).append(' ').append(list.get(i).period());
+        }
+        return b.append(')').toString();
+    }
+
+    private static void acquisitionRow(Acquisition.Row row, PrintWriter out) {
+        out.printf(Locale.ROOT, "  %-14s %-8s %12.2f %9d %10.2f %10.2f %8s %s%n", row.channel(),
+                row.period() == null ? "all" : row.period().toString(), row.spend(), row.customers(), row.cac(), row.meanClv(),
+                Double.isNaN(row.clvToCac()) ? "- (CAC 0)" : String.format(Locale.ROOT, "%.3f", row.clvToCac()),
+                row.paybackReached() ? row.paybackMonths() + " months" : "not within the horizon");
+    }
+
+    private Map<String, Object> acquisitionJson(Acquired a) {
+        Acquisition.Result res = a.result();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", acquisition.toString());
+        m.put("input", CliSupport.input(a.spend().read()));
+        m.put("channelFile", a.channelFile().toString());
+        m.put("channelColumn", channelColumn);
+        m.put("channelInput", CliSupport.input(a.channels().read()));
+        m.put("customersWithChannel", a.channels().labels().size());
+        m.put("repeatedChannelRowsReplaced", a.channels().repeated());
+        m.put("definitions", "CAC = spend / customers whose first purchase falls in the channel and calendar month;"
+                + " clvToCac = mean CLV / CAC (null when spend is 0); paybackMonths = monthly steps after the calibration end"
+                + " until the mean expected discounted margin reaches CAC (null when not within the CLV horizon)");
+        List<Object> cohorts = new ArrayList<>();
+        for (Acquisition.Row row : res.cohorts()) {
+            cohorts.add(acquisitionRowJson(row));
+        }
+        m.put("cohorts", cohorts);
+        List<Object> chans = new ArrayList<>();
+        for (Acquisition.Row row : res.channels()) {
+            chans.add(acquisitionRowJson(row));
+        }
+        m.put("channels", chans);
+        m.put("spendWithoutCustomers", unmatchedJson(res.spendWithoutCustomers()));
+        m.put("unmatchedSpend", res.unmatchedSpend());
+        m.put("customersWithoutSpend", unmatchedJson(res.customersWithoutSpend()));
+        m.put("unmatchedCustomers", res.unmatchedCustomers());
+        m.put("customersWithoutChannel", res.customersWithoutChannel());
+        m.put("channelRowsWithoutCustomer", res.channelsWithoutCustomer());
+        return m;
+    }
+
+    private static Map<String, Object> acquisitionRowJson(Acquisition.Row row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("channel", row.channel());
+        if (row.period() != null) {
+            m.put("cohort", row.period().toString());
+        }
+        m.put("spend", row.spend());
+        m.put("customers", row.customers());
+        m.put("cac", row.cac());
+        m.put("meanClv", row.meanClv());
+        m.put("clvToCac", CliSupport.num(row.clvToCac()));
+        m.put("paybackMonths", row.paybackReached() ? row.paybackMonths() : null);
+        return m;
+    }
+
+    private static List<Object> unmatchedJson(List<Acquisition.Unmatched> list) {
+        List<Object> out = new ArrayList<>();
+        for (Acquisition.Unmatched u : list) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("channel", u.channel());
+            m.put("period", u.period().toString());
+            m.put("spend", u.spend());
+            m.put("customers", u.customers());
+            out.add(m);
+        }
+        return out;
     }
 
     private String mean(MeanEstimate m, int digits) {
@@ -442,6 +594,9 @@ final class ValueCommand implements Callable<Integer> {
         root.put("clv", clv);
         if (r.grouping() != null) {
             root.put("groups", groupsJson(r.grouping()));
+        }
+        if (r.acquired() != null) {
+            root.put("acquisition", acquisitionJson(r.acquired()));
         }
         if (perCustomer) {
             List<Object> cs = new ArrayList<>();

@@ -168,4 +168,21 @@ final class EventFiles {
             throw new BadValue(i, v, "unparseable time", e.getMessage());
         }
     }
+
+    /**
+     * Finds each field's column ({@code {field, column}} pairs) in the header, selects them in that
+     * order and records field to column in {@code used}; returns the selected column names.
+     */
+    static List<String> selectFields(RowSource rows, String[][] fields, String source, Map<String, String> used) {
+        List<String> header = new java.util.ArrayList<>(rows.columns());
+        boolean json = rows instanceof JsonSource;
+        List<String> selected = new java.util.ArrayList<>();
+        for (String[] c : fields) {
+            String col = SurvivalReader.column(header, c[1], c[0], source, json);
+            selected.add(col);
+            used.put(c[0], col);
+        }
+        rows.select(selected);
+        return selected;
+    }
 }

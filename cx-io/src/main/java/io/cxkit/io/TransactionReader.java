@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,16 +87,8 @@ public final class TransactionReader {
         Check.notNull(in, "in");
         Check.notNull(into, "into");
         try (RowSource rows = sourceOptions.open(in, source, Check.notNull(format, "format"))) {
-            List<String> header = new ArrayList<>(rows.columns());
-            boolean json = rows instanceof JsonSource;
-            List<String> selected = new ArrayList<>();
             Map<String, String> used = new LinkedHashMap<>();
-            for (String[] c : new String[][] {{"customer", customerColumn}, {"time", timeColumn}, {"amount", amountColumn}}) {
-                String col = SurvivalReader.column(header, c[1], c[0], source, json);
-                selected.add(col);
-                used.put(c[0], col);
-            }
-            rows.select(selected);
+            List<String> selected = EventFiles.selectFields(rows, new String[][] {{"customer", customerColumn}, {"time", timeColumn}, {"amount", amountColumn}}, source, used);
             Timestamps ts = new Timestamps(zone);
             return EventFiles.loop(rows, source, selected, used, errors, cells -> {
                 String customer = cells.get(0);

@@ -102,14 +102,36 @@ public final class LifetimeValue {
     }
 
     private double clv(TransactionModel m, double expectedSpend, CustomerSummary c, double[] steps) {
+        return cumulative(m, expectedSpend, c, steps, null);
+    }
+
+    /**
+     * One customer's expected discounted margin accumulated step by step: {@code into[k]} is the
+     * CLV sum of {@link ValueTerms} truncated after step {@code k} (so the last entry is the CLV).
+     *
+     * @param c the customer
+     * @param into receives one value per {@link ValueTerms#stepEnds()} entry; null to keep only the total
+     * @return the CLV over the whole horizon
+     */
+    double cumulativeClv(CustomerSummary c, double[] into) {
+        GammaGamma g = spend.model();
+        return cumulative(purchases.model(), g.expectedAverageSpend(c.x(), c.averageRepeatSpend()), c, terms.stepEnds(), into);
+    }
+
+    private double cumulative(TransactionModel m, double expectedSpend, CustomerSummary c, double[] steps, double[] into) {
         double previous = 0;
         double sum = 0;
-        for (double t : steps) {
+        double scale = terms.margin() * expectedSpend;
+        for (int k = 0; k < steps.length; k++) {
+            double t = steps[k];
             double e = m.expectedTransactions(t, c.x(), c.tx(), c.age());
             sum += (e - previous) * terms.discount(t);
             previous = e;
+            if (into != null) {
+                into[k] = scale * sum;
+            }
         }
-        return terms.margin() * expectedSpend * sum;
+        return scale * sum;
     }
 
     /**
