@@ -44,6 +44,8 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
     /** Earliest and latest day a transaction may fall on: years -9999..9999. */
     private static final long MIN_DAY = LocalDate.of(-9999, 1, 1).toEpochDay();
     private static final long MAX_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+    /** The largest amount one record may carry, so that sums over any number of records stay finite. */
+    public static final double MAX_AMOUNT = 1e15;
 
     private final long calibrationEnd;
     private final long holdoutEnd;
@@ -100,10 +102,10 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
      *
      * @param calibrationEnd last day of calibration (inclusive)
      * @param holdoutEnd last day of the holdout (inclusive), after the calibration end; null for none
-     * @param daysPerUnit the time unit in days, &gt; 0 (7 = weeks, 1 = days, 365.25/12 = months)
+     * @param daysPerUnit the time unit in days, in [1, 366] (7 = weeks, 1 = days, 365.25/12 = months)
      * @return a new accumulator
      * @throws IllegalArgumentException if the calibration end is missing, the holdout end is not
-     *     after it, or the unit is not positive
+     *     after it, or the unit is outside [1, 366] days
      */
     public static RepeatPurchases create(LocalDate calibrationEnd, LocalDate holdoutEnd, double daysPerUnit) {
         if (calibrationEnd == null) {
@@ -118,8 +120,10 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
     }
 
     static void checkUnit(double daysPerUnit) {
-        if (!(daysPerUnit > 0) || Double.isInfinite(daysPerUnit)) {
-            throw new IllegalArgumentException("daysPerUnit must be finite and > 0: " + daysPerUnit);
+        // Purchases are counted per day (same-day records are one transaction), so a unit below a day
+        // has no meaning; a tiny unit would also make the per-unit tallies of result() overflow.
+        if (!(daysPerUnit >= 1 && daysPerUnit <= 366)) {
+            throw new IllegalArgumentException("daysPerUnit must be in [1, 366] (1 = days, 7 = weeks): " + daysPerUnit);
         }
     }
 
@@ -157,6 +161,10 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
         if (!(amount >= 0) || Double.isInfinite(amount)) {
             throw new IllegalArgumentException("transaction amount must be finite and >= 0: " + amount
                     + " (customer " + customerId + ", " + LocalDate.ofEpochDay(epochDay) + ")");
+        }
+        if (amount > MAX_AMOUNT) {
+            throw new InvalidInputException("transaction amount must be at most " + MAX_AMOUNT + ": " + amount
+                    + " (customer " + customerId + ")");
         }
         customers.computeIfAbsent(customerId, k -> new Days()).add(epochDay, amount);
         records++;
@@ -372,7 +380,7 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
                     throw new CorruptEncodingException("encoded '" + TYPE + "' has a day outside years -9999..9999: "
                             + day[k] + " (customer " + id + ")");
                 }
-                if (!(amount[k] >= 0) || Double.isInfinite(amount[k])) {
+                if (!(amount[k] >= 0) || Double.isInfinite(amount[k]) || amount[k] > MAX_AMOUNT) {
                     throw new IllegalArgumentException("encoded repeat-purchases: amount must be finite and >= 0: "
                             + amount[k] + " (customer " + id + ")");
                 }
