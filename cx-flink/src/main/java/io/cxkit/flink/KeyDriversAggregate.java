@@ -1,5 +1,6 @@
 package io.cxkit.flink;
 
+import io.cxkit.survey.SurveyAccumulatorKind;
 import io.cxkit.core.Check;
 import io.cxkit.survey.DriverImportance;
 import io.cxkit.survey.KeyDriverMethod;
@@ -50,7 +51,7 @@ public final class KeyDriversAggregate extends LiveAggregateFunction {
     private transient double[] row;
 
     private KeyDriversAggregate(KeyDrivers configuration, KeyDriverMethod method, boolean weighted) {
-        super(StateKind.KEY_DRIVERS, configuration);
+        super(SurveyAccumulatorKind.KEY_DRIVERS, configuration);
         this.drivers = List.copyOf(configuration.drivers());
         this.method = Check.notNull(method, "method");
         if (method == KeyDriverMethod.LMG && drivers.size() > KeyDrivers.MAX_LMG_DRIVERS) {

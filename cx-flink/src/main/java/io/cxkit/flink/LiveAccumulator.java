@@ -1,5 +1,6 @@
 package io.cxkit.flink;
 
+import io.cxkit.survey.SurveyAccumulatorKind;
 import io.cxkit.core.Accumulator;
 
 /**
@@ -11,15 +12,15 @@ import io.cxkit.core.Accumulator;
  * accumulator's own versioned encoding. Not for use outside the cx-flink functions.
  */
 public final class LiveAccumulator {
-    private final StateKind kind;
+    private final SurveyAccumulatorKind kind;
     private final Accumulator<?, ?> accumulator;
 
-    LiveAccumulator(StateKind kind, Accumulator<?, ?> accumulator) {
+    LiveAccumulator(SurveyAccumulatorKind kind, Accumulator<?, ?> accumulator) {
         this.kind = kind;
         this.accumulator = accumulator;
     }
 
-    StateKind kind() {
+    SurveyAccumulatorKind kind() {
         return kind;
     }
 

@@ -1,5 +1,6 @@
 package io.cxkit.flink;
 
+import io.cxkit.survey.SurveyAccumulatorKind;
 import io.cxkit.survey.NetPromoterScore;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
@@ -43,7 +44,7 @@ public final class LiveAccumulatorSerializer extends TypeSerializer<LiveAccumula
      */
     @Override
     public LiveAccumulator createInstance() {
-        return new LiveAccumulator(StateKind.NPS, NetPromoterScore.create());
+        return new LiveAccumulator(SurveyAccumulatorKind.NPS, NetPromoterScore.create());
     }
 
     @Override
@@ -71,7 +72,7 @@ public final class LiveAccumulatorSerializer extends TypeSerializer<LiveAccumula
 
     @Override
     public LiveAccumulator deserialize(DataInputView source) throws IOException {
-        StateKind kind = kind(source.readUTF());
+        SurveyAccumulatorKind kind = kind(source.readUTF());
         byte[] bytes = new byte[length(source.readInt())];
         source.readFully(bytes);
         try {
@@ -81,8 +82,8 @@ public final class LiveAccumulatorSerializer extends TypeSerializer<LiveAccumula
         }
     }
 
-    private static StateKind kind(String name) throws IOException {
-        for (StateKind m : StateKind.values()) {
+    private static SurveyAccumulatorKind kind(String name) throws IOException {
+        for (SurveyAccumulatorKind m : SurveyAccumulatorKind.values()) {
             if (m.name().equals(name)) {
                 return m;
             }

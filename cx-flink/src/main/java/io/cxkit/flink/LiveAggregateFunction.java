@@ -1,5 +1,6 @@
 package io.cxkit.flink;
 
+import io.cxkit.survey.SurveyAccumulatorKind;
 import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
 import org.apache.flink.table.api.DataTypes;
@@ -17,10 +18,10 @@ import org.apache.flink.types.Row;
 public abstract class LiveAggregateFunction extends AggregateFunction<Row, LiveAccumulator> {
     private static final long serialVersionUID = 1L;
 
-    private final StateKind kind;
+    private final SurveyAccumulatorKind kind;
     private final byte[] template;
 
-    LiveAggregateFunction(StateKind kind, Accumulator<?, ?> configuration) {
+    LiveAggregateFunction(SurveyAccumulatorKind kind, Accumulator<?, ?> configuration) {
         this.kind = kind;
         this.template = Check.notNull(configuration, "configuration").emptyCopy().encode();
     }

@@ -1,5 +1,6 @@
 package io.cxkit.flink;
 
+import io.cxkit.survey.SurveyAccumulatorKind;
 import io.cxkit.core.Estimate;
 import io.cxkit.survey.CesResult;
 import io.cxkit.survey.CsatResult;
@@ -77,8 +78,8 @@ enum SurveyMetric {
     }
 
     /** How the state of this metric is serialized. */
-    StateKind kind() {
-        return StateKind.valueOf(name());
+    SurveyAccumulatorKind kind() {
+        return SurveyAccumulatorKind.valueOf(name());
     }
 
     abstract void extraFields(List<Field> fields);

@@ -1,5 +1,6 @@
 package io.cxkit.flink;
 
+import io.cxkit.survey.SurveyAccumulatorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +28,7 @@ class LiveAccumulatorSerializerTest {
         a.accept(9, 2.5);
         a.accept(3);
         a.acceptMissing();
-        return new LiveAccumulator(StateKind.NPS, a);
+        return new LiveAccumulator(SurveyAccumulatorKind.NPS, a);
     }
 
     private byte[] bytes(LiveAccumulator acc) throws IOException {
@@ -48,8 +49,8 @@ class LiveAccumulatorSerializerTest {
         kd.accept(5, new double[] {5, Double.NaN});
         kd.accept(6, new double[] {4, 6});
         kd.accept(2, new double[] {3, 1});
-        for (LiveAccumulator acc : new LiveAccumulator[] {nps(), new LiveAccumulator(StateKind.CSAT, csat),
-            new LiveAccumulator(StateKind.CES, ces), new LiveAccumulator(StateKind.KEY_DRIVERS, kd)}) {
+        for (LiveAccumulator acc : new LiveAccumulator[] {nps(), new LiveAccumulator(SurveyAccumulatorKind.CSAT, csat),
+            new LiveAccumulator(SurveyAccumulatorKind.CES, ces), new LiveAccumulator(SurveyAccumulatorKind.KEY_DRIVERS, kd)}) {
             LiveAccumulator back = serializer.deserialize(new DataInputDeserializer(bytes(acc)));
             assertEquals(acc.kind(), back.kind());
             assertEquals(acc.accumulator().result().toString(), back.accumulator().result().toString());
@@ -81,7 +82,7 @@ class LiveAccumulatorSerializerTest {
         a.combine(nps());
         assertEquals(6L, ((NetPromoterScore) a.accumulator()).result().n());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> a.combine(new LiveAccumulator(StateKind.CES, CustomerEffort.create())));
+                () -> a.combine(new LiveAccumulator(SurveyAccumulatorKind.CES, CustomerEffort.create())));
         assertEquals("cannot combine a CES state into a NPS state", e.getMessage());
     }
 

@@ -1,5 +1,6 @@
 package io.cxkit.spark;
 
+import io.cxkit.survey.SurveyAccumulatorKind;
 import io.cxkit.core.Accumulator;
 import java.io.IOException;
 import java.io.InvalidObjectException;
@@ -20,10 +21,10 @@ final class AccumulatorState implements Serializable {
     /** The largest encoding a state may carry (a key-driver state with 30 drivers is about 8 KiB). */
     private static final int MAX_ENCODED_BYTES = 1 << 20;
 
-    private final StateCodec codec;
+    private final SurveyAccumulatorKind codec;
     private transient Accumulator<?, ?> accumulator;
 
-    AccumulatorState(StateCodec codec, Accumulator<?, ?> accumulator) {
+    AccumulatorState(SurveyAccumulatorKind codec, Accumulator<?, ?> accumulator) {
         this.codec = codec;
         this.accumulator = accumulator;
     }

@@ -1,5 +1,6 @@
 package io.cxkit.spark;
 
+import io.cxkit.survey.SurveyAccumulatorKind;
 import io.cxkit.survey.DriverImportance;
 import io.cxkit.survey.KeyDriverMethod;
 import io.cxkit.survey.KeyDriverResult;
@@ -128,7 +129,7 @@ final class KeyDriverFunction implements UnboundFunction {
 
         @Override
         public AccumulatorState newAggregationState() {
-            return new AccumulatorState(StateCodec.KEY_DRIVERS, KeyDrivers.decode(template));
+            return new AccumulatorState(SurveyAccumulatorKind.KEY_DRIVERS, KeyDrivers.decode(template));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.cxkit.spark;
 
+import io.cxkit.survey.SurveyAccumulatorKind;
 import io.cxkit.core.Accumulator;
 import io.cxkit.core.Estimate;
 import io.cxkit.core.Interval;
@@ -216,8 +217,8 @@ enum Metric {
     }
 
     /** How a catalog function's state of this metric is serialized. */
-    StateCodec codec() {
-        return StateCodec.valueOf(name());
+    SurveyAccumulatorKind codec() {
+        return SurveyAccumulatorKind.valueOf(name());
     }
 
     abstract void accept(Accumulator<?, ?> a, int score);
