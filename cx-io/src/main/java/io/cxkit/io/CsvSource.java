@@ -157,7 +157,11 @@ final class CsvSource implements RowSource {
         }
     }
 
-    /** Moves past a broken row, taken to be its first line (as {@link Utf8CsvSource} does). */
+    /**
+     * Moves past a broken row, taken to be its first line (as {@link Utf8CsvSource} does). The same
+     * steps stand in Utf8CsvSource over bytes; they stay two copies on purpose (char[] here, byte[]
+     * there, on each parser's hot path) and ByteCsvTest checks that both parsers agree.
+     */
     private void skipBrokenRow() {
         pos = rowStart;
         fields = 0;
