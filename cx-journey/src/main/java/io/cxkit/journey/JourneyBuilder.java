@@ -112,6 +112,10 @@ public final class JourneyBuilder {
     }
 
     /** Whether a journey ends after this event (it has an ending outcome). */
+    boolean endsOn(String outcome) {
+        return onAnyOutcome || endingOutcomes.contains(outcome);
+    }
+
     boolean ends(JourneyEvent e) {
         return e.outcome().isPresent() && (onAnyOutcome || endingOutcomes.contains(e.outcome().get()));
     }
