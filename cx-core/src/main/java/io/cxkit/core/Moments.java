@@ -157,8 +157,8 @@ public final class Moments implements Accumulator<Moments, MeanEstimate> {
     }
 
     @Override
-    public Moments self() {
-        return this;
+    public Moments copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override

@@ -298,14 +298,9 @@ public final class SegmentedAccumulator<A extends Accumulator<A, R>, R>
         return acc;
     }
 
-    /**
-     * Returns this accumulator.
-     *
-     * @return {@code this}
-     */
     @Override
-    public SegmentedAccumulator<A, R> self() {
-        return this;
+    public SegmentedAccumulator<A, R> copy() {
+        return emptyCopy().combine(this);
     }
 
     /**

@@ -339,8 +339,8 @@ public final class KeyDrivers implements Accumulator<KeyDrivers, KeyDriverResult
     }
 
     @Override
-    public KeyDrivers self() {
-        return this;
+    public KeyDrivers copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override

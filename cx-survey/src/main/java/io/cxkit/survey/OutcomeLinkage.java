@@ -310,8 +310,8 @@ public final class OutcomeLinkage implements Accumulator<OutcomeLinkage, Outcome
     }
 
     @Override
-    public OutcomeLinkage self() {
-        return this;
+    public OutcomeLinkage copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override

@@ -24,8 +24,12 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
     final int min;
     final int max;
     final int neutral;
+    /** This accumulator as its own type: the hierarchy is sealed and every member is {@code A}. */
+    private final A self;
 
+    @SuppressWarnings("unchecked")
     ScoreAccumulator(int min, int max, int neutral, MissingAnswerPolicy policy) {
+        this.self = (A) this;
         this.min = min;
         this.max = max;
         this.neutral = neutral;
@@ -41,6 +45,9 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
 
     /** Describes the configuration, used to explain an incompatible combine. */
     abstract String configuration();
+
+    /** The scale's definition (bands or rating scale), a record compared by {@code combine}. */
+    abstract Record definition();
 
     /** Writes the configuration part of the encoding. */
     abstract void writeConfiguration(Encoding.Writer out);
@@ -97,8 +104,7 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
     final void check(Integer score) {
         if (score == null) {
             if (policy == MissingAnswerPolicy.FAIL) {
-                throw new InvalidInputException(
-                        what() + " is missing and the missing-answer policy is FAIL");
+                throw missingUnderFail();
             }
         } else {
             index(score);
@@ -107,8 +113,7 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
 
     private boolean handleMissing() {
         if (policy == MissingAnswerPolicy.FAIL) {
-            throw new InvalidInputException(
-                    what() + " is missing and the missing-answer policy is FAIL");
+            throw missingUnderFail();
         }
         tally.missing++;
         return policy == MissingAnswerPolicy.NEUTRAL;
@@ -124,8 +129,7 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
         int k = tally.points();
         long m = withMissing.counts[k];
         if (m > 0 && policy == MissingAnswerPolicy.FAIL) {
-            throw new IllegalArgumentException(
-                    what() + " is missing and the missing-answer policy is FAIL");
+            throw missingUnderFail();
         }
         ScoreTally part = new ScoreTally(min, k);
         System.arraycopy(withMissing.counts, 0, part.counts, 0, k);
@@ -148,6 +152,11 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
             }
         }
         tally.combine(part);
+    }
+
+    /** The one message for a missing answer under {@link MissingAnswerPolicy#FAIL}. */
+    private InvalidInputException missingUnderFail() {
+        return new InvalidInputException(what() + " is missing and the missing-answer policy is FAIL");
     }
 
     private int index(int score) {
@@ -188,13 +197,19 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
     @Override
     public final A combine(A other) {
         Check.notNull(other, "other");
-        if (!configuration().equals(other.configuration())) {
+        // compares the records, so a snapshot's combine builds no strings unless it fails
+        if (policy != other.policy || !definition().equals(other.definition())) {
             throw new IncompatibleAccumulatorException("cannot combine " + type() + " accumulators with "
                     + "different configurations: " + configuration() + " vs " + other.configuration());
         }
         tally.checkCombine(other.tally);
         tally.combine(other.tally);
-        return self();
+        return self;
+    }
+
+    @Override
+    public final A copy() {
+        return emptyCopy().combine(self);
     }
 
     @Override

@@ -248,8 +248,8 @@ public final class ScoreCard implements Accumulator<ScoreCard, ScoreCardResult> 
     }
 
     @Override
-    public ScoreCard self() {
-        return this;
+    public ScoreCard copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override

@@ -111,8 +111,8 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
     }
 
     @Override
-    public SurveyScores self() {
-        return this;
+    public SurveyScores copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override
