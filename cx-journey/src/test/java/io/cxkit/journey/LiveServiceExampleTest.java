@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.SegmentKey;
-import io.cxkit.survey.Alert;
+import io.cxkit.survey.trend.Alert;
 import io.cxkit.survey.ScoreCard;
 import io.cxkit.survey.SurveyReport;
 import io.cxkit.survey.SurveyScores;

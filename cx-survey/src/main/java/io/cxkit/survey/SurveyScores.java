@@ -4,8 +4,9 @@ import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
 import io.cxkit.core.IncompatibleAccumulatorException;
-import io.cxkit.core.SegmentedAccumulator;
 import io.cxkit.core.Segmentation;
+import io.cxkit.core.SegmentedAccumulator;
+import io.cxkit.survey.trend.RollingSurveyScores;
 
 /**
  * Scores by segment in one pass: every response feeds the overall {@link ScoreCard} and the score
@@ -79,9 +80,15 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
         return segmentation;
     }
 
-    /** The live per-segment accumulators, for {@link RollingSurveyScores#absorb}. */
-    SegmentedAccumulator<ScoreCard, ScoreCardResult> segmentsView() {
-        return segments;
+    /**
+     * The per-segment score cards as accumulators (an independent copy, so this accumulator's state
+     * cannot be changed through it), e.g. to move them into the periods of a
+     * {@link io.cxkit.survey.trend.RollingSurveyScores}.
+     *
+     * @return a copy of the segmented accumulator, keys in first-seen order
+     */
+    public SegmentedAccumulator<ScoreCard, ScoreCardResult> segmentAccumulators() {
+        return segments.copy();
     }
 
     @Override

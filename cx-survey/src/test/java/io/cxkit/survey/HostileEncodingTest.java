@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.CorruptEncodingException;
 import io.cxkit.core.Encoding;
+import io.cxkit.survey.drivers.KeyDrivers;
+import io.cxkit.survey.outcomes.OutcomeLinkage;
+import io.cxkit.survey.outcomes.OutcomeLinkageResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
