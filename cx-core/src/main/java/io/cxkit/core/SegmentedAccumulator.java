@@ -16,7 +16,8 @@ import java.util.function.Function;
  * order. Memory is bounded by the number of segments, not the number of observations.
  *
  * <pre>{@code
- * SegmentedAccumulator<Nps, NpsResult> byChannel = SegmentedAccumulator.of(Nps.create());
+ * SegmentedAccumulator<NetPromoterScore, NpsResult> byChannel =
+ *     SegmentedAccumulator.of(NetPromoterScore.create());
  * int web = byChannel.idOf(SegmentKey.of("web"));
  * for (...) byChannel.segment(web).accept(score);
  * SegmentedResult<NpsResult> r = byChannel.result();
@@ -304,8 +305,8 @@ public final class SegmentedAccumulator<A extends Accumulator<A, R>, R>
     }
 
     /**
-     * Returns e.g. {@code SegmentedAccumulator[3 segments of Nps: app, email, web]}, listing at
-     * most 10 keys in id order.
+     * Returns e.g. {@code SegmentedAccumulator[3 segments of NetPromoterScore: app, email, web]},
+     * listing at most 10 keys in id order.
      *
      * @return a readable description
      */

@@ -15,7 +15,7 @@ import io.cxkit.survey.ScoreAccumulator;
 import io.cxkit.survey.ScoreCard;
 import io.cxkit.survey.ScoreCardResult;
 import io.cxkit.survey.SurveyQuestions;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -243,7 +243,7 @@ final class ResponseRun {
         char d = rows.delimiter();
         commaOnly = Boolean.TRUE.equals(b.decimalComma);
         commaToo = commaOnly || (b.decimalComma == null && d == ';');
-        Segmentation s = Segmentation.by(attrNames.toArray(new String[0]));
+        Segmentation s = Segmentation.of(attrNames.toArray(new String[0]));
         segmentation = b.grain != null ? s.period(b.grain, periodZone) : s;
         ScoreCard proto = b.scoreCard;
         CustomerSatisfaction csat = proto.csat();
@@ -357,7 +357,7 @@ final class ResponseRun {
             throw BadInputException.file(source, 0, "no answers", "no answers counted: every score column is empty"
                     + " in the " + counted + " counted rows (" + accounting + ")");
         }
-        SurveyReport report = new SurveyReport(segmentation, all, ScoreCardResult.domains(segments.result()));
+        SurveyScoresResult report = new SurveyScoresResult(segmentation, all, ScoreCardResult.domains(segments.result()));
         return new SurveyReadResult(report, n, rej, used, summary(all));
     }
 

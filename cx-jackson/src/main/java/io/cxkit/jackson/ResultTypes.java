@@ -46,7 +46,7 @@ final class ResultTypes {
             io.cxkit.survey.ScoreCardResult.class,
             io.cxkit.survey.ScoredResponse.class,
             io.cxkit.survey.SurveyQuestions.class,
-            io.cxkit.survey.SurveyReport.class,
+            io.cxkit.survey.SurveyScoresResult.class,
             io.cxkit.survey.SurveyResponse.class,
             io.cxkit.survey.trend.TrendPoint.class,
             // io.cxkit.journey
@@ -91,7 +91,7 @@ final class ResultTypes {
     /** The records with hand-written serializers (the {@code cxkit/survey-report/v1} shapes). */
     static final Set<Class<? extends Record>> WRITTEN_BY_HAND = Set.of(io.cxkit.core.Interval.class,
             io.cxkit.survey.NpsResult.class, io.cxkit.survey.CsatResult.class, io.cxkit.survey.CesResult.class,
-            io.cxkit.survey.ScoreCardResult.class, io.cxkit.survey.SurveyReport.class);
+            io.cxkit.survey.ScoreCardResult.class, io.cxkit.survey.SurveyScoresResult.class);
 
     private ResultTypes() {
     }

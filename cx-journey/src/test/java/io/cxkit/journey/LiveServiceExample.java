@@ -13,7 +13,7 @@ import io.cxkit.survey.ScoreCard;
 import io.cxkit.survey.ScoreCardResult;
 import io.cxkit.survey.SurveyQuestions;
 import io.cxkit.survey.SurveyResponse;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import io.cxkit.survey.SurveyScores;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -142,9 +142,9 @@ public final class LiveServiceExample {
     static Outcome run(List<Message> traffic, Duration duration, Duration tick, PrintStream out)
             throws InterruptedException {
         // Shared by the consumers: lock-free recording, consistent snapshots for the reader.
-        RollingSurveyScores rolling = RollingSurveyScores.of(ScoreCard.create(), Segmentation.by("touchpoint"),
+        RollingSurveyScores rolling = RollingSurveyScores.of(ScoreCard.create(), Segmentation.of("touchpoint"),
                 RollingWindow.lastPeriods(7, TimeGrain.DAY, ZoneOffset.UTC).withLateness(LATENESS));
-        ConcurrentRecorder<SurveyScores, SurveyReport> answers = ConcurrentRecorder.of(
+        ConcurrentRecorder<SurveyScores, SurveyScoresResult> answers = ConcurrentRecorder.of(
                 SurveyScores.of(ScoreCard.create(), rolling.snapshotSegmentation()));
         ConcurrentRecorder<FunnelAccumulator, FunnelResult> funnel = ConcurrentRecorder.of(FUNNEL.accumulator());
         AtomicReference<Instant> now = new AtomicReference<>(START);
@@ -187,7 +187,7 @@ public final class LiveServiceExample {
                 lateEvents);
     }
 
-    private static void consume(BlockingQueue<Message> queue, ConcurrentRecorder<SurveyScores, SurveyReport> answers,
+    private static void consume(BlockingQueue<Message> queue, ConcurrentRecorder<SurveyScores, SurveyScoresResult> answers,
             IncrementalJourneyBuilder journeys) {
         try {
             while (true) {
@@ -227,7 +227,7 @@ public final class LiveServiceExample {
     }
 
     /** The reader's tick: move the answers in, close what the clock has passed, print. */
-    private static void report(RollingSurveyScores rolling, ConcurrentRecorder<SurveyScores, SurveyReport> answers,
+    private static void report(RollingSurveyScores rolling, ConcurrentRecorder<SurveyScores, SurveyScoresResult> answers,
             ConcurrentRecorder<FunnelAccumulator, FunnelResult> funnel, Instant now, int tick, List<Alert> alerts,
             PrintStream out) {
         rolling.absorb(answers.intervalSnapshot());

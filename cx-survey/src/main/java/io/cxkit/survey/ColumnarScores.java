@@ -18,7 +18,7 @@ import java.util.stream.Collector;
  * bucket), the batch path of cxkit.
  *
  * <pre>{@code
- * SegmentedResult<ScoreCardResult> r = ColumnarScores.by(TimeGrain.MONTH, ZoneId.of("Europe/Paris"))
+ * SegmentedResult<ScoreCardResult> r = ColumnarScores.of(TimeGrain.MONTH, ZoneId.of("Europe/Paris"))
  *         .threads(2)
  *         .aggregate(columns);
  * r.get(SegmentKey.of("web", "2026-01")).nps().estimate();
@@ -71,7 +71,7 @@ public final class ColumnarScores {
      * @param zone the zone whose calendar decides the bucket, not null
      * @return the configuration
      */
-    public static ColumnarScores by(TimeGrain grain, ZoneId zone) {
+    public static ColumnarScores of(TimeGrain grain, ZoneId zone) {
         return new ColumnarScores(Check.notNull(grain, "grain"), Check.notNull(zone, "zone"), 1,
                 NetPromoterScore.create(), CustomerSatisfaction.create(), CustomerEffort.create());
     }

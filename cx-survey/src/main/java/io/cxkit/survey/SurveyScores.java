@@ -14,9 +14,9 @@ import io.cxkit.survey.trend.RollingSurveyScores;
  *
  * <pre>{@code
  * SurveyScores scores = SurveyScores.of(ScoreCard.create(),
- *     Segmentation.by("touchpoint").period(TimeGrain.MONTH, ZoneId.of("UTC")));
+ *     Segmentation.of("touchpoint").period(TimeGrain.MONTH, ZoneId.of("UTC")));
  * responses.forEach(scores::accept);
- * SurveyReport report = scores.result();
+ * SurveyScoresResult report = scores.result();
  * report.overall().nps();                                  // all responses
  * report.segments().get(SegmentKey.of("checkout", "2026-03")).csat();
  * }</pre>
@@ -24,7 +24,7 @@ import io.cxkit.survey.trend.RollingSurveyScores;
  * <p>Memory is bounded by the number of segments. Mergeable like any accumulator; the encoding
  * carries the segmentation's attribute names, grain and zone.
  */
-public final class SurveyScores implements Accumulator<SurveyScores, SurveyReport> {
+public final class SurveyScores implements Accumulator<SurveyScores, SurveyScoresResult> {
     private static final String TYPE = "survey-scores";
     private final Segmentation segmentation;
     private final ScoreCard overall;
@@ -41,7 +41,7 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
      * Scores split by a segmentation.
      *
      * @param prototype the score-card configuration for every segment
-     * @param segmentation how to split; {@link Segmentation#none()} for the overall scores only
+     * @param segmentation how to split; {@link Segmentation#create()} for the overall scores only
      * @return a new, empty accumulator
      */
     public static SurveyScores of(ScoreCard prototype, Segmentation segmentation) {
@@ -108,8 +108,8 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
     }
 
     @Override
-    public SurveyReport result() {
-        return new SurveyReport(segmentation, overall.result(), ScoreCardResult.domains(segments.result()));
+    public SurveyScoresResult result() {
+        return new SurveyScoresResult(segmentation, overall.result(), ScoreCardResult.domains(segments.result()));
     }
 
     @Override
@@ -149,7 +149,7 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
         String zone = r.getString();
         Segmentation s = r.valid("segmentation " + java.util.Arrays.toString(attrs) + " by '" + grain + "' in '"
                 + zone + "'", () -> {
-                    Segmentation by = Segmentation.by(attrs);
+                    Segmentation by = Segmentation.of(attrs);
                     return grain.isEmpty() ? by
                             : by.period(io.cxkit.core.TimeGrain.valueOf(grain), java.time.ZoneId.of(zone));
                 });

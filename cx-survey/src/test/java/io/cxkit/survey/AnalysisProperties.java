@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.MultipleTesting;
+import io.cxkit.survey.outcomes.OutcomeKind;
 import io.cxkit.survey.outcomes.OutcomeLinkage;
 import io.cxkit.survey.outcomes.OutcomeLinkageResult;
 import java.util.List;
@@ -23,7 +24,7 @@ class AnalysisProperties {
     @Property(tries = 200)
     void outcomeLinkageCombineEqualsSinglePass(@ForAll long seed, @ForAll @IntRange(min = 0, max = 100) int split) {
         SplittableRandom random = new SplittableRandom(seed);
-        OutcomeLinkage single = OutcomeLinkage.numeric("spend", OutcomeLinkage.DETRACTOR);
+        OutcomeLinkage single = OutcomeLinkage.of(OutcomeKind.NUMERIC, "spend", OutcomeLinkage.DETRACTOR);
         OutcomeLinkage a = single.emptyCopy();
         OutcomeLinkage b = single.emptyCopy();
         for (int i = 0; i < 100; i++) {

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * CSAT/CES bands) and compared with a reference group ({@link OutcomeLinkageResult}).
  *
  * <pre>{@code
- * OutcomeLinkage spend = OutcomeLinkage.numeric("spend", OutcomeLinkage.DETRACTOR);
+ * OutcomeLinkage spend = OutcomeLinkage.of(OutcomeKind.NUMERIC, "spend", OutcomeLinkage.DETRACTOR);
  * spend.accept(OutcomeLinkage.npsGroup(score), amount);      // once per customer
  * spend.result();   // promoter vs detractor: ratio 2.14× (95% CI 1.66..2.75, ...), difference ...
  * }</pre>
@@ -74,25 +74,16 @@ public final class OutcomeLinkage implements Accumulator<OutcomeLinkage, Outcome
     }
 
     /**
-     * A linkage for a numeric outcome (means per group).
+     * A linkage for one outcome.
      *
-     * @param outcome the outcome's name, e.g. {@code "spend"}
+     * @param kind {@link OutcomeKind#NUMERIC} (means per group) or {@link OutcomeKind#BINARY}
+     *     (rates per group)
+     * @param outcome the outcome's name, e.g. {@code "spend"} or {@code "retained"}
      * @param referenceGroup the group every other group is compared with, e.g. {@link #DETRACTOR}
      * @return a new, empty accumulator
      */
-    public static OutcomeLinkage numeric(String outcome, String referenceGroup) {
-        return new OutcomeLinkage(outcome, referenceGroup, false);
-    }
-
-    /**
-     * A linkage for a binary outcome (rates per group).
-     *
-     * @param outcome the outcome's name, e.g. {@code "retained"}
-     * @param referenceGroup the group every other group is compared with
-     * @return a new, empty accumulator
-     */
-    public static OutcomeLinkage binary(String outcome, String referenceGroup) {
-        return new OutcomeLinkage(outcome, referenceGroup, true);
+    public static OutcomeLinkage of(OutcomeKind kind, String outcome, String referenceGroup) {
+        return new OutcomeLinkage(outcome, referenceGroup, Check.notNull(kind, "kind") == OutcomeKind.BINARY);
     }
 
     /**

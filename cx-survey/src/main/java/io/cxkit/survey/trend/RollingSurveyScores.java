@@ -20,7 +20,7 @@ import io.cxkit.survey.NpsResult;
 import io.cxkit.survey.ScoreAccumulator;
 import io.cxkit.survey.ScoreCard;
 import io.cxkit.survey.ScoreCardResult;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import io.cxkit.survey.SurveyResponse;
 import io.cxkit.survey.SurveyScores;
 import java.time.Duration;
@@ -37,7 +37,7 @@ import java.util.function.Function;
  * that alerts fire as data arrives rather than when someone runs a report.
  *
  * <pre>{@code
- * RollingSurveyScores live = RollingSurveyScores.of(ScoreCard.create(), Segmentation.by("touchpoint"),
+ * RollingSurveyScores live = RollingSurveyScores.of(ScoreCard.create(), Segmentation.of("touchpoint"),
  *         RollingWindow.lastPeriods(12, TimeGrain.WEEK, zone).withLateness(Duration.ofHours(6)));
  * live.accept(response);                       // false if too late for its week (counted)
  * live.advanceTo(clock.instant());             // closes weeks when no data arrives
@@ -92,7 +92,7 @@ public final class RollingSurveyScores {
      * Live scores by {@code attributes} over a rolling window.
      *
      * @param prototype the score-card configuration of every segment (questions, scales, strictness)
-     * @param attributes the attributes to segment by, without a period ({@link Segmentation#by})
+     * @param attributes the attributes to segment by, without a period ({@link Segmentation#of})
      * @param window the periods kept and when they close
      * @return a new, empty instance
      * @throws IllegalArgumentException if {@code attributes} has a period (the window sets it)
@@ -259,13 +259,13 @@ public final class RollingSurveyScores {
      *
      * @return the report
      */
-    public SurveyReport report() {
+    public SurveyScoresResult report() {
         SegmentedAccumulator<ScoreCard, ScoreCardResult> all = window.segments();
         ScoreCard overall = prototype.emptyCopy();
         for (int i = 0; i < all.size(); i++) {
             overall.combine(all.segment(i));
         }
-        return new SurveyReport(snapshotSegmentation(), overall.result(), all.result());
+        return new SurveyScoresResult(snapshotSegmentation(), overall.result(), all.result());
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 class NumericOutcomeLinkageContractTest extends AccumulatorContractTest<OutcomeLinkage, OutcomeLinkageResult> {
     @Override
     protected OutcomeLinkage create() {
-        return OutcomeLinkage.numeric("spend", OutcomeLinkage.DETRACTOR);
+        return OutcomeLinkage.of(OutcomeKind.NUMERIC, "spend", OutcomeLinkage.DETRACTOR);
     }
 
     @Override
@@ -21,7 +21,7 @@ class NumericOutcomeLinkageContractTest extends AccumulatorContractTest<OutcomeL
 
     @Override
     protected OutcomeLinkage incompatible() {
-        return OutcomeLinkage.numeric("spend", OutcomeLinkage.PROMOTER);
+        return OutcomeLinkage.of(OutcomeKind.NUMERIC, "spend", OutcomeLinkage.PROMOTER);
     }
 
     @Override

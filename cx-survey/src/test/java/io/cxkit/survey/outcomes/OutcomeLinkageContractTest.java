@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 class OutcomeLinkageContractTest extends AccumulatorContractTest<OutcomeLinkage, OutcomeLinkageResult> {
     @Override
     protected OutcomeLinkage create() {
-        return OutcomeLinkage.binary("renewed", OutcomeLinkage.DETRACTOR);
+        return OutcomeLinkage.of(OutcomeKind.BINARY, "renewed", OutcomeLinkage.DETRACTOR);
     }
 
     @Override
@@ -23,7 +23,7 @@ class OutcomeLinkageContractTest extends AccumulatorContractTest<OutcomeLinkage,
 
     @Override
     protected OutcomeLinkage incompatible() {
-        return OutcomeLinkage.numeric("spend", OutcomeLinkage.DETRACTOR);
+        return OutcomeLinkage.of(OutcomeKind.NUMERIC, "spend", OutcomeLinkage.DETRACTOR);
     }
 
     @Override

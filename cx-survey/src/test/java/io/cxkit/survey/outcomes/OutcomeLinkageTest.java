@@ -23,8 +23,8 @@ class OutcomeLinkageTest {
         OutcomeLinkage[] spend = new OutcomeLinkage[parts];
         OutcomeLinkage[] retained = new OutcomeLinkage[parts];
         for (int k = 0; k < parts; k++) {
-            spend[k] = OutcomeLinkage.numeric("spend", OutcomeLinkage.DETRACTOR);
-            retained[k] = OutcomeLinkage.binary("retained", OutcomeLinkage.DETRACTOR);
+            spend[k] = OutcomeLinkage.of(OutcomeKind.NUMERIC, "spend", OutcomeLinkage.DETRACTOR);
+            retained[k] = OutcomeLinkage.of(OutcomeKind.BINARY, "retained", OutcomeLinkage.DETRACTOR);
         }
         int i = 0;
         for (ReferenceTables.Row r : rows) {
@@ -128,7 +128,7 @@ class OutcomeLinkageTest {
         assertThrows(IllegalArgumentException.class, () -> OutcomeLinkage.ratingBand(6, RatingScale.csat5()));
         assertThrows(IllegalArgumentException.class, () -> OutcomeLinkage.npsGroup(11));
 
-        OutcomeLinkage spend = OutcomeLinkage.numeric("spend", "low");
+        OutcomeLinkage spend = OutcomeLinkage.of(OutcomeKind.NUMERIC, "spend", "low");
         assertThrows(IllegalStateException.class, () -> spend.accept("low", true));
         assertThrows(IllegalArgumentException.class, () -> spend.accept(" ", 1.0));
         assertThrows(IllegalArgumentException.class, () -> spend.accept("low", 1.0, -1));
@@ -144,7 +144,7 @@ class OutcomeLinkageTest {
         assertThrows(IllegalArgumentException.class, () -> spend.result().contrast("low"));
         assertThrows(IllegalArgumentException.class, () -> spend.result().group("none"));
 
-        OutcomeLinkage renewed = OutcomeLinkage.binary("renewed", "low");
+        OutcomeLinkage renewed = OutcomeLinkage.of(OutcomeKind.BINARY, "renewed", "low");
         assertThrows(IllegalStateException.class, () -> renewed.accept("low", 1.0));
         renewed.accept("low", false);
         renewed.accept("low", false);
@@ -160,8 +160,8 @@ class OutcomeLinkageTest {
         assertTrue(Double.isNaN(rr.contrast("mid").ratioInterval().lower()));
         assertThrows(IllegalArgumentException.class, () -> renewed.combine(spend));
         assertThrows(IllegalArgumentException.class,
-                () -> renewed.combine(OutcomeLinkage.binary("renewed", "high")));
-        assertThrows(IllegalArgumentException.class, () -> OutcomeLinkage.numeric("", "x"));
+                () -> renewed.combine(OutcomeLinkage.of(OutcomeKind.BINARY, "renewed", "high")));
+        assertThrows(IllegalArgumentException.class, () -> OutcomeLinkage.of(OutcomeKind.NUMERIC, "", "x"));
         assertEquals("OutcomeLinkage[binary renewed vs reference low, groups=[high, low, mid]]",
                 renewed.toString());
         assertEquals(renewed.result().toString(), OutcomeLinkage.decode(renewed.encode()).result().toString());

@@ -56,7 +56,7 @@ class RollingSurveyScoresTest {
     }
 
     private static RollingSurveyScores live() {
-        return RollingSurveyScores.of(ScoreCard.create(), Segmentation.by("touchpoint", "plan"),
+        return RollingSurveyScores.of(ScoreCard.create(), Segmentation.of("touchpoint", "plan"),
                 RollingWindow.lastPeriods(4, TimeGrain.WEEK, UTC));
     }
 
@@ -72,9 +72,9 @@ class RollingSurveyScoresTest {
         assertEquals("2026-W17", kept.get(3).label());
         Set<String> keptLabels = kept.stream().map(TimeBucket::label).collect(Collectors.toSet());
         SurveyScores direct = SurveyScores.of(ScoreCard.create(), live.snapshotSegmentation());
-        SurveyScores byTouchpoint = SurveyScores.of(ScoreCard.create(), Segmentation.by("touchpoint"));
+        SurveyScores byTouchpoint = SurveyScores.of(ScoreCard.create(), Segmentation.of("touchpoint"));
         SurveyScores byPlanAndWeek = SurveyScores.of(ScoreCard.create(),
-                Segmentation.by("plan").period(TimeGrain.WEEK, UTC));
+                Segmentation.of("plan").period(TimeGrain.WEEK, UTC));
         for (SurveyResponse r : all) {
             if (keptLabels.contains(TimeGrain.WEEK.bucketOf(r.time().orElseThrow(), UTC).label())) {
                 direct.accept(r);
@@ -94,7 +94,7 @@ class RollingSurveyScoresTest {
     @Test
     void trendsAreFedAsWeeksCloseSoAlertsFireAsDataArrives() {
         List<SurveyResponse> all = responses(5);
-        RollingSurveyScores live = RollingSurveyScores.of(ScoreCard.create(), Segmentation.by("touchpoint"),
+        RollingSurveyScores live = RollingSurveyScores.of(ScoreCard.create(), Segmentation.of("touchpoint"),
                 RollingWindow.lastPeriods(4, TimeGrain.WEEK, UTC));
         TimeBucket week6 = TimeGrain.WEEK.bucketOf(MONDAY.plus(Duration.ofDays(42)), UTC);
         List<Alert> beforeClose = new ArrayList<>();
@@ -150,7 +150,7 @@ class RollingSurveyScoresTest {
         assertTrue(absorbed.toString().endsWith("2 late responses in 1 absorbed segments]"), absorbed.toString());
         assertEquals(accepted.report(), absorbed.report(), "late data changed nothing");
         assertThrows(IllegalArgumentException.class,
-                () -> absorbed.absorb(SurveyScores.of(ScoreCard.create(), Segmentation.by("touchpoint"))));
+                () -> absorbed.absorb(SurveyScores.of(ScoreCard.create(), Segmentation.of("touchpoint"))));
         InvalidInputException noTime = assertThrows(InvalidInputException.class,
                 () -> accepted.accept(SurveyResponse.of("x", null).withAnswer("nps", 3)));
         assertTrue(noTime.getMessage().startsWith("respondent x has no time"), noTime.getMessage());
@@ -158,13 +158,13 @@ class RollingSurveyScoresTest {
                 SurveyResponse.of("y", MONDAY.plus(Duration.ofDays(60))).withAttribute("touchpoint", "web")));
         assertEquals("respondent y has no value for segment attribute 'plan'", noPlan.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RollingSurveyScores.of(ScoreCard.create(),
-                Segmentation.by("touchpoint").period(TimeGrain.DAY, UTC), RollingWindow.lastPeriods(2,
+                Segmentation.of("touchpoint").period(TimeGrain.DAY, UTC), RollingWindow.lastPeriods(2,
                         TimeGrain.DAY, UTC)));
     }
 
     @Test
     void aDurationWindowBoundsTheTrendHistory() {
-        RollingSurveyScores live = RollingSurveyScores.of(ScoreCard.create(), Segmentation.none(),
+        RollingSurveyScores live = RollingSurveyScores.of(ScoreCard.create(), Segmentation.create(),
                 RollingWindow.lastDuration(Duration.ofDays(14), TimeGrain.DAY, UTC).withLateness(Duration.ofHours(1)));
         for (int d = 0; d < 40; d++) {
             live.accept(SurveyResponse.of("r" + d, MONDAY.plus(Duration.ofHours(24L * d + 12))).withAnswer("nps", 9));

@@ -11,7 +11,7 @@ import io.cxkit.core.Segmentation;
  * @param overall the scores over all responses (always present)
  * @param segments the scores per segment, ordered by key
  */
-public record SurveyReport(Segmentation segmentation, ScoreCardResult overall,
+public record SurveyScoresResult(Segmentation segmentation, ScoreCardResult overall,
         SegmentedResult<ScoreCardResult> segments) {
 
     /**
@@ -21,7 +21,7 @@ public record SurveyReport(Segmentation segmentation, ScoreCardResult overall,
      * @param overall overall scores
      * @param segments per-segment scores
      */
-    public SurveyReport {
+    public SurveyScoresResult {
         Check.notNull(segmentation, "segmentation");
         Check.notNull(overall, "overall");
         Check.notNull(segments, "segments");
@@ -29,7 +29,7 @@ public record SurveyReport(Segmentation segmentation, ScoreCardResult overall,
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("SurveyReport[").append(segmentation).append("]\n");
+        StringBuilder sb = new StringBuilder("SurveyScoresResult[").append(segmentation).append("]\n");
         sb.append("  overall: ").append(overall).append('\n');
         segments.asMap().forEach((k, v) -> sb.append("  ").append(k.label()).append(": ").append(v).append('\n'));
         return sb.toString();
