@@ -115,7 +115,7 @@ final class CliSupport {
     }
 
     /**
-     * Puts a duration the user gave under {@code key} (ISO-8601, as before), {@code keyText} (as typed
+     * Puts a duration the user gave under {@code key} (ISO-8601), {@code keyText} (as typed
      * on the command line) and {@code keySeconds}; all null when absent.
      */
     static void putDuration(Map<String, Object> json, String key, TypedDuration d) {

@@ -4,7 +4,6 @@ import io.cxkit.core.Check;
 import io.cxkit.core.Estimate;
 import io.cxkit.core.Interval;
 import io.cxkit.survey.ScoreAccumulator;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.table.api.DataTypes;
@@ -71,7 +70,7 @@ public abstract class ScoreAggregateFunction extends LiveAggregateFunction {
         if (answer == null) {
             a.acceptMissing();
         } else {
-            a.accept(score(answer));
+            a.acceptNumeric(answer);
         }
     }
 
@@ -89,7 +88,7 @@ public abstract class ScoreAggregateFunction extends LiveAggregateFunction {
         if (answer == null) {
             a.acceptMissing(w);
         } else {
-            a.accept(score(answer), w);
+            a.acceptNumeric(answer, w);
         }
     }
 
@@ -151,25 +150,6 @@ public abstract class ScoreAggregateFunction extends LiveAggregateFunction {
                 .accumulatorTypeStrategy(TypeStrategies.explicit(accumulatorType()))
                 .outputTypeStrategy(TypeStrategies.explicit(rowType()))
                 .build();
-    }
-
-    /**
-     * The answer as the int the library checks against the scale.
-     *
-     * @throws IllegalArgumentException if it is not a whole number in the int range
-     */
-    int score(double answer) {
-        if (answer != Math.rint(answer) || Double.isInfinite(answer)) {
-            throw new IllegalArgumentException(metric.what + " must be a whole number: " + plain(answer));
-        }
-        if (answer < Integer.MIN_VALUE || answer > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(metric.what + " must be in the int range: " + plain(answer));
-        }
-        return (int) answer;
-    }
-
-    private static String plain(double v) {
-        return Double.isFinite(v) ? new BigDecimal(Double.toString(v)).toPlainString() : Double.toString(v);
     }
 
     /**

@@ -14,7 +14,7 @@ import org.apache.flink.table.api.DataTypes.Field;
  */
 enum SurveyMetric {
     /** Net Promoter Score; extra fields: promoters, passives, detractors. */
-    NPS("NPS score") {
+    NPS {
         @Override
         void extraFields(List<Field> fields) {
             fields.add(DataTypes.FIELD("promoters", DataTypes.BIGINT().notNull()));
@@ -36,7 +36,7 @@ enum SurveyMetric {
         }
     },
     /** CSAT: estimate is the percent satisfied; extra field: meanRating. */
-    CSAT("CSAT rating") {
+    CSAT {
         @Override
         void extraFields(List<Field> fields) {
             fields.add(DataTypes.FIELD("meanRating", DataTypes.DOUBLE().notNull()));
@@ -53,7 +53,7 @@ enum SurveyMetric {
         }
     },
     /** CES: estimate is the mean answer; extra field: percentAgree. */
-    CES("CES rating") {
+    CES {
         @Override
         void extraFields(List<Field> fields) {
             fields.add(DataTypes.FIELD("percentAgree", DataTypes.DOUBLE().notNull()));
@@ -69,13 +69,6 @@ enum SurveyMetric {
             values.add(((CesResult) result).percentAgree());
         }
     };
-
-    /** How messages name one answer, as the library's accumulators do. */
-    final String what;
-
-    SurveyMetric(String what) {
-        this.what = what;
-    }
 
     /** How the state of this metric is serialized. */
     SurveyAccumulatorKind kind() {

@@ -635,7 +635,11 @@ final class ResponseRun {
         return id;
     }
 
-    /** The id of the period of an instant: its local day (offset arithmetic), then a table by day. */
+    /**
+     * The id of the period of an instant: its local day (offset arithmetic), then a table by day.
+     * Not cx-survey's {@code BucketBoundaries} on purpose: that one needs the whole time span before
+     * the first lookup, and a reader sees its rows' times one by one.
+     */
     private int bucket(long epochSecond) {
         int offset = fixedOffset != Integer.MIN_VALUE ? fixedOffset
                 : rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();

@@ -6,11 +6,8 @@ import io.cxkit.core.Estimate;
 import io.cxkit.core.Interval;
 import io.cxkit.survey.CesResult;
 import io.cxkit.survey.CsatResult;
-import io.cxkit.survey.CustomerEffort;
-import io.cxkit.survey.CustomerSatisfaction;
-import io.cxkit.survey.NetPromoterScore;
 import io.cxkit.survey.NpsResult;
-import java.math.BigDecimal;
+import io.cxkit.survey.ScoreAccumulator;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -22,38 +19,12 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The three survey metrics as Spark sees them: how to decode, feed and combine each library
- * accumulator, and how its result becomes a row of the output struct. Every number comes from the
- * library; this class only routes calls (the accumulators share no public supertype with
- * {@code accept}, so each metric casts to its own class).
+ * accumulator (through their common {@link ScoreAccumulator}), and how its result becomes a row of
+ * the output struct. Every number comes from the library; this class only routes calls.
  */
 enum Metric {
     /** Net Promoter Score; extra fields: promoters, passives, detractors. */
-    NPS("NPS score", "score") {
-        @Override
-        void accept(Accumulator<?, ?> a, int score) {
-            ((NetPromoterScore) a).accept(score);
-        }
-
-        @Override
-        void accept(Accumulator<?, ?> a, int score, double weight) {
-            ((NetPromoterScore) a).accept(score, weight);
-        }
-
-        @Override
-        void acceptMissing(Accumulator<?, ?> a) {
-            ((NetPromoterScore) a).acceptMissing();
-        }
-
-        @Override
-        void acceptMissing(Accumulator<?, ?> a, double weight) {
-            ((NetPromoterScore) a).acceptMissing(weight);
-        }
-
-        @Override
-        void combine(Accumulator<?, ?> into, Accumulator<?, ?> other) {
-            ((NetPromoterScore) into).combine((NetPromoterScore) other);
-        }
-
+    NPS("score") {
         @Override
         void extraFields(List<StructField> fields) {
             fields.add(DataTypes.createStructField("promoters", DataTypes.LongType, false));
@@ -75,32 +46,7 @@ enum Metric {
         }
     },
     /** CSAT: estimate is the percent satisfied; extra field: meanRating. */
-    CSAT("CSAT rating", "rating") {
-        @Override
-        void accept(Accumulator<?, ?> a, int score) {
-            ((CustomerSatisfaction) a).accept(score);
-        }
-
-        @Override
-        void accept(Accumulator<?, ?> a, int score, double weight) {
-            ((CustomerSatisfaction) a).accept(score, weight);
-        }
-
-        @Override
-        void acceptMissing(Accumulator<?, ?> a) {
-            ((CustomerSatisfaction) a).acceptMissing();
-        }
-
-        @Override
-        void acceptMissing(Accumulator<?, ?> a, double weight) {
-            ((CustomerSatisfaction) a).acceptMissing(weight);
-        }
-
-        @Override
-        void combine(Accumulator<?, ?> into, Accumulator<?, ?> other) {
-            ((CustomerSatisfaction) into).combine((CustomerSatisfaction) other);
-        }
-
+    CSAT("rating") {
         @Override
         void extraFields(List<StructField> fields) {
             fields.add(DataTypes.createStructField("meanRating", DataTypes.DoubleType, false));
@@ -117,32 +63,7 @@ enum Metric {
         }
     },
     /** CES: estimate is the mean answer; extra field: percentAgree. */
-    CES("CES rating", "answer") {
-        @Override
-        void accept(Accumulator<?, ?> a, int score) {
-            ((CustomerEffort) a).accept(score);
-        }
-
-        @Override
-        void accept(Accumulator<?, ?> a, int score, double weight) {
-            ((CustomerEffort) a).accept(score, weight);
-        }
-
-        @Override
-        void acceptMissing(Accumulator<?, ?> a) {
-            ((CustomerEffort) a).acceptMissing();
-        }
-
-        @Override
-        void acceptMissing(Accumulator<?, ?> a, double weight) {
-            ((CustomerEffort) a).acceptMissing(weight);
-        }
-
-        @Override
-        void combine(Accumulator<?, ?> into, Accumulator<?, ?> other) {
-            ((CustomerEffort) into).combine((CustomerEffort) other);
-        }
-
+    CES("answer") {
         @Override
         void extraFields(List<StructField> fields) {
             fields.add(DataTypes.createStructField("percentAgree", DataTypes.DoubleType, false));
@@ -159,56 +80,51 @@ enum Metric {
         }
     };
 
-    /** How messages name one answer, as the library's accumulators do. */
-    final String what;
     /** How SQL signatures name the answer argument. */
     final String argument;
 
-    Metric(String what, String argument) {
-        this.what = what;
+    Metric(String argument) {
         this.argument = argument;
     }
 
     /**
-     * Converts an answer as Spark delivers it (any numeric or numeric-string column, implicitly cast
-     * to double, which is exact for every int) to the int the library checks against the scale.
-     * Spark would otherwise cast 9.7 to 9, or a wrapped bigint to a valid answer, without a word.
-     *
-     * @throws IllegalArgumentException if the answer is not a whole number in the int range
-     */
-    int score(double answer) {
-        if (answer != Math.rint(answer) || Double.isInfinite(answer)) {
-            throw new IllegalArgumentException(what + " must be a whole number: " + plain(answer));
-        }
-        if (answer < Integer.MIN_VALUE || answer > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(what + " must be in the int range: " + plain(answer));
-        }
-        return (int) answer;
-    }
-
-    /**
-     * Feeds one unweighted answer: a missing one follows the accumulator's missing-answer policy, a
-     * present one must be a whole number on the scale.
+     * Feeds one unweighted answer as Spark delivers it (any numeric or numeric-string column,
+     * implicitly cast to double, which is exact for every int): a missing one follows the
+     * accumulator's missing-answer policy, a present one must be a whole number on the scale
+     * ({@link ScoreAccumulator#acceptNumeric(double)}), so 9.7 or a wrapped bigint is an error
+     * rather than a valid answer.
      */
     void feed(Accumulator<?, ?> a, boolean missing, double answer) {
+        ScoreAccumulator<?, ?> s = (ScoreAccumulator<?, ?>) a;
         if (missing) {
-            acceptMissing(a);
+            s.acceptMissing();
         } else {
-            accept(a, score(answer));
+            s.acceptNumeric(answer);
         }
     }
 
     /** Feeds one weighted answer; the library rejects a weight that is NaN, infinite or &lt;= 0. */
     void feed(Accumulator<?, ?> a, boolean missing, double answer, double weight) {
+        ScoreAccumulator<?, ?> s = (ScoreAccumulator<?, ?>) a;
         if (missing) {
-            acceptMissing(a, weight);
+            s.acceptMissing(weight);
         } else {
-            accept(a, score(answer), weight);
+            s.acceptNumeric(answer, weight);
         }
     }
 
-    private static String plain(double v) {
-        return Double.isFinite(v) ? new BigDecimal(Double.toString(v)).toPlainString() : Double.toString(v);
+    /** Merges {@code other} into {@code into}; both are this metric's accumulator (decoded by it). */
+    void combine(Accumulator<?, ?> into, Accumulator<?, ?> other) {
+        merge(into, other);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <A extends Accumulator<A, ?>> void merge(Accumulator<?, ?> into, Accumulator<?, ?> other) {
+        if (into.getClass() != other.getClass()) {
+            throw new IllegalArgumentException("cannot combine a " + into.getClass().getSimpleName()
+                    + " with a " + other.getClass().getSimpleName());
+        }
+        ((A) into).combine((A) other);
     }
 
     /** Decodes an accumulator of this metric (the library validates the bytes). */
@@ -220,16 +136,6 @@ enum Metric {
     SurveyAccumulatorKind codec() {
         return SurveyAccumulatorKind.valueOf(name());
     }
-
-    abstract void accept(Accumulator<?, ?> a, int score);
-
-    abstract void accept(Accumulator<?, ?> a, int score, double weight);
-
-    abstract void acceptMissing(Accumulator<?, ?> a);
-
-    abstract void acceptMissing(Accumulator<?, ?> a, double weight);
-
-    abstract void combine(Accumulator<?, ?> into, Accumulator<?, ?> other);
 
     abstract void extraFields(List<StructField> fields);
 

@@ -1,6 +1,7 @@
 package io.cxkit.survey;
 
 import io.cxkit.core.Check;
+import io.cxkit.core.CompensatedSum;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedAccumulator;
 import io.cxkit.core.SegmentedResult;
@@ -214,8 +215,8 @@ public final class ColumnarScores {
             }
             if (sums != null) {
                 for (int i = 0; i < sums.length; i += 2) {
-                    neumaier(sums, i, o.sums[i]);
-                    neumaier(sums, i, o.sums[i + 1]);
+                    CompensatedSum.addToPair(sums, i, o.sums[i]);
+                    CompensatedSum.addToPair(sums, i, o.sums[i + 1]);
                 }
             }
         }
@@ -342,21 +343,13 @@ public final class ColumnarScores {
             for (int k = 0; k < slots; k++) {
                 double bw = block[k << 1];
                 if (bw != 0) {
-                    neumaier(sums, k << 2, bw);
-                    neumaier(sums, (k << 2) + 2, block[(k << 1) + 1]);
+                    CompensatedSum.addToPair(sums, k << 2, bw);
+                    CompensatedSum.addToPair(sums, (k << 2) + 2, block[(k << 1) + 1]);
                     block[k << 1] = 0;
                     block[(k << 1) + 1] = 0;
                 }
             }
         }
-    }
-
-    /** Neumaier step on the pair (sums[j], sums[j+1]) (layout per slot: sumW, compW, sumW2, compW2). */
-    private static void neumaier(double[] sums, int j, double v) {
-        double s = sums[j];
-        double t = s + v;
-        sums[j + 1] += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
-        sums[j] = t;
     }
 
     private static void fill(CellSink sink, ResponseColumns c, BucketBoundaries bb, Layout lay, Counts total) {
@@ -369,7 +362,7 @@ public final class ColumnarScores {
             labels.add(b.label());
         }
         for (int tp = 0; tp < ntp; tp++) {
-            String name = c.touchpoints.nameOf(tp);
+            String name = c.touchpoints.name(tp);
             for (int g = 0; g < lay.buckets; g++) {
                 int s = (tp * lay.buckets + g) * lay.stride;
                 long rows = 0;

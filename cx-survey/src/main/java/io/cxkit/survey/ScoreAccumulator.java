@@ -77,6 +77,46 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
     }
 
     /**
+     * Observes one answer handed over as a {@code double}, as SQL engines deliver any numeric
+     * column: it must be a whole number (so {@code 9.0} is the answer 9, while {@code 9.7}, NaN or
+     * an infinity is rejected instead of being cast to a valid answer) and then on the scale.
+     *
+     * @param answer the answer
+     * @throws InvalidInputException if the answer is not a whole number ({@code "NPS score must be a
+     *     whole number: 9.7"}) or off the scale
+     */
+    public final void acceptNumeric(double answer) {
+        accept(whole(answer));
+    }
+
+    /**
+     * Observes one weighted answer handed over as a {@code double}; see {@link #acceptNumeric(double)}.
+     *
+     * @param answer the answer, a whole number on the scale
+     * @param weight the response's weight, finite and &gt; 0
+     * @throws InvalidInputException if the answer is not a whole number or off the scale, or the
+     *     weight is invalid
+     */
+    public final void acceptNumeric(double answer, double weight) {
+        accept(whole(answer), weight);
+    }
+
+    private int whole(double answer) {
+        if (answer != Math.rint(answer) || Double.isInfinite(answer)) {
+            throw new InvalidInputException(what() + " must be a whole number: " + plain(answer));
+        }
+        if (answer < Integer.MIN_VALUE || answer > Integer.MAX_VALUE) {
+            throw new InvalidInputException(what() + " must be in the int range: " + plain(answer));
+        }
+        return (int) answer;
+    }
+
+    /** {@code 1.0E10} as {@code 10000000000}, so a message shows the value as the user wrote it. */
+    private static String plain(double v) {
+        return Double.isFinite(v) ? new java.math.BigDecimal(Double.toString(v)).toPlainString() : Double.toString(v);
+    }
+
+    /**
      * Observes a response without an answer to this question, applying the missing-answer policy.
      *
      * @throws IllegalArgumentException under {@link MissingAnswerPolicy#FAIL}
