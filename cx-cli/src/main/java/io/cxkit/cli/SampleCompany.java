@@ -30,6 +30,9 @@ import java.util.SplittableRandom;
  *
  * <p>Streaming: one customer at a time, so any size can be written in constant memory.
  *
+ * <p><b>Size.</b> One seeded generator: every table is drawn from the same customers and random
+ * streams, so splitting the tables across files would split one sequence of draws.
+ *
  * @param responses the number of survey responses to write, in [1, 2,000,000,000]
  * @param customers the number of customers, in [1, responses]
  * @param seed the random seed

@@ -39,6 +39,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+/**
+ * {@code cx value}: customer value from a transaction log.
+ *
+ * <p><b>Size.</b> The options, the run, and its two outputs (the table and the
+ * {@code cxkit/value/v1} JSON) of one command; each output reads beside the run that fills it.
+ */
 @Command(name = "value", mixinStandardHelpOptions = true,
         description = "Customer value from a transaction log: BG/NBD or Pareto/NBD purchase model, Gamma-Gamma spend,"
                 + " P(alive), CLV with intervals, the holdout check, and value by NPS group / CSAT band / segment.")

@@ -14,7 +14,8 @@ package io.cxkit.core;
  * observation came with an explicit weight. Values must be finite and weights finite and &gt; 0.
  */
 public final class Moments implements Accumulator<Moments, MeanEstimate> {
-    private static final String TYPE = "moments";
+    /** The type name written by {@link #encode()}. */
+    public static final String TYPE = "moments";
 
     private long n;
     private boolean weighted;

@@ -34,7 +34,7 @@
  * versioned {@link io.cxkit.core.Encoding}, and every accumulator type has a static
  * {@code decode(byte[])} that reads it back from the bytes alone. A type whose configuration
  * includes other accumulators ({@link io.cxkit.core.SegmentedAccumulator}) writes their encodings
- * too, and decodes them by their type tag through the {@code AccumulatorCodec}s on
+ * too, and decodes them by their type tag through the {@link io.cxkit.core.AccumulatorCodec}s on
  * the class path. Decoding validates: malformed or impossible bytes throw a
  * {@link io.cxkit.core.CorruptEncodingException}, never an internal exception later.
  *

@@ -33,6 +33,10 @@ import java.util.Set;
  * One read of survey rows into score accumulators: the export's header resolved to columns, the
  * rows filtered (layout rules, {@code where}), checked and counted, the rejections logged.
  * Memory is bounded by the number of segments. Not thread-safe: a parallel read uses one per part.
+ *
+ * <p><b>Size.</b> One pass of the survey reader (columns, filters, segments, periods, scores) kept
+ * in one class so that the per-row loop keeps its state in fields of one object, without
+ * allocation or indirection.
  */
 final class ResponseRun {
     static final int MISSING = Integer.MIN_VALUE;

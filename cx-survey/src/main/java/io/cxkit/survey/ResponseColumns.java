@@ -22,6 +22,10 @@ import java.util.Arrays;
  * <p>Answers are validated against their scales when a row is appended, so the aggregation loop
  * needs no further checks. Footprint: 19 bytes per response, plus 8 once any row is weighted;
  * appending neither boxes nor allocates except when a column grows.
+ *
+ * <p><b>Size.</b> The columns and their Builder are one concept: the builder is the only way to
+ * fill the package-private arrays ColumnarScores reads, and its per-row checks must sit beside
+ * them.
  */
 public final class ResponseColumns {
 
