@@ -246,7 +246,7 @@ final class SurvivalCommand implements Callable<Integer> {
 
     private static String eventLabel(InteractionReader.ReadSummary read, SurvivalReader reader) {
         String col = read.columns().get("event");
-        return reader.eventValue() == null ? "'" + col + "' = 1/true" : "'" + col + "' = " + reader.eventValue();
+        return "'" + col + "' = " + reader.eventValue().orElse("1/true");
     }
 
     private void json(SurvivalResult r, InteractionReader.ReadSummary read, SurvivalReader reader, PrintWriter out) {
@@ -261,10 +261,10 @@ final class SurvivalCommand implements Callable<Integer> {
         t.put("unit", "as in the file");
         ObjectNode ev = root.putObject("event");
         ev.put("column", read.columns().get("event"));
-        if (reader.eventValue() == null) {
+        if (reader.eventValue().isEmpty()) {
             ev.put("coding", "1/true = event, 0/false = censored");
         } else {
-            ev.put("value", reader.eventValue());
+            ev.put("value", reader.eventValue().get());
         }
         if (by == null) {
             root.putNull("by");

@@ -28,7 +28,9 @@
  * present but wrong (blank, out of range, not finite) throws {@link java.lang.IllegalArgumentException}
  * naming the parameter, the rule and the value. No public method returns {@code null}: an absent
  * value is an {@link java.util.Optional} (or an empty collection, or {@code NaN} for an estimate of
- * nothing).
+ * nothing). The one exception is a per-observation lookup on a live path that must not allocate
+ * ({@link io.cxkit.core.RollingSegments#segment(io.cxkit.core.SegmentKey, java.time.Instant)}), whose Javadoc
+ * says so.
  *
  * <p><b>Encoding.</b> {@code encode()} writes the accumulator's configuration and state in the
  * versioned {@link io.cxkit.core.Encoding}, and every accumulator type has a static
@@ -70,6 +72,8 @@
  * <p><b>Factories.</b> Constructors are private; a type is made by a static factory with one
  * grammar: {@code create()} for the defaults, {@code of(...)} for one configuration (overloads
  * allowed), {@code builder()} where options are many. {@code decode(byte[])} reads an encoding.
- * No other factory names ({@code whole()}, {@code by()}, {@code numeric()}, …).
+ * Beside these, only named presets of a configuration that take no argument, as DDSketch's
+ * presets ({@code RatingScale.csat5()}, {@code NpsBands.standard()}); no other factory names
+ * ({@code whole()}, {@code by()}, {@code numeric()}, …).
  */
 package io.cxkit.core;

@@ -147,7 +147,7 @@ public final class LiveServiceExample {
             throws InterruptedException {
         // Shared by the consumers: lock-free recording, consistent snapshots for the reader.
         RollingSurveyScores rolling = RollingSurveyScores.of(ScoreCard.create(), Segmentation.of("touchpoint"),
-                RollingWindow.lastPeriods(7, TimeGrain.DAY, ZoneOffset.UTC).withLateness(LATENESS));
+                RollingWindow.of(7, TimeGrain.DAY, ZoneOffset.UTC).withLateness(LATENESS));
         ConcurrentRecorder<SurveyScores, SurveyScoresResult> answers = ConcurrentRecorder.of(
                 SurveyScores.of(ScoreCard.create(), rolling.snapshotSegmentation()));
         ConcurrentRecorder<FunnelAccumulator, FunnelResult> funnel = ConcurrentRecorder.of(FUNNEL.accumulator());

@@ -38,7 +38,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * RollingSurveyScores live = RollingSurveyScores.of(ScoreCard.create(), Segmentation.of("touchpoint"),
- *         RollingWindow.lastPeriods(12, TimeGrain.WEEK, zone).withLateness(Duration.ofHours(6)));
+ *         RollingWindow.of(12, TimeGrain.WEEK, zone).withLateness(Duration.ofHours(6)));
  * live.accept(response);                       // false if too late for its week (counted)
  * live.advanceTo(clock.instant());             // closes weeks when no data arrives
  * live.report();                               // every kept week, by touchpoint|week
@@ -110,7 +110,7 @@ public final class RollingSurveyScores {
 
     /** An upper bound on the number of periods the window keeps. */
     private static int periodsKept(RollingWindow w) {
-        if (w.keepDuration() == null) {
+        if (w.keepDuration().isEmpty()) {
             return w.keepPeriods();
         }
         long shortestDays = switch (w.grain()) {
@@ -120,7 +120,7 @@ public final class RollingSurveyScores {
             case QUARTER -> 89;
             case YEAR -> 365;
         };
-        long days = w.keepDuration().plus(Duration.ofDays(shortestDays)).toDays();
+        long days = w.keepDuration().get().plus(Duration.ofDays(shortestDays)).toDays();
         return (int) Math.min(10_000, days / shortestDays + 2);
     }
 

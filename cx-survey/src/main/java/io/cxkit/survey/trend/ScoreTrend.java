@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -220,7 +221,7 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
             if (c != null) {
                 control.add(c);
             }
-            history.add(new TrendPoint<>(period, r, r.interval(confidence), change));
+            history.add(new TrendPoint<>(period, r, r.interval(confidence), Optional.ofNullable(change)));
             if (history.size() > historyLimit) {
                 history.remove(0);
             }
@@ -335,10 +336,10 @@ public final class ScoreTrend<A extends Accumulator<A, R>, R extends Estimate> {
     /**
      * The last period closed.
      *
-     * @return the period, or null before the first {@link #close}
+     * @return the period, or empty before the first {@link #close}
      */
-    public TimeBucket lastPeriod() {
-        return last;
+    public Optional<TimeBucket> lastPeriod() {
+        return Optional.ofNullable(last);
     }
 
     @Override

@@ -15,10 +15,10 @@ import java.util.Optional;
  * @param result the period's score (with its {@code n}, standard error and interval)
  * @param interval the score's default interval at the trend's confidence level
  * @param change the comparison with the segment's previous period ({@code this − previous}), when
- *     both have enough data; otherwise null (use {@link #changeFromPrevious()})
+ *     both have enough data; empty for the first period or when either had too little data
  */
 public record TrendPoint<R extends Estimate>(TimeBucket period, R result, Interval interval,
-        Comparison change) {
+        Optional<Comparison> change) {
 
     /**
      * Validates the components.
@@ -26,25 +26,18 @@ public record TrendPoint<R extends Estimate>(TimeBucket period, R result, Interv
      * @param period the period
      * @param result the score
      * @param interval its interval
-     * @param change the change from the previous period, or null
+     * @param change the change from the previous period, or empty
      */
     public TrendPoint {
         Check.notNull(period, "period");
         Check.notNull(result, "result");
         Check.notNull(interval, "interval");
+        Check.notNull(change, "change");
     }
 
-    /**
-     * The change from the segment's previous period.
-     *
-     * @return the comparison, or empty for the first period or when either period had too little data
-     */
-    public Optional<Comparison> changeFromPrevious() {
-        return Optional.ofNullable(change);
-    }
 
     @Override
     public String toString() {
-        return period.label() + ": " + result + (change == null ? "" : "; change " + change);
+        return period.label() + ": " + result + change.map(c -> "; change " + c).orElse("");
     }
 }

@@ -57,7 +57,7 @@ class RollingSurveyScoresTest {
 
     private static RollingSurveyScores live() {
         return RollingSurveyScores.of(ScoreCard.create(), Segmentation.of("touchpoint", "plan"),
-                RollingWindow.lastPeriods(4, TimeGrain.WEEK, UTC));
+                RollingWindow.of(4, TimeGrain.WEEK, UTC));
     }
 
     @Test
@@ -95,7 +95,7 @@ class RollingSurveyScoresTest {
     void trendsAreFedAsWeeksCloseSoAlertsFireAsDataArrives() {
         List<SurveyResponse> all = responses(5);
         RollingSurveyScores live = RollingSurveyScores.of(ScoreCard.create(), Segmentation.of("touchpoint"),
-                RollingWindow.lastPeriods(4, TimeGrain.WEEK, UTC));
+                RollingWindow.of(4, TimeGrain.WEEK, UTC));
         TimeBucket week6 = TimeGrain.WEEK.bucketOf(MONDAY.plus(Duration.ofDays(42)), UTC);
         List<Alert> beforeClose = new ArrayList<>();
         List<Alert> afterClose = new ArrayList<>();
@@ -158,14 +158,14 @@ class RollingSurveyScoresTest {
                 SurveyResponse.of("y", MONDAY.plus(Duration.ofDays(60))).withAttribute("touchpoint", "web")));
         assertEquals("respondent y has no value for segment attribute 'plan'", noPlan.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RollingSurveyScores.of(ScoreCard.create(),
-                Segmentation.of("touchpoint").period(TimeGrain.DAY, UTC), RollingWindow.lastPeriods(2,
+                Segmentation.of("touchpoint").period(TimeGrain.DAY, UTC), RollingWindow.of(2,
                         TimeGrain.DAY, UTC)));
     }
 
     @Test
     void aDurationWindowBoundsTheTrendHistory() {
         RollingSurveyScores live = RollingSurveyScores.of(ScoreCard.create(), Segmentation.create(),
-                RollingWindow.lastDuration(Duration.ofDays(14), TimeGrain.DAY, UTC).withLateness(Duration.ofHours(1)));
+                RollingWindow.of(Duration.ofDays(14), TimeGrain.DAY, UTC).withLateness(Duration.ofHours(1)));
         for (int d = 0; d < 40; d++) {
             live.accept(SurveyResponse.of("r" + d, MONDAY.plus(Duration.ofHours(24L * d + 12))).withAnswer("nps", 9));
         }

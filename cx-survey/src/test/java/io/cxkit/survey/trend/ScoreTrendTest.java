@@ -102,14 +102,14 @@ class ScoreTrendTest {
         assertEquals(List.of("ALL", "a", "b", "c", "d", "e"), trend.segments());
         List<TrendPoint<CsatResult>> e = trend.series("e");
         assertEquals(8, e.size());
-        assertTrue(e.get(0).changeFromPrevious().isEmpty());
-        assertTrue(e.get(1).changeFromPrevious().isPresent());
+        assertTrue(e.get(0).change().isEmpty());
+        assertTrue(e.get(1).change().isPresent());
         assertTrue(e.get(1).toString().startsWith("2026-02: CSAT"), e.get(1).toString());
         // Overall series equals one accumulator over all segments (combine = single pass).
         CustomerSatisfaction one = CustomerSatisfaction.create();
         DATA.get(MONTHS.get(3)).values().forEach(one::combine);
         assertEquals(one.result(), trend.series(ScoreTrend.ALL).get(3).result());
-        assertEquals(month("2026-08"), trend.lastPeriod());
+        assertEquals(java.util.Optional.of(month("2026-08")), trend.lastPeriod());
         assertTrue(trend.toString().startsWith("ScoreTrend[CSAT, 6 series, last 2026-08]"), trend.toString());
         assertTrue(trend.series("zzz").isEmpty());
         assertThrows(IllegalArgumentException.class, () -> trend.close(month("2026-08"), DATA.get("2026-08")));
@@ -182,7 +182,7 @@ class ScoreTrendTest {
         assertThrows(IllegalArgumentException.class, () -> ScoreTrend.of("NPS", NpsResult::compare, 0.95, 0));
         assertThrows(IllegalArgumentException.class, () -> ScoreTrend.of("NPS", NpsResult::compare, 1.5, 0.05));
         ScoreTrend<NetPromoterScore, NpsResult> trend = ScoreTrend.of("NPS", NpsResult::compare);
-        assertNull(trend.lastPeriod());
+        assertTrue(trend.lastPeriod().isEmpty());
         Map<String, NetPromoterScore> m = new LinkedHashMap<>();
         m.put("ALL", NetPromoterScore.create());
         TimeBucket w = TimeGrain.WEEK.bucketOf(java.time.LocalDate.of(2026, 3, 2));
