@@ -62,9 +62,7 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
      * @param journey the journey
      */
     public void accept(CustomerJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         acceptReached(funnel.match(journey.events(), scratch), scratch);
     }
 
