@@ -123,6 +123,43 @@ public final class NameDictionary {
         return rank;
     }
 
+    /**
+     * Compares the names with ids {@code a} and {@code b} as {@link String#compareTo} does.
+     *
+     * @param a an id in [0, size())
+     * @param b an id in [0, size())
+     * @return negative, zero or positive as name a sorts before, with or after name b
+     * @throws IndexOutOfBoundsException if an id was never given out
+     */
+    public int compare(int a, int b) {
+        return name(a).compareTo(name(b));
+    }
+
+    /**
+     * An estimate of the heap bytes this dictionary takes: its arrays (4 bytes an id slot for the
+     * hash table at twice the names, 4 for each hash, a reference for each name) and the names
+     * themselves (a {@code String} header of 24 bytes and its Latin-1 or UTF-16 characters with a
+     * 16-byte array header, rounded up to 8 bytes each).
+     *
+     * @return the bytes
+     */
+    public long residentBytes() {
+        long b = 16L + 4L * table.length + 16L + 4L * hashes.length + 16L + 4L * names.length;
+        for (int i = 0; i < size; i++) {
+            b += stringBytes(names[i]);
+        }
+        return b;
+    }
+
+    private static long stringBytes(String s) {
+        boolean latin1 = true;
+        for (int i = 0; i < s.length() && latin1; i++) {
+            latin1 = s.charAt(i) < 256;
+        }
+        long chars = latin1 ? s.length() : 2L * s.length();
+        return 24 + ((16 + chars + 7) & ~7L);
+    }
+
     private int add(String name, int h, int slot) {
         if (size == names.length) {
             names = Arrays.copyOf(names, size * 2);
