@@ -1,6 +1,7 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Channel;
+import io.cxkit.core.Check;
 import io.cxkit.core.InvalidInputException;
 import io.cxkit.core.JourneyStage;
 import io.cxkit.core.NameDictionary;
@@ -587,7 +588,7 @@ public final class EventLog implements AutoCloseable {
          */
         public Builder add(String customerId, Instant time, String touchpoint, Channel channel, JourneyStage stage,
                 String outcome, double value, String caseId) {
-            JourneyEvent.required(customerId, "event customerId");
+            Check.notBlank(customerId, "event customerId");
             if (time == null) {
                 throw new InvalidInputException("event time must not be missing: null (customer " + customerId + ")");
             }
@@ -635,20 +636,20 @@ public final class EventLog implements AutoCloseable {
         public Builder add(String customerId, long epochNanos, String touchpoint, Channel channel,
                 JourneyStage stage, String outcome, double value, String caseId, String segment) {
             usable();
-            JourneyEvent.required(customerId, "event customerId");
-            JourneyEvent.required(touchpoint, "event touchpoint");
+            Check.notBlank(customerId, "event customerId");
+            Check.notBlank(touchpoint, "event touchpoint");
             if (channel == null) {
                 throw new InvalidInputException("event channel must not be missing: null (customer "
                         + customerId + ")");
             }
             if (outcome != null) {
-                JourneyEvent.required(outcome, "event outcome");
+                Check.notBlank(outcome, "event outcome");
             }
             if (caseId != null) {
-                JourneyEvent.required(caseId, "event caseId");
+                Check.notBlank(caseId, "event caseId");
             }
             if (segment != null) {
-                JourneyEvent.required(segment, "event segment");
+                Check.notBlank(segment, "event segment");
             }
             if (Double.isInfinite(value)) {
                 throw new InvalidInputException("event value must be finite: " + value);
