@@ -1,6 +1,6 @@
 package io.cxkit.cli;
 
-import io.cxkit.io.InteractionReader;
+import io.cxkit.io.ReadSummary;
 import io.cxkit.io.JourneyEventReader;
 import io.cxkit.journey.CustomerJourney;
 import io.cxkit.journey.EventLog;
@@ -56,12 +56,12 @@ final class JourneyFile {
         ReadLimitOptions.Touchpoints touchpoints = new ReadLimitOptions.Touchpoints();
     }
 
-    final InteractionReader.ReadSummary summary;
+    final ReadSummary summary;
     final List<CustomerJourney> journeys;
     final Set<String> touchpoints;
     private final Map<CustomerJourney, String> segmentOfJourney;
 
-    private JourneyFile(InteractionReader.ReadSummary summary, List<CustomerJourney> journeys, Set<String> touchpoints,
+    private JourneyFile(ReadSummary summary, List<CustomerJourney> journeys, Set<String> touchpoints,
             Map<CustomerJourney, String> segmentOfJourney) {
         this.summary = summary;
         this.journeys = journeys;
@@ -104,7 +104,7 @@ final class JourneyFile {
             events.tempDirectory(o.tempDir);
         }
         try (events) {
-            InteractionReader.ReadSummary s = b.build().readInto(file, events);
+            ReadSummary s = b.build().readInto(file, events);
             try (EventLog log = events.build()) {
                 Set<String> touchpoints = new TreeSet<>(log.touchpoints().names());
                 List<CustomerJourney> journeys = new ArrayList<>();

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * List<JourneyEvent> events = new ArrayList<>();
- * InteractionReader.ReadSummary s = JourneyEventReader.builder().build()
+ * ReadSummary s = JourneyEventReader.builder().build()
  *     .read(Path.of("interactions.csv"), events::add);
  * List<CustomerJourney> journeys = JourneyBuilder.perCustomer().build(events);
  * }</pre>
@@ -138,7 +138,7 @@ public final class JourneyEventReader {
      * @return what was read (rows, accepted, rejected rows, columns used)
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary read(Path file, Consumer<? super JourneyEvent> sink) {
+    public ReadSummary read(Path file, Consumer<? super JourneyEvent> sink) {
         Check.notNull(sink, "sink");
         return readWithAttributes(file, (e, a) -> sink.accept(e));
     }
@@ -153,7 +153,7 @@ public final class JourneyEventReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary read(InputStream in, String source, InputFormat format,
+    public ReadSummary read(InputStream in, String source, InputFormat format,
             Consumer<? super JourneyEvent> sink) {
         Check.notNull(sink, "sink");
         return readWithAttributes(in, source, format, (e, a) -> sink.accept(e));
@@ -168,7 +168,7 @@ public final class JourneyEventReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary readWithAttributes(Path file,
+    public ReadSummary readWithAttributes(Path file,
             BiConsumer<? super JourneyEvent, ? super Map<String, String>> sink) {
         return EventFiles.read(file, format, (in, source, f) -> readWithAttributes(in, source, f, sink));
     }
@@ -183,7 +183,7 @@ public final class JourneyEventReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary readWithAttributes(InputStream in, String source, InputFormat format,
+    public ReadSummary readWithAttributes(InputStream in, String source, InputFormat format,
             BiConsumer<? super JourneyEvent, ? super Map<String, String>> sink) {
         Check.notNull(sink, "sink");
         Row row = new Row(sourceOptions.timestamps(zone),
@@ -210,7 +210,7 @@ public final class JourneyEventReader {
      *
      * <pre>{@code
      * try (EventLog.Builder b = EventLog.builder().memoryBudget(256L << 20)) {
-     *     InteractionReader.ReadSummary s = JourneyEventReader.builder().build()
+     *     ReadSummary s = JourneyEventReader.builder().build()
      *         .readInto(Path.of("interactions.csv"), b);
      *     try (EventLog log = b.build()) {
      *         log.forEachJourney(JourneyBuilder.perCustomer(), j -> { ... });
@@ -223,7 +223,7 @@ public final class JourneyEventReader {
      * @return what was read (rows, accepted, rejected rows, columns used)
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary readInto(Path file, EventLog.Builder log) {
+    public ReadSummary readInto(Path file, EventLog.Builder log) {
         Check.notNull(log, "log");
         return EventFiles.read(file, format, (in, source, f) -> readInto(in, source, f, log));
     }
@@ -238,7 +238,7 @@ public final class JourneyEventReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary readInto(InputStream in, String source, InputFormat format,
+    public ReadSummary readInto(InputStream in, String source, InputFormat format,
             EventLog.Builder log) {
         Check.notNull(log, "log");
         Row row = new Row(sourceOptions.timestamps(zone),

@@ -68,14 +68,14 @@ class JourneyEventLogReadTest {
             Map<JourneyEvent, String> region = new IdentityHashMap<>();
             JourneyEventReader reader = JourneyEventReader.builder().errors(ErrorPolicy.SKIP).attributes("region")
                     .segment("region").build();
-            InteractionReader.ReadSummary objects = reader.readWithAttributes(in(csv), "e.csv", InputFormat.CSV,
+            ReadSummary objects = reader.readWithAttributes(in(csv), "e.csv", InputFormat.CSV,
                     (e, a) -> {
                         events.add(e);
                         region.put(e, a.get("region"));
                     });
             for (long budget : new long[] {Long.MAX_VALUE, 2_000, 1}) {
                 EventLog.Builder b = EventLog.builder().memoryBudget(budget).tempDirectory(dir);
-                InteractionReader.ReadSummary logged = JourneyEventReader.builder().errors(ErrorPolicy.SKIP)
+                ReadSummary logged = JourneyEventReader.builder().errors(ErrorPolicy.SKIP)
                         .segment("region").build().readInto(in(csv), "e.csv", InputFormat.CSV, b);
                 assertEquals(objects.rows(), logged.rows());
                 assertEquals(objects.accepted(), logged.accepted());
@@ -131,7 +131,7 @@ class JourneyEventLogReadTest {
         assertEquals("t.csv:2:2: column 'time' value '1500-01-01T00:00:00Z': time must lie between 1677-09-22 and"
                 + " 2262-04-11 to be held in an event log", e.getMessage());
         EventLog.Builder b = EventLog.builder();
-        InteractionReader.ReadSummary s = JourneyEventReader.builder().errors(ErrorPolicy.SKIP).build()
+        ReadSummary s = JourneyEventReader.builder().errors(ErrorPolicy.SKIP).build()
                 .readInto(in(csv), "t.csv", InputFormat.CSV, b);
         assertEquals(1L, s.rejected().counts().get("time out of range"));
         assertEquals(1, b.build().size());
