@@ -2,8 +2,8 @@ package io.cxkit.flink;
 
 import io.cxkit.core.Check;
 import io.cxkit.core.Estimate;
-import io.cxkit.core.Interval;
 import io.cxkit.survey.ScoreAccumulator;
+import io.cxkit.survey.ScoreRow;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.table.api.DataTypes;
@@ -100,35 +100,16 @@ public abstract class ScoreAggregateFunction extends LiveAggregateFunction {
      */
     @Override
     public Row getValue(LiveAccumulator acc) {
-        Estimate r = (Estimate) acc.accumulator().result();
-        Interval ci = r.interval(confidence);
-        List<Object> v = new ArrayList<>();
-        v.add(r.n());
-        v.add(metric.missing(r));
-        v.add(r.estimate());
-        v.add(r.standardError());
-        v.add(ci.lower());
-        v.add(ci.upper());
-        if (weighted) {
-            v.add(r.effectiveN());
-        }
-        metric.extraValues(r, v);
-        return Row.of(v.toArray());
+        return Row.of(ScoreRow.values((Estimate) acc.accumulator().result(), confidence, weighted));
     }
 
-    /** The output row type: {@code effectiveN} only when weighted. */
+    /** The output row type: {@link ScoreRow#fields} as Flink types ({@code effectiveN} only when weighted). */
     DataType rowType() {
         List<Field> f = new ArrayList<>();
-        f.add(DataTypes.FIELD("n", DataTypes.BIGINT().notNull()));
-        f.add(DataTypes.FIELD("missing", DataTypes.BIGINT().notNull()));
-        f.add(DataTypes.FIELD("estimate", DataTypes.DOUBLE().notNull()));
-        f.add(DataTypes.FIELD("standardError", DataTypes.DOUBLE().notNull()));
-        f.add(DataTypes.FIELD("lower", DataTypes.DOUBLE().notNull()));
-        f.add(DataTypes.FIELD("upper", DataTypes.DOUBLE().notNull()));
-        if (weighted) {
-            f.add(DataTypes.FIELD("effectiveN", DataTypes.DOUBLE().notNull()));
+        for (ScoreRow.Field field : ScoreRow.fields(metric.kind(), weighted)) {
+            f.add(DataTypes.FIELD(field.name(), field.type() == Long.class ? DataTypes.BIGINT().notNull()
+                    : DataTypes.DOUBLE().notNull()));
         }
-        metric.extraFields(f);
         return DataTypes.ROW(f.toArray(new Field[0])).notNull();
     }
 

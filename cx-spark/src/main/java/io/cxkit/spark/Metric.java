@@ -3,11 +3,8 @@ package io.cxkit.spark;
 import io.cxkit.survey.SurveyAccumulatorKind;
 import io.cxkit.core.Accumulator;
 import io.cxkit.core.Estimate;
-import io.cxkit.core.Interval;
-import io.cxkit.survey.CesResult;
-import io.cxkit.survey.CsatResult;
-import io.cxkit.survey.NpsResult;
 import io.cxkit.survey.ScoreAccumulator;
+import io.cxkit.survey.ScoreRow;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -24,61 +21,11 @@ import org.apache.spark.sql.types.StructType;
  */
 enum Metric {
     /** Net Promoter Score; extra fields: promoters, passives, detractors. */
-    NPS("score") {
-        @Override
-        void extraFields(List<StructField> fields) {
-            fields.add(DataTypes.createStructField("promoters", DataTypes.LongType, false));
-            fields.add(DataTypes.createStructField("passives", DataTypes.LongType, false));
-            fields.add(DataTypes.createStructField("detractors", DataTypes.LongType, false));
-        }
-
-        @Override
-        long missing(Estimate result) {
-            return ((NpsResult) result).missing();
-        }
-
-        @Override
-        void extraValues(Estimate result, List<Object> values) {
-            NpsResult r = (NpsResult) result;
-            values.add(r.promoters());
-            values.add(r.passives());
-            values.add(r.detractors());
-        }
-    },
+    NPS("score"),
     /** CSAT: estimate is the percent satisfied; extra field: meanRating. */
-    CSAT("rating") {
-        @Override
-        void extraFields(List<StructField> fields) {
-            fields.add(DataTypes.createStructField("meanRating", DataTypes.DoubleType, false));
-        }
-
-        @Override
-        long missing(Estimate result) {
-            return ((CsatResult) result).missing();
-        }
-
-        @Override
-        void extraValues(Estimate result, List<Object> values) {
-            values.add(((CsatResult) result).rating().mean());
-        }
-    },
+    CSAT("rating"),
     /** CES: estimate is the mean answer; extra field: percentAgree. */
-    CES("answer") {
-        @Override
-        void extraFields(List<StructField> fields) {
-            fields.add(DataTypes.createStructField("percentAgree", DataTypes.DoubleType, false));
-        }
-
-        @Override
-        long missing(Estimate result) {
-            return ((CesResult) result).missing();
-        }
-
-        @Override
-        void extraValues(Estimate result, List<Object> values) {
-            values.add(((CesResult) result).percentAgree());
-        }
-    };
+    CES("answer");
 
     /** How SQL signatures name the answer argument. */
     final String argument;
@@ -137,30 +84,14 @@ enum Metric {
         return SurveyAccumulatorKind.valueOf(name());
     }
 
-    abstract void extraFields(List<StructField> fields);
-
-    abstract long missing(Estimate result);
-
-    abstract void extraValues(Estimate result, List<Object> values);
-
-    /** The output struct: the common fields, effectiveN when weighted, then the metric's own. */
+    /** The output struct: {@link ScoreRow#fields} as Spark types. */
     StructType schema(boolean weighted) {
         List<StructField> f = new ArrayList<>();
-        f.add(field("n", DataTypes.LongType));
-        f.add(field("missing", DataTypes.LongType));
-        f.add(field("estimate", DataTypes.DoubleType));
-        f.add(field("standardError", DataTypes.DoubleType));
-        f.add(field("lower", DataTypes.DoubleType));
-        f.add(field("upper", DataTypes.DoubleType));
-        if (weighted) {
-            f.add(field("effectiveN", DataTypes.DoubleType));
+        for (ScoreRow.Field field : ScoreRow.fields(codec(), weighted)) {
+            DataType type = field.type() == Long.class ? DataTypes.LongType : DataTypes.DoubleType;
+            f.add(DataTypes.createStructField(field.name(), type, false));
         }
-        extraFields(f);
         return DataTypes.createStructType(f);
-    }
-
-    private static StructField field(String name, DataType type) {
-        return DataTypes.createStructField(name, type, false);
     }
 
     /** The result as a row of {@link #schema(boolean)}, with the default interval at {@code confidence}. */
@@ -168,23 +99,8 @@ enum Metric {
         return RowFactory.create(values(r, confidence, weighted));
     }
 
-    /**
-     * The field values of {@link #schema(boolean)} in order (boxed {@code Long} and {@code Double},
-     * which both Spark's external {@code Row} and its {@code InternalRow} take as they are).
-     */
+    /** The field values of {@link #schema(boolean)} in order ({@link ScoreRow#values}). */
     Object[] values(Estimate r, double confidence, boolean weighted) {
-        Interval ci = r.interval(confidence);
-        List<Object> v = new ArrayList<>();
-        v.add(r.n());
-        v.add(missing(r));
-        v.add(r.estimate());
-        v.add(r.standardError());
-        v.add(ci.lower());
-        v.add(ci.upper());
-        if (weighted) {
-            v.add(r.effectiveN());
-        }
-        extraValues(r, v);
-        return v.toArray();
+        return ScoreRow.values(r, confidence, weighted);
     }
 }
