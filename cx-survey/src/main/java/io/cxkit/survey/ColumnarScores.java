@@ -269,6 +269,8 @@ public final class ColumnarScores {
         return out;
     }
 
+    // countUnweighted and countWeighted are two copies of one loop on purpose: a weight branch per
+    // row would slow the unweighted hot path, which counts ints only.
     private static void countUnweighted(ResponseColumns c, BucketBoundaries bb, Layout lay, int from, int to,
             int[] counts) {
         final int[] tp = c.touchpoint;

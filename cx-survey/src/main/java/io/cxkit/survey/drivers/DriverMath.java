@@ -148,30 +148,30 @@ final class DriverMath {
 
     /** Importances by the given method from the full correlation matrix (outcome first). */
     static double[] importances(KeyDriverMethod method, double[][] corr, List<String> drivers) {
-        int p = corr.length - 1;
-        double[][] rxx = new double[p][p];
-        double[] rxy = new double[p];
-        for (int i = 0; i < p; i++) {
-            rxy[i] = corr[0][i + 1];
-            for (int j = 0; j < p; j++) {
-                rxx[i][j] = corr[i + 1][j + 1];
-            }
-        }
+        double[][] rxx = driverCorrelations(corr);
+        double[] rxy = outcomeCorrelations(corr);
         return method == KeyDriverMethod.LMG ? lmg(rxx, rxy, drivers)
                 : relativeWeights(rxx, rxy, drivers);
+    }
+
+    /** The drivers' block of the full correlation matrix (outcome first). */
+    private static double[][] driverCorrelations(double[][] corr) {
+        int p = corr.length - 1;
+        double[][] rxx = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            System.arraycopy(corr[i + 1], 1, rxx[i], 0, p);
+        }
+        return rxx;
+    }
+
+    /** The outcome's correlations with the drivers (the first row without its diagonal). */
+    private static double[] outcomeCorrelations(double[][] corr) {
+        return java.util.Arrays.copyOfRange(corr[0], 1, corr.length);
     }
 
     /** R² from the full correlation matrix (outcome first). */
     static double fullRSquared(double[][] corr) {
         int p = corr.length - 1;
-        double[][] rxx = new double[p][p];
-        double[] rxy = new double[p];
-        for (int i = 0; i < p; i++) {
-            rxy[i] = corr[0][i + 1];
-            for (int j = 0; j < p; j++) {
-                rxx[i][j] = corr[i + 1][j + 1];
-            }
-        }
-        return rSquared(rxx, rxy, (1 << p) - 1);
+        return rSquared(driverCorrelations(corr), outcomeCorrelations(corr), (1 << p) - 1);
     }
 }
