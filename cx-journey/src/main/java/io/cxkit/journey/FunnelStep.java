@@ -16,12 +16,14 @@ public final class FunnelStep {
     private final String kind;
     private final String target;
     private final Predicate<JourneyEvent> test;
+    private final JourneyStage stage; // for stage steps, else null
 
-    private FunnelStep(String name, String kind, String target, Predicate<JourneyEvent> test) {
+    private FunnelStep(String name, String kind, String target, Predicate<JourneyEvent> test, JourneyStage stage) {
         this.name = name;
         this.kind = kind;
         this.target = target;
         this.test = test;
+        this.stage = stage;
     }
 
     /**
@@ -32,7 +34,7 @@ public final class FunnelStep {
      */
     public static FunnelStep touchpoint(String touchpoint) {
         JourneyEvent.required(touchpoint, "funnel step touchpoint");
-        return new FunnelStep(touchpoint, "touchpoint", touchpoint, e -> e.touchpoint().equals(touchpoint));
+        return new FunnelStep(touchpoint, "touchpoint", touchpoint, e -> e.touchpoint().equals(touchpoint), null);
     }
 
     /**
@@ -46,7 +48,7 @@ public final class FunnelStep {
             throw new IllegalArgumentException("funnel step stage must not be missing: null");
         }
         return new FunnelStep(stage.name(), "stage", stage.name(),
-                e -> e.stage().isPresent() && e.stage().get().equals(stage));
+                e -> e.stage().isPresent() && e.stage().get().equals(stage), stage);
     }
 
     /**
@@ -58,7 +60,7 @@ public final class FunnelStep {
     public static FunnelStep outcome(String outcome) {
         JourneyEvent.required(outcome, "funnel step outcome");
         return new FunnelStep(outcome, "outcome", outcome,
-                e -> e.outcome().isPresent() && e.outcome().get().equals(outcome));
+                e -> e.outcome().isPresent() && e.outcome().get().equals(outcome), null);
     }
 
     /**
@@ -73,7 +75,7 @@ public final class FunnelStep {
         if (predicate == null) {
             throw new IllegalArgumentException("funnel step predicate must not be missing: null");
         }
-        return new FunnelStep(name, "predicate", name, predicate);
+        return new FunnelStep(name, "predicate", name, predicate, null);
     }
 
     /**
@@ -112,6 +114,11 @@ public final class FunnelStep {
      */
     public boolean matches(JourneyEvent e) {
         return test.test(e);
+    }
+
+    /** The stage a stage step matches; null for the other kinds. */
+    JourneyStage stage() {
+        return stage;
     }
 
     @Override

@@ -1,0 +1,49 @@
+package io.cxkit.journey;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The log analyses allocate nothing per journey or event once warmed up: a second pass over the
+ * same log allocates (on the counting thread) a small constant, not bytes per journey. Measured with
+ * {@link com.sun.management.ThreadMXBean#getThreadAllocatedBytes(long)}, not with a clock.
+ */
+class LogAllocationTest {
+    private static final EventLog LOG = EventLog.of(RandomLogs.events(20261201L, 40_000));
+    private static final JourneyBuilder RULES = JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofHours(1));
+
+    /** Bytes the current thread allocates while the log's journeys are fed to {@code analysis}. */
+    static long allocatedByPass(Consumer<LogJourney> analysis) {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        for (int warm = 0; warm < 3; warm++) {
+            LOG.forEachJourney(RULES, analysis);
+        }
+        long before = mx.getThreadAllocatedBytes(id);
+        LOG.forEachJourney(RULES, analysis);
+        return mx.getThreadAllocatedBytes(id) - before;
+    }
+
+    static void assertNoAllocationPerJourney(String what, Consumer<LogJourney> analysis) {
+        int[] journeys = new int[1];
+        LOG.forEachJourney(RULES, j -> journeys[0]++);
+        long bytes = allocatedByPass(analysis);
+        // forEachJourney's own view and cutter are a few hundred bytes in all; one object per journey
+        // would be at least 16 bytes each
+        assertTrue(bytes < 4L * journeys[0], what + " allocated " + bytes + " bytes over " + journeys[0]
+                + " journeys of " + LOG.size() + " events");
+    }
+
+    @Test
+    void funnelAllocatesNothingPerJourney() {
+        for (FunnelMode mode : FunnelMode.values()) {
+            FunnelAccumulator acc = Funnel.builder().steps("home", "product", "cart", "checkout").mode(mode)
+                    .window(Duration.ofMinutes(30)).build().accumulator();
+            assertNoAllocationPerJourney("funnel " + mode, acc::accept);
+        }
+    }
+}
