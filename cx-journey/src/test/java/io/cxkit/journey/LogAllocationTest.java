@@ -46,4 +46,12 @@ class LogAllocationTest {
             assertNoAllocationPerJourney("funnel " + mode, acc::accept);
         }
     }
+
+    @Test
+    void pathVariantsAllocateNothingPerJourney() {
+        for (PathVariants p : new PathVariants[] {PathVariants.whole(), PathVariants.whole().collapsingRepeats(),
+                PathVariants.leadingTo("checkout", 3), PathVariants.following("home", 2).collapsingRepeats()}) {
+            assertNoAllocationPerJourney(p.toString(), p::accept);
+        }
+    }
 }
