@@ -54,4 +54,10 @@ class LogAllocationTest {
             assertNoAllocationPerJourney(p.toString(), p::accept);
         }
     }
+
+    @Test
+    void transitionGraphAllocatesNothingPerJourney() {
+        TransitionGraph g = TransitionGraph.create();
+        assertNoAllocationPerJourney(g.toString(), g::accept);
+    }
 }
