@@ -2,6 +2,11 @@ package io.cxkit.journey;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cxkit.journey.funnel.Funnel;
+import io.cxkit.journey.funnel.FunnelAccumulator;
+import io.cxkit.journey.funnel.FunnelMode;
+import io.cxkit.journey.paths.PathVariants;
+import io.cxkit.journey.paths.TransitionGraph;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.function.Consumer;

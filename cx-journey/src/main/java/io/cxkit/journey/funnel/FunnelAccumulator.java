@@ -1,0 +1,392 @@
+package io.cxkit.journey.funnel;
+
+import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
+import io.cxkit.core.Encoding;
+import io.cxkit.core.ExactCounts;
+import io.cxkit.core.IncompatibleAccumulatorException;
+import io.cxkit.core.ProportionEstimate;
+import io.cxkit.core.QuantileSketch;
+import io.cxkit.core.QuantileSummary;
+import io.cxkit.journey.CustomerJourney;
+import io.cxkit.journey.EventLog;
+import io.cxkit.journey.JourneyBuilder;
+import io.cxkit.journey.JourneyEvent;
+import io.cxkit.journey.LogJourney;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Mergeable funnel counts: journeys offered, journeys reaching each step, and sketches of the
+ * time from step to step and from the first step (seconds). See {@link Funnel} for the semantics.
+ *
+ * <p>{@link #accept(LogJourney)} is the one matcher: it compiles the touchpoint, stage and outcome
+ * steps to the ids of the journey's {@link EventLog} once per log (a step naming something the log
+ * never holds matches nothing) and then compares ints, allocating nothing per journey or event;
+ * only a {@link FunnelStep#matching predicate step} builds the {@link JourneyEvent} it tests.
+ * {@link #accept(CustomerJourney)} runs the same matcher over a one-journey log of that journey's
+ * events, and {@link #acceptReached(int, long[])} is the primitive entry for callers that match
+ * steps themselves. Combining requires the same funnel definition (mode, window and steps); the
+ * encoding stores the counts and sketches with the step names, and {@link #decode(byte[], Funnel)}
+ * re-attaches the funnel (predicates cannot be encoded).
+ *
+ * <p>Not thread-safe; count in one accumulator per thread and {@link #combine} them
+ * ({@link Funnel#run(EventLog, JourneyBuilder, int)} does).
+ */
+public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, FunnelResult> {
+    /** Encoding type name. */
+    public static final String TYPE = "funnel";
+
+    private static final int TOUCHPOINT = 0;
+    private static final int STAGE = 1;
+    private static final int OUTCOME = 2;
+    private static final int PREDICATE = 3;
+    /** The compiled id of a step whose target the log never holds: no event id equals it. */
+    private static final int ABSENT = Integer.MIN_VALUE;
+    private static final long UNSEEN = Long.MIN_VALUE;
+
+    private final Funnel funnel;
+    private final int k;
+    private long journeys;
+    private final long[] reached;
+    private final QuantileSketch[] fromPrevious;
+    private final QuantileSketch[] fromFirst;
+    private final long[] scratch;
+    private final boolean anyOrder;
+    private final boolean strict;
+    private final long windowMillis;
+    private final int[] kind;
+    private final int[] target;
+    private EventLog compiledFor;
+    private int eventIndex = -1; // the predicate steps' event cache: index in the current journey
+    private JourneyEvent event;
+
+    FunnelAccumulator(Funnel funnel) {
+        this.funnel = funnel;
+        this.k = funnel.steps().size();
+        this.reached = new long[k];
+        this.fromPrevious = new QuantileSketch[k];
+        this.fromFirst = new QuantileSketch[k];
+        for (int s = 0; s < k; s++) {
+            fromPrevious[s] = QuantileSketch.create();
+            fromFirst[s] = QuantileSketch.create();
+        }
+        this.scratch = new long[k];
+        this.anyOrder = funnel.mode() == FunnelMode.ANY_ORDER;
+        this.strict = funnel.mode() == FunnelMode.STRICT;
+        this.windowMillis = funnel.windowMillis();
+        this.kind = new int[k];
+        this.target = new int[k];
+        for (int s = 0; s < k; s++) {
+            kind[s] = switch (funnel.steps().get(s).kind()) {
+                case "touchpoint" -> TOUCHPOINT;
+                case "stage" -> STAGE;
+                case "outcome" -> OUTCOME;
+                default -> PREDICATE;
+            };
+        }
+    }
+
+    /**
+     * The funnel this accumulator counts.
+     *
+     * @return the funnel
+     */
+    public Funnel funnel() {
+        return funnel;
+    }
+
+    /**
+     * Counts one journey: matches it against the steps as {@link #accept(LogJourney)} does, over a
+     * one-journey event log of its events (which allocates; count an {@link EventLog} to avoid
+     * that).
+     *
+     * @param journey the journey
+     * @throws IllegalArgumentException if {@code journey} is null, or an
+     *     {@link io.cxkit.core.InvalidInputException} if an event time lies outside what an event
+     *     log holds (1677-09-22 … 2262-04-11)
+     */
+    public void accept(CustomerJourney journey) {
+        if (journey == null) {
+            throw new IllegalArgumentException("journey must not be missing: null");
+        }
+        EventLog.of(journey.events()).forEachJourney(JourneyBuilder.perCustomer(), this::accept);
+    }
+
+    /**
+     * Counts one journey of an event log, allocating nothing unless a predicate step builds the
+     * events it tests. Event times are compared in whole epoch milliseconds
+     * ({@link LogJourney#timeMillis(int)}).
+     *
+     * @param journey the journey view (read now, not kept)
+     * @throws IllegalArgumentException if {@code journey} is null
+     */
+    public void accept(LogJourney journey) {
+        if (journey == null) {
+            throw new IllegalArgumentException("journey must not be missing: null");
+        }
+        if (journey.log() != compiledFor) {
+            compile(journey.log());
+        }
+        eventIndex = -1;
+        event = null;
+        acceptReached(anyOrder ? matchAnyOrder(journey) : matchInOrder(journey), scratch);
+    }
+
+    /** Resolves each step's target to the log's id for it (ABSENT when the log never holds it). */
+    private void compile(EventLog log) {
+        for (int s = 0; s < k; s++) {
+            FunnelStep step = funnel.steps().get(s);
+            int id = switch (kind[s]) {
+                case TOUCHPOINT -> log.touchpoints().find(step.target());
+                case OUTCOME -> log.outcomes().find(step.target());
+                case STAGE -> log.stages().indexOf(step.stage());
+                default -> 0;
+            };
+            target[s] = id < 0 ? ABSENT : id;
+        }
+        compiledFor = log;
+    }
+
+    private boolean matches(int s, LogJourney j, int i) {
+        switch (kind[s]) {
+            case TOUCHPOINT:
+                return j.touchpoint(i) == target[s];
+            case STAGE:
+                return j.stage(i) == target[s];
+            case OUTCOME:
+                return j.outcome(i) == target[s];
+            default:
+                if (eventIndex != i) {
+                    event = j.event(i);
+                    eventIndex = i;
+                }
+                return funnel.steps().get(s).matches(event);
+        }
+    }
+
+    /** ORDERED and STRICT: the first event matching step 0 anchors; later steps in order. */
+    private int matchInOrder(LogJourney j) {
+        int n = j.size();
+        int anchor = 0;
+        while (anchor < n && !matches(0, j, anchor)) {
+            anchor++;
+        }
+        if (anchor == n) {
+            return 0;
+        }
+        long t0 = j.timeMillis(anchor);
+        long deadline = deadline(t0);
+        scratch[0] = t0;
+        int s = 1;
+        for (int i = anchor + 1; i < n && s < k; i++) {
+            long t = j.timeMillis(i);
+            if (t > deadline) {
+                break;
+            }
+            if (matches(s, j, i)) {
+                scratch[s++] = t;
+            } else if (strict) {
+                break;
+            }
+        }
+        return s;
+    }
+
+    /**
+     * ANY_ORDER: the first event matching any step anchors; each step at its first occurrence
+     * within the window; step s is reached when steps 0..s all occurred, at the latest of them.
+     */
+    private int matchAnyOrder(LogJourney j) {
+        int n = j.size();
+        int anchor = -1;
+        for (int i = 0; i < n && anchor < 0; i++) {
+            for (int s = 0; s < k; s++) {
+                if (matches(s, j, i)) {
+                    anchor = i;
+                    break;
+                }
+            }
+        }
+        if (anchor < 0) {
+            return 0;
+        }
+        long deadline = deadline(j.timeMillis(anchor));
+        Arrays.fill(scratch, UNSEEN);
+        for (int i = anchor; i < n; i++) {
+            long t = j.timeMillis(i);
+            if (t > deadline) {
+                break;
+            }
+            for (int s = 0; s < k; s++) {
+                if (scratch[s] == UNSEEN && matches(s, j, i)) {
+                    scratch[s] = t;
+                }
+            }
+        }
+        int depth = 0;
+        long done = UNSEEN;
+        while (depth < k && scratch[depth] != UNSEEN) {
+            done = Math.max(done, scratch[depth]);
+            scratch[depth] = done; // the prefix completes when its last step occurs
+            depth++;
+        }
+        return depth;
+    }
+
+    private long deadline(long t0) {
+        return t0 > 0 && windowMillis > Long.MAX_VALUE - t0 ? Long.MAX_VALUE : t0 + windowMillis;
+    }
+
+    /**
+     * Counts one journey that reached {@code depth} steps at the given times.
+     *
+     * @param depth steps reached, in [0, number of steps]
+     * @param stepTimesMillis epoch milliseconds at which steps {@code 0..depth−1} were reached,
+     *     non-decreasing
+     * @throws IllegalArgumentException if the depth is out of range or the times decrease
+     */
+    public void acceptReached(int depth, long[] stepTimesMillis) {
+        if (depth < 0 || depth > k) {
+            throw new IllegalArgumentException("funnel depth must be in [0, " + k + "]: " + depth);
+        }
+        if (stepTimesMillis == null || stepTimesMillis.length < depth) {
+            throw new IllegalArgumentException("funnel step times must have at least depth=" + depth
+                    + " entries: " + (stepTimesMillis == null ? "null" : stepTimesMillis.length));
+        }
+        for (int s = 1; s < depth; s++) {
+            if (stepTimesMillis[s] < stepTimesMillis[s - 1]) {
+                throw new IllegalArgumentException("funnel step times must not decrease: step " + s
+                        + " at " + stepTimesMillis[s] + " before step " + (s - 1) + " at "
+                        + stepTimesMillis[s - 1]);
+            }
+        }
+        journeys++;
+        for (int s = 0; s < depth; s++) {
+            reached[s]++;
+            if (s > 0) {
+                fromPrevious[s].accept((stepTimesMillis[s] - stepTimesMillis[s - 1]) / 1000.0);
+                fromFirst[s].accept((stepTimesMillis[s] - stepTimesMillis[0]) / 1000.0);
+            }
+        }
+    }
+
+    /**
+     * Journeys counted so far (entered or not).
+     *
+     * @return the count
+     */
+    public long journeys() {
+        return journeys;
+    }
+
+    @Override
+    public FunnelAccumulator combine(FunnelAccumulator other) {
+        Check.notNull(other, "other");
+        if (!funnel.signature().equals(other.funnel.signature())) {
+            throw new IncompatibleAccumulatorException("cannot combine funnels with different definitions: "
+                    + funnel.signature() + " vs " + other.funnel.signature());
+        }
+        // reached[s] <= journeys and every sketch holds reached[s] values, so one check covers all
+        journeys = ExactCounts.checkAdd(journeys, other.journeys, "funnel journey count");
+        for (int s = 0; s < k; s++) {
+            reached[s] += other.reached[s];
+            fromPrevious[s].combine(other.fromPrevious[s]);
+            fromFirst[s].combine(other.fromFirst[s]);
+        }
+        return this;
+    }
+
+    @Override
+    public FunnelResult result() {
+        List<FunnelStepResult> out = new ArrayList<>(k);
+        for (int s = 0; s < k; s++) {
+            long entered = reached[s];
+            long converted = s + 1 < k ? reached[s + 1] : entered;
+            ProportionEstimate prev = ProportionEstimate.of(entered, s == 0 ? journeys : reached[s - 1]);
+            ProportionEstimate first = ProportionEstimate.of(entered, reached[0]);
+            QuantileSummary tPrev = fromPrevious[s].summary();
+            QuantileSummary tFirst = fromFirst[s].summary();
+            out.add(new FunnelStepResult(funnel.steps().get(s).name(), s, entered, converted,
+                    entered - converted, prev, first, tPrev, tFirst));
+        }
+        return new FunnelResult(funnel.mode(), funnel.window(), journeys, out);
+    }
+
+    @Override
+    public FunnelAccumulator emptyCopy() {
+        return new FunnelAccumulator(funnel);
+    }
+
+    @Override
+    public FunnelAccumulator self() {
+        return this;
+    }
+
+    @Override
+    public byte[] encode() {
+        Encoding.Writer w = Encoding.writer(TYPE, 1).putString(funnel.signature()).putLong(journeys)
+                .putLongs(reached);
+        for (int s = 0; s < k; s++) {
+            w.putBytes(fromPrevious[s].encode()).putBytes(fromFirst[s].encode());
+        }
+        return w.toBytes();
+    }
+
+    /**
+     * Reads an accumulator written by {@link #encode()} for the given funnel.
+     *
+     * @param bytes the encoding
+     * @param funnel the funnel it was made with
+     * @return the accumulator
+     * @throws IllegalArgumentException if the encoding is invalid or was made with another funnel
+     */
+    public static FunnelAccumulator decode(byte[] bytes, Funnel funnel) {
+        Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
+        String sig = in.getString();
+        if (!sig.equals(funnel.signature())) {
+            throw in.corrupt("has a different funnel definition: " + sig + " vs " + funnel.signature());
+        }
+        FunnelAccumulator a = new FunnelAccumulator(funnel);
+        a.journeys = in.getCount("journey count");
+        long[] r = in.getCounts("reached count");
+        if (r.length != a.k) {
+            throw in.corrupt("has " + r.length + " step counts, expected " + a.k);
+        }
+        for (int s = 0; s < a.k; s++) {
+            if (r[s] > (s == 0 ? a.journeys : r[s - 1])) {
+                throw in.corrupt("has step " + (s + 1) + " reached by " + r[s] + ", more than "
+                        + (s == 0 ? "the " + a.journeys + " journeys" : "the " + r[s - 1] + " reaching step " + s)
+                        + ": reached counts never increase");
+            }
+        }
+        System.arraycopy(r, 0, a.reached, 0, a.k);
+        for (int s = 0; s < a.k; s++) {
+            QuantileSketch previous = QuantileSketch.decode(in.getBytes());
+            QuantileSketch first = QuantileSketch.decode(in.getBytes());
+            long expected = s == 0 ? 0 : r[s];
+            if (previous.n() != expected || first.n() != expected
+                    || previous.relativeAccuracy() != a.fromPrevious[s].relativeAccuracy()
+                    || first.relativeAccuracy() != a.fromFirst[s].relativeAccuracy()) {
+                throw in.corrupt("has " + previous.n() + " and " + first.n() + " step times for step " + (s + 1)
+                        + ", expected " + expected + " (one per journey reaching it after the first)");
+            }
+            a.fromPrevious[s].combine(previous);
+            a.fromFirst[s].combine(first);
+        }
+        in.end();
+        return a;
+    }
+
+    /**
+     * Returns e.g. {@code FunnelAccumulator[3 steps, 120 journeys, reached [80, 40, 10]]}.
+     *
+     * @return a readable description
+     */
+    @Override
+    public String toString() {
+        return "FunnelAccumulator[" + k + " steps, " + journeys + " journeys, reached "
+                + Arrays.toString(reached) + "]";
+    }
+}
