@@ -59,8 +59,7 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
     private long journeys;
     private long skipped;
     private int[] path = new int[16];
-    private EventLog mappedFor;
-    private int[] idOfLogTouchpoint = new int[0]; // log id -> names id + 1; 0 = not yet looked up
+    private final LogTouchpoints logTouchpoints = new LogTouchpoints(names::idOf);
 
     private PathVariants(View view, String anchor, int steps, boolean collapse) {
         this.view = view;
@@ -144,21 +143,12 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
         if (journey == null) {
             throw new IllegalArgumentException("journey must not be missing: null");
         }
-        EventLog log = journey.log();
-        if (log != mappedFor) {
-            mappedFor = log;
-            idOfLogTouchpoint = new int[log.touchpoints().size()];
-        }
+        logTouchpoints.use(journey.log());
         int n = journey.size();
         int[] p = buffer(n);
         int len = 0;
         for (int i = 0; i < n; i++) {
-            int t = journey.touchpoint(i);
-            int id = idOfLogTouchpoint[t] - 1;
-            if (id < 0) {
-                id = names.idOf(log.touchpoints().name(t));
-                idOfLogTouchpoint[t] = id + 1;
-            }
+            int id = logTouchpoints.id(journey.touchpoint(i));
             if (!collapse || len == 0 || p[len - 1] != id) {
                 p[len++] = id;
             }

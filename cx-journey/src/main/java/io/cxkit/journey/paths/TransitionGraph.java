@@ -57,8 +57,7 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
     private long journeys;
     private int prev; // the journey being observed: its previous node and that event's time
     private long prevTime;
-    private EventLog mappedFor;
-    private int[] idOfLogTouchpoint = new int[0]; // log id -> node id + 1; 0 = not yet looked up
+    private final LogTouchpoints logTouchpoints = new LogTouchpoints(this::id);
 
     private TransitionGraph() {
         id(START);
@@ -125,20 +124,10 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
         if (journey == null) {
             throw new IllegalArgumentException("journey must not be missing: null");
         }
-        EventLog log = journey.log();
-        if (log != mappedFor) {
-            mappedFor = log;
-            idOfLogTouchpoint = new int[log.touchpoints().size()];
-        }
+        logTouchpoints.use(journey.log());
         begin();
         for (int i = 0; i < journey.size(); i++) {
-            int t = journey.touchpoint(i);
-            int cur = idOfLogTouchpoint[t] - 1;
-            if (cur < 0) {
-                cur = id(log.touchpoints().name(t));
-                idOfLogTouchpoint[t] = cur + 1;
-            }
-            visit(cur, journey.timeMillis(i), i > 0);
+            visit(logTouchpoints.id(journey.touchpoint(i)), journey.timeMillis(i), i > 0);
         }
         end();
     }

@@ -69,15 +69,9 @@ class PathsLogProperties {
     void combineAcrossLogsWithDifferentDictionaries(@ForAll long seed,
             @ForAll @IntRange(min = 0, max = 300) int n) {
         List<JourneyEvent> events = RandomLogs.events(seed, n);
-        List<JourneyEvent> even = new ArrayList<>();
-        List<JourneyEvent> odd = new ArrayList<>();
-        for (JourneyEvent e : events) {
-            (e.customerId().hashCode() % 2 == 0 ? even : odd).add(e);
-        }
-        // customers in reverse order (each one's events in input order): another first-seen order of touchpoints
-        odd.sort(java.util.Comparator.comparing(JourneyEvent::customerId).reversed());
-        EventLog a = EventLog.of(even);
-        EventLog b = EventLog.of(odd);
+        List<List<JourneyEvent>> halves = RandomLogs.splitByCustomer(events);
+        EventLog a = EventLog.of(halves.get(0));
+        EventLog b = EventLog.of(halves.get(1));
         JourneyBuilder rules = JourneyBuilder.perCustomer().byCase();
         List<CustomerJourney> journeys = rules.build(events);
         for (ReferencePaths ref : views()) {

@@ -10,8 +10,6 @@ import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
 import io.cxkit.journey.LogJourney;
 import io.cxkit.journey.RandomLogs;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -50,13 +48,9 @@ class TransitionsLogProperties {
     void combineAcrossLogsWithDifferentDictionaries(@ForAll long seed,
             @ForAll @IntRange(min = 0, max = 400) int n) {
         List<JourneyEvent> events = RandomLogs.events(seed, n);
-        List<JourneyEvent> even = new ArrayList<>();
-        List<JourneyEvent> odd = new ArrayList<>();
-        for (JourneyEvent e : events) {
-            (e.customerId().hashCode() % 2 == 0 ? even : odd).add(e);
-        }
-        // customers in reverse order (each one's events in input order): another first-seen order of touchpoints
-        odd.sort(Comparator.comparing(JourneyEvent::customerId).reversed());
+        List<List<JourneyEvent>> halves = RandomLogs.splitByCustomer(events);
+        List<JourneyEvent> even = halves.get(0);
+        List<JourneyEvent> odd = halves.get(1);
         JourneyBuilder rules = JourneyBuilder.perCustomer().splitOnOutcome();
         ReferenceTransitions ref = new ReferenceTransitions();
         rules.build(events).forEach(ref::accept);
