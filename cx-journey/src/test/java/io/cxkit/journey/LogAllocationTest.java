@@ -9,6 +9,7 @@ import io.cxkit.journey.paths.PathVariants;
 import io.cxkit.journey.paths.TransitionGraph;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -21,22 +22,22 @@ class LogAllocationTest {
     private static final EventLog LOG = EventLog.of(RandomLogs.events(20261201L, 40_000));
     private static final JourneyBuilder RULES = JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofHours(1));
 
-    /** Bytes the current thread allocates while the log's journeys are fed to {@code analysis}. */
-    static long allocatedByPass(Consumer<LogJourney> analysis) {
+    /** Bytes the current thread allocates in the last of four runs of {@code pass}. */
+    static long allocatedByPass(Runnable pass) {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         for (int warm = 0; warm < 3; warm++) {
-            LOG.forEachJourney(RULES, analysis);
+            pass.run();
         }
         long before = mx.getThreadAllocatedBytes(id);
-        LOG.forEachJourney(RULES, analysis);
+        pass.run();
         return mx.getThreadAllocatedBytes(id) - before;
     }
 
     static void assertNoAllocationPerJourney(String what, Consumer<LogJourney> analysis) {
         int[] journeys = new int[1];
         LOG.forEachJourney(RULES, j -> journeys[0]++);
-        long bytes = allocatedByPass(analysis);
+        long bytes = allocatedByPass(() -> LOG.forEachJourney(RULES, analysis));
         // forEachJourney's own view and cutter are a few hundred bytes in all; one object per journey
         // would be at least 16 bytes each
         assertTrue(bytes < 4L * journeys[0], what + " allocated " + bytes + " bytes over " + journeys[0]
@@ -50,6 +51,15 @@ class LogAllocationTest {
                     .window(Duration.ofMinutes(30)).build().accumulator();
             assertNoAllocationPerJourney("funnel " + mode, acc::accept);
         }
+    }
+
+    @Test
+    void funnelOverJourneyObjectsAllocatesNothingPerJourneyEither() {
+        List<CustomerJourney> journeys = LOG.journeys(RULES);
+        FunnelAccumulator acc = Funnel.builder().steps("home", "product", "cart", "checkout").mode(FunnelMode.ANY_ORDER)
+                .window(Duration.ofMinutes(30)).build().accumulator();
+        long bytes = allocatedByPass(() -> journeys.forEach(acc::accept));
+        assertTrue(bytes < 4L * journeys.size(), "allocated " + bytes + " bytes over " + journeys.size() + " journeys");
     }
 
     @Test

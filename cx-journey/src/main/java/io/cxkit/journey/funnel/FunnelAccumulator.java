@@ -21,13 +21,14 @@ import java.util.List;
  * Mergeable funnel counts: journeys offered, journeys reaching each step, and sketches of the
  * time from step to step and from the first step (seconds). See {@link Funnel} for the semantics.
  *
- * <p>{@link #accept(LogJourney)} is the one matcher: it compiles the touchpoint, stage and outcome
- * steps to the ids of the journey's {@link EventLog} once per log (a step naming something the log
- * never holds matches nothing) and then compares ints, allocating nothing per journey or event;
- * only a {@link FunnelStep#matching predicate step} builds the {@link JourneyEvent} it tests.
- * {@link #accept(CustomerJourney)} runs the same matcher over a one-journey log of that journey's
- * events, and {@link #acceptReached(int, long[])} is the primitive entry for callers that match
- * steps themselves. Combining requires the same funnel definition (mode, window and steps); the
+ * <p>One matcher serves both entry points. {@link #accept(LogJourney)} gives it the journey's
+ * events in the log's columns, with the touchpoint, stage and outcome steps compiled to the ids of
+ * the journey's {@link EventLog} once per log (a step naming something the log never holds matches
+ * nothing): it compares ints and allocates nothing per journey or event; only a
+ * {@link FunnelStep#matching predicate step} builds the {@link JourneyEvent} it tests.
+ * {@link #accept(CustomerJourney)} gives it the journey's event objects, tested with
+ * {@link FunnelStep#matches}. {@link #acceptReached(int, long[])} is the primitive entry for
+ * callers that match steps themselves. Combining requires the same funnel definition (mode, window and steps); the
  * encoding stores the counts and sketches with the step names, and {@link #decode(byte[], Funnel)}
  * re-attaches the funnel (predicates cannot be encoded).
  *
@@ -57,10 +58,8 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
     private final boolean strict;
     private final long windowMillis;
     private final int[] kind;
-    private final int[] target;
-    private EventLog compiledFor;
-    private int eventIndex = -1; // the predicate steps' event cache: index in the current journey
-    private JourneyEvent event;
+    private final LogEvents logEvents;
+    private final ObjectEvents objectEvents;
 
     FunnelAccumulator(Funnel funnel) {
         this.funnel = funnel;
@@ -77,7 +76,6 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
         this.strict = funnel.mode() == FunnelMode.STRICT;
         this.windowMillis = funnel.windowMillis();
         this.kind = new int[k];
-        this.target = new int[k];
         for (int s = 0; s < k; s++) {
             kind[s] = switch (funnel.steps().get(s).kind()) {
                 case "touchpoint" -> TOUCHPOINT;
@@ -86,6 +84,8 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
                 default -> PREDICATE;
             };
         }
+        this.logEvents = new LogEvents();
+        this.objectEvents = new ObjectEvents();
     }
 
     /**
@@ -98,20 +98,20 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
     }
 
     /**
-     * Counts one journey: matches it against the steps as {@link #accept(LogJourney)} does, over a
-     * one-journey event log of its events (which allocates; count an {@link EventLog} to avoid
-     * that).
+     * Counts one journey: the same matching as {@link #accept(LogJourney)}, over the journey's
+     * event objects (times in {@link java.time.Instant#toEpochMilli() epoch milliseconds}).
      *
      * @param journey the journey
-     * @throws IllegalArgumentException if {@code journey} is null, or an
-     *     {@link io.cxkit.core.InvalidInputException} if an event time lies outside what an event
-     *     log holds (1677-09-22 … 2262-04-11)
+     * @throws IllegalArgumentException if {@code journey} is null
      */
     public void accept(CustomerJourney journey) {
         if (journey == null) {
             throw new IllegalArgumentException("journey must not be missing: null");
         }
-        EventLog.of(journey.events()).forEachJourney(JourneyBuilder.perCustomer(), this::accept);
+        objectEvents.events = journey.events();
+        int depth = match(objectEvents);
+        objectEvents.events = null; // not kept
+        acceptReached(depth, scratch);
     }
 
     /**
@@ -126,51 +126,111 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
         if (journey == null) {
             throw new IllegalArgumentException("journey must not be missing: null");
         }
-        if (journey.log() != compiledFor) {
-            compile(journey.log());
-        }
-        eventIndex = -1;
-        event = null;
-        acceptReached(anyOrder ? matchAnyOrder(journey) : matchInOrder(journey), scratch);
+        logEvents.set(journey);
+        acceptReached(match(logEvents), scratch);
     }
 
-    /** Resolves each step's target to the log's id for it (ABSENT when the log never holds it). */
-    private void compile(EventLog log) {
-        for (int s = 0; s < k; s++) {
-            FunnelStep step = funnel.steps().get(s);
-            int id = switch (kind[s]) {
-                case TOUCHPOINT -> log.touchpoints().find(step.target());
-                case OUTCOME -> log.outcomes().find(step.target());
-                case STAGE -> log.stages().indexOf(step.stage());
-                default -> 0;
-            };
-            target[s] = id < 0 ? ABSENT : id;
-        }
-        compiledFor = log;
+    /** The events the matcher reads: one journey's, from a log's columns or from objects. */
+    private abstract static class Events {
+        abstract int size();
+
+        abstract long timeMillis(int i);
+
+        /** Whether event {@code i} reaches step {@code s}. */
+        abstract boolean matches(int s, int i);
     }
 
-    private boolean matches(int s, LogJourney j, int i) {
-        switch (kind[s]) {
-            case TOUCHPOINT:
-                return j.touchpoint(i) == target[s];
-            case STAGE:
-                return j.stage(i) == target[s];
-            case OUTCOME:
-                return j.outcome(i) == target[s];
-            default:
-                if (eventIndex != i) {
-                    event = j.event(i);
-                    eventIndex = i;
-                }
-                return funnel.steps().get(s).matches(event);
+    /** A journey of an event log, the steps compiled to the log's ids. */
+    private final class LogEvents extends Events {
+        private final int[] target = new int[k];
+        private EventLog compiledFor;
+        private LogJourney j;
+        private int eventIndex; // the predicate steps' event cache: index in the current journey
+        private JourneyEvent event;
+
+        void set(LogJourney journey) {
+            if (journey.log() != compiledFor) {
+                compile(journey.log());
+            }
+            j = journey;
+            eventIndex = -1;
+            event = null;
         }
+
+        /** Resolves each step's target to the log's id for it (ABSENT when the log never holds it). */
+        private void compile(EventLog log) {
+            for (int s = 0; s < k; s++) {
+                FunnelStep step = funnel.steps().get(s);
+                int id = switch (kind[s]) {
+                    case TOUCHPOINT -> log.touchpoints().find(step.target());
+                    case OUTCOME -> log.outcomes().find(step.target());
+                    case STAGE -> log.stages().indexOf(step.stage());
+                    default -> 0;
+                };
+                target[s] = id < 0 ? ABSENT : id;
+            }
+            compiledFor = log;
+        }
+
+        @Override
+        int size() {
+            return j.size();
+        }
+
+        @Override
+        long timeMillis(int i) {
+            return j.timeMillis(i);
+        }
+
+        @Override
+        boolean matches(int s, int i) {
+            switch (kind[s]) {
+                case TOUCHPOINT:
+                    return j.touchpoint(i) == target[s];
+                case STAGE:
+                    return j.stage(i) == target[s];
+                case OUTCOME:
+                    return j.outcome(i) == target[s];
+                default:
+                    if (eventIndex != i) {
+                        event = j.event(i);
+                        eventIndex = i;
+                    }
+                    return funnel.steps().get(s).matches(event);
+            }
+        }
+    }
+
+    /** A journey's event objects. */
+    private final class ObjectEvents extends Events {
+        private List<JourneyEvent> events;
+
+        @Override
+        int size() {
+            return events.size();
+        }
+
+        @Override
+        long timeMillis(int i) {
+            return events.get(i).time().toEpochMilli();
+        }
+
+        @Override
+        boolean matches(int s, int i) {
+            return funnel.steps().get(s).matches(events.get(i));
+        }
+    }
+
+    /** Fills {@code scratch} with the epoch-millisecond time each step was reached; returns the depth. */
+    private int match(Events j) {
+        return anyOrder ? matchAnyOrder(j) : matchInOrder(j);
     }
 
     /** ORDERED and STRICT: the first event matching step 0 anchors; later steps in order. */
-    private int matchInOrder(LogJourney j) {
+    private int matchInOrder(Events j) {
         int n = j.size();
         int anchor = 0;
-        while (anchor < n && !matches(0, j, anchor)) {
+        while (anchor < n && !j.matches(0, anchor)) {
             anchor++;
         }
         if (anchor == n) {
@@ -185,7 +245,7 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
             if (t > deadline) {
                 break;
             }
-            if (matches(s, j, i)) {
+            if (j.matches(s, i)) {
                 scratch[s++] = t;
             } else if (strict) {
                 break;
@@ -198,12 +258,12 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
      * ANY_ORDER: the first event matching any step anchors; each step at its first occurrence
      * within the window; step s is reached when steps 0..s all occurred, at the latest of them.
      */
-    private int matchAnyOrder(LogJourney j) {
+    private int matchAnyOrder(Events j) {
         int n = j.size();
         int anchor = -1;
         for (int i = 0; i < n && anchor < 0; i++) {
             for (int s = 0; s < k; s++) {
-                if (matches(s, j, i)) {
+                if (j.matches(s, i)) {
                     anchor = i;
                     break;
                 }
@@ -220,7 +280,7 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
                 break;
             }
             for (int s = 0; s < k; s++) {
-                if (scratch[s] == UNSEEN && matches(s, j, i)) {
+                if (scratch[s] == UNSEEN && j.matches(s, i)) {
                     scratch[s] = t;
                 }
             }
