@@ -46,8 +46,8 @@ import java.util.function.ToIntFunction;
  * <p><b>Where it runs.</b> Over an {@link EventLog} ({@link #run(EventLog, JourneyBuilder, int)},
  * {@link #bySegment(EventLog, JourneyBuilder, int, ToIntFunction, IntFunction)}), on one or more
  * threads, without an object per journey or event; or over {@link CustomerJourney} objects
- * ({@link #run(Iterable)}), which the same matcher counts through a one-journey log each. Both give
- * the same result for the same journeys.
+ * ({@link #run(Iterable)}); one matcher reads either, so both give the same result for the same
+ * journeys.
  *
  * <pre>{@code
  * Funnel f = Funnel.builder()
