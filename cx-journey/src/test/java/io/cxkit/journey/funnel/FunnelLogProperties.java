@@ -110,6 +110,41 @@ class FunnelLogProperties {
         }
     }
 
+    /**
+     * The named edge cases by hand, log path against the reference and against worked counts
+     * (steps home then product; completed: strict 2 (b, d), ordered 3, any order 4, ordered within
+     * 0.5 ms 1 (b), within 1 ms 2 (b, d)).
+     * a: home@0 home@1 product@2 (strict stops at the repeated first step: 1; ordered 2);
+     * b: home@5 product@5, same instant in that input order (2 in every mode);
+     * c: product@9 home@9, same instant the other way (ordered and strict 1; any order 2);
+     * d: home at 0.9 ms, product at 1.1 ms past 10:00 (0.2 ms apart, but a sub-millisecond window
+     * is 0 ms and times compare in whole ms: 1; with a 1 ms window or none 2).
+     */
+    @Test
+    void handWorkedEdgeCases() {
+        java.time.Instant t0 = java.time.Instant.parse("2026-03-02T10:00:00Z");
+        io.cxkit.core.Channel web = io.cxkit.core.Channel.WEB;
+        List<JourneyEvent> events = List.of(
+                JourneyEvent.of("a", t0, "home", web), JourneyEvent.of("a", t0.plusSeconds(60), "home", web),
+                JourneyEvent.of("a", t0.plusSeconds(120), "product", web),
+                JourneyEvent.of("b", t0.plusSeconds(300), "home", web), JourneyEvent.of("b", t0.plusSeconds(300), "product", web),
+                JourneyEvent.of("c", t0.plusSeconds(540), "product", web), JourneyEvent.of("c", t0.plusSeconds(540), "home", web),
+                JourneyEvent.of("d", t0.plusNanos(900_000), "home", web), JourneyEvent.of("d", t0.plusNanos(1_100_000), "product", web));
+        EventLog log = EventLog.of(events);
+        JourneyBuilder rules = JourneyBuilder.perCustomer();
+        List<CustomerJourney> journeys = rules.build(events);
+        Object[][] cases = {
+            {FunnelMode.STRICT, null, 2L}, {FunnelMode.ORDERED, null, 3L}, {FunnelMode.ANY_ORDER, null, 4L},
+            {FunnelMode.ORDERED, Duration.ofNanos(500_000), 1L}, {FunnelMode.ORDERED, Duration.ofMillis(1), 2L}};
+        for (Object[] c : cases) {
+            Funnel f = Funnel.builder().steps("home", "product").mode((FunnelMode) c[0]).window((Duration) c[1]).build();
+            FunnelResult r = f.run(log, rules);
+            assertEquals(ReferenceFunnel.run(f, journeys), r, f.toString());
+            assertEquals(4, r.entered(), f.toString());
+            assertEquals(c[2], r.completed(), f.toString());
+        }
+    }
+
     @Test
     void segmentIdsNamingTheSameKeyAreOneSegment() {
         List<JourneyEvent> events = RandomLogs.events(7, 200);
