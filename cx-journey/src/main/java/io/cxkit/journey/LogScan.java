@@ -1,6 +1,7 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -34,13 +35,15 @@ public final class LogScan {
      * @param state makes one empty state per range
      * @param accept counts one journey into a state; the journey view is reused, copy what you keep
      * @return the states, in customer order: at most {@code threads}, at least one
-     * @throws IllegalArgumentException if {@code threads < 1} or an argument is null
+     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws NullPointerException if an argument is null
      */
     public static <T> List<T> partitions(EventLog log, JourneyBuilder rules, int threads, Supplier<? extends T> state,
             BiConsumer<? super T, ? super LogJourney> accept) {
-        if (log == null || rules == null || state == null || accept == null) {
-            throw new IllegalArgumentException("log, rules, state and accept must not be null");
-        }
+        Check.notNull(log, "log");
+        Check.notNull(rules, "rules");
+        Check.notNull(state, "state");
+        Check.notNull(accept, "accept");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
         }
@@ -111,7 +114,8 @@ public final class LogScan {
      * @param fresh makes one empty accumulator per range (all of the same configuration)
      * @param accept counts one journey into an accumulator
      * @return the merged accumulator (the first range's, with the others combined into it)
-     * @throws IllegalArgumentException if {@code threads < 1} or an argument is null
+     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws NullPointerException if an argument is null
      */
     public static <A extends Accumulator<A, ?>> A combined(EventLog log, JourneyBuilder rules, int threads,
             Supplier<A> fresh, BiConsumer<? super A, ? super LogJourney> accept) {

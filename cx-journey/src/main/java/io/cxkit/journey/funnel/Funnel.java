@@ -1,5 +1,6 @@
 package io.cxkit.journey.funnel;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.InvalidInputException;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedAccumulator;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -206,10 +208,10 @@ public final class Funnel {
     /**
      * The conversion window, if limited.
      *
-     * @return the window, or {@code null} for no limit
+     * @return the window; empty for no limit
      */
-    public Duration window() {
-        return window;
+    public Optional<Duration> window() {
+        return Optional.ofNullable(window);
     }
 
     /**
@@ -262,7 +264,7 @@ public final class Funnel {
      * @param log the events
      * @param rules how the events are cut into journeys
      * @return the result
-     * @throws IllegalArgumentException if an argument is null
+     * @throws NullPointerException if an argument is null
      */
     public FunnelResult run(EventLog log, JourneyBuilder rules) {
         return run(log, rules, 1);
@@ -277,7 +279,8 @@ public final class Funnel {
      * @param rules how the events are cut into journeys
      * @param threads threads to use, &gt;= 1
      * @return the result
-     * @throws IllegalArgumentException if {@code threads < 1} or an argument is null
+     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws NullPointerException if an argument is null
      */
     public FunnelResult run(EventLog log, JourneyBuilder rules, int threads) {
         return LogScan.combined(log, rules, threads, this::accumulator, FunnelAccumulator::accept).result();
@@ -308,8 +311,8 @@ public final class Funnel {
      * @param segmentOf a journey's segment id, &gt;= 0
      * @param keyOf the key of a segment id; never null
      * @return the result per segment, sorted by key
-     * @throws IllegalArgumentException if an argument is null or {@code segmentOf} returns a
-     *     negative id
+     * @throws IllegalArgumentException if {@code segmentOf} returns a negative id
+     * @throws NullPointerException if an argument is null or {@code keyOf} returns null
      */
     public SegmentedResult<FunnelResult> bySegment(EventLog log, JourneyBuilder rules,
             ToIntFunction<LogJourney> segmentOf, IntFunction<SegmentKey> keyOf) {
@@ -334,14 +337,14 @@ public final class Funnel {
      * @param segmentOf a journey's segment id, &gt;= 0
      * @param keyOf the key of a segment id; never null
      * @return the result per segment, sorted by key; only segments with journeys appear
-     * @throws IllegalArgumentException if {@code threads < 1}, an argument is null, or
-     *     {@code segmentOf} returns a negative id
+     * @throws IllegalArgumentException if {@code threads < 1} or {@code segmentOf} returns a
+     *     negative id
+     * @throws NullPointerException if an argument is null or {@code keyOf} returns null
      */
     public SegmentedResult<FunnelResult> bySegment(EventLog log, JourneyBuilder rules, int threads,
             ToIntFunction<LogJourney> segmentOf, IntFunction<SegmentKey> keyOf) {
-        if (segmentOf == null || keyOf == null) {
-            throw new IllegalArgumentException("segmentOf and keyOf must not be null");
-        }
+        Check.notNull(segmentOf, "segmentOf");
+        Check.notNull(keyOf, "keyOf");
         List<BySegment> parts = LogScan.partitions(log, rules, threads, () -> new BySegment(segmentOf, keyOf),
                 BySegment::accept);
         SegmentedAccumulator<FunnelAccumulator, FunnelResult> out = parts.get(0).segments;
@@ -374,10 +377,7 @@ public final class Funnel {
             }
             if (slot[id] == 0) {
                 SegmentKey key = keyOf.apply(id);
-                if (key == null) {
-                    throw new IllegalArgumentException("funnel segment key must not be null: segment id " + id);
-                }
-                slot[id] = segments.idOf(key) + 1;
+                slot[id] = segments.idOf(Check.notNull(key, "funnel segment key of segment id " + id)) + 1;
             }
             segments.segment(slot[id] - 1).accept(j);
         }

@@ -2,9 +2,11 @@ package io.cxkit.journey.funnel;
 
 import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
+import io.cxkit.core.CorruptEncodingException;
 import io.cxkit.core.Encoding;
 import io.cxkit.core.ExactCounts;
 import io.cxkit.core.IncompatibleAccumulatorException;
+import io.cxkit.core.JourneyStage;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSketch;
 import io.cxkit.core.QuantileSummary;
@@ -13,6 +15,7 @@ import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
 import io.cxkit.journey.LogJourney;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,9 +31,10 @@ import java.util.List;
  * {@link FunnelStep#matching predicate step} builds the {@link JourneyEvent} it tests.
  * {@link #accept(CustomerJourney)} gives it the journey's event objects, tested with
  * {@link FunnelStep#matches}. {@link #acceptReached(int, long[])} is the primitive entry for
- * callers that match steps themselves. Combining requires the same funnel definition (mode, window and steps); the
- * encoding stores the counts and sketches with the step names, and {@link #decode(byte[], Funnel)}
- * re-attaches the funnel (predicates cannot be encoded).
+ * callers that match steps themselves. Combining requires the same funnel definition (mode, window and steps). The encoding carries the
+ * definition with the counts and sketches, so {@link #decode(byte[])} rebuilds the funnel; a funnel
+ * with a predicate step ({@link FunnelStep#matching}), which no encoding can carry, is decoded with
+ * {@link #decode(byte[], Funnel)}, which also reads cxkit 0.1's encodings.
  *
  * <p>Not thread-safe; count in one accumulator per thread and {@link #combine} them
  * ({@link Funnel#run(EventLog, JourneyBuilder, int)} does).
@@ -102,12 +106,10 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
      * event objects (times in {@link java.time.Instant#toEpochMilli() epoch milliseconds}).
      *
      * @param journey the journey
-     * @throws IllegalArgumentException if {@code journey} is null
+     * @throws NullPointerException if {@code journey} is null
      */
     public void accept(CustomerJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         objectEvents.events = journey.events();
         int depth = match(objectEvents);
         objectEvents.events = null; // not kept
@@ -120,12 +122,10 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
      * ({@link LogJourney#timeMillis(int)}).
      *
      * @param journey the journey view (read now, not kept)
-     * @throws IllegalArgumentException if {@code journey} is null
+     * @throws NullPointerException if {@code journey} is null
      */
     public void accept(LogJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         logEvents.set(journey);
         acceptReached(match(logEvents), scratch);
     }
@@ -164,7 +164,7 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
                 int id = switch (kind[s]) {
                     case TOUCHPOINT -> log.touchpoints().find(step.target());
                     case OUTCOME -> log.outcomes().find(step.target());
-                    case STAGE -> log.stages().indexOf(step.stage());
+                    case STAGE -> stageId(log, step);
                     default -> 0;
                 };
                 target[s] = id < 0 ? ABSENT : id;
@@ -199,6 +199,17 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
                     return funnel.steps().get(s).matches(event);
             }
         }
+    }
+
+    /** The log's id of the step's stage (stages are equal by name and order), or -1. */
+    private static int stageId(EventLog log, FunnelStep step) {
+        for (int id = 0; id < log.stages().size(); id++) {
+            JourneyStage st = log.stages().get(id);
+            if (st.name().equals(step.target()) && st.order() == step.stageOrder()) {
+                return id;
+            }
+        }
+        return -1;
     }
 
     /** A journey's event objects. */
@@ -386,8 +397,17 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
 
     @Override
     public byte[] encode() {
-        Encoding.Writer w = Encoding.writer(TYPE, 1).putString(funnel.signature()).putLong(journeys)
-                .putLongs(reached);
+        Encoding.Writer w = Encoding.writer(TYPE, 2).putString(funnel.signature())
+                .putString(funnel.mode().name()).putBoolean(funnel.window().isPresent());
+        funnel.window().ifPresent(d -> w.putLong(d.getSeconds()).putInt(d.getNano()));
+        w.putInt(k);
+        for (FunnelStep step : funnel.steps()) {
+            w.putString(step.kind()).putString(step.name());
+            if (step.kind().equals("stage")) {
+                w.putInt(step.stageOrder());
+            }
+        }
+        w.putLong(journeys).putLongs(reached);
         for (int s = 0; s < k; s++) {
             w.putBytes(fromPrevious[s].encode()).putBytes(fromFirst[s].encode());
         }
@@ -395,19 +415,98 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
     }
 
     /**
-     * Reads an accumulator written by {@link #encode()} for the given funnel.
+     * Reads an accumulator written by {@link #encode()}, with the funnel definition the encoding
+     * carries (mode, window and steps). A step made by {@link FunnelStep#matching} is a predicate,
+     * which no encoding can carry: decode such an accumulator, and encodings written by cxkit 0.1
+     * (payload version 1, which carry only a signature of the definition), with
+     * {@link #decode(byte[], Funnel)}.
+     *
+     * @param bytes the encoding
+     * @return the accumulator
+     * @throws CorruptEncodingException if the encoding is invalid, of version 1, or has a predicate
+     *     step
+     */
+    public static FunnelAccumulator decode(byte[] bytes) {
+        Encoding.Reader in = Encoding.reader(bytes, TYPE, 2);
+        if (in.payloadVersion() < 2) {
+            throw in.corrupt("has payload version " + in.payloadVersion() + ", which does not carry the funnel"
+                    + " definition: decode it with decode(bytes, funnel)");
+        }
+        String sig = in.getString();
+        Funnel funnel = readDefinition(in, null);
+        if (!sig.equals(funnel.signature())) {
+            throw in.corrupt("has a signature that does not match its definition: " + sig + " vs " + funnel.signature());
+        }
+        return readCounts(in, funnel);
+    }
+
+    /**
+     * Reads an accumulator written by {@link #encode()}, or by cxkit 0.1, for the given funnel; the
+     * encoding's definition must be the funnel's (mode, window, step kinds and names; a predicate step
+     * is matched by name, since predicates cannot be encoded).
      *
      * @param bytes the encoding
      * @param funnel the funnel it was made with
      * @return the accumulator
-     * @throws IllegalArgumentException if the encoding is invalid or was made with another funnel
+     * @throws CorruptEncodingException if the encoding is invalid or was made with another funnel
+     * @throws NullPointerException if {@code funnel} is null
      */
     public static FunnelAccumulator decode(byte[] bytes, Funnel funnel) {
-        Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
+        Check.notNull(funnel, "funnel");
+        Encoding.Reader in = Encoding.reader(bytes, TYPE, 2);
         String sig = in.getString();
         if (!sig.equals(funnel.signature())) {
             throw in.corrupt("has a different funnel definition: " + sig + " vs " + funnel.signature());
         }
+        if (in.payloadVersion() >= 2) {
+            readDefinition(in, funnel);
+        }
+        return readCounts(in, funnel);
+    }
+
+    /** Reads the definition; with {@code expected}, checks it against that funnel and returns it. */
+    private static Funnel readDefinition(Encoding.Reader in, Funnel expected) {
+        FunnelMode mode = in.getEnum(FunnelMode.class, "funnel mode");
+        Duration window = in.getBoolean() ? in.valid("conversion window", () -> positive(in.getLong(), in.getInt()))
+                : null;
+        int n = in.getSize("step count", 8);
+        Funnel.Builder b = Funnel.builder().mode(mode).window(window);
+        for (int s = 0; s < n; s++) {
+            String kind = in.getString();
+            String name = in.getString();
+            FunnelStep step = switch (kind) {
+                case "touchpoint" -> in.valid("touchpoint step", () -> FunnelStep.touchpoint(name));
+                case "outcome" -> in.valid("outcome step", () -> FunnelStep.outcome(name));
+                case "stage" -> {
+                    int order = in.getInt();
+                    yield in.valid("stage step", () -> FunnelStep.stage(JourneyStage.of(name, order)));
+                }
+                case "predicate" -> {
+                    if (expected == null || s >= expected.steps().size()) {
+                        throw in.corrupt("has the predicate step '" + name + "', which an encoding cannot carry:"
+                                + " decode it with decode(bytes, funnel)");
+                    }
+                    yield expected.steps().get(s);
+                }
+                default -> throw in.corrupt("has an unknown step kind '" + kind + "'");
+            };
+            b.step(step);
+        }
+        Funnel f = in.valid("funnel definition", b::build);
+        if (expected != null && !f.steps().equals(expected.steps())) {
+            throw in.corrupt("has different funnel steps: " + f.steps() + " vs " + expected.steps());
+        }
+        return expected == null ? f : expected;
+    }
+
+    private static Duration positive(long seconds, int nanos) {
+        if (nanos < 0 || nanos > 999_999_999) {
+            throw new IllegalArgumentException("nanoseconds must be in [0, 999999999]: " + nanos);
+        }
+        return Duration.ofSeconds(seconds, nanos);
+    }
+
+    private static FunnelAccumulator readCounts(Encoding.Reader in, Funnel funnel) {
         FunnelAccumulator a = new FunnelAccumulator(funnel);
         a.journeys = in.getCount("journey count");
         long[] r = in.getCounts("reached count");

@@ -13,22 +13,26 @@ import java.util.function.Predicate;
  * <p>Over an {@link io.cxkit.journey.EventLog}, touchpoint, stage and outcome steps are compared
  * as the log's ids (compiled once per log); only predicate steps see the event as an object.
  *
- * <p>Two steps are equal when their names and kinds agree and, for predicate steps, the predicate
- * is the same object.
+ * <p>Two steps are equal when their names and kinds agree, for stage steps the stage's order too,
+ * and for predicate steps the predicate is the same object.
  */
 public final class FunnelStep {
     private final String name;
     private final String kind;
     private final String target;
     private final Predicate<JourneyEvent> test;
-    private final JourneyStage stage; // for stage steps, else null
+    private final int stageOrder;
 
-    private FunnelStep(String name, String kind, String target, Predicate<JourneyEvent> test, JourneyStage stage) {
+    private FunnelStep(String name, String kind, String target, Predicate<JourneyEvent> test) {
+        this(name, kind, target, test, -1);
+    }
+
+    private FunnelStep(String name, String kind, String target, Predicate<JourneyEvent> test, int stageOrder) {
         this.name = name;
         this.kind = kind;
         this.target = target;
         this.test = test;
-        this.stage = stage;
+        this.stageOrder = stageOrder;
     }
 
     /**
@@ -39,7 +43,7 @@ public final class FunnelStep {
      */
     public static FunnelStep touchpoint(String touchpoint) {
         Check.notBlank(touchpoint, "funnel step touchpoint");
-        return new FunnelStep(touchpoint, "touchpoint", touchpoint, e -> e.touchpoint().equals(touchpoint), null);
+        return new FunnelStep(touchpoint, "touchpoint", touchpoint, e -> e.touchpoint().equals(touchpoint));
     }
 
     /**
@@ -53,7 +57,7 @@ public final class FunnelStep {
             throw new IllegalArgumentException("funnel step stage must not be missing: null");
         }
         return new FunnelStep(stage.name(), "stage", stage.name(),
-                e -> e.stage().isPresent() && e.stage().get().equals(stage), stage);
+                e -> e.stage().isPresent() && e.stage().get().equals(stage), stage.order());
     }
 
     /**
@@ -65,7 +69,7 @@ public final class FunnelStep {
     public static FunnelStep outcome(String outcome) {
         Check.notBlank(outcome, "funnel step outcome");
         return new FunnelStep(outcome, "outcome", outcome,
-                e -> e.outcome().isPresent() && e.outcome().get().equals(outcome), null);
+                e -> e.outcome().isPresent() && e.outcome().get().equals(outcome));
     }
 
     /**
@@ -80,7 +84,7 @@ public final class FunnelStep {
         if (predicate == null) {
             throw new IllegalArgumentException("funnel step predicate must not be missing: null");
         }
-        return new FunnelStep(name, "predicate", name, predicate, null);
+        return new FunnelStep(name, "predicate", name, predicate);
     }
 
     /**
@@ -111,6 +115,11 @@ public final class FunnelStep {
         return target;
     }
 
+    /** The matched stage's order for a stage step (stages equal by name and order), else -1. */
+    int stageOrder() {
+        return stageOrder;
+    }
+
     /**
      * Whether the event reaches this step.
      *
@@ -121,15 +130,10 @@ public final class FunnelStep {
         return test.test(e);
     }
 
-    /** The stage a stage step matches; null for the other kinds. */
-    JourneyStage stage() {
-        return stage;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof FunnelStep s && s.name.equals(name) && s.kind.equals(kind)
-                && s.target.equals(target) && (!kind.equals("predicate") || s.test == test);
+                && s.target.equals(target) && s.stageOrder == stageOrder && (!kind.equals("predicate") || s.test == test);
     }
 
     @Override

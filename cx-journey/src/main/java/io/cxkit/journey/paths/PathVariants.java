@@ -124,12 +124,10 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      * Counts one journey (its touchpoint path, as {@link #accept(List)}).
      *
      * @param journey the journey
-     * @throws IllegalArgumentException if {@code journey} is null
+     * @throws NullPointerException if {@code journey} is null
      */
     public void accept(CustomerJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         accept(journey.path());
     }
 
@@ -137,12 +135,10 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      * Counts one journey of an event log, allocating nothing once the buffers have grown.
      *
      * @param journey the journey view (read now, not kept)
-     * @throws IllegalArgumentException if {@code journey} is null
+     * @throws NullPointerException if {@code journey} is null
      */
     public void accept(LogJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         logTouchpoints.use(journey.log());
         int n = journey.size();
         int[] p = buffer(n);
@@ -211,7 +207,8 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      * @param rules how the events are cut into journeys
      * @param threads threads to use, &gt;= 1
      * @return this accumulator
-     * @throws IllegalArgumentException if {@code threads < 1} or an argument is null
+     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws NullPointerException if an argument is null
      */
     public PathVariants acceptAll(EventLog log, JourneyBuilder rules, int threads) {
         return combine(LogScan.combined(log, rules, threads, this::emptyCopy, PathVariants::accept));
@@ -223,7 +220,7 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      * @param log the events
      * @param rules how the events are cut into journeys
      * @return this accumulator
-     * @throws IllegalArgumentException if an argument is null
+     * @throws NullPointerException if an argument is null
      */
     public PathVariants acceptAll(EventLog log, JourneyBuilder rules) {
         return acceptAll(log, rules, 1);

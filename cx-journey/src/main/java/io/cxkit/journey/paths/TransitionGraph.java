@@ -97,12 +97,10 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
      * Observes one journey: {@code (start) → first touchpoint → … → last → (end)}.
      *
      * @param journey the journey
-     * @throws IllegalArgumentException if {@code journey} is missing
+     * @throws NullPointerException if {@code journey} is null
      */
     public void accept(CustomerJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         List<JourneyEvent> ev = journey.events();
         begin();
         for (int i = 0; i < ev.size(); i++) {
@@ -118,12 +116,10 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
      * graph's once per log).
      *
      * @param journey the journey view (read now, not kept)
-     * @throws IllegalArgumentException if {@code journey} is missing
+     * @throws NullPointerException if {@code journey} is null
      */
     public void accept(LogJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         logTouchpoints.use(journey.log());
         begin();
         for (int i = 0; i < journey.size(); i++) {
@@ -141,7 +137,8 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
      * @param rules how the events are cut into journeys
      * @param threads threads to use, &gt;= 1
      * @return this graph
-     * @throws IllegalArgumentException if {@code threads < 1} or an argument is null
+     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws NullPointerException if an argument is null
      */
     public TransitionGraph acceptAll(EventLog log, JourneyBuilder rules, int threads) {
         return combine(LogScan.combined(log, rules, threads, TransitionGraph::new, TransitionGraph::accept));
@@ -153,7 +150,7 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
      * @param log the events
      * @param rules how the events are cut into journeys
      * @return this graph
-     * @throws IllegalArgumentException if an argument is null
+     * @throws NullPointerException if an argument is null
      */
     public TransitionGraph acceptAll(EventLog log, JourneyBuilder rules) {
         return acceptAll(log, rules, 1);

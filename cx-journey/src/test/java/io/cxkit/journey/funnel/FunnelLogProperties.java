@@ -164,13 +164,15 @@ class FunnelLogProperties {
         String negative = assertThrows(IllegalArgumentException.class, () -> f.bySegment(log, rules, j -> -1,
                 id -> SegmentKey.of("x"))).getMessage();
         assertTrue(negative.startsWith("funnel segment id must be >= 0: -1 for LogJourney["), negative);
-        assertEquals("funnel segment key must not be null: segment id 0", assertThrows(IllegalArgumentException.class,
+        assertEquals("funnel segment key of segment id 0 must not be null", assertThrows(NullPointerException.class,
                 () -> f.bySegment(log, rules, j -> 0, id -> null)).getMessage());
         assertEquals("threads must be >= 1: 0",
                 assertThrows(IllegalArgumentException.class, () -> f.run(log, rules, 0)).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> f.bySegment(log, rules, null, id -> SegmentKey.of("x")));
-        assertThrows(IllegalArgumentException.class, () -> f.run(null, rules));
-        assertThrows(IllegalArgumentException.class, () -> f.accumulator().accept((LogJourney) null));
+        assertEquals("segmentOf must not be null", assertThrows(NullPointerException.class,
+                () -> f.bySegment(log, rules, null, id -> SegmentKey.of("x"))).getMessage());
+        assertEquals("log must not be null", assertThrows(NullPointerException.class, () -> f.run(null, rules)).getMessage());
+        assertEquals("journey must not be null", assertThrows(NullPointerException.class,
+                () -> f.accumulator().accept((LogJourney) null)).getMessage());
     }
 
     @Test

@@ -30,7 +30,7 @@ final class ReferenceFunnel {
     static int match(Funnel funnel, List<JourneyEvent> events, long[] times) {
         List<FunnelStep> steps = funnel.steps();
         FunnelMode mode = funnel.mode();
-        long windowMillis = funnel.window() == null ? Long.MAX_VALUE : funnel.window().toMillis();
+        long windowMillis = funnel.window().map(java.time.Duration::toMillis).orElse(Long.MAX_VALUE);
         int k = steps.size();
         int n = events.size();
         if (mode == FunnelMode.ANY_ORDER) {

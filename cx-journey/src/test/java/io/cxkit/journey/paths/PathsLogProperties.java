@@ -100,7 +100,7 @@ class PathsLogProperties {
         assertEquals("path[1]", assertThrows(NullPointerException.class,
                 () -> p.accept(Arrays.asList("home", null))).getMessage().substring(0, 7));
         assertThrows(NullPointerException.class, () -> p.accept((List<String>) null));
-        assertThrows(IllegalArgumentException.class, () -> p.accept((LogJourney) null));
-        assertThrows(IllegalArgumentException.class, () -> p.accept((CustomerJourney) null));
+        assertThrows(NullPointerException.class, () -> p.accept((LogJourney) null));
+        assertThrows(NullPointerException.class, () -> p.accept((CustomerJourney) null));
     }
 }
