@@ -503,6 +503,8 @@ public final class EventLog implements AutoCloseable {
         private final long[] spilledBytes = new long[1];
         private boolean built;
         private String broken;
+        private String lastCustomer;
+        private int lastCustomerId;
 
         private Builder() {
         }
@@ -673,7 +675,11 @@ public final class EventLog implements AutoCloseable {
                     customer[c] = new int[EventColumns.CHUNK];
                 }
             }
-            customer[i >>> EventColumns.SHIFT][i & EventColumns.MASK] = customers.idOf(customerId);
+            if (!customerId.equals(lastCustomer)) { // files often hold a customer's events together
+                lastCustomer = customerId;
+                lastCustomerId = customers.idOf(customerId);
+            }
+            customer[i >>> EventColumns.SHIFT][i & EventColumns.MASK] = lastCustomerId;
             buffer.add(epochNanos, touchpoints.idOf(touchpoint), ch, st,
                     outcome == null ? NONE : outcomes.idOf(outcome), value,
                     caseId == null ? NONE : cases.idOf(caseId), segment == null ? NONE : segments.idOf(segment));
