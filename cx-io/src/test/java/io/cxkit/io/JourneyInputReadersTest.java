@@ -302,6 +302,8 @@ class JourneyInputReadersTest {
             {"zone = UTC\ntue = 0900\n", "c.cal:2: column 'tue' value '0900': hours must be HH:MM-HH:MM or closed"},
             {"zone = UTC\nfrom = 2026-07-01\nfrom = 2026-06-01\n", "c.cal:3: column 'from' value '2026-06-01':"
                 + " schedule change date must be after"},
+            {"zone = UTC\nsun = closed\n", "c.cal: business calendar must have working hours: every day of every"
+                + " schedule is closed"},
         };
         for (String[] c : cases) {
             Path f = Files.writeString(dir.resolve("c.cal"), c[0]);
