@@ -10,7 +10,6 @@ import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
 import io.cxkit.journey.LogJourney;
-import io.cxkit.journey.LogScan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -272,18 +271,20 @@ public final class Funnel {
 
     /**
      * Runs the funnel over every journey of an event log with the customers split across
-     * {@code threads} threads ({@link LogScan}), merging their counts with
+     * {@code threads} threads ({@link EventLog#scan}), merging their counts with
      * {@link FunnelAccumulator#combine}: the same result as one thread.
      *
      * @param log the events
      * @param rules how the events are cut into journeys
-     * @param threads threads to use, &gt;= 1
+     * @param threads threads to use, in [1, 1024]
      * @return the result
-     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws IllegalArgumentException if {@code threads} is not in [1, 1024]
      * @throws NullPointerException if an argument is null
      */
     public FunnelResult run(EventLog log, JourneyBuilder rules, int threads) {
-        return LogScan.combined(log, rules, threads, this::accumulator, FunnelAccumulator::accept).result();
+        Check.notNull(log, "log");
+        return log.scan(rules, threads, this::accumulator, FunnelAccumulator::accept, FunnelAccumulator::combine)
+                .result();
     }
 
     /**
@@ -333,25 +334,23 @@ public final class Funnel {
      *
      * @param log the events
      * @param rules how the events are cut into journeys
-     * @param threads threads to use, &gt;= 1
+     * @param threads threads to use, in [1, 1024]
      * @param segmentOf a journey's segment id, &gt;= 0
      * @param keyOf the key of a segment id; never null
      * @return the result per segment, sorted by key; only segments with journeys appear
-     * @throws IllegalArgumentException if {@code threads < 1} or {@code segmentOf} returns a
-     *     negative id
+     * @throws IllegalArgumentException if {@code threads} is not in [1, 1024] or {@code segmentOf}
+     *     returns a negative id
      * @throws NullPointerException if an argument is null or {@code keyOf} returns null
      */
     public SegmentedResult<FunnelResult> bySegment(EventLog log, JourneyBuilder rules, int threads,
             ToIntFunction<LogJourney> segmentOf, IntFunction<SegmentKey> keyOf) {
+        Check.notNull(log, "log");
         Check.notNull(segmentOf, "segmentOf");
         Check.notNull(keyOf, "keyOf");
-        List<BySegment> parts = LogScan.partitions(log, rules, threads, () -> new BySegment(segmentOf, keyOf),
-                BySegment::accept);
-        SegmentedAccumulator<FunnelAccumulator, FunnelResult> out = parts.get(0).segments;
-        for (int p = 1; p < parts.size(); p++) {
-            out.combine(parts.get(p).segments);
-        }
-        return out.result();
+        return log.scan(rules, threads, () -> new BySegment(segmentOf, keyOf), BySegment::accept, (a, b) -> {
+            a.segments.combine(b.segments);
+            return a;
+        }).segments.result();
     }
 
     /** One thread's segmented counts: segment ids of the caller mapped to the accumulator's ids once each. */

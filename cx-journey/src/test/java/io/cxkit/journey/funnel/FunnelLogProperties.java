@@ -166,7 +166,7 @@ class FunnelLogProperties {
         assertTrue(negative.startsWith("funnel segment id must be >= 0: -1 for LogJourney["), negative);
         assertEquals("funnel segment key of segment id 0 must not be null", assertThrows(NullPointerException.class,
                 () -> f.bySegment(log, rules, j -> 0, id -> null)).getMessage());
-        assertEquals("threads must be >= 1: 0",
+        assertEquals("scan threads must be in [1, 1024]: 0",
                 assertThrows(IllegalArgumentException.class, () -> f.run(log, rules, 0)).getMessage());
         assertEquals("segmentOf must not be null", assertThrows(NullPointerException.class,
                 () -> f.bySegment(log, rules, null, id -> SegmentKey.of("x"))).getMessage());
