@@ -391,8 +391,8 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
     }
 
     @Override
-    public FunnelAccumulator self() {
-        return this;
+    public FunnelAccumulator copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override

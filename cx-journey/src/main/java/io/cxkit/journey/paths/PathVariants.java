@@ -295,8 +295,8 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
     }
 
     @Override
-    public PathVariants self() {
-        return this;
+    public PathVariants copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override

@@ -290,8 +290,8 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
     }
 
     @Override
-    public TransitionGraph self() {
-        return this;
+    public TransitionGraph copy() {
+        return emptyCopy().combine(this);
     }
 
     /**
