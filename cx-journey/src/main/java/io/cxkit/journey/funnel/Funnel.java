@@ -309,10 +309,10 @@ public final class Funnel {
      *
      * @param log the events
      * @param rules how the events are cut into journeys
-     * @param segmentOf a journey's segment id, &gt;= 0
+     * @param segmentOf a journey's segment id, in [0, 2<sup>24</sup>)
      * @param keyOf the key of a segment id; never null
      * @return the result per segment, sorted by key
-     * @throws IllegalArgumentException if {@code segmentOf} returns a negative id
+     * @throws IllegalArgumentException if {@code segmentOf} returns an id outside [0, 2<sup>24</sup>)
      * @throws NullPointerException if an argument is null or {@code keyOf} returns null
      */
     public SegmentedResult<FunnelResult> bySegment(EventLog log, JourneyBuilder rules,
@@ -335,11 +335,11 @@ public final class Funnel {
      * @param log the events
      * @param rules how the events are cut into journeys
      * @param threads threads to use, in [1, 1024]
-     * @param segmentOf a journey's segment id, &gt;= 0
+     * @param segmentOf a journey's segment id, in [0, 2<sup>24</sup>)
      * @param keyOf the key of a segment id; never null
      * @return the result per segment, sorted by key; only segments with journeys appear
      * @throws IllegalArgumentException if {@code threads} is not in [1, 1024] or {@code segmentOf}
-     *     returns a negative id
+     *     returns an id outside [0, 2<sup>24</sup>)
      * @throws NullPointerException if an argument is null or {@code keyOf} returns null
      */
     public SegmentedResult<FunnelResult> bySegment(EventLog log, JourneyBuilder rules, int threads,
@@ -353,7 +353,10 @@ public final class Funnel {
         }).segments.result();
     }
 
-    /** One thread's segmented counts: segment ids of the caller mapped to the accumulator's ids once each. */
+    /** One scan unit's segmented counts: the caller's segment ids mapped to the accumulator's ids once each. */
+    /** Segment ids index a table, so they are small: below 2^24. */
+    private static final int MAX_SEGMENT_ID = 1 << 24;
+
     private final class BySegment {
         private final SegmentedAccumulator<FunnelAccumulator, FunnelResult> segments =
                 SegmentedAccumulator.of(accumulator());
@@ -368,8 +371,9 @@ public final class Funnel {
 
         void accept(LogJourney j) {
             int id = segmentOf.applyAsInt(j);
-            if (id < 0) {
-                throw new IllegalArgumentException("funnel segment id must be >= 0: " + id + " for " + j);
+            if (id < 0 || id >= MAX_SEGMENT_ID) {
+                throw new IllegalArgumentException("funnel segment id must be in [0, " + MAX_SEGMENT_ID + "): " + id
+                        + " for " + j);
             }
             if (id >= slot.length) {
                 slot = Arrays.copyOf(slot, Math.max(id + 1, slot.length * 2));
