@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Which channel, journey stage and CX area each touchpoint belongs to: the master data that lets
@@ -20,6 +21,10 @@ import java.util.Optional;
  * catalog.segment("checkout", TouchpointCatalog.Level.AREA);   // "sales"
  * catalog.segment("kiosk", TouchpointCatalog.Level.STAGE);     // "(not in catalog)"
  * }</pre>
+ *
+ * <p>Survey scores (or any {@link SegmentedAccumulator}) segmented by a touchpoint column become
+ * scores by stage or area with {@link #rollUp(int, Level)}:
+ * {@code byTouchpoint.rollUp(catalog.rollUp(0, Level.AREA))} merges the touchpoints of each area.
  *
  * <p>A touchpoint the catalog does not hold is never dropped: {@link #segment} puts it in the
  * segment {@value #UNKNOWN}, so every journey or response still counts, and reports list the
@@ -134,6 +139,32 @@ public final class TouchpointCatalog {
             case STAGE -> t.stage().name();
             case AREA -> t.area().label();
             case CHANNEL -> t.channel().name();
+        };
+    }
+
+    /**
+     * A segment-key mapping for {@link SegmentedAccumulator#rollUp}: part {@code part} of a key, a
+     * touchpoint id, becomes its segment at {@code level} (other parts are kept), so the segments of
+     * the touchpoints of one stage or area merge into one.
+     *
+     * @param part the index of the key part that holds the touchpoint id, {@code >= 0}
+     * @param level stage, area or channel
+     * @return the mapping; it throws {@link IllegalArgumentException} for a key without that part
+     * @throws IllegalArgumentException if {@code part} is negative or {@code level} missing
+     */
+    public UnaryOperator<SegmentKey> rollUp(int part, Level level) {
+        if (part < 0 || level == null) {
+            throw new IllegalArgumentException("roll-up needs a key part >= 0 and a level: " + part + ", " + level);
+        }
+        return key -> {
+            List<String> parts = key.parts();
+            if (part >= parts.size()) {
+                throw new IllegalArgumentException("segment key " + key + " has no part " + part
+                        + " to hold a touchpoint id");
+            }
+            String[] out = parts.toArray(new String[0]);
+            out[part] = segment(out[part], level);
+            return SegmentKey.of(out);
         };
     }
 

@@ -50,4 +50,25 @@ class TouchpointCatalogTest {
                 + " policies: 'billing'", assertThrows(IllegalArgumentException.class,
                         () -> CxArea.parse("billing")).getMessage());
     }
+
+    @Test
+    void scoresByTouchpointRollUpToScoresByArea() {
+        SegmentedAccumulator<Moments, ?> byTouchpoint = SegmentedAccumulator.of(Moments.create());
+        SegmentedAccumulator<Moments, ?> byArea = SegmentedAccumulator.of(Moments.create());
+        String[][] rows = {{"checkout", "web"}, {"hotline", "phone"}, {"kiosk", "store"}, {"checkout", "phone"}};
+        double v = 1;
+        for (String[] r : rows) {
+            byTouchpoint.segment(byTouchpoint.idOf(SegmentKey.of(r[0], r[1]))).accept(v);
+            byArea.segment(byArea.idOf(SegmentKey.of(CATALOG.segment(r[0], TouchpointCatalog.Level.AREA), r[1])))
+                    .accept(v);
+            v *= 3;
+        }
+        assertEquals(byArea.result().asMap(),
+                byTouchpoint.rollUp(CATALOG.rollUp(0, TouchpointCatalog.Level.AREA)).result().asMap());
+        assertEquals(List.of(SegmentKey.of("sales", "web"), SegmentKey.of("supporting systems", "phone"),
+                SegmentKey.of("(not in catalog)", "store"), SegmentKey.of("sales", "phone")),
+                byTouchpoint.rollUp(CATALOG.rollUp(0, TouchpointCatalog.Level.AREA)).keys());
+        assertEquals("segment key (all) has no part 0 to hold a touchpoint id", assertThrows(IllegalArgumentException.class,
+                () -> CATALOG.rollUp(0, TouchpointCatalog.Level.STAGE).apply(SegmentKey.overall())).getMessage());
+    }
 }
