@@ -37,9 +37,10 @@ class DomainModelTest {
         for (Channel c : Channel.predefined()) {
             assertSame(c, Channel.of(c.name().toUpperCase(java.util.Locale.ROOT)));
         }
-        assertMessage(IllegalArgumentException.class, "channel name must not be blank: ' '",
+        assertMessage(InvalidInputException.class, "channel name must not be missing or blank: ' '",
                 () -> Channel.of(" "));
-        assertMessage(NullPointerException.class, "channel name must not be null", () -> Channel.of(null));
+        assertMessage(InvalidInputException.class, "channel name must not be missing or blank: null",
+                () -> Channel.of(null));
     }
 
     @Test
@@ -68,7 +69,7 @@ class DomainModelTest {
         assertEquals("purchase(2)", JourneyStage.PURCHASE.toString());
         assertMessage(IllegalArgumentException.class, "journey stage order must be >= 0: -1",
                 () -> JourneyStage.of("x", -1));
-        assertMessage(IllegalArgumentException.class, "journey stage name must not be blank: ''",
+        assertMessage(InvalidInputException.class, "journey stage name must not be missing or blank: ''",
                 () -> JourneyStage.of("", 1));
     }
 
@@ -77,9 +78,9 @@ class DomainModelTest {
         Touchpoint tp = Touchpoint.of("checkout", "Checkout page", Channel.WEB, JourneyStage.PURCHASE,
                 CxArea.SALES);
         assertEquals("Touchpoint[checkout \"Checkout page\", web, purchase(2), SALES]", tp.toString());
-        assertMessage(IllegalArgumentException.class, "touchpoint id must not be blank: ''",
+        assertMessage(InvalidInputException.class, "touchpoint id must not be missing or blank: ''",
                 () -> Touchpoint.of("", "n", Channel.WEB, JourneyStage.PURCHASE, CxArea.SALES));
-        assertMessage(IllegalArgumentException.class, "touchpoint name must not be blank: ''",
+        assertMessage(InvalidInputException.class, "touchpoint name must not be missing or blank: ''",
                 () -> Touchpoint.of("id", "", Channel.WEB, JourneyStage.PURCHASE, CxArea.SALES));
         assertMessage(NullPointerException.class, "touchpoint channel must not be null",
                 () -> Touchpoint.of("id", "n", null, JourneyStage.PURCHASE, CxArea.SALES));
@@ -107,9 +108,9 @@ class DomainModelTest {
     @Test
     void interactionRejectsBadInput() {
         Interaction base = Interaction.of("c", "tp", Channel.WEB, T0);
-        assertMessage(IllegalArgumentException.class, "customer id must not be blank: ''",
+        assertMessage(InvalidInputException.class, "customer id must not be missing or blank: ''",
                 () -> Interaction.of("", "tp", Channel.WEB, T0));
-        assertMessage(IllegalArgumentException.class, "touchpoint id must not be blank: ' '",
+        assertMessage(InvalidInputException.class, "touchpoint id must not be missing or blank: ' '",
                 () -> Interaction.of("c", " ", Channel.WEB, T0));
         assertMessage(NullPointerException.class, "channel must not be null",
                 () -> Interaction.of("c", "tp", null, T0));
@@ -117,7 +118,7 @@ class DomainModelTest {
                 () -> Interaction.of("c", "tp", Channel.WEB, null));
         assertMessage(IllegalArgumentException.class, "interaction duration must not be negative: PT-1S",
                 () -> base.withDuration(Duration.ofSeconds(-1)));
-        assertMessage(IllegalArgumentException.class, "interaction outcome must not be blank: ''",
+        assertMessage(InvalidInputException.class, "interaction outcome must not be missing or blank: ''",
                 () -> base.withOutcome(""));
     }
 

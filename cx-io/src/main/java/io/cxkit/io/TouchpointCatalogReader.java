@@ -34,7 +34,7 @@ import java.util.Map;
  * support, policies; spaces, underscores or hyphens between words). A row with an empty field, an
  * unknown stage or area, or a touchpoint already given on an earlier row follows the
  * {@link ErrorPolicy}: {@code FAIL} stops at it with file, line, column and value; {@code SKIP}
- * leaves it out and lists it in {@link InteractionReader.ReadSummary#rejected()} (the first row of
+ * leaves it out and lists it in {@link ReadSummary#rejected()} (the first row of
  * a repeated touchpoint is kept). A file without data rows is bad input.
  */
 public final class TouchpointCatalogReader {
@@ -46,7 +46,7 @@ public final class TouchpointCatalogReader {
      * @param catalog the touchpoints accepted
      * @param read rows read, accepted and rejected, and the column that fed each field
      */
-    public record Catalog(TouchpointCatalog catalog, InteractionReader.ReadSummary read) {
+    public record Catalog(TouchpointCatalog catalog, ReadSummary read) {
         /**
          * Checks the components.
          *
@@ -114,7 +114,7 @@ public final class TouchpointCatalogReader {
             int order = optional(header, "stage_order", selected, used);
             rows.select(selected);
             Map<String, Touchpoint> byId = new LinkedHashMap<>();
-            InteractionReader.ReadSummary s = EventFiles.loop(rows, source, selected, used, errors, cells -> {
+            ReadSummary s = EventFiles.loop(rows, source, selected, used, errors, cells -> {
                 String id = required(cells, 0, "touchpoint");
                 if (byId.containsKey(id)) {
                     throw new EventFiles.Rule("repeated touchpoint", "touchpoint '" + id

@@ -76,9 +76,7 @@ public final class JourneySummary implements Accumulator<JourneySummary, Journey
      * @param j the journey
      */
     public void accept(CustomerJourney j) {
-        if (j == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(j, "journey");
         List<JourneyStage> st = j.stagesReached();
         if (st.size() > reached.length) {
             reached = new int[Math.max(st.size(), reached.length * 2)];
@@ -96,12 +94,10 @@ public final class JourneySummary implements Accumulator<JourneySummary, Journey
      * {@value CustomerJourney#RESOLVED}, compared case-insensitively).
      *
      * @param journey the journey view (read now, not kept)
-     * @throws IllegalArgumentException if the journey is missing
+     * @throws NullPointerException if the journey is null
      */
     public void accept(LogJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         bind(journey.log());
         int m = journey.size();
         if (++stamp == 0) {

@@ -32,8 +32,8 @@ class JourneySummaryLogProperties {
         EventLog log = EventLog.of(events);
         JourneySummary fromLog = JourneySummary.create();
         log.forEachJourney(rules, fromLog::accept);
-        JourneySummary parallel = JourneyPasses.inParallel(log, rules, threads, JourneySummary.create(),
-                JourneySummary::accept);
+        JourneySummary parallel = log.scan(rules, threads, JourneySummary::create, JourneySummary::accept,
+                JourneySummary::combine);
         String where = "seed=" + seed + " n=" + n + " " + rules;
         JourneySummaryResult want = oracle.result();
         assertEquals(want, objects.result(), where);

@@ -10,7 +10,6 @@ import io.cxkit.core.InvalidInputException;
 import io.cxkit.core.LongIndex;
 import io.cxkit.core.NameDictionary;
 import io.cxkit.journey.EventLog;
-import io.cxkit.journey.JourneyPasses;
 import io.cxkit.journey.LogJourney;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +46,8 @@ import org.apache.commons.math3.linear.SingularMatrixException;
  * accumulator's own dictionary (translated once per log), Markov states are the last {@code k} ids
  * packed into a {@code long}, and every count and sum sits in a dense primitive array indexed by
  * touchpoint, state or transition. Names appear only when a result or an encoding is built, and
- * when accumulators that read different logs are combined. {@link JourneyPasses} splits a log
- * by customer across threads.
+ * when accumulators that read different logs are combined. {@link EventLog#scan} splits a log
+ * by customer across threads and combines the parts.
  *
  * <p><b>Markov model.</b> The states of order {@code k} are {@value #START}, the k-tuples of the
  * last {@code k} touchpoints (shorter at the start of a journey: {@code a, b, c} with {@code k = 2}
@@ -198,14 +197,12 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
      * Adds one journey, converting or not.
      *
      * @param journey the journey
-     * @throws IllegalArgumentException if it is missing
+     * @throws NullPointerException if it is null
      * @throws InvalidInputException if it would make the accumulator hold more than
      *     {@value #MAX_TOUCHPOINTS} touchpoints
      */
     public void accept(AttributionJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         List<String> tps = journey.touchpoints();
         int m = tps.size();
         ensureScratch(m);
@@ -238,15 +235,15 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
      * @param journey the journey view (read now, not kept)
      * @param conversionOutcomes outcomes that count as a conversion, e.g. {@code Set.of("purchased")};
      *     pass the same set for every journey (it is matched against the log's outcomes once)
-     * @throws IllegalArgumentException if an argument is missing, a touchpoint name is reserved or
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a touchpoint name is reserved or
      *     the conversion value is negative
      * @throws InvalidInputException if the accumulator would hold more than {@value #MAX_TOUCHPOINTS}
      *     touchpoints
      */
     public void accept(LogJourney journey, Set<String> conversionOutcomes) {
-        if (journey == null || conversionOutcomes == null) {
-            throw new IllegalArgumentException("journey and conversionOutcomes must not be missing");
-        }
+        Check.notNull(journey, "journey");
+        Check.notNull(conversionOutcomes, "conversionOutcomes");
         bind(journey.log(), conversionOutcomes);
         int size = journey.size();
         int m = size;

@@ -13,7 +13,6 @@ import io.cxkit.core.TimeGrain;
 import io.cxkit.journey.CustomerJourney;
 import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyEvent;
-import io.cxkit.journey.JourneyPasses;
 import io.cxkit.journey.LogJourney;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +46,7 @@ import java.util.List;
  * reads a journey of an {@link EventLog} without allocating per event (a customer's events are in
  * time order, so the period of an event is looked up again only when it leaves the previous
  * event's period). {@link #combine} unions the sets, so any split of the activity merges to exactly
- * the single-pass table (and {@link JourneyPasses} splits a log by customer across threads).
+ * the single-pass table (and {@link EventLog#scan} splits a log by customer across threads).
  *
  * <p>The table has one row and one column per period between the first and the last activity, so
  * activity may span at most {@link #MAX_PERIODS} periods: an activity (or a combined or decoded
@@ -96,12 +95,11 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
      * @param grain the period length
      * @param zone the time zone in which periods are calendar periods
      * @return a new accumulator
-     * @throws IllegalArgumentException if an argument is missing
+     * @throws NullPointerException if an argument is null
      */
     public static RetentionAccumulator create(TimeGrain grain, ZoneId zone) {
-        if (grain == null || zone == null) {
-            throw new IllegalArgumentException("grain and zone must not be missing: " + grain + ", " + zone);
-        }
+        Check.notNull(grain, "grain");
+        Check.notNull(zone, "zone");
         return new RetentionAccumulator(grain, zone);
     }
 
@@ -114,9 +112,7 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
      *     span more than {@link #MAX_PERIODS} periods (an {@link InvalidInputException})
      */
     public void accept(String customerId, Instant time) {
-        if (customerId == null || customerId.isBlank()) {
-            throw new IllegalArgumentException("customerId must not be blank: " + customerId);
-        }
+        Check.notBlank(customerId, "customerId");
         if (time == null) {
             throw new IllegalArgumentException("activity time must not be missing: null (customer " + customerId + ")");
         }
@@ -130,13 +126,12 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
      * {@link #accept(String, Instant)} of each event would.
      *
      * @param journey the journey view (read now, not kept)
-     * @throws IllegalArgumentException if the journey is missing, or if the activity would span
+     * @throws NullPointerException if the journey is null
+     * @throws IllegalArgumentException if the activity would span
      *     more than {@link #MAX_PERIODS} periods (an {@link InvalidInputException})
      */
     public void accept(LogJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         if (journey.log() != log) {
             log = journey.log();
             logCustomer = new int[log.customerCount()];
@@ -241,9 +236,7 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
      * @param journey the journey
      */
     public void accept(CustomerJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         for (JourneyEvent e : journey.events()) {
             accept(e.customerId(), e.time());
         }

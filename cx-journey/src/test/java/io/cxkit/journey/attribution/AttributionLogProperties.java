@@ -10,7 +10,6 @@ import io.cxkit.journey.EventLogProperties;
 import io.cxkit.journey.Events;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
-import io.cxkit.journey.JourneyPasses;
 import io.cxkit.journey.RandomLogs;
 import java.time.Duration;
 import java.util.List;
@@ -68,8 +67,8 @@ class AttributionLogProperties {
         Set<String> conversions = Set.of("purchase");
         AttributionAccumulator single = AttributionAccumulator.create(order, Duration.ofDays(1));
         log.forEachJourney(rules, j -> single.accept(j, conversions));
-        AttributionAccumulator parallel = JourneyPasses.inParallel(log, rules, threads,
-                AttributionAccumulator.create(order, Duration.ofDays(1)), (a, j) -> a.accept(j, conversions));
+        AttributionAccumulator parallel = log.scan(rules, threads, () -> AttributionAccumulator.create(order,
+                Duration.ofDays(1)), (a, j) -> a.accept(j, conversions), AttributionAccumulator::combine);
         AttributionReport a = single.result();
         AttributionReport b = parallel.result();
         assertEquals(a.models().keySet(), b.models().keySet());

@@ -10,7 +10,6 @@ import io.cxkit.journey.EventLogProperties;
 import io.cxkit.journey.Events;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
-import io.cxkit.journey.JourneyPasses;
 import io.cxkit.journey.RandomLogs;
 import io.cxkit.core.InvalidInputException;
 import io.cxkit.core.TimeGrain;
@@ -47,8 +46,8 @@ class RetentionLogProperties {
         EventLog log = EventLog.of(events);
         RetentionAccumulator fromLog = RetentionAccumulator.create(grain, z);
         log.forEachJourney(rules, fromLog::accept);
-        RetentionAccumulator parallel = JourneyPasses.inParallel(log, rules, threads,
-                RetentionAccumulator.create(grain, z), RetentionAccumulator::accept);
+        RetentionAccumulator parallel = log.scan(rules, threads, () -> RetentionAccumulator.create(grain, z),
+                RetentionAccumulator::accept, RetentionAccumulator::combine);
         String where = "seed=" + seed + " n=" + n + " " + grain + " " + z + " " + rules;
         RetentionTable want = oracle.result();
         assertEquals(want, objects.result(), where);
