@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DomainModelTest {
 
-    private static final Instant T0 = Instant.parse("2026-01-15T10:00:00Z");
 
     private static void assertMessage(Class<? extends Throwable> type, String message,
             org.junit.jupiter.api.function.Executable call) {
@@ -89,37 +84,4 @@ class DomainModelTest {
         assertMessage(NullPointerException.class, "touchpoint area must not be null",
                 () -> Touchpoint.of("id", "n", Channel.WEB, JourneyStage.PURCHASE, null));
     }
-
-    @Test
-    void interactionBuildsImmutably() {
-        Interaction base = Interaction.of("c-42", "hotline", Channel.PHONE, T0);
-        Interaction full = base.withDuration(Duration.ofMinutes(7)).withOutcome("resolved")
-                .withAttributes(Map.of("agent", "a1"));
-        assertEquals(Optional.empty(), base.duration());
-        assertEquals(Optional.of(Duration.ofMinutes(7)), full.duration());
-        assertEquals(Optional.of("resolved"), full.outcome());
-        assertEquals("Interaction[c-42 @ hotline via phone at 2026-01-15T10:00:00Z]", base.toString());
-        assertEquals("Interaction[c-42 @ hotline via phone at 2026-01-15T10:00:00Z, PT7M, resolved, "
-                + "{agent=a1}]", full.toString());
-        assertEquals(base, full.withDuration(null).withOutcome(null).withAttributes(Map.of()));
-        assertEquals(base, new Interaction("c-42", "hotline", Channel.PHONE, T0, null, null, Map.of()));
-    }
-
-    @Test
-    void interactionRejectsBadInput() {
-        Interaction base = Interaction.of("c", "tp", Channel.WEB, T0);
-        assertMessage(InvalidInputException.class, "customer id must not be missing or blank: ''",
-                () -> Interaction.of("", "tp", Channel.WEB, T0));
-        assertMessage(InvalidInputException.class, "touchpoint id must not be missing or blank: ' '",
-                () -> Interaction.of("c", " ", Channel.WEB, T0));
-        assertMessage(NullPointerException.class, "channel must not be null",
-                () -> Interaction.of("c", "tp", null, T0));
-        assertMessage(NullPointerException.class, "timestamp must not be null",
-                () -> Interaction.of("c", "tp", Channel.WEB, null));
-        assertMessage(IllegalArgumentException.class, "interaction duration must not be negative: PT-1S",
-                () -> base.withDuration(Duration.ofSeconds(-1)));
-        assertMessage(InvalidInputException.class, "interaction outcome must not be missing or blank: ''",
-                () -> base.withOutcome(""));
-    }
-
 }

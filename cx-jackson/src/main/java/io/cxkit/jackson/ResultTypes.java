@@ -14,7 +14,6 @@ final class ResultTypes {
             // io.cxkit.core
             io.cxkit.core.Channel.class,
             io.cxkit.core.Comparison.class,
-            io.cxkit.core.Interaction.class,
             io.cxkit.core.Interval.class,
             io.cxkit.core.JourneyStage.class,
             io.cxkit.core.MeanEstimate.class,

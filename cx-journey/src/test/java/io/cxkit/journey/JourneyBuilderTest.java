@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.Channel;
-import io.cxkit.core.Interaction;
 import io.cxkit.core.JourneyStage;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,8 +103,6 @@ class JourneyBuilderTest {
         JourneyFacts f = j.facts();
         assertEquals(new JourneyFacts("a", at(0), Duration.ofMinutes(41), 5, 3, 2, 3, 2,
                 List.of(JourneyStage.AWARENESS, JourneyStage.SUPPORT), Optional.of("resolved")), f);
-        assertEquals(JourneyStage.SUPPORT, JourneyEvent.from(Interaction.of("a", "faq", Channel.WEB, at(0))
-                .withAttributes(Map.of("stage", "support"))).stage().get());
     }
 
     @Test
@@ -149,9 +146,6 @@ class JourneyBuilderTest {
         withNull.add(null);
         assertEquals("events[1] must not be null", assertThrows(IllegalArgumentException.class,
                 () -> JourneyBuilder.perCustomer().build(withNull)).getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> JourneyEvent.from(Interaction.of("a", "x", Channel.WEB, Instant.EPOCH)
-                        .withAttributes(Map.of("value", "lots"))));
         assertThrows(IllegalArgumentException.class, () -> CustomerJourney.of("a", List.of(ev("b", 0, "x"))));
         assertThrows(IllegalArgumentException.class, () -> CustomerJourney.of("a", List.of()));
     }
