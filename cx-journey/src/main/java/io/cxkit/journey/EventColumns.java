@@ -4,27 +4,27 @@ import java.util.Arrays;
 
 /**
  * The per-event columns of an {@link EventLog} in chunks of {@value #CHUNK} events: time (epoch
- * nanoseconds, 8 bytes), touchpoint id (4), channel id (2) and stage id (2), 16 bytes an event; the
- * outcome id (4), value (8), case id (4) and segment id (4) columns get chunks only once an event
- * has one. Growing
- * adds one chunk per column, so no column is ever copied whole. Absent ids read as
- * {@link EventLog#NONE}, an absent value as NaN.
+ * nanoseconds, 8 bytes) and touchpoint id (4) and channel id (2), 14 bytes an event, always; the
+ * stage id, outcome id, value, case id and segment id are {@link SparseColumn}s: nothing while no
+ * event has one, then per chunk the offsets that have one beside their values, dense (2, 4, 8, 4
+ * and 4 bytes a slot) once that is cheaper. Growing adds one chunk per column, so no column is ever
+ * copied whole. Absent ids read as {@link EventLog#NONE}, an absent value as NaN.
  */
 final class EventColumns {
     static final int SHIFT = 14;
     static final int CHUNK = 1 << SHIFT;
     static final int MASK = CHUNK - 1;
     /** Bytes an event takes in the columns that are always present. */
-    static final int BASE_BYTES = 8 + 4 + 2 + 2;
+    static final int BASE_BYTES = 8 + 4 + 2;
 
     private long[][] time = new long[1][];
     private int[][] touchpoint = new int[1][];
     private short[][] channel = new short[1][];
-    private short[][] stage = new short[1][];
-    private int[][] outcome; // null until an event has one; chunks null until then too
-    private double[][] value;
-    private int[][] caseId;
-    private int[][] segment;
+    private final SparseColumn.Shorts stage = new SparseColumn.Shorts();
+    private final SparseColumn.Ints outcome = new SparseColumn.Ints();
+    private final SparseColumn.Doubles value = new SparseColumn.Doubles();
+    private final SparseColumn.Ints caseId = new SparseColumn.Ints();
+    private final SparseColumn.Ints segment = new SparseColumn.Ints();
     private int size;
     private int chunks;
 
@@ -32,53 +32,48 @@ final class EventColumns {
         return size;
     }
 
+    boolean hasStages() {
+        return stage.present();
+    }
+
     boolean hasOutcomes() {
-        return outcome != null;
+        return outcome.present();
     }
 
     boolean hasValues() {
-        return value != null;
+        return value.present();
     }
 
     boolean hasCases() {
-        return caseId != null;
+        return caseId.present();
     }
 
     boolean hasSegments() {
-        return segment != null;
+        return segment.present();
     }
 
-    /** Which optional columns exist: 1 outcome, 2 value, 4 case id, 8 segment. */
+    /** Which optional columns hold a value: 1 outcome, 2 value, 4 case id, 8 segment, 16 stage. */
     int optionalColumns() {
-        return (outcome != null ? 1 : 0) | (value != null ? 2 : 0) | (caseId != null ? 4 : 0) | (segment != null ? 8 : 0);
+        return (hasOutcomes() ? 1 : 0) | (hasValues() ? 2 : 0) | (hasCases() ? 4 : 0) | (hasSegments() ? 8 : 0)
+                | (hasStages() ? 16 : 0);
     }
 
-    /** Bytes an event takes in the columns that exist. */
+    /** Bytes an event takes at most in the columns that hold a value (the optional ones counted dense). */
     int bytesPerEvent() {
-        return BASE_BYTES + (outcome != null ? 4 : 0) + (value != null ? 8 : 0) + (caseId != null ? 4 : 0)
-                + (segment != null ? 4 : 0);
+        return BASE_BYTES + (hasStages() ? 2 : 0) + (hasOutcomes() ? 4 : 0) + (hasValues() ? 8 : 0)
+                + (hasCases() ? 4 : 0) + (hasSegments() ? 4 : 0);
     }
 
     /**
      * Empties the columns for reuse, keeping every chunk; resetting the optional columns costs
-     * the events that were held, not the chunk size.
+     * the events that were held in dense chunks, not the chunk size.
      */
     void clear() {
-        for (int c = 0; c * CHUNK < size; c++) {
-            int n = Math.min(CHUNK, size - c * CHUNK);
-            if (outcome != null && outcome[c] != null) {
-                Arrays.fill(outcome[c], 0, n, EventLog.NONE);
-            }
-            if (value != null && value[c] != null) {
-                Arrays.fill(value[c], 0, n, Double.NaN);
-            }
-            if (caseId != null && caseId[c] != null) {
-                Arrays.fill(caseId[c], 0, n, EventLog.NONE);
-            }
-            if (segment != null && segment[c] != null) {
-                Arrays.fill(segment[c], 0, n, EventLog.NONE);
-            }
-        }
+        stage.clear(size);
+        outcome.clear(size);
+        value.clear(size);
+        caseId.clear(size);
+        segment.clear(size);
         size = 0;
         chunks = 0;
     }
@@ -93,21 +88,20 @@ final class EventColumns {
         time[c][i] = t;
         touchpoint[c][i] = tp;
         channel[c][i] = (short) ch;
-        stage[c][i] = (short) st;
+        if (st != EventLog.NONE) {
+            stage.set(c, i, st);
+        }
         if (oc != EventLog.NONE) {
-            outcome = idChunk(outcome, c);
-            outcome[c][i] = oc;
+            outcome.set(c, i, oc);
         }
         if (!Double.isNaN(v)) {
-            valueChunk(c)[i] = v;
+            value.set(c, i, v);
         }
         if (cs != EventLog.NONE) {
-            caseId = idChunk(caseId, c);
-            caseId[c][i] = cs;
+            caseId.set(c, i, cs);
         }
         if (sg != EventLog.NONE) {
-            segment = idChunk(segment, c);
-            segment[c][i] = sg;
+            segment.set(c, i, sg);
         }
         size++;
     }
@@ -124,51 +118,14 @@ final class EventColumns {
             time = Arrays.copyOf(time, n);
             touchpoint = Arrays.copyOf(touchpoint, n);
             channel = Arrays.copyOf(channel, n);
-            stage = Arrays.copyOf(stage, n);
-            if (outcome != null) {
-                outcome = Arrays.copyOf(outcome, n);
-            }
-            if (value != null) {
-                value = Arrays.copyOf(value, n);
-            }
-            if (caseId != null) {
-                caseId = Arrays.copyOf(caseId, n);
-            }
-            if (segment != null) {
-                segment = Arrays.copyOf(segment, n);
-            }
         }
         int c = chunks;
         if (time[c] == null) {
             time[c] = new long[CHUNK];
             touchpoint[c] = new int[CHUNK];
             channel[c] = new short[CHUNK];
-            stage[c] = new short[CHUNK];
         }
         chunks++;
-    }
-
-    /** The id column {@code col} (allocated if null) with chunk {@code c} allocated and filled with NONE. */
-    private int[][] idChunk(int[][] col, int c) {
-        int[][] out = col == null ? new int[time.length][] : col;
-        if (out[c] == null) {
-            int[] a = new int[CHUNK];
-            Arrays.fill(a, EventLog.NONE);
-            out[c] = a;
-        }
-        return out;
-    }
-
-    private double[] valueChunk(int c) {
-        if (value == null) {
-            value = new double[time.length][];
-        }
-        if (value[c] == null) {
-            double[] a = new double[CHUNK];
-            Arrays.fill(a, Double.NaN);
-            value[c] = a;
-        }
-        return value[c];
     }
 
     long timeAt(int e) {
@@ -184,54 +141,36 @@ final class EventColumns {
     }
 
     int stageAt(int e) {
-        return stage[e >>> SHIFT][e & MASK];
+        return stage.get(e >>> SHIFT, e & MASK);
     }
 
     int outcomeAt(int e) {
-        return idAt(outcome, e);
+        return outcome.get(e >>> SHIFT, e & MASK);
     }
 
     double valueAt(int e) {
-        if (value == null) {
-            return Double.NaN;
-        }
-        double[] c = value[e >>> SHIFT];
-        return c == null ? Double.NaN : c[e & MASK];
+        return value.get(e >>> SHIFT, e & MASK);
     }
 
     int caseAt(int e) {
-        return idAt(caseId, e);
+        return caseId.get(e >>> SHIFT, e & MASK);
     }
 
     int segmentAt(int e) {
-        return idAt(segment, e);
-    }
-
-    private static int idAt(int[][] col, int e) {
-        if (col == null) {
-            return EventLog.NONE;
-        }
-        int[] c = col[e >>> SHIFT];
-        return c == null ? EventLog.NONE : c[e & MASK];
+        return segment.get(e >>> SHIFT, e & MASK);
     }
 
     /**
      * Bytes the column arrays take: {@value #BASE_BYTES} an event slot in every allocated chunk,
-     * plus 4, 8, 4 and 4 for each allocated outcome, value, case and segment chunk slot.
+     * plus what the optional columns' sparse and dense chunks take ({@link SparseColumn#residentBytes()}).
      */
     long residentBytes() {
-        long b = optionalChunks(time) * (long) CHUNK * BASE_BYTES;
-        b += optionalChunks(outcome) * (long) CHUNK * 4;
-        b += optionalChunks(value) * (long) CHUNK * 8;
-        b += optionalChunks(caseId) * (long) CHUNK * 4;
-        b += optionalChunks(segment) * (long) CHUNK * 4;
-        return b;
+        long b = allocatedChunks(time) * (long) CHUNK * BASE_BYTES;
+        return b + stage.residentBytes() + outcome.residentBytes() + value.residentBytes() + caseId.residentBytes()
+                + segment.residentBytes();
     }
 
-    private static int optionalChunks(Object[] chunksOf) {
-        if (chunksOf == null) {
-            return 0;
-        }
+    private static int allocatedChunks(Object[] chunksOf) {
         int n = 0;
         for (Object c : chunksOf) {
             if (c != null) {
