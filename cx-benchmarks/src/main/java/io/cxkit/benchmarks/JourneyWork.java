@@ -1,0 +1,80 @@
+package io.cxkit.benchmarks;
+
+import io.cxkit.core.SegmentKey;
+import io.cxkit.core.SegmentedResult;
+import io.cxkit.journey.AttributionAccumulator;
+import io.cxkit.journey.AttributionJourney;
+import io.cxkit.journey.AttributionResult;
+import io.cxkit.journey.CustomerJourney;
+import io.cxkit.journey.Funnel;
+import io.cxkit.journey.FunnelResult;
+import io.cxkit.journey.JourneyBuilder;
+import io.cxkit.journey.PathVariants;
+import io.cxkit.journey.TopPaths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The journey work of the benchmarks, defined once: one journey per customer; a 4-step
+ * {@code ORDERED} funnel {@code tp00 → tp01 → tp02 → tp03} with a 7-day window, broken down by
+ * the channel of the journey's first event; the top 20 whole-journey path variants; order-1 Markov
+ * attribution with {@code purchase} as the conversion. This class runs it on the object path
+ * ({@link CustomerJourney} lists: the engine before the event log).
+ */
+public final class JourneyWork {
+    private JourneyWork() {
+    }
+
+    /** How events become journeys: one per customer. */
+    public static final JourneyBuilder RULES = JourneyBuilder.perCustomer();
+    /** The funnel steps. */
+    public static final List<String> STEPS = List.of("tp00", "tp01", "tp02", "tp03");
+    /** The funnel window in days. */
+    public static final int WINDOW_DAYS = 7;
+    /** The funnel. */
+    public static final Funnel FUNNEL = Funnel.builder().steps(STEPS.toArray(new String[0]))
+            .window(Duration.ofDays(WINDOW_DAYS)).build();
+    /** How many path variants are listed. */
+    public static final int TOP = 20;
+    /** The conversion outcomes of attribution. */
+    public static final Set<String> CONVERSIONS = Set.of(JourneyData.PURCHASE);
+
+    /**
+     * The funnel by first channel over journey objects.
+     *
+     * @param journeys the journeys
+     * @return the funnel per channel
+     */
+    public static SegmentedResult<FunnelResult> funnel(List<CustomerJourney> journeys) {
+        return FUNNEL.bySegment(journeys, j -> SegmentKey.of(j.events().get(0).channel().name()));
+    }
+
+    /**
+     * The top path variants over journey objects.
+     *
+     * @param journeys the journeys
+     * @return the top variants
+     */
+    public static TopPaths paths(List<CustomerJourney> journeys) {
+        PathVariants p = PathVariants.whole();
+        for (CustomerJourney j : journeys) {
+            p.accept(j);
+        }
+        return p.result().top(TOP);
+    }
+
+    /**
+     * Order-1 Markov attribution over journey objects.
+     *
+     * @param journeys the journeys
+     * @return the Markov result
+     */
+    public static AttributionResult markov(List<CustomerJourney> journeys) {
+        AttributionAccumulator a = AttributionAccumulator.create();
+        for (CustomerJourney j : journeys) {
+            a.accept(AttributionJourney.from(j, CONVERSIONS));
+        }
+        return a.markov(AttributionAccumulator.DEFAULT_MAX_STATES);
+    }
+}
