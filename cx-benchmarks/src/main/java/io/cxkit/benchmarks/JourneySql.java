@@ -28,6 +28,17 @@ public final class JourneySql {
     private JourneySql() {
     }
 
+    /**
+     * Prints the three queries over the table (what BENCHMARKS.md shows).
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        System.out.println(funnelSql(TABLE, JourneyWork.STEPS, JourneyWork.WINDOW_DAYS) + ";\n");
+        System.out.println(pathsSql(TABLE, JourneyWork.TOP) + ";\n");
+        System.out.println(transitionsSql(TABLE) + ";");
+    }
+
     /** The events table: what {@link #load} creates. */
     static final String TABLE = "events";
 
@@ -84,7 +95,11 @@ public final class JourneySql {
     }
 
     /**
-     * The ordered funnel SQL: per channel, journeys and journeys reaching each step.
+     * The ordered funnel SQL: per channel, journeys and journeys reaching each step. The journey's
+     * channel comes from one ordered aggregate over all events; the steps are matched over the step
+     * touchpoints' events only (in {@code ORDERED} mode other events cannot change the result), one
+     * window layer per step, each step's first occurrence after the previous step's and within the
+     * window of the first step's.
      *
      * @param source the events table or {@link #csvSource}
      * @param steps the step touchpoints in order
@@ -92,10 +107,16 @@ public final class JourneySql {
      * @return the query
      */
     static String funnelSql(String source, List<String> steps, int windowDays) {
-        StringBuilder q = new StringBuilder("WITH e AS (\n"
-                + "  SELECT customer, ts, touchpoint, row_number() OVER w AS rn, first_value(channel) OVER w AS channel\n"
-                + "  FROM " + source + "\n"
-                + "  WINDOW w AS (PARTITION BY customer ORDER BY ts, seq)),\n"
+        StringBuilder in = new StringBuilder();
+        for (String s : steps) {
+            in.append(in.length() == 0 ? "" : ", ").append('\'').append(s).append('\'');
+        }
+        StringBuilder q = new StringBuilder("WITH src AS (SELECT * FROM " + source + "),\n"
+                + "journey AS (\n"
+                + "  SELECT customer, first(channel ORDER BY ts, seq) AS channel FROM src GROUP BY customer),\n"
+                + "e AS (\n"
+                + "  SELECT customer, ts, touchpoint, row_number() OVER (PARTITION BY customer ORDER BY ts, seq) AS rn\n"
+                + "  FROM src WHERE touchpoint IN (" + in + ")),\n"
                 + "s0 AS (\n"
                 + "  SELECT *, min(rn) FILTER (WHERE touchpoint = '" + steps.get(0) + "') OVER c AS r0,\n"
                 + "         min(ts) FILTER (WHERE touchpoint = '" + steps.get(0) + "') OVER c AS t0\n"
@@ -106,11 +127,12 @@ public final class JourneySql {
                     .append(windowDays).append(" DAY)\n    OVER (PARTITION BY customer) AS r").append(s)
                     .append("\n  FROM s").append(s - 1).append(')');
         }
-        q.append("\nSELECT channel, count(*) AS journeys");
+        q.append(",\nreached AS (SELECT * FROM s").append(steps.size() - 1).append(" WHERE rn = 1)\n");
+        q.append("SELECT journey.channel, count(*) AS journeys");
         for (int s = 0; s < steps.size(); s++) {
             q.append(", count(r").append(s).append(')');
         }
-        q.append("\nFROM s").append(steps.size() - 1).append(" WHERE rn = 1 GROUP BY channel");
+        q.append("\nFROM journey LEFT JOIN reached USING (customer) GROUP BY journey.channel");
         return q.toString();
     }
 
@@ -132,27 +154,27 @@ public final class JourneySql {
     /**
      * The order-1 transition counts SQL: {@code (start)} → first touchpoint, touchpoint →
      * touchpoint up to the first purchase, and the last one → {@code (conversion)} (with the
-     * purchase value) or {@code (null)}.
+     * purchase value) or {@code (null)}. One window pass: the previous touchpoint, whether the
+     * event is the customer's last, and the position (time, seq) of the first purchase.
      *
      * @param source the events table or {@link #csvSource}
      * @return the query: from, to, count, value
      */
     static String transitionsSql(String source) {
         return "WITH e AS (\n"
-                + "  SELECT customer, touchpoint, outcome, \"value\", row_number() OVER w AS rn,\n"
-                + "         lag(touchpoint, 1, '(start)') OVER w AS prev\n"
+                + "  SELECT touchpoint, \"value\", ts, seq,\n"
+                + "         lag(touchpoint, 1, '(start)') OVER w AS prev,\n"
+                + "         lead(seq) OVER w IS NULL AS is_last,\n"
+                + "         min({'ts': ts, 'seq': seq}) FILTER (WHERE outcome = '" + JourneyData.PURCHASE + "')\n"
+                + "           OVER (PARTITION BY customer) AS conv\n"
                 + "  FROM " + source + "\n"
-                + "  WINDOW w AS (PARTITION BY customer ORDER BY ts, seq)),\n"
-                + "c AS (\n"
-                + "  SELECT *, min(rn) FILTER (WHERE outcome = '" + JourneyData.PURCHASE + "') OVER p AS conv,\n"
-                + "         coalesce(min(rn) FILTER (WHERE outcome = '" + JourneyData.PURCHASE + "') OVER p,"
-                + " max(rn) OVER p) AS last\n"
-                + "  FROM e WINDOW p AS (PARTITION BY customer))\n"
-                + "SELECT prev, touchpoint, count(*), 0.0 FROM c WHERE rn <= last GROUP BY prev, touchpoint\n"
+                + "  WINDOW w AS (PARTITION BY customer ORDER BY ts, seq))\n"
+                + "SELECT prev, touchpoint, count(*), 0.0 FROM e\n"
+                + "WHERE conv IS NULL OR {'ts': ts, 'seq': seq} <= conv GROUP BY ALL\n"
                 + "UNION ALL\n"
                 + "SELECT touchpoint, CASE WHEN conv IS NULL THEN '(null)' ELSE '(conversion)' END, count(*),\n"
                 + "       coalesce(sum(\"value\"), 0)\n"
-                + "FROM c WHERE rn = last GROUP BY ALL";
+                + "FROM e WHERE CASE WHEN conv IS NULL THEN is_last ELSE {'ts': ts, 'seq': seq} = conv END GROUP BY ALL";
     }
 
     /**
