@@ -154,27 +154,30 @@ public final class JourneySql {
     /**
      * The order-1 transition counts SQL: {@code (start)} → first touchpoint, touchpoint →
      * touchpoint up to the first purchase, and the last one → {@code (conversion)} (with the
-     * purchase value) or {@code (null)}. One window pass: the previous touchpoint, whether the
-     * event is the customer's last, and the position (time, seq) of the first purchase.
+     * purchase value) or {@code (null)}. Two window layers: row number and previous touchpoint in
+     * time order, then the first purchase's row number and the last row per customer. (One layer
+     * comparing a {@code {ts, seq}} struct with the first purchase's was slower: 4.2 vs 2.6 s at
+     * 1M events on the loaded machine.)
      *
      * @param source the events table or {@link #csvSource}
      * @return the query: from, to, count, value
      */
     static String transitionsSql(String source) {
         return "WITH e AS (\n"
-                + "  SELECT touchpoint, \"value\", ts, seq,\n"
-                + "         lag(touchpoint, 1, '(start)') OVER w AS prev,\n"
-                + "         lead(seq) OVER w IS NULL AS is_last,\n"
-                + "         min({'ts': ts, 'seq': seq}) FILTER (WHERE outcome = '" + JourneyData.PURCHASE + "')\n"
-                + "           OVER (PARTITION BY customer) AS conv\n"
+                + "  SELECT customer, touchpoint, outcome, \"value\", row_number() OVER w AS rn,\n"
+                + "         lag(touchpoint, 1, '(start)') OVER w AS prev\n"
                 + "  FROM " + source + "\n"
-                + "  WINDOW w AS (PARTITION BY customer ORDER BY ts, seq))\n"
-                + "SELECT prev, touchpoint, count(*), 0.0 FROM e\n"
-                + "WHERE conv IS NULL OR {'ts': ts, 'seq': seq} <= conv GROUP BY ALL\n"
+                + "  WINDOW w AS (PARTITION BY customer ORDER BY ts, seq)),\n"
+                + "c AS (\n"
+                + "  SELECT *, min(rn) FILTER (WHERE outcome = '" + JourneyData.PURCHASE + "') OVER p AS conv,\n"
+                + "         coalesce(min(rn) FILTER (WHERE outcome = '" + JourneyData.PURCHASE + "') OVER p,"
+                + " max(rn) OVER p) AS last\n"
+                + "  FROM e WINDOW p AS (PARTITION BY customer))\n"
+                + "SELECT prev, touchpoint, count(*), 0.0 FROM c WHERE rn <= last GROUP BY prev, touchpoint\n"
                 + "UNION ALL\n"
                 + "SELECT touchpoint, CASE WHEN conv IS NULL THEN '(null)' ELSE '(conversion)' END, count(*),\n"
                 + "       coalesce(sum(\"value\"), 0)\n"
-                + "FROM e WHERE CASE WHEN conv IS NULL THEN is_last ELSE {'ts': ts, 'seq': seq} = conv END GROUP BY ALL";
+                + "FROM c WHERE rn = last GROUP BY ALL";
     }
 
     /**
