@@ -2,11 +2,11 @@ package io.cxkit.benchmarks;
 
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedResult;
-import io.cxkit.journey.AttributionResult;
-import io.cxkit.journey.FunnelResult;
-import io.cxkit.journey.PathCount;
-import io.cxkit.journey.TopPaths;
-import io.cxkit.journey.TouchpointCredit;
+import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.attribution.TouchpointCredit;
+import io.cxkit.journey.funnel.FunnelResult;
+import io.cxkit.journey.paths.PathCount;
+import io.cxkit.journey.paths.TopPaths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

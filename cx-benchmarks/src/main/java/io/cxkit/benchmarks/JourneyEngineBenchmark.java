@@ -1,12 +1,12 @@
 package io.cxkit.benchmarks;
 
 import io.cxkit.core.SegmentedResult;
-import io.cxkit.journey.AttributionResult;
 import io.cxkit.journey.CustomerJourney;
 import io.cxkit.journey.EventLog;
-import io.cxkit.journey.FunnelResult;
 import io.cxkit.journey.JourneyEvent;
-import io.cxkit.journey.TopPaths;
+import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.funnel.FunnelResult;
+import io.cxkit.journey.paths.TopPaths;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
