@@ -6,7 +6,7 @@ import io.cxkit.core.Interval;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSummary;
 import io.cxkit.io.CxJacksonModule;
-import io.cxkit.io.InteractionReader;
+import io.cxkit.io.ReadSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -172,7 +172,7 @@ final class CliSupport {
         return m;
     }
 
-    static Map<String, Object> input(InteractionReader.ReadSummary s) {
+    static Map<String, Object> input(ReadSummary s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", s.rows());
         m.put("accepted", s.accepted());
@@ -244,7 +244,7 @@ final class CliSupport {
     }
 
     /** Rejected rows on stderr (table output; JSON carries them in {@code input.rejected}). */
-    static void reportRejected(CommandLine cl, InteractionReader.ReadSummary s, Format format) {
+    static void reportRejected(CommandLine cl, ReadSummary s, Format format) {
         if (s.rejected().any() && format != Format.JSON) {
             cl.getErr().println("cx: " + CliSupport.cliWords(s.rejected().toString()));
         }
