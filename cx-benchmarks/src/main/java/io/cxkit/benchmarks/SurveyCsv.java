@@ -12,9 +12,9 @@ import java.nio.file.Path;
  * A minimal byte-level reader for the benchmark CSV layout
  * {@code customer,time,touchpoint,channel,nps,csat,ces,weight} (header line first, time in epoch
  * milliseconds, empty field = missing answer, no quoting) into a {@link ResponseColumns.Builder}.
- * It is the {@code csvFixedLayoutFloor} benchmark's context figure: a lower bound from a reader
- * that knows this one layout (no quotes, no escapes, ASCII names, no checks beyond digits); users
- * read CSV with cx-io's {@code SurveyReader}.
+ * It is the floor the real reader ({@code io.cxkit.io.SurveyReader}) is measured against in
+ * {@code csvFixedLayoutFloor}: it knows this one layout and checks nothing beyond digits (no quotes,
+ * no escapes, ASCII names), so it is never a user path.
  *
  * <p>Touchpoint and channel names go through cx-core's {@link NameDictionary} (the library's one
  * string-to-id encoder), which takes a {@code String}: one short string per name field and row.

@@ -264,7 +264,7 @@ public class SurveyScoresBenchmark {
         }
     }
 
-    private static final ColumnarScores ONE = ColumnarScores.by(TimeGrain.MONTH, ZoneOffset.UTC);
+    private static final ColumnarScores ONE = ColumnarScores.of(TimeGrain.MONTH, ZoneOffset.UTC);
     private static final ColumnarScores TWO = ONE.threads(2);
 
     private static void requireSameCounts(Summary a, Summary b) {

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * a list) and fails when one is not written by the module's own serializers.
  */
 class EveryResultTypeTest {
-    private static final List<String> PACKAGES = List.of("io.cxkit.core", "io.cxkit.survey", "io.cxkit.journey",
+    private static final List<String> PACKAGES = List.of("io.cxkit.core", "io.cxkit.survey", "io.cxkit.survey.drivers",
+            "io.cxkit.survey.outcomes", "io.cxkit.survey.trend", "io.cxkit.survey.planning", "io.cxkit.journey",
             "io.cxkit.journey.funnel", "io.cxkit.journey.paths", "io.cxkit.journey.service", "io.cxkit.journey.survival",
             "io.cxkit.journey.retention", "io.cxkit.journey.attribution", "io.cxkit.journey.satisfaction");
     /** Public records that are not results: ScoreSegments holds accumulators. */
