@@ -30,8 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * "An interaction log → a 4-step ordered funnel by channel, the top-20 path variants, order-1
  * Markov attribution" ({@link JourneyWork}) on the same seeded events ({@link JourneyData}):
- * cxkit's object path (the engine before the event log), DuckDB over a loaded table at 1 and 2
- * threads, and the file → funnel path against DuckDB {@code read_csv}. Each fixture is its own
+ * cxkit's event log at 1 and 2 threads (funnel and paths; attribution over the log is not on main
+ * yet), cxkit's object path (the engine before the event log),
+ * DuckDB over a loaded table at 1 and 2 threads, and file → funnel through cxkit's reader against
+ * DuckDB {@code read_csv}. Each fixture is its own
  * {@code @State}; its setup runs its approach once and checks the answer against cxkit's
  * ({@link Reference}) before anything is timed, so a disagreement fails the trial. Divide the time
  * per operation by {@code size} for time per event.
@@ -71,28 +73,102 @@ public class JourneyEngineBenchmark {
         }
     }
 
-    /** cxkit's answers, which every approach must give. */
+    /** cxkit's funnel and paths answers (on the event log), which every approach must give. */
     @State(Scope.Benchmark)
     public static class Reference {
         JourneyAnswers.FunnelCounts funnel;
         JourneyAnswers.TopVariants paths;
-        JourneyAnswers.MarkovCredits markov;
 
         /** Creates the state (JMH does). */
         public Reference() {
         }
 
         /**
-         * Computes the answers on the object path.
+         * Computes the answers on the event log, one thread (the object path and DuckDB are held
+         * to them).
          *
          * @param d the events
          */
         @Setup(Level.Trial)
         public void setUp(Data d) {
-            List<CustomerJourney> journeys = JourneyWork.RULES.build(d.data.events());
-            funnel = JourneyAnswers.FunnelCounts.of(JourneyWork.funnel(journeys));
-            paths = JourneyAnswers.TopVariants.of(JourneyWork.paths(journeys));
-            markov = JourneyAnswers.MarkovCredits.of(JourneyWork.markov(journeys));
+            try (EventLog log = d.data.log()) {
+                funnel = JourneyAnswers.FunnelCounts.of(JourneyWork.funnel(log, 1));
+                paths = JourneyAnswers.TopVariants.of(JourneyWork.paths(log, 1));
+            }
+        }
+    }
+
+    /** cxkit's Markov answer, on the object path (attribution does not read the event log on main yet). */
+    @State(Scope.Benchmark)
+    public static class MarkovReference {
+        JourneyAnswers.MarkovCredits markov;
+
+        /** Creates the state (JMH does). */
+        public MarkovReference() {
+        }
+
+        /**
+         * Computes the answer.
+         *
+         * @param d the events
+         */
+        @Setup(Level.Trial)
+        public void setUp(Data d) {
+            markov = JourneyAnswers.MarkovCredits.of(JourneyWork.markov(JourneyWork.RULES.build(d.data.events())));
+        }
+    }
+
+    /** The events in an event log, built once; checks the log rows at 1 and 2 threads. */
+    @State(Scope.Benchmark)
+    public static class Log {
+        EventLog log;
+
+        /** Creates the state (JMH does). */
+        public Log() {
+        }
+
+        /**
+         * Builds the log and checks the funnel and paths answers at 1 and 2 threads.
+         *
+         * @param d the events
+         * @param ref the answers
+         */
+        @Setup(Level.Trial)
+        public void setUp(Data d, Reference ref) {
+            log = d.data.log();
+            for (int threads = 1; threads <= 2; threads++) {
+                ref.funnel.requireSame("funnelLog, " + threads + " threads",
+                        JourneyAnswers.FunnelCounts.of(JourneyWork.funnel(log, threads)));
+                ref.paths.requireSame("pathsLog, " + threads + " threads",
+                        JourneyAnswers.TopVariants.of(JourneyWork.paths(log, threads)));
+            }
+            System.gc();
+        }
+    }
+
+    /** The event file for cxkit's reader; checks file → funnel at 1 and 2 threads. */
+    @State(Scope.Benchmark)
+    public static class CsvFile {
+        Path csv;
+
+        /** Creates the state (JMH does). */
+        public CsvFile() {
+        }
+
+        /**
+         * Writes the file (once per size, reused) and checks.
+         *
+         * @param d the events
+         * @param ref the answers
+         * @throws IOException if the file cannot be written
+         */
+        @Setup(Level.Trial)
+        public void setUp(Data d, Reference ref) throws IOException {
+            csv = d.data.csvFile();
+            ref.funnel.requireSame("csvToFunnel", JourneyAnswers.FunnelCounts.of(JourneyWork.csvToFunnel(csv, 1)));
+            ref.funnel.requireSame("csvToFunnel2Threads",
+                    JourneyAnswers.FunnelCounts.of(JourneyWork.csvToFunnel(csv, 2)));
+            System.gc();
         }
     }
 
@@ -129,7 +205,8 @@ public class JourneyEngineBenchmark {
         }
 
         /**
-         * Builds the journeys and checks the object path's three answers.
+         * Builds the journeys and checks the object path's funnel and paths against the log's
+         * (its Markov answer is the reference itself).
          *
          * @param d the events
          * @param ref the answers
@@ -139,7 +216,6 @@ public class JourneyEngineBenchmark {
             journeys = JourneyWork.RULES.build(d.data.events());
             ref.funnel.requireSame("funnelObjects", JourneyAnswers.FunnelCounts.of(JourneyWork.funnel(journeys)));
             ref.paths.requireSame("pathsObjects", JourneyAnswers.TopVariants.of(JourneyWork.paths(journeys)));
-            ref.markov.requireSame("markovObjects", JourneyAnswers.MarkovCredits.of(JourneyWork.markov(journeys)));
         }
     }
 
@@ -227,7 +303,7 @@ public class JourneyEngineBenchmark {
          * @throws SQLException on a database error
          */
         @Setup(Level.Trial)
-        public void setUp(Data d, Reference ref) throws SQLException {
+        public void setUp(Data d, MarkovReference ref) throws SQLException {
             duck = JourneySql.load(d.data);
             ref.markov.requireSame("markovDuckdb1Thread", JourneySql.markov(duck, 1, sql));
             ref.markov.requireSame("markovDuckdb2Threads", JourneySql.markov(duck, 2, sql));
@@ -325,6 +401,72 @@ public class JourneyEngineBenchmark {
     @Benchmark
     public AttributionResult markovObjects(Journeys j) {
         return JourneyWork.markov(j.journeys);
+    }
+
+    /**
+     * Event log: the funnel by channel, one thread.
+     *
+     * @param l the log
+     * @return the funnel per channel
+     */
+    @Benchmark
+    public SegmentedResult<FunnelResult> funnelLog1Thread(Log l) {
+        return JourneyWork.funnel(l.log, 1);
+    }
+
+    /**
+     * Event log: the funnel by channel, customers split across two threads.
+     *
+     * @param l the log
+     * @return the funnel per channel
+     */
+    @Benchmark
+    public SegmentedResult<FunnelResult> funnelLog2Threads(Log l) {
+        return JourneyWork.funnel(l.log, 2);
+    }
+
+    /**
+     * Event log: the top path variants, one thread.
+     *
+     * @param l the log
+     * @return the variants
+     */
+    @Benchmark
+    public TopPaths pathsLog1Thread(Log l) {
+        return JourneyWork.paths(l.log, 1);
+    }
+
+    /**
+     * Event log: the top path variants, two threads.
+     *
+     * @param l the log
+     * @return the variants
+     */
+    @Benchmark
+    public TopPaths pathsLog2Threads(Log l) {
+        return JourneyWork.paths(l.log, 2);
+    }
+
+    /**
+     * File → funnel through the library: reader into the log, sort, funnel on one thread.
+     *
+     * @param f the file
+     * @return the funnel per channel
+     */
+    @Benchmark
+    public SegmentedResult<FunnelResult> csvToFunnel(CsvFile f) {
+        return JourneyWork.csvToFunnel(f.csv, 1);
+    }
+
+    /**
+     * File → funnel through the library, the funnel on two threads (the read is one thread).
+     *
+     * @param f the file
+     * @return the funnel per channel
+     */
+    @Benchmark
+    public SegmentedResult<FunnelResult> csvToFunnel2Threads(CsvFile f) {
+        return JourneyWork.csvToFunnel(f.csv, 2);
     }
 
     /**

@@ -2,7 +2,9 @@ package io.cxkit.benchmarks;
 
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedResult;
+import io.cxkit.io.JourneyEventReader;
 import io.cxkit.journey.CustomerJourney;
+import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.attribution.AttributionAccumulator;
 import io.cxkit.journey.attribution.AttributionJourney;
@@ -11,6 +13,7 @@ import io.cxkit.journey.funnel.Funnel;
 import io.cxkit.journey.funnel.FunnelResult;
 import io.cxkit.journey.paths.PathVariants;
 import io.cxkit.journey.paths.TopPaths;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +23,10 @@ import java.util.Set;
  * {@code ORDERED} funnel {@code tp00 → tp01 → tp02 → tp03} with a 7-day window, broken down by
  * the channel of the journey's first event; the top 20 whole-journey path variants; order-1 Markov
  * attribution with {@code purchase} as the conversion. This class runs it on the object path
- * ({@link CustomerJourney} lists: the engine before the event log).
+ * ({@link CustomerJourney} lists: the engine before the event log) and, for the funnel and the
+ * paths, on the event log ({@link EventLog}, journeys as reused {@code LogJourney} views, customers
+ * split across threads). Attribution over the log is not on main yet, so Markov runs on the object
+ * path only.
  */
 public final class JourneyWork {
     private JourneyWork() {
@@ -39,6 +45,8 @@ public final class JourneyWork {
     public static final int TOP = 20;
     /** The conversion outcomes of attribution. */
     public static final Set<String> CONVERSIONS = Set.of(JourneyData.PURCHASE);
+    /** The reader of the event file (columns found by their header names). */
+    public static final JourneyEventReader READER = JourneyEventReader.builder().build();
 
     /**
      * The funnel by first channel over journey objects.
@@ -76,5 +84,45 @@ public final class JourneyWork {
             a.accept(AttributionJourney.from(j, CONVERSIONS));
         }
         return a.markov(AttributionAccumulator.DEFAULT_MAX_STATES);
+    }
+
+    /**
+     * The funnel by first channel over an event log.
+     *
+     * @param log the events
+     * @param threads threads to split the customers across
+     * @return the funnel per channel
+     */
+    public static SegmentedResult<FunnelResult> funnel(EventLog log, int threads) {
+        return FUNNEL.bySegment(log, RULES, threads, j -> j.channel(0),
+                id -> SegmentKey.of(log.channels().get(id).name()));
+    }
+
+    /**
+     * The top path variants over an event log.
+     *
+     * @param log the events
+     * @param threads threads to split the customers across
+     * @return the top variants
+     */
+    public static TopPaths paths(EventLog log, int threads) {
+        return PathVariants.whole().acceptAll(log, RULES, threads).result().top(TOP);
+    }
+
+    /**
+     * The event file to the funnel by first channel, through the library: the reader appends the
+     * rows to an event log builder (no object per event), the log is sorted, the funnel runs over it.
+     *
+     * @param csv the event file
+     * @param threads threads for the funnel
+     * @return the funnel per channel
+     * @throws io.cxkit.io.BadInputException if the file cannot be read
+     */
+    public static SegmentedResult<FunnelResult> csvToFunnel(Path csv, int threads) {
+        EventLog.Builder b = EventLog.builder();
+        READER.readInto(csv, b);
+        try (EventLog log = b.build()) {
+            return funnel(log, threads);
+        }
     }
 }

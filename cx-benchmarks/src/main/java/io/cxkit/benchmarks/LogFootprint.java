@@ -30,9 +30,11 @@ public final class LogFootprint {
      * @param customers customers in the log
      * @param jolBytes bytes reachable from the log (JOL)
      * @param heapBytes growth of the used heap after GC while the log is held
+     * @param reportedBytes what the log says it holds ({@link EventLog#residentBytes()})
      * @param byClass JOL's table of the reachable objects by class (count, bytes)
      */
-    public record Footprint(long events, long customers, long jolBytes, long heapBytes, String byClass) {
+    public record Footprint(long events, long customers, long jolBytes, long heapBytes, long reportedBytes,
+            String byClass) {
         /**
          * JOL bytes per event.
          *
@@ -54,8 +56,9 @@ public final class LogFootprint {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "event log footprint: %,d events, %,d customers: %.2f bytes/event"
-                    + " reachable (JOL, %,d bytes), %.2f bytes/event heap growth after GC (%,d bytes)", events,
-                    customers, jolPerEvent(), jolBytes, heapPerEvent(), heapBytes) + System.lineSeparator() + byClass;
+                    + " reachable (JOL, %,d bytes), %.2f bytes/event heap growth after GC (%,d bytes), %.2f"
+                    + " bytes/event by residentBytes() (%,d bytes)", events, customers, jolPerEvent(), jolBytes,
+                    heapPerEvent(), heapBytes, (double) reportedBytes / events, reportedBytes) + System.lineSeparator() + byClass;
         }
     }
 
@@ -71,7 +74,7 @@ public final class LogFootprint {
         long after = usedAfterGc();
         GraphLayout layout = GraphLayout.parseInstance(log);
         Footprint f = new Footprint(log.size(), log.customerCount(), layout.totalSize(), after - before,
-                layout.toFootprint());
+                log.residentBytes(), layout.toFootprint());
         if (log.size() != data.size) {
             throw new IllegalStateException("log holds " + log.size() + " events, expected " + data.size);
         }
