@@ -2,7 +2,6 @@ package io.cxkit.benchmarks;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
 /**
  * The journey work in DuckDB SQL, the way a DuckDB user writes it (window functions over
@@ -65,33 +62,26 @@ public final class JourneySql {
      * @throws SQLException on a database error
      */
     public static Connection load(JourneyData d) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE raw(seq BIGINT, customer VARCHAR, t BIGINT, touchpoint VARCHAR, channel VARCHAR, "
-                    + "outcome VARCHAR, \"value\" DOUBLE)");
-            try (DuckDBAppender a = ((DuckDBConnection) c).createAppender("main", "raw")) {
-                for (int i = 0; i < d.size; i++) {
-                    a.beginRow();
-                    a.append((long) i);
-                    a.append(d.customerNames[d.customer[i]]);
-                    a.append(d.millis[i]);
-                    a.append(d.touchpointNames[d.touchpoint[i]]);
-                    a.append(d.channels[d.channel[i]].name());
-                    if (Double.isNaN(d.value[i])) {
-                        a.appendNull();
-                        a.appendNull();
-                    } else {
-                        a.append(JourneyData.PURCHASE);
-                        a.append(d.value[i]);
+        return Peers.loadTable("seq BIGINT, customer VARCHAR, t BIGINT, touchpoint VARCHAR, channel VARCHAR, "
+                + "outcome VARCHAR, \"value\" DOUBLE", TABLE, "seq, customer, epoch_ms(t) AS ts, touchpoint, channel, "
+                + "outcome, \"value\"", a -> {
+                    for (int i = 0; i < d.size; i++) {
+                        a.beginRow();
+                        a.append((long) i);
+                        a.append(d.customerNames[d.customer[i]]);
+                        a.append(d.millis[i]);
+                        a.append(d.touchpointNames[d.touchpoint[i]]);
+                        a.append(d.channels[d.channel[i]].name());
+                        if (Double.isNaN(d.value[i])) {
+                            a.appendNull();
+                            a.appendNull();
+                        } else {
+                            a.append(JourneyData.PURCHASE);
+                            a.append(d.value[i]);
+                        }
+                        a.endRow();
                     }
-                    a.endRow();
-                }
-            }
-            st.execute("CREATE TABLE " + TABLE + " AS SELECT seq, customer, epoch_ms(t) AS ts, touchpoint, channel, "
-                    + "outcome, \"value\" FROM raw");
-            st.execute("DROP TABLE raw");
-        }
-        return c;
+                });
     }
 
     /**
