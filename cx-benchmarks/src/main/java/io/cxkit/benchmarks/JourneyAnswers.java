@@ -2,7 +2,7 @@ package io.cxkit.benchmarks;
 
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedResult;
-import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.attribution.AttributionModelResult;
 import io.cxkit.journey.attribution.TouchpointCredit;
 import io.cxkit.journey.funnel.FunnelResult;
 import io.cxkit.journey.paths.PathCount;
@@ -169,7 +169,7 @@ public final class JourneyAnswers {
          * @param r the result (model MARKOV)
          * @return the credits
          */
-        public static MarkovCredits of(AttributionResult r) {
+        public static MarkovCredits of(AttributionModelResult r) {
             Map<String, double[]> m = new TreeMap<>();
             for (TouchpointCredit c : r.credits()) {
                 m.put(c.touchpoint(), new double[] {c.conversions(), c.value(), c.removalEffect(),

@@ -4,7 +4,7 @@ import io.cxkit.core.SegmentedResult;
 import io.cxkit.journey.CustomerJourney;
 import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyEvent;
-import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.attribution.AttributionModelResult;
 import io.cxkit.journey.funnel.FunnelResult;
 import io.cxkit.journey.paths.TopPaths;
 import java.io.IOException;
@@ -399,7 +399,7 @@ public class JourneyEngineBenchmark {
      * @return the attribution
      */
     @Benchmark
-    public AttributionResult markovObjects(Journeys j) {
+    public AttributionModelResult markovObjects(Journeys j) {
         return JourneyWork.markov(j.journeys);
     }
 

@@ -8,7 +8,7 @@ import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.attribution.AttributionAccumulator;
 import io.cxkit.journey.attribution.AttributionJourney;
-import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.attribution.AttributionModelResult;
 import io.cxkit.journey.funnel.Funnel;
 import io.cxkit.journey.funnel.FunnelResult;
 import io.cxkit.journey.paths.PathVariants;
@@ -78,7 +78,7 @@ public final class JourneyWork {
      * @param journeys the journeys
      * @return the Markov result
      */
-    public static AttributionResult markov(List<CustomerJourney> journeys) {
+    public static AttributionModelResult markov(List<CustomerJourney> journeys) {
         AttributionAccumulator a = AttributionAccumulator.create();
         for (CustomerJourney j : journeys) {
             a.accept(AttributionJourney.from(j, CONVERSIONS));
