@@ -37,6 +37,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code @State}; its setup runs its approach once and checks the answer against cxkit's
  * ({@link Reference}) before anything is timed, so a disagreement fails the trial. Divide the time
  * per operation by {@code size} for time per event.
+ *
+ * <p>Over 500 lines on purpose: the fixtures are nested {@code @State} classes beside the one-line
+ * benchmarks that take them, as JMH's samples keep them; the work itself is in {@link JourneyWork}
+ * and {@link JourneySql}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
