@@ -114,13 +114,11 @@ public final class EventLog implements AutoCloseable {
         final EventColumns cols;
         final int[] start;
         final int[] ids;
-        final int count;
 
-        Segment(EventColumns cols, int[] start, int[] ids, int count) {
+        Segment(EventColumns cols, int[] start, int[] ids) {
             this.cols = cols;
             this.start = start;
             this.ids = ids;
-            this.count = count;
         }
 
         void cut(JourneyCutter cutter, int from, int to) {
@@ -737,7 +735,7 @@ public final class EventLog implements AutoCloseable {
                 }
                 int[] order = buffer.customerOrder();
                 buffer = null;
-                return new EventLog(this, new Segment(sorted, start, order, rank.length), null, null);
+                return new EventLog(this, new Segment(sorted, start, order), null, null);
             }
             spill();
             SpillRuns.Files owned = new SpillRuns.Files(runs.directory);
