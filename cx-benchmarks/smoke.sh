@@ -16,7 +16,7 @@ trap 'rm -f "$out"' EXIT
 java -Xmx2g -jar "$jar" -p size=20000 -p segments=100 -f 0 -wi 0 -i 1 -r 100ms -foe true -rf text -rff "$out" >/dev/null
 total=0
 for expect in SurveyScoresBenchmark:15 RecorderBenchmark:6 SnapshotBenchmark:2 JourneyStreamBenchmark:3 \
-    JourneyEngineBenchmark:19; do
+    JourneyEngineBenchmark:21; do
   class="${expect%%:*}"
   expected="${expect##*:}"
   count="$(grep -c "^$class\." "$out" || true)"

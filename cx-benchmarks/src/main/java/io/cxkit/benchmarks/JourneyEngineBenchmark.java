@@ -30,8 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * "An interaction log → a 4-step ordered funnel by channel, the top-20 path variants, order-1
  * Markov attribution" ({@link JourneyWork}) on the same seeded events ({@link JourneyData}):
- * cxkit's event log at 1 and 2 threads (funnel and paths; attribution over the log is not on main
- * yet), cxkit's object path (the engine before the event log),
+ * cxkit's event log at 1 and 2 threads, cxkit's object path (the engine before the event log),
  * DuckDB over a loaded table at 1 and 2 threads, and file → funnel through cxkit's reader against
  * DuckDB {@code read_csv}. Each fixture is its own
  * {@code @State}; its setup runs its approach once and checks the answer against cxkit's
@@ -77,11 +76,12 @@ public class JourneyEngineBenchmark {
         }
     }
 
-    /** cxkit's funnel and paths answers (on the event log), which every approach must give. */
+    /** cxkit's answers (on the event log), which every approach must give. */
     @State(Scope.Benchmark)
     public static class Reference {
         JourneyAnswers.FunnelCounts funnel;
         JourneyAnswers.TopVariants paths;
+        JourneyAnswers.MarkovCredits markov;
 
         /** Creates the state (JMH does). */
         public Reference() {
@@ -98,27 +98,8 @@ public class JourneyEngineBenchmark {
             try (EventLog log = d.data.log()) {
                 funnel = JourneyAnswers.FunnelCounts.of(JourneyWork.funnel(log, 1));
                 paths = JourneyAnswers.TopVariants.of(JourneyWork.paths(log, 1));
+                markov = JourneyAnswers.MarkovCredits.of(JourneyWork.markov(log, 1));
             }
-        }
-    }
-
-    /** cxkit's Markov answer, on the object path (attribution does not read the event log on main yet). */
-    @State(Scope.Benchmark)
-    public static class MarkovReference {
-        JourneyAnswers.MarkovCredits markov;
-
-        /** Creates the state (JMH does). */
-        public MarkovReference() {
-        }
-
-        /**
-         * Computes the answer.
-         *
-         * @param d the events
-         */
-        @Setup(Level.Trial)
-        public void setUp(Data d) {
-            markov = JourneyAnswers.MarkovCredits.of(JourneyWork.markov(JourneyWork.RULES.build(d.data.events())));
         }
     }
 
@@ -132,7 +113,7 @@ public class JourneyEngineBenchmark {
         }
 
         /**
-         * Builds the log and checks the funnel and paths answers at 1 and 2 threads.
+         * Builds the log and checks the three answers at 1 and 2 threads.
          *
          * @param d the events
          * @param ref the answers
@@ -145,6 +126,8 @@ public class JourneyEngineBenchmark {
                         JourneyAnswers.FunnelCounts.of(JourneyWork.funnel(log, threads)));
                 ref.paths.requireSame("pathsLog, " + threads + " threads",
                         JourneyAnswers.TopVariants.of(JourneyWork.paths(log, threads)));
+                ref.markov.requireSame("markovLog, " + threads + " threads",
+                        JourneyAnswers.MarkovCredits.of(JourneyWork.markov(log, threads)));
             }
             System.gc();
         }
@@ -209,8 +192,7 @@ public class JourneyEngineBenchmark {
         }
 
         /**
-         * Builds the journeys and checks the object path's funnel and paths against the log's
-         * (its Markov answer is the reference itself).
+         * Builds the journeys and checks the object path's three answers against the log's.
          *
          * @param d the events
          * @param ref the answers
@@ -220,6 +202,7 @@ public class JourneyEngineBenchmark {
             journeys = JourneyWork.RULES.build(d.data.events());
             ref.funnel.requireSame("funnelObjects", JourneyAnswers.FunnelCounts.of(JourneyWork.funnel(journeys)));
             ref.paths.requireSame("pathsObjects", JourneyAnswers.TopVariants.of(JourneyWork.paths(journeys)));
+            ref.markov.requireSame("markovObjects", JourneyAnswers.MarkovCredits.of(JourneyWork.markov(journeys)));
         }
     }
 
@@ -307,7 +290,7 @@ public class JourneyEngineBenchmark {
          * @throws SQLException on a database error
          */
         @Setup(Level.Trial)
-        public void setUp(Data d, MarkovReference ref) throws SQLException {
+        public void setUp(Data d, Reference ref) throws SQLException {
             duck = JourneySql.load(d.data);
             ref.markov.requireSame("markovDuckdb1Thread", JourneySql.markov(duck, 1, sql));
             ref.markov.requireSame("markovDuckdb2Threads", JourneySql.markov(duck, 2, sql));
@@ -449,6 +432,28 @@ public class JourneyEngineBenchmark {
     @Benchmark
     public TopPaths pathsLog2Threads(Log l) {
         return JourneyWork.paths(l.log, 2);
+    }
+
+    /**
+     * Event log: order-1 Markov attribution, one thread.
+     *
+     * @param l the log
+     * @return the attribution
+     */
+    @Benchmark
+    public AttributionModelResult markovLog1Thread(Log l) {
+        return JourneyWork.markov(l.log, 1);
+    }
+
+    /**
+     * Event log: order-1 Markov attribution, two threads.
+     *
+     * @param l the log
+     * @return the attribution
+     */
+    @Benchmark
+    public AttributionModelResult markovLog2Threads(Log l) {
+        return JourneyWork.markov(l.log, 2);
     }
 
     /**

@@ -23,10 +23,8 @@ import java.util.Set;
  * {@code ORDERED} funnel {@code tp00 → tp01 → tp02 → tp03} with a 7-day window, broken down by
  * the channel of the journey's first event; the top 20 whole-journey path variants; order-1 Markov
  * attribution with {@code purchase} as the conversion. This class runs it on the object path
- * ({@link CustomerJourney} lists: the engine before the event log) and, for the funnel and the
- * paths, on the event log ({@link EventLog}, journeys as reused {@code LogJourney} views, customers
- * split across threads). Attribution over the log is not on main yet, so Markov runs on the object
- * path only.
+ * ({@link CustomerJourney} lists: the engine before the event log) and on the event log
+ * ({@link EventLog}, journeys as reused {@code LogJourney} views, customers split across threads).
  */
 public final class JourneyWork {
     private JourneyWork() {
@@ -107,6 +105,19 @@ public final class JourneyWork {
      */
     public static TopPaths paths(EventLog log, int threads) {
         return PathVariants.whole().acceptAll(log, RULES, threads).result().top(TOP);
+    }
+
+    /**
+     * Order-1 Markov attribution over an event log.
+     *
+     * @param log the events
+     * @param threads threads to split the customers across
+     * @return the Markov result
+     */
+    public static AttributionModelResult markov(EventLog log, int threads) {
+        AttributionAccumulator a = log.scan(RULES, threads, AttributionAccumulator::create,
+                (acc, j) -> acc.accept(j, CONVERSIONS), AttributionAccumulator::combine);
+        return a.markov(AttributionAccumulator.DEFAULT_MAX_STATES);
     }
 
     /**
