@@ -176,7 +176,7 @@ final class CliSupport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", s.rows());
         m.put("accepted", s.accepted());
-        m.put("columns", new LinkedHashMap<>(s.columns()));
+        m.put("columns", new java.util.TreeMap<>(s.columns()));   // Map.copyOf iterates in a per-JVM order
         m.put("rejected", s.rejected());
         return m;
     }
