@@ -2,12 +2,12 @@ package io.cxkit.benchmarks;
 
 import io.cxkit.core.Channel;
 import io.cxkit.journey.CustomerJourney;
-import io.cxkit.journey.Funnel;
-import io.cxkit.journey.FunnelAccumulator;
-import io.cxkit.journey.FunnelResult;
 import io.cxkit.journey.IncrementalJourneyBuilder;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
+import io.cxkit.journey.funnel.Funnel;
+import io.cxkit.journey.funnel.FunnelAccumulator;
+import io.cxkit.journey.funnel.FunnelResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.cxkit.cli;
 
 import io.cxkit.journey.CustomerJourney;
-import io.cxkit.journey.Funnel;
-import io.cxkit.journey.FunnelMode;
-import io.cxkit.journey.FunnelResult;
-import io.cxkit.journey.FunnelStepResult;
+import io.cxkit.journey.funnel.Funnel;
+import io.cxkit.journey.funnel.FunnelMode;
+import io.cxkit.journey.funnel.FunnelResult;
+import io.cxkit.journey.funnel.FunnelStepResult;
 import io.cxkit.report.ChartOptions;
 import io.cxkit.report.FunnelChart;
 import io.cxkit.report.HtmlReport;

@@ -1,12 +1,12 @@
 package io.cxkit.cli;
 
-import io.cxkit.journey.PathCount;
-import io.cxkit.journey.PathVariants;
-import io.cxkit.journey.PathVariantsResult;
-import io.cxkit.journey.TopPaths;
-import io.cxkit.journey.Transition;
-import io.cxkit.journey.TransitionGraph;
-import io.cxkit.journey.TransitionGraphResult;
+import io.cxkit.journey.paths.PathCount;
+import io.cxkit.journey.paths.PathVariants;
+import io.cxkit.journey.paths.PathVariantsResult;
+import io.cxkit.journey.paths.TopPaths;
+import io.cxkit.journey.paths.Transition;
+import io.cxkit.journey.paths.TransitionGraph;
+import io.cxkit.journey.paths.TransitionGraphResult;
 import io.cxkit.report.HtmlReport;
 import io.cxkit.report.PathsChart;
 import io.cxkit.report.TransitionChart;

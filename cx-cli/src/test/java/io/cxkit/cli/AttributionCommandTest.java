@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cxkit.journey.AttributionAccumulator;
-import io.cxkit.journey.AttributionJourney;
-import io.cxkit.journey.AttributionModel;
-import io.cxkit.journey.AttributionResult;
-import io.cxkit.journey.TouchpointCredit;
+import io.cxkit.journey.attribution.AttributionAccumulator;
+import io.cxkit.journey.attribution.AttributionJourney;
+import io.cxkit.journey.attribution.AttributionModel;
+import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.attribution.TouchpointCredit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

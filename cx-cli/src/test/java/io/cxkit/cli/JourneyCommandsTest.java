@@ -11,15 +11,15 @@ import io.cxkit.io.DriverReader;
 import io.cxkit.io.JourneyEventReader;
 import io.cxkit.io.TicketEventReader;
 import io.cxkit.journey.CustomerJourney;
-import io.cxkit.journey.Funnel;
-import io.cxkit.journey.FunnelResult;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
-import io.cxkit.journey.PathVariants;
-import io.cxkit.journey.ServiceMetrics;
-import io.cxkit.journey.ServiceResult;
-import io.cxkit.journey.TicketEvent;
-import io.cxkit.journey.TopPaths;
+import io.cxkit.journey.funnel.Funnel;
+import io.cxkit.journey.funnel.FunnelResult;
+import io.cxkit.journey.paths.PathVariants;
+import io.cxkit.journey.paths.TopPaths;
+import io.cxkit.journey.service.ServiceMetrics;
+import io.cxkit.journey.service.ServiceResult;
+import io.cxkit.journey.service.TicketEvent;
 import io.cxkit.survey.KeyDriverMethod;
 import io.cxkit.survey.KeyDriverResult;
 import io.cxkit.survey.KeyDrivers;
@@ -142,7 +142,7 @@ class JourneyCommandsTest {
         JourneyEventReader.builder().build().read(f, events::add);
         List<CustomerJourney> journeys = JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofDays(30))
                 .build(events);
-        FunnelResult api = Funnel.builder().steps(steps).mode(io.cxkit.journey.FunnelMode.ANY_ORDER)
+        FunnelResult api = Funnel.builder().steps(steps).mode(io.cxkit.journey.funnel.FunnelMode.ANY_ORDER)
                 .window(Duration.ofDays(1)).build().run(journeys);
         JsonNode o = j.get("overall");
         assertEquals(api.journeys(), o.get("journeys").asLong());

@@ -37,6 +37,23 @@ public final class Check {
     }
 
     /**
+     * Requires a non-null string with at least one non-whitespace character.
+     *
+     * @param value the argument
+     * @param name the parameter name used in the message
+     * @return {@code value}, unchanged
+     * @throws InvalidInputException if {@code value} is null or blank, with the message
+     *     {@code "<name> must not be missing or blank: '<value>'"} ({@code null} unquoted)
+     */
+    public static String notBlank(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(name + " must not be missing or blank: "
+                    + (value == null ? "null" : "'" + value + "'"));
+        }
+        return value;
+    }
+
+    /**
      * Requires {@code min <= value <= max}.
      *
      * @param value the argument

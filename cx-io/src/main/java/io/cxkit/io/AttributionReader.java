@@ -2,8 +2,8 @@ package io.cxkit.io;
 
 import io.cxkit.core.Check;
 import io.cxkit.core.CompensatedSum;
-import io.cxkit.journey.AttributionAccumulator;
-import io.cxkit.journey.AttributionJourney;
+import io.cxkit.journey.attribution.AttributionAccumulator;
+import io.cxkit.journey.attribution.AttributionJourney;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.cxkit.io;
 
 import io.cxkit.core.Check;
-import io.cxkit.journey.BusinessCalendar;
+import io.cxkit.journey.service.BusinessCalendar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;

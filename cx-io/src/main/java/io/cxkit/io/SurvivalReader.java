@@ -1,7 +1,7 @@
 package io.cxkit.io;
 
 import io.cxkit.core.Check;
-import io.cxkit.journey.SurvivalAccumulator;
+import io.cxkit.journey.survival.SurvivalAccumulator;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package io.cxkit.io;
 
 import io.cxkit.core.Channel;
 import io.cxkit.core.Check;
-import io.cxkit.journey.TicketEvent;
-import io.cxkit.journey.TicketEventType;
+import io.cxkit.journey.service.TicketEvent;
+import io.cxkit.journey.service.TicketEventType;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads support-ticket events (CSV, NDJSON, JSON arrays) row by row as {@link TicketEvent}s for
- * {@link io.cxkit.journey.ServiceMetrics}: ticket id, customer, time, event type, and optionally the
+ * {@link io.cxkit.journey.service.ServiceMetrics}: ticket id, customer, time, event type, and optionally the
  * author, channel and team. Each event goes straight to the consumer (constant memory); computing
  * per-ticket facts needs all of a ticket's events and is the caller's step.
  *

@@ -2,10 +2,10 @@ package io.cxkit.io;
 
 import io.cxkit.core.Channel;
 import io.cxkit.core.Check;
-import io.cxkit.journey.FirstContactRule;
-import io.cxkit.journey.TicketRecord;
-import io.cxkit.journey.TicketSatisfaction;
-import io.cxkit.journey.TicketTimes;
+import io.cxkit.journey.service.FirstContactRule;
+import io.cxkit.journey.service.TicketRecord;
+import io.cxkit.journey.service.TicketSatisfaction;
+import io.cxkit.journey.service.TicketTimes;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads ticket-level exports (CSV, NDJSON, JSON arrays), one row per ticket, as
- * {@link TicketRecord}s for {@link io.cxkit.journey.TicketRecordAccumulator}: the Zendesk ticket
+ * {@link TicketRecord}s for {@link io.cxkit.journey.service.TicketRecordAccumulator}: the Zendesk ticket
  * export ({@code Id}, {@code Status}, {@code Via}, {@code Group}, {@code First reply time in
  * minutes}, {@code Full resolution time in minutes within business hours}, {@code Reopens},
  * {@code Replies}, {@code Satisfaction Score}, ...), cxkit's generated {@code tickets.csv}

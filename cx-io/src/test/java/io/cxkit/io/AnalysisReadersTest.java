@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cxkit.journey.AttributionJourney;
-import io.cxkit.journey.SurvivalAccumulator;
-import io.cxkit.journey.SurvivalResult;
+import io.cxkit.journey.attribution.AttributionJourney;
+import io.cxkit.journey.survival.SurvivalAccumulator;
+import io.cxkit.journey.survival.SurvivalResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.Channel;
 import io.cxkit.core.JourneyStage;
-import io.cxkit.journey.BusinessCalendar;
 import io.cxkit.journey.JourneyEvent;
-import io.cxkit.journey.TicketEvent;
-import io.cxkit.journey.TicketEventType;
+import io.cxkit.journey.service.BusinessCalendar;
+import io.cxkit.journey.service.TicketEvent;
+import io.cxkit.journey.service.TicketEventType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

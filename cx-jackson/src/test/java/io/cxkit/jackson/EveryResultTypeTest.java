@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * on the classpath, not a list), and fails when one is not written by the module's own serializers.
  */
 class EveryResultTypeTest {
+    /** Scanned with their subpackages (funnel, paths, service, survival, value, ...). */
     private static final List<String> PACKAGES = List.of("io.cxkit.core", "io.cxkit.survey", "io.cxkit.journey");
     /** Public records that are not results: ScoreSegments holds accumulators. */
     private static final Set<String> NOT_RESULTS = Set.of("io.cxkit.survey.ScoreSegments");

@@ -1,6 +1,7 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Channel;
+import io.cxkit.core.Check;
 import io.cxkit.core.Interaction;
 import io.cxkit.core.Journey;
 import io.cxkit.core.JourneyStage;
@@ -58,7 +59,7 @@ public record CustomerJourney(String customerId, Optional<String> caseId, List<J
      * @throws IllegalArgumentException if there are no events or one belongs to another customer
      */
     public CustomerJourney {
-        JourneyEvent.required(customerId, "journey customerId");
+        Check.notBlank(customerId, "journey customerId");
         caseId = caseId == null ? Optional.empty() : caseId;
         outcome = outcome == null ? Optional.empty() : outcome;
         if (events == null || events.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Channel;
+import io.cxkit.core.Check;
 import io.cxkit.core.InvalidInputException;
 import io.cxkit.core.JourneyStage;
 import io.cxkit.core.NameDictionary;
@@ -579,7 +580,7 @@ public final class EventLog {
          */
         public Builder add(String customerId, Instant time, String touchpoint, Channel channel, JourneyStage stage,
                 String outcome, double value, String caseId) {
-            JourneyEvent.required(customerId, "event customerId");
+            Check.notBlank(customerId, "event customerId");
             if (time == null) {
                 throw new InvalidInputException("event time must not be missing: null (customer " + customerId + ")");
             }
@@ -606,17 +607,17 @@ public final class EventLog {
             if (built) {
                 throw new IllegalStateException("the event log was already built; start a new builder");
             }
-            JourneyEvent.required(customerId, "event customerId");
-            JourneyEvent.required(touchpoint, "event touchpoint");
+            Check.notBlank(customerId, "event customerId");
+            Check.notBlank(touchpoint, "event touchpoint");
             if (channel == null) {
                 throw new InvalidInputException("event channel must not be missing: null (customer "
                         + customerId + ")");
             }
             if (outcome != null) {
-                JourneyEvent.required(outcome, "event outcome");
+                Check.notBlank(outcome, "event outcome");
             }
             if (caseId != null) {
-                JourneyEvent.required(caseId, "event caseId");
+                Check.notBlank(caseId, "event caseId");
             }
             if (Double.isInfinite(value)) {
                 throw new InvalidInputException("event value must be finite: " + value);

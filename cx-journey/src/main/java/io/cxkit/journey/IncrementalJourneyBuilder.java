@@ -2,6 +2,9 @@ package io.cxkit.journey;
 
 import io.cxkit.core.Check;
 import io.cxkit.core.InvalidInputException;
+import io.cxkit.journey.funnel.Funnel;
+import io.cxkit.journey.funnel.FunnelAccumulator;
+import io.cxkit.journey.funnel.FunnelStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

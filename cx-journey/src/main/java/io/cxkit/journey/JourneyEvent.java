@@ -1,6 +1,7 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Channel;
+import io.cxkit.core.Check;
 import io.cxkit.core.Interaction;
 import io.cxkit.core.InvalidInputException;
 import io.cxkit.core.JourneyStage;
@@ -54,33 +55,25 @@ public record JourneyEvent(String customerId, Instant time, String touchpoint, C
      *     not finite
      */
     public JourneyEvent {
-        required(customerId, "event customerId");
+        Check.notBlank(customerId, "event customerId");
         if (time == null) {
             throw new InvalidInputException("event time must not be missing: null (customer "
                     + customerId + ")");
         }
-        required(touchpoint, "event touchpoint");
+        Check.notBlank(touchpoint, "event touchpoint");
         if (channel == null) {
             throw new InvalidInputException("event channel must not be missing: null (customer "
                     + customerId + ")");
         }
         stage = stage == null ? Optional.empty() : stage;
         outcome = outcome == null ? Optional.empty() : outcome;
-        outcome.ifPresent(o -> required(o, "event outcome"));
+        outcome.ifPresent(o -> Check.notBlank(o, "event outcome"));
         value = value == null ? OptionalDouble.empty() : value;
         if (value.isPresent() && !Double.isFinite(value.getAsDouble())) {
             throw new InvalidInputException("event value must be finite: " + value.getAsDouble());
         }
         caseId = caseId == null ? Optional.empty() : caseId;
-        caseId.ifPresent(c -> required(c, "event caseId"));
-    }
-
-    static String required(String s, String name) {
-        if (s == null || s.isBlank()) {
-            throw new InvalidInputException(name + " must not be missing or blank: "
-                    + (s == null ? "null" : "'" + s + "'"));
-        }
-        return s;
+        caseId.ifPresent(c -> Check.notBlank(c, "event caseId"));
     }
 
     /**

@@ -4,6 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.TimeGrain;
+import io.cxkit.journey.attribution.AttributionAccumulator;
+import io.cxkit.journey.attribution.AttributionJourney;
+import io.cxkit.journey.attribution.AttributionModel;
+import io.cxkit.journey.attribution.AttributionReport;
+import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.retention.RetentionAccumulator;
+import io.cxkit.journey.retention.RetentionTable;
+import io.cxkit.journey.survival.LogRankTest;
+import io.cxkit.journey.survival.MedianSurvival;
+import io.cxkit.journey.survival.SurvivalAccumulator;
+import io.cxkit.journey.survival.SurvivalResult;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.Channel;
 import io.cxkit.core.InvalidInputException;
+import io.cxkit.journey.attribution.AttributionAccumulator;
+import io.cxkit.journey.attribution.AttributionJourney;
+import io.cxkit.journey.funnel.Funnel;
+import io.cxkit.journey.funnel.FunnelAccumulator;
+import io.cxkit.journey.funnel.FunnelStep;
+import io.cxkit.journey.paths.PathVariants;
+import io.cxkit.journey.paths.TransitionGraph;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Channel;
+import io.cxkit.journey.attribution.AttributionJourney;
+import io.cxkit.journey.service.TicketFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,14 +11,14 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** Random journeys, tickets and attribution paths for the journey accumulators' contract tests. */
-final class JourneyFixtures {
-    static final String[] TOUCHPOINTS = {"home", "product", "cart", "checkout", "support"};
+public final class JourneyFixtures {
+    public static final String[] TOUCHPOINTS = {"home", "product", "cart", "checkout", "support"};
     private static final Channel[] CHANNELS = {Channel.WEB, Channel.EMAIL, Channel.PHONE};
 
     private JourneyFixtures() {
     }
 
-    static CustomerJourney journey(SplittableRandom r) {
+    public static CustomerJourney journey(SplittableRandom r) {
         String customer = "c" + r.nextInt(1000);
         int n = 1 + r.nextInt(6);
         List<JourneyEvent> events = new ArrayList<>();
@@ -29,7 +31,7 @@ final class JourneyFixtures {
         return CustomerJourney.of(customer, events);
     }
 
-    static TicketFacts ticket(SplittableRandom r) {
+    public static TicketFacts ticket(SplittableRandom r) {
         boolean solved = r.nextInt(4) > 0;
         Optional<Duration> fr = r.nextInt(5) > 0 ? Optional.of(Duration.ofSeconds(r.nextInt(20000))) : Optional.empty();
         Optional<Duration> res = solved ? Optional.of(Duration.ofSeconds(r.nextInt(200000))) : Optional.empty();
@@ -39,7 +41,7 @@ final class JourneyFixtures {
                 r.nextInt(6) == 0, solved && reopens == 0);
     }
 
-    static AttributionJourney attribution(SplittableRandom r) {
+    public static AttributionJourney attribution(SplittableRandom r) {
         int n = 1 + r.nextInt(4);
         List<String> tps = new ArrayList<>();
         List<Instant> times = new ArrayList<>();

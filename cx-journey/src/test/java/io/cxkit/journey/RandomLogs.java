@@ -12,15 +12,15 @@ import java.util.Random;
  * and same-instant events, sub-millisecond times, out-of-order input, outcomes, values, stages and
  * case ids, all drawn from small alphabets so that funnels, paths and cases collide often.
  */
-final class RandomLogs {
-    static final String[] TOUCHPOINTS = {"home", "product", "cart", "checkout", "faq", "chat", "refund"};
-    static final String[] OUTCOMES = {"purchase", "resolved", "churned"};
-    static final Channel[] CHANNELS = {Channel.WEB, Channel.MOBILE_APP, Channel.EMAIL, Channel.PHONE};
+public final class RandomLogs {
+    public static final String[] TOUCHPOINTS = {"home", "product", "cart", "checkout", "faq", "chat", "refund"};
+    public static final String[] OUTCOMES = {"purchase", "resolved", "churned"};
+    public static final Channel[] CHANNELS = {Channel.WEB, Channel.MOBILE_APP, Channel.EMAIL, Channel.PHONE};
 
     private RandomLogs() {
     }
 
-    static List<JourneyEvent> events(long seed, int n) {
+    public static List<JourneyEvent> events(long seed, int n) {
         Random r = new Random(seed);
         int customers = 1 + r.nextInt(30);
         Instant t0 = Instant.parse("2026-03-02T09:00:00Z");

@@ -5,6 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.Channel;
 import io.cxkit.core.SegmentKey;
+import io.cxkit.journey.funnel.Funnel;
+import io.cxkit.journey.funnel.FunnelResult;
+import io.cxkit.journey.paths.PathCount;
+import io.cxkit.journey.paths.PathVariants;
+import io.cxkit.journey.paths.TopPaths;
+import io.cxkit.journey.service.BusinessCalendar;
+import io.cxkit.journey.service.ServiceMetrics;
+import io.cxkit.journey.service.ServiceResult;
+import io.cxkit.journey.service.TicketEvent;
+import io.cxkit.journey.service.TicketEventType;
+import io.cxkit.journey.service.TicketFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

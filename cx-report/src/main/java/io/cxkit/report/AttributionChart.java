@@ -1,7 +1,7 @@
 package io.cxkit.report;
 
-import io.cxkit.journey.AttributionResult;
-import io.cxkit.journey.TouchpointCredit;
+import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.attribution.TouchpointCredit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;

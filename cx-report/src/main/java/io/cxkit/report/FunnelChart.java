@@ -4,8 +4,8 @@ import io.cxkit.core.Interval;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.ProportionInterval;
 import io.cxkit.core.QuantileSummary;
-import io.cxkit.journey.FunnelResult;
-import io.cxkit.journey.FunnelStepResult;
+import io.cxkit.journey.funnel.FunnelResult;
+import io.cxkit.journey.funnel.FunnelStepResult;
 import java.util.List;
 import java.util.Locale;
 

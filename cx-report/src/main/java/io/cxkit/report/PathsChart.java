@@ -1,8 +1,8 @@
 package io.cxkit.report;
 
-import io.cxkit.journey.PathCount;
-import io.cxkit.journey.PathVariantsResult;
-import io.cxkit.journey.TopPaths;
+import io.cxkit.journey.paths.PathCount;
+import io.cxkit.journey.paths.PathVariantsResult;
+import io.cxkit.journey.paths.TopPaths;
 import java.util.ArrayList;
 import java.util.List;
 

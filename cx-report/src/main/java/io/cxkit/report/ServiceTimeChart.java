@@ -2,7 +2,7 @@ package io.cxkit.report;
 
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSummary;
-import io.cxkit.journey.ServiceResult;
+import io.cxkit.journey.service.ServiceResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

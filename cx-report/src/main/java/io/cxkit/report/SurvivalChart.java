@@ -1,14 +1,14 @@
 package io.cxkit.report;
 
 import io.cxkit.core.Interval;
-import io.cxkit.journey.LogRankGroup;
-import io.cxkit.journey.LogRankTest;
-import io.cxkit.journey.MedianSurvival;
-import io.cxkit.journey.SurvivalAccumulator;
-import io.cxkit.journey.SurvivalConfType;
-import io.cxkit.journey.SurvivalCurve;
-import io.cxkit.journey.SurvivalResult;
-import io.cxkit.journey.SurvivalStep;
+import io.cxkit.journey.survival.LogRankGroup;
+import io.cxkit.journey.survival.LogRankTest;
+import io.cxkit.journey.survival.MedianSurvival;
+import io.cxkit.journey.survival.SurvivalAccumulator;
+import io.cxkit.journey.survival.SurvivalConfType;
+import io.cxkit.journey.survival.SurvivalCurve;
+import io.cxkit.journey.survival.SurvivalResult;
+import io.cxkit.journey.survival.SurvivalStep;
 import java.util.ArrayList;
 import java.util.List;
 

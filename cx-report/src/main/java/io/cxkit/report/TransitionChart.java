@@ -1,7 +1,7 @@
 package io.cxkit.report;
 
-import io.cxkit.journey.Transition;
-import io.cxkit.journey.TransitionGraphResult;
+import io.cxkit.journey.paths.Transition;
+import io.cxkit.journey.paths.TransitionGraphResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -3,26 +3,26 @@ package io.cxkit.report;
 import io.cxkit.core.Channel;
 import io.cxkit.core.Segmentation;
 import io.cxkit.core.TimeGrain;
-import io.cxkit.journey.AttributionAccumulator;
-import io.cxkit.journey.AttributionJourney;
-import io.cxkit.journey.AttributionModel;
-import io.cxkit.journey.AttributionResult;
 import io.cxkit.journey.CustomerJourney;
-import io.cxkit.journey.Funnel;
-import io.cxkit.journey.FunnelResult;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
-import io.cxkit.journey.PathVariants;
-import io.cxkit.journey.ServiceMetrics;
-import io.cxkit.journey.ServiceResult;
-import io.cxkit.journey.SurvivalAccumulator;
-import io.cxkit.journey.SurvivalResult;
-import io.cxkit.journey.TicketEvent;
-import io.cxkit.journey.TicketEventType;
-import io.cxkit.journey.TicketFacts;
-import io.cxkit.journey.TransitionGraph;
-import io.cxkit.journey.TransitionGraphResult;
-import io.cxkit.journey.PathVariantsResult;
+import io.cxkit.journey.attribution.AttributionAccumulator;
+import io.cxkit.journey.attribution.AttributionJourney;
+import io.cxkit.journey.attribution.AttributionModel;
+import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.funnel.Funnel;
+import io.cxkit.journey.funnel.FunnelResult;
+import io.cxkit.journey.paths.PathVariants;
+import io.cxkit.journey.paths.PathVariantsResult;
+import io.cxkit.journey.paths.TransitionGraph;
+import io.cxkit.journey.paths.TransitionGraphResult;
+import io.cxkit.journey.service.ServiceMetrics;
+import io.cxkit.journey.service.ServiceResult;
+import io.cxkit.journey.service.TicketEvent;
+import io.cxkit.journey.service.TicketEventType;
+import io.cxkit.journey.service.TicketFacts;
+import io.cxkit.journey.survival.SurvivalAccumulator;
+import io.cxkit.journey.survival.SurvivalResult;
 import io.cxkit.survey.DriverRows;
 import io.cxkit.survey.KeyDriverMethod;
 import io.cxkit.survey.KeyDriverResult;
@@ -256,7 +256,7 @@ final class Fixtures {
                 .chart(TransitionChart.of(transitions(), 12))
                 .section("Service").chart(ServiceTimeChart.of(serviceMetrics().run(tickets()), serviceByChannel(),
                         "channel", ServiceTimeChart.Measure.RESOLUTION, o))
-                .section("Survival").chart(SurvivalChart.of(survival(), "days", io.cxkit.journey.SurvivalConfType.LOG, o))
+                .section("Survival").chart(SurvivalChart.of(survival(), "days", io.cxkit.journey.survival.SurvivalConfType.LOG, o))
                 .section("Drivers").chart(DriversChart.importance(drivers())).chart(DriversChart.quadrant(drivers()))
                 .section("Attribution").chart(AttributionChart.of(attribution()))
                 .list(List.of("Every number above comes from the library's accumulators."))

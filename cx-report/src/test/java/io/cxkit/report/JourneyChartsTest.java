@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cxkit.journey.FunnelResult;
-import io.cxkit.journey.FunnelStepResult;
-import io.cxkit.journey.PathCount;
-import io.cxkit.journey.PathVariantsResult;
-import io.cxkit.journey.Transition;
-import io.cxkit.journey.TransitionGraphResult;
+import io.cxkit.journey.funnel.FunnelResult;
+import io.cxkit.journey.funnel.FunnelStepResult;
+import io.cxkit.journey.paths.PathCount;
+import io.cxkit.journey.paths.PathVariantsResult;
+import io.cxkit.journey.paths.Transition;
+import io.cxkit.journey.paths.TransitionGraphResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -85,12 +85,12 @@ class JourneyChartsTest {
 
     @Test
     void emptyJourneyResultsAreRefused() {
-        FunnelResult none = io.cxkit.journey.Funnel.builder().steps("a", "b").build().run(List.of());
+        FunnelResult none = io.cxkit.journey.funnel.Funnel.builder().steps("a", "b").build().run(List.of());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FunnelChart.of(none, null, O));
         assertTrue(e.getMessage().contains("journeys = 0"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> PathsChart.of(io.cxkit.journey.PathVariants.whole().result(), 5));
+                () -> PathsChart.of(io.cxkit.journey.paths.PathVariants.whole().result(), 5));
         assertThrows(IllegalArgumentException.class,
-                () -> TransitionChart.of(io.cxkit.journey.TransitionGraph.create().result(), 5));
+                () -> TransitionChart.of(io.cxkit.journey.paths.TransitionGraph.create().result(), 5));
     }
 }

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.QuantileSummary;
-import io.cxkit.journey.AttributionResult;
-import io.cxkit.journey.MedianSurvival;
-import io.cxkit.journey.ServiceResult;
-import io.cxkit.journey.SurvivalConfType;
-import io.cxkit.journey.SurvivalCurve;
-import io.cxkit.journey.SurvivalResult;
-import io.cxkit.journey.TouchpointCredit;
+import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.attribution.TouchpointCredit;
+import io.cxkit.journey.service.ServiceResult;
+import io.cxkit.journey.survival.MedianSurvival;
+import io.cxkit.journey.survival.SurvivalConfType;
+import io.cxkit.journey.survival.SurvivalCurve;
+import io.cxkit.journey.survival.SurvivalResult;
 import io.cxkit.survey.DriverImportance;
 import io.cxkit.survey.ImportancePerformance;
 import io.cxkit.survey.KeyDriverResult;
@@ -109,8 +109,8 @@ class OutcomeChartsTest {
             assertEquals(perConversion * credits, width, 0.5, r.model().label());
         }
         assertTrue(c.table().contains("<th scope=\"row\">total</th>"));
-        List<AttributionResult> mixed = List.of(rs.get(0), io.cxkit.journey.AttributionAccumulator.create(1,
-                java.time.Duration.ofDays(7)).heuristic(io.cxkit.journey.AttributionModel.LINEAR));
+        List<AttributionResult> mixed = List.of(rs.get(0), io.cxkit.journey.attribution.AttributionAccumulator.create(1,
+                java.time.Duration.ofDays(7)).heuristic(io.cxkit.journey.attribution.AttributionModel.LINEAR));
         assertThrows(IllegalArgumentException.class, () -> AttributionChart.of(mixed));
         assertThrows(IllegalArgumentException.class, () -> AttributionChart.of(List.of()));
     }

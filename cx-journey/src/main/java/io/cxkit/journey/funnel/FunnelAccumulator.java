@@ -1,0 +1,221 @@
+package io.cxkit.journey.funnel;
+
+import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
+import io.cxkit.core.Encoding;
+import io.cxkit.core.ExactCounts;
+import io.cxkit.core.IncompatibleAccumulatorException;
+import io.cxkit.core.ProportionEstimate;
+import io.cxkit.core.QuantileSketch;
+import io.cxkit.core.QuantileSummary;
+import io.cxkit.journey.CustomerJourney;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Mergeable funnel counts: journeys offered, journeys reaching each step, and sketches of the
+ * time from step to step and from the first step (seconds). See {@link Funnel} for the semantics.
+ *
+ * <p>{@link #accept(CustomerJourney)} allocates nothing per journey; {@link #acceptReached(int,
+ * long[])} is the primitive entry for callers that match steps themselves. Combining requires the
+ * same funnel definition (mode, window and steps); the encoding stores the counts and sketches
+ * with the step names, and {@link #decode(byte[], Funnel)} re-attaches the funnel (predicates
+ * cannot be encoded).
+ */
+public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, FunnelResult> {
+    /** Encoding type name. */
+    public static final String TYPE = "funnel";
+
+    private final Funnel funnel;
+    private final int k;
+    private long journeys;
+    private final long[] reached;
+    private final QuantileSketch[] fromPrevious;
+    private final QuantileSketch[] fromFirst;
+    private final long[] scratch;
+
+    FunnelAccumulator(Funnel funnel) {
+        this.funnel = funnel;
+        this.k = funnel.steps().size();
+        this.reached = new long[k];
+        this.fromPrevious = new QuantileSketch[k];
+        this.fromFirst = new QuantileSketch[k];
+        for (int s = 0; s < k; s++) {
+            fromPrevious[s] = QuantileSketch.create();
+            fromFirst[s] = QuantileSketch.create();
+        }
+        this.scratch = new long[k];
+    }
+
+    /**
+     * The funnel this accumulator counts.
+     *
+     * @return the funnel
+     */
+    public Funnel funnel() {
+        return funnel;
+    }
+
+    /**
+     * Counts one journey.
+     *
+     * @param journey the journey
+     */
+    public void accept(CustomerJourney journey) {
+        if (journey == null) {
+            throw new IllegalArgumentException("journey must not be missing: null");
+        }
+        acceptReached(funnel.match(journey.events(), scratch), scratch);
+    }
+
+    /**
+     * Counts one journey that reached {@code depth} steps at the given times.
+     *
+     * @param depth steps reached, in [0, number of steps]
+     * @param stepTimesMillis epoch milliseconds at which steps {@code 0..depth−1} were reached,
+     *     non-decreasing
+     * @throws IllegalArgumentException if the depth is out of range or the times decrease
+     */
+    public void acceptReached(int depth, long[] stepTimesMillis) {
+        if (depth < 0 || depth > k) {
+            throw new IllegalArgumentException("funnel depth must be in [0, " + k + "]: " + depth);
+        }
+        if (stepTimesMillis == null || stepTimesMillis.length < depth) {
+            throw new IllegalArgumentException("funnel step times must have at least depth=" + depth
+                    + " entries: " + (stepTimesMillis == null ? "null" : stepTimesMillis.length));
+        }
+        for (int s = 1; s < depth; s++) {
+            if (stepTimesMillis[s] < stepTimesMillis[s - 1]) {
+                throw new IllegalArgumentException("funnel step times must not decrease: step " + s
+                        + " at " + stepTimesMillis[s] + " before step " + (s - 1) + " at "
+                        + stepTimesMillis[s - 1]);
+            }
+        }
+        journeys++;
+        for (int s = 0; s < depth; s++) {
+            reached[s]++;
+            if (s > 0) {
+                fromPrevious[s].accept((stepTimesMillis[s] - stepTimesMillis[s - 1]) / 1000.0);
+                fromFirst[s].accept((stepTimesMillis[s] - stepTimesMillis[0]) / 1000.0);
+            }
+        }
+    }
+
+    /**
+     * Journeys counted so far (entered or not).
+     *
+     * @return the count
+     */
+    public long journeys() {
+        return journeys;
+    }
+
+    @Override
+    public FunnelAccumulator combine(FunnelAccumulator other) {
+        Check.notNull(other, "other");
+        if (!funnel.signature().equals(other.funnel.signature())) {
+            throw new IncompatibleAccumulatorException("cannot combine funnels with different definitions: "
+                    + funnel.signature() + " vs " + other.funnel.signature());
+        }
+        // reached[s] <= journeys and every sketch holds reached[s] values, so one check covers all
+        journeys = ExactCounts.checkAdd(journeys, other.journeys, "funnel journey count");
+        for (int s = 0; s < k; s++) {
+            reached[s] += other.reached[s];
+            fromPrevious[s].combine(other.fromPrevious[s]);
+            fromFirst[s].combine(other.fromFirst[s]);
+        }
+        return this;
+    }
+
+    @Override
+    public FunnelResult result() {
+        List<FunnelStepResult> out = new ArrayList<>(k);
+        for (int s = 0; s < k; s++) {
+            long entered = reached[s];
+            long converted = s + 1 < k ? reached[s + 1] : entered;
+            ProportionEstimate prev = ProportionEstimate.of(entered, s == 0 ? journeys : reached[s - 1]);
+            ProportionEstimate first = ProportionEstimate.of(entered, reached[0]);
+            QuantileSummary tPrev = fromPrevious[s].summary();
+            QuantileSummary tFirst = fromFirst[s].summary();
+            out.add(new FunnelStepResult(funnel.steps().get(s).name(), s, entered, converted,
+                    entered - converted, prev, first, tPrev, tFirst));
+        }
+        return new FunnelResult(funnel.mode(), funnel.window(), journeys, out);
+    }
+
+    @Override
+    public FunnelAccumulator emptyCopy() {
+        return new FunnelAccumulator(funnel);
+    }
+
+    @Override
+    public FunnelAccumulator self() {
+        return this;
+    }
+
+    @Override
+    public byte[] encode() {
+        Encoding.Writer w = Encoding.writer(TYPE, 1).putString(funnel.signature()).putLong(journeys)
+                .putLongs(reached);
+        for (int s = 0; s < k; s++) {
+            w.putBytes(fromPrevious[s].encode()).putBytes(fromFirst[s].encode());
+        }
+        return w.toBytes();
+    }
+
+    /**
+     * Reads an accumulator written by {@link #encode()} for the given funnel.
+     *
+     * @param bytes the encoding
+     * @param funnel the funnel it was made with
+     * @return the accumulator
+     * @throws IllegalArgumentException if the encoding is invalid or was made with another funnel
+     */
+    public static FunnelAccumulator decode(byte[] bytes, Funnel funnel) {
+        Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
+        String sig = in.getString();
+        if (!sig.equals(funnel.signature())) {
+            throw in.corrupt("has a different funnel definition: " + sig + " vs " + funnel.signature());
+        }
+        FunnelAccumulator a = new FunnelAccumulator(funnel);
+        a.journeys = in.getCount("journey count");
+        long[] r = in.getCounts("reached count");
+        if (r.length != a.k) {
+            throw in.corrupt("has " + r.length + " step counts, expected " + a.k);
+        }
+        for (int s = 0; s < a.k; s++) {
+            if (r[s] > (s == 0 ? a.journeys : r[s - 1])) {
+                throw in.corrupt("has step " + (s + 1) + " reached by " + r[s] + ", more than "
+                        + (s == 0 ? "the " + a.journeys + " journeys" : "the " + r[s - 1] + " reaching step " + s)
+                        + ": reached counts never increase");
+            }
+        }
+        System.arraycopy(r, 0, a.reached, 0, a.k);
+        for (int s = 0; s < a.k; s++) {
+            QuantileSketch previous = QuantileSketch.decode(in.getBytes());
+            QuantileSketch first = QuantileSketch.decode(in.getBytes());
+            long expected = s == 0 ? 0 : r[s];
+            if (previous.n() != expected || first.n() != expected
+                    || previous.relativeAccuracy() != a.fromPrevious[s].relativeAccuracy()
+                    || first.relativeAccuracy() != a.fromFirst[s].relativeAccuracy()) {
+                throw in.corrupt("has " + previous.n() + " and " + first.n() + " step times for step " + (s + 1)
+                        + ", expected " + expected + " (one per journey reaching it after the first)");
+            }
+            a.fromPrevious[s].combine(previous);
+            a.fromFirst[s].combine(first);
+        }
+        in.end();
+        return a;
+    }
+
+    /**
+     * Returns e.g. {@code FunnelAccumulator[3 steps, 120 journeys, reached [80, 40, 10]]}.
+     *
+     * @return a readable description
+     */
+    @Override
+    public String toString() {
+        return "FunnelAccumulator[" + k + " steps, " + journeys + " journeys, reached "
+                + java.util.Arrays.toString(reached) + "]";
+    }
+}

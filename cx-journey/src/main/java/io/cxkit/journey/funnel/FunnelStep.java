@@ -1,0 +1,139 @@
+package io.cxkit.journey.funnel;
+
+import io.cxkit.core.Check;
+import io.cxkit.core.JourneyStage;
+import io.cxkit.journey.JourneyEvent;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * One step of a {@link Funnel}: a named test on a {@link JourneyEvent}. Steps match a touchpoint,
+ * a journey stage, an outcome, or any predicate.
+ *
+ * <p>Two steps are equal when their names and kinds agree and, for predicate steps, the predicate
+ * is the same object.
+ */
+public final class FunnelStep {
+    private final String name;
+    private final String kind;
+    private final String target;
+    private final Predicate<JourneyEvent> test;
+
+    private FunnelStep(String name, String kind, String target, Predicate<JourneyEvent> test) {
+        this.name = name;
+        this.kind = kind;
+        this.target = target;
+        this.test = test;
+    }
+
+    /**
+     * A step reached by visiting a touchpoint; named after it.
+     *
+     * @param touchpoint the touchpoint id; not blank
+     * @return the step
+     */
+    public static FunnelStep touchpoint(String touchpoint) {
+        Check.notBlank(touchpoint, "funnel step touchpoint");
+        return new FunnelStep(touchpoint, "touchpoint", touchpoint, e -> e.touchpoint().equals(touchpoint));
+    }
+
+    /**
+     * A step reached by an event in a journey stage; named after the stage.
+     *
+     * @param stage the stage; not null
+     * @return the step
+     */
+    public static FunnelStep stage(JourneyStage stage) {
+        if (stage == null) {
+            throw new IllegalArgumentException("funnel step stage must not be missing: null");
+        }
+        return new FunnelStep(stage.name(), "stage", stage.name(),
+                e -> e.stage().isPresent() && e.stage().get().equals(stage));
+    }
+
+    /**
+     * A step reached by an event with an outcome; named after the outcome.
+     *
+     * @param outcome the outcome; not blank
+     * @return the step
+     */
+    public static FunnelStep outcome(String outcome) {
+        Check.notBlank(outcome, "funnel step outcome");
+        return new FunnelStep(outcome, "outcome", outcome,
+                e -> e.outcome().isPresent() && e.outcome().get().equals(outcome));
+    }
+
+    /**
+     * A step reached by an event the predicate accepts.
+     *
+     * @param name the step name; not blank
+     * @param predicate the test; not null
+     * @return the step
+     */
+    public static FunnelStep matching(String name, Predicate<JourneyEvent> predicate) {
+        Check.notBlank(name, "funnel step name");
+        if (predicate == null) {
+            throw new IllegalArgumentException("funnel step predicate must not be missing: null");
+        }
+        return new FunnelStep(name, "predicate", name, predicate);
+    }
+
+    /**
+     * The step's name, unique within a funnel.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * What the step matches: {@code touchpoint}, {@code stage}, {@code outcome} or
+     * {@code predicate}.
+     *
+     * @return the kind
+     */
+    public String kind() {
+        return kind;
+    }
+
+    /**
+     * The touchpoint id, stage name or outcome the step matches (its name for predicate steps).
+     *
+     * @return the target
+     */
+    public String target() {
+        return target;
+    }
+
+    /**
+     * Whether the event reaches this step.
+     *
+     * @param e the event
+     * @return true if it matches
+     */
+    public boolean matches(JourneyEvent e) {
+        return test.test(e);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FunnelStep s && s.name.equals(name) && s.kind.equals(kind)
+                && s.target.equals(target) && (!kind.equals("predicate") || s.test == test);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, kind, target);
+    }
+
+    /**
+     * Returns e.g. {@code touchpoint:checkout}, or {@code predicate:big order}.
+     *
+     * @return a readable description
+     */
+    @Override
+    public String toString() {
+        return kind + ":" + name;
+    }
+}
