@@ -2,150 +2,33 @@ package io.cxkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cxkit.core.DocSnippets;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles every Java snippet of {@code README.md} and {@code docs/*.md} against the library, so
- * that no documented call, class or import can rot. A snippet is a {@code ```java} block: its
- * leading {@code import} lines are its imports, the rest the body of a method. Variables the
- * snippet uses but does not declare are named in a comment just above the block,
- * {@code <!-- given: java.util.List<io.cxkit.survey.SurveyResponse> responses, int score -->}
- * (fully qualified, since they are not shown). A block whose body declares a type is compiled as
- * a file of its own. Blocks for the engines carry {@code <!-- module: cx-spark -->} (or
- * {@code cx-flink}) and are compiled by that module's tests.
+ * Compiles every Java snippet of {@code README.md} and {@code docs/*.md} that needs no engine
+ * against the library (this module's class path holds every module but Spark's and Flink's), so
+ * that no documented call, class or import can rot; see {@link DocSnippets} for the conventions.
  */
 class DocSnippetsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern GIVEN = Pattern.compile("<!--.*?given:\\s*(.*?)\\s*-->");
-    private static final Pattern MODULE = Pattern.compile("<!--.*?module:\\s*([\\w-]+).*?-->");
 
     @TempDir
     Path out;
 
-    /** One Java block of a document. */
-    record Snippet(Path doc, int line, String module, List<String> imports, String given, String body) {
-        String name() {
-            return ROOT.relativize(doc) + ":" + line;
-        }
-
-        String source(String className) {
-            StringBuilder s = new StringBuilder();
-            imports.forEach(i -> s.append(i).append('\n'));
-            if (body.lines().anyMatch(l -> l.matches("(public |final |abstract )*(class|record|interface|enum) .*"))) {
-                return s.append(body).toString();
-            }
-            return s.append("class ").append(className).append(" {\n    static void example(").append(given)
-                    .append(") throws Exception {\n").append(body).append("\n    }\n}\n").toString();
-        }
-    }
-
-    static List<Snippet> snippets(Path root) throws IOException {
-        List<Path> docs = new ArrayList<>(List.of(root.resolve("README.md")));
-        try (Stream<Path> s = Files.list(root.resolve("docs"))) {
-            s.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
-        }
-        List<Snippet> found = new ArrayList<>();
-        for (Path doc : docs) {
-            List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                if (!lines.get(i).strip().equals("```java")) {
-                    continue;
-                }
-                String given = "";
-                String module = "cx-cli";
-                for (int k = Math.max(0, i - 2); k < i; k++) {
-                    Matcher g = GIVEN.matcher(lines.get(k));
-                    if (g.find()) {
-                        given = g.group(1);
-                    }
-                    Matcher m = MODULE.matcher(lines.get(k));
-                    if (m.find()) {
-                        module = m.group(1);
-                    }
-                }
-                int end = i + 1;
-                while (!lines.get(end).strip().equals("```")) {
-                    end++;
-                }
-                List<String> block = lines.subList(i + 1, end);
-                int first = 0;
-                List<String> imports = new ArrayList<>();
-                while (first < block.size() && (block.get(first).startsWith("import ") || block.get(first).isBlank())) {
-                    if (!block.get(first).isBlank()) {
-                        imports.add(block.get(first));
-                    }
-                    first++;
-                }
-                found.add(new Snippet(doc, i + 1, module, imports, given,
-                        String.join("\n", block.subList(first, block.size()))));
-                i = end;
-            }
-        }
-        return found;
-    }
-
     @Test
     void everyJavaSnippetCompiles() throws IOException {
-        List<Snippet> all = snippets(ROOT);
-        assertTrue(all.size() > 20, "snippets found: " + all.size());
-        List<String> failures = new ArrayList<>();
-        int compiled = 0;
-        for (Snippet s : all) {
-            if (!s.module().equals("cx-cli")) {
-                continue;
-            }
-            String diagnostics = compile(s, out);
-            if (!diagnostics.isEmpty()) {
-                failures.add(s.name() + "\n" + diagnostics);
-            }
-            compiled++;
-        }
-        assertTrue(compiled > 20, "snippets compiled: " + compiled);
-        assertTrue(failures.isEmpty(), failures.size() + " snippets do not compile:\n" + String.join("\n", failures));
+        DocSnippets.assertAllCompile(ROOT, "cx-cli", out, 20);
     }
 
     @Test
     void aBrokenSnippetFails() throws IOException {
-        Snippet broken = new Snippet(ROOT.resolve("README.md"), 1, "cx-cli", List.of(), "",
+        DocSnippets.Snippet broken = new DocSnippets.Snippet(ROOT.resolve("README.md"), 1, "cx-cli", List.of(), "",
                 "NetPromoterScore nps = NetPromoterScore.create();");
-        assertTrue(compile(broken, out).contains("cannot find symbol"), "a missing import is an error");
-    }
-
-    /** Compiles one snippet; the compiler's messages, or "" when it compiles. */
-    static String compile(Snippet s, Path out) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        String className = "Snippet" + s.line();
-        String source = s.source(className);
-        Matcher type = Pattern.compile("(?m)^(?:public |final |abstract )*(?:class|record|interface|enum) (\\w+)")
-                .matcher(source);
-        String fileName = type.find() ? type.group(1) : className;
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + fileName + ".java"),
-                JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        };
-        Path dir = Files.createDirectories(out.resolve("s" + Math.abs(s.name().hashCode())));
-        StringWriter messages = new StringWriter();
-        boolean ok = javac.getTask(messages, null, null, List.of("-proc:none", "-d", dir.toString(), "-classpath",
-                System.getProperty("java.class.path")), null, List.of(file)).call();
-        return ok ? "" : messages.toString();
+        assertTrue(DocSnippets.compile(broken, out).contains("cannot find symbol"), "a missing import is an error");
     }
 }
