@@ -55,6 +55,18 @@ class SchemaValidationTest {
     @BeforeAll
     static void generate() throws Exception {
         JsonCases.writeData(data);
+        Files.copy(Path.of(SchemaValidationTest.class.getResource("/cdnow_sample.csv").toURI()),
+                data.resolve("cdnow.csv"));
+        StringBuilder channels = new StringBuilder("customer,channel\n");
+        for (int id = 1; id <= 2000; id++) {
+            channels.append(id).append(',').append(id % 2 == 0 ? "search" : "social").append('\n');
+        }
+        Files.writeString(data.resolve("channels.csv"), channels.append("99999,search\n"), StandardCharsets.UTF_8);
+        Files.writeString(data.resolve("spend.csv"), "channel,period,spend\nsearch,1997-01,20000\nsearch,1997-02-01,9000\n"
+                + "social,1997-01,15000\ntv,1997-02,5000\n", StandardCharsets.UTF_8);
+        CxTestSupport.Run g = CxTestSupport.cx("generate", "--responses", "4000", "--customers", "800", "--seed", "2026",
+                "--tables", "responses,transactions", "--out", data.resolve("company").toString());
+        assertEquals(0, g.code(), g.err());
         Files.writeString(data.resolve("weighted.csv"), "nps,csat,w,region\n9,5,1,north\n11,4,2,north\n7,2,0.5,south\n"
                 + "3,,1.5,south\n", StandardCharsets.UTF_8);
     }
@@ -66,6 +78,17 @@ class SchemaValidationTest {
         all.add(new JsonCases.Case("report-weighted-rejected", "survey-report", List.of("report",
                 JsonCases.DATA + "/weighted.csv", "--weight", "w", "--by", "region", "--on-error", "skip", "--format",
                 "json")));
+        String cdnow = JsonCases.DATA + "/cdnow.csv";
+        String columns = "customer=customer,time=date,amount=amount";
+        all.add(new JsonCases.Case("value-holdout-per-customer", "value", List.of("value", cdnow, "--columns", columns,
+                "--calibration-end", "1997-09-30", "--holdout-end", "1998-06-30", "--per-customer", "--format", "json")));
+        all.add(new JsonCases.Case("value-acquisition", "value", List.of("value", cdnow, "--columns", columns,
+                "--calibration-end", "1997-09-30", "--model", "pareto-nbd", "--acquisition", JsonCases.DATA + "/spend.csv",
+                "--channels", JsonCases.DATA + "/channels.csv", "--format", "json")));
+        all.add(new JsonCases.Case("value-groups", "value", List.of("value", JsonCases.DATA + "/company/transactions.csv",
+                "--columns", "customer=customer_id,time=purchased_on,amount=amount", "--calibration-end", "2026-09-30",
+                "--holdout-end", "2026-12-31", "--survey", JsonCases.DATA + "/company/responses.csv", "--by", "nps=nps",
+                "--survey-customer", "customer_id", "--format", "json")));
         return all.stream();
     }
 
@@ -120,6 +143,8 @@ class SchemaValidationTest {
                     "halfLifeSeconds").contains(field);
             case "survival" -> Set.of("groups", "logRank").contains(field);
             case "survey-report" -> field.equals("input");
+            case "value" -> Set.of("holdout", "groups", "acquisition", "customers", "expectedTransactionsHorizonWeeks")
+                    .contains(field);
             default -> false;
         };
     }
