@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxkit.core.Interval;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.io.CxJacksonModule;
+import io.cxkit.io.ReadSummary;
 import io.cxkit.jackson.CxSchemaModule;
-import io.cxkit.io.InteractionReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -158,7 +158,7 @@ final class CliSupport {
         return Double.isFinite(v) ? v : null;
     }
 
-    static Map<String, Object> input(InteractionReader.ReadSummary s) {
+    static Map<String, Object> input(ReadSummary s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", s.rows());
         m.put("accepted", s.accepted());
@@ -230,7 +230,7 @@ final class CliSupport {
     }
 
     /** Rejected rows on stderr (table output; JSON carries them in {@code input.rejected}). */
-    static void reportRejected(CommandLine cl, InteractionReader.ReadSummary s, Format format) {
+    static void reportRejected(CommandLine cl, ReadSummary s, Format format) {
         if (s.rejected().any() && format != Format.JSON) {
             cl.getErr().println("cx: " + CliSupport.cliWords(s.rejected().toString()));
         }

@@ -3,7 +3,7 @@ package io.cxkit.cli;
 import io.cxkit.core.TimeGrain;
 import io.cxkit.io.AttributionReader;
 import io.cxkit.io.DriverReader;
-import io.cxkit.io.InteractionReader;
+import io.cxkit.io.ReadSummary;
 import io.cxkit.io.JourneyEventReader;
 import io.cxkit.io.SurveyReadResult;
 import io.cxkit.io.SurveyReader;
@@ -102,7 +102,7 @@ final class DemoPage {
 
         List<JourneyEvent> events = new ArrayList<>();
         TreeSet<String> touchpoints = new TreeSet<>();
-        InteractionReader.ReadSummary ir = JourneyEventReader.builder().build().read(dir.resolve("interactions.csv"),
+        ReadSummary ir = JourneyEventReader.builder().build().read(dir.resolve("interactions.csv"),
                 e -> {
                     events.add(e);
                     touchpoints.add(e.touchpoint());
@@ -124,7 +124,7 @@ final class DemoPage {
                 .chart(TransitionChart.of(graph.result(), 20));
 
         List<TicketEvent> tickets = new ArrayList<>();
-        InteractionReader.ReadSummary tr = TicketEventReader.builder().build().read(dir.resolve("ticket_events.csv"),
+        ReadSummary tr = TicketEventReader.builder().build().read(dir.resolve("ticket_events.csv"),
                 tickets::add);
         ServiceMetrics metrics = ServiceMetrics.builder().firstResponseTarget(FIRST_RESPONSE_SLA)
                 .resolutionTarget(RESOLUTION_SLA).build();
@@ -138,7 +138,7 @@ final class DemoPage {
                 .chart(ServiceTimeChart.of(overall, byChannel, "channel", ServiceTimeChart.Measure.RESOLUTION, o));
 
         SurvivalAccumulator sa = SurvivalAccumulator.create();
-        InteractionReader.ReadSummary sr = SurvivalReader.builder().time("tenure_days").event("churned").by("nps_class")
+        ReadSummary sr = SurvivalReader.builder().time("tenure_days").event("churned").by("nps_class")
                 .build().read(dir.resolve("customers.csv"), sa);
         b.section("Churn")
                 .paragraph(read("customers.csv", sr.rows(), sr.accepted(), sr.rejected())
@@ -147,7 +147,7 @@ final class DemoPage {
                 .chart(SurvivalChart.of(sa.result(), "days", SurvivalConfType.LOG, o));
 
         DriverRows rows = DriverRows.of("csat", List.of(DRIVERS));
-        InteractionReader.ReadSummary dr = DriverReader.of("csat", List.of(DRIVERS)).read(responses, rows::add);
+        ReadSummary dr = DriverReader.of("csat", List.of(DRIVERS)).read(responses, rows::add);
         var kd = rows.bootstrap(KeyDriverMethod.RELATIVE_WEIGHTS, BOOTSTRAP, BOOTSTRAP_SEED, Demo.CONFIDENCE);
         b.section("Key drivers of CSAT")
                 .paragraph(read("responses.csv", dr.rows(), dr.accepted(), dr.rejected()) + " Outcome csat,"

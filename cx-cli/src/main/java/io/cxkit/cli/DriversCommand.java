@@ -1,7 +1,7 @@
 package io.cxkit.cli;
 
 import io.cxkit.io.DriverReader;
-import io.cxkit.io.InteractionReader;
+import io.cxkit.io.ReadSummary;
 import io.cxkit.report.DriversChart;
 import io.cxkit.report.HtmlReport;
 import io.cxkit.survey.DriverImportance;
@@ -90,7 +90,7 @@ final class DriversCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
         KeyDriverResult r;
-        InteractionReader.ReadSummary s;
+        ReadSummary s;
         if (bootstrap == null) {
             KeyDrivers kd = KeyDrivers.of(outcome, drivers);   // streams: memory bounded by the drivers
             s = reader.read(file, kd::accept);

@@ -1,10 +1,11 @@
 package io.cxkit.cli;
 
-import io.cxkit.io.InteractionReader;
+import io.cxkit.io.ReadSummary;
 import io.cxkit.io.JourneyEventReader;
 import io.cxkit.journey.CustomerJourney;
+import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
-import io.cxkit.journey.JourneyEvent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -17,9 +18,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The interaction-event file of {@code cx funnel} and {@code cx paths}: read once (streaming), all
- * events held in memory because journeys group each customer's events (memory: the events of all
- * customers, about 200 bytes each), then cut into journeys.
+ * The interaction-event file of {@code cx funnel} and {@code cx paths}: read once (streaming) into
+ * an {@link EventLog} (16 to 32 bytes an event in memory; past {@code --memory} the log spills sorted
+ * runs to {@code --temp-dir} and merges them), then cut into journeys by the log.
  */
 final class JourneyFile {
 
@@ -36,6 +37,15 @@ final class JourneyFile {
                 description = "name columns: customer, time, touchpoint, channel, stage, outcome, value, case")
         String columns;
 
+        @Option(names = "--memory", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+                description = "heap for buffering events before they spill to sorted runs on disk (e.g. 256m, 2g;"
+                        + " default a quarter of the JVM's maximum heap)")
+        Long memory;
+
+        @Option(names = "--temp-dir", paramLabel = "DIR",
+                description = "where spilled runs go (default java.io.tmpdir); they are deleted afterwards")
+        Path tempDir;
+
         @CommandLine.Mixin
         ReadingOptions reading;
 
@@ -46,17 +56,17 @@ final class JourneyFile {
         ReadLimitOptions.Touchpoints touchpoints = new ReadLimitOptions.Touchpoints();
     }
 
-    final InteractionReader.ReadSummary summary;
+    final ReadSummary summary;
     final List<CustomerJourney> journeys;
     final Set<String> touchpoints;
-    private final Map<JourneyEvent, String> segmentOfEvent;
+    private final Map<CustomerJourney, String> segmentOfJourney;
 
-    private JourneyFile(InteractionReader.ReadSummary summary, List<CustomerJourney> journeys, Set<String> touchpoints,
-            Map<JourneyEvent, String> segmentOfEvent) {
+    private JourneyFile(ReadSummary summary, List<CustomerJourney> journeys, Set<String> touchpoints,
+            Map<CustomerJourney, String> segmentOfJourney) {
         this.summary = summary;
         this.journeys = journeys;
         this.touchpoints = touchpoints;
-        this.segmentOfEvent = segmentOfEvent;
+        this.segmentOfJourney = segmentOfJourney;
     }
 
     static JourneyFile read(CommandLine cl, Path file, Options o, String by) {
@@ -77,17 +87,7 @@ final class JourneyFile {
             b.attributes(by);
         }
         o.touchpoints.apply(cl, o.limits.apply(cl, b)::maxTouchpoints);
-        List<JourneyEvent> events = new ArrayList<>();
-        Set<String> touchpoints = new TreeSet<>();
-        Map<JourneyEvent, String> segments = by == null ? Map.of() : new IdentityHashMap<>();
-        InteractionReader.ReadSummary s = b.build().readWithAttributes(file, (e, attrs) -> {
-            events.add(e);
-            touchpoints.add(e.touchpoint());
-            if (by != null) {
-                String v = attrs.get(by);
-                segments.put(e, v.isEmpty() ? "(none)" : v);
-            }
-        });
+        b.segment(by);
         JourneyBuilder jb = JourneyBuilder.perCustomer();
         if (o.splitGap != null) {
             jb = jb.splitOnInactivity(o.splitGap.value());
@@ -95,12 +95,56 @@ final class JourneyFile {
         if (o.byCase) {
             jb = jb.byCase();
         }
-        return new JourneyFile(s, jb.build(events), touchpoints, segments);
+        EventLog.Builder events = EventLog.builder().memoryBudget(o.memory != null ? o.memory
+                : Math.max(1L << 24, Runtime.getRuntime().maxMemory() / 4));
+        if (o.tempDir != null) {
+            if (!Files.isDirectory(o.tempDir)) {
+                throw new CommandLine.ParameterException(cl, "--temp-dir must be an existing directory: " + o.tempDir);
+            }
+            events.tempDirectory(o.tempDir);
+        }
+        try (events) {
+            ReadSummary s = b.build().readInto(file, events);
+            try (EventLog log = events.build()) {
+                Set<String> touchpoints = new TreeSet<>(log.touchpoints().names());
+                List<CustomerJourney> journeys = new ArrayList<>();
+                Map<CustomerJourney, String> segments = by == null ? Map.of() : new IdentityHashMap<>();
+                log.forEachJourney(jb, j -> {
+                    CustomerJourney cj = j.toCustomerJourney();
+                    journeys.add(cj);
+                    if (by != null) {
+                        segments.put(cj, j.segmentName().orElse("(none)"));
+                    }
+                });
+                return new JourneyFile(s, journeys, touchpoints, segments);
+            }
+        }
     }
 
     /** A journey's segment: the {@code --by} value of its first event. */
     String segment(CustomerJourney j) {
-        return segmentOfEvent.get(j.events().get(0));
+        return segmentOfJourney.get(j);
+    }
+
+    /** Sizes such as {@code 512m}, {@code 2g}, {@code 1500k} or a number of bytes. */
+    static final class ByteSizeConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+            int shift = v.endsWith("k") ? 10 : v.endsWith("m") ? 20 : v.endsWith("g") ? 30 : 0;
+            String digits = shift == 0 ? v : v.substring(0, v.length() - 1);
+            long n;
+            try {
+                n = Long.parseLong(digits);
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 1 || n > (Long.MAX_VALUE >> shift)) {
+                throw new CommandLine.TypeConversionException("must be a positive size such as 256m or 2g: '"
+                        + value + "'");
+            }
+            return n << shift;
+        }
     }
 
     static String unit(Options o) {

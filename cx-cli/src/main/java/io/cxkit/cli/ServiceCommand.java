@@ -4,7 +4,7 @@ import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.io.BadInputException;
 import io.cxkit.io.CalendarFile;
-import io.cxkit.io.InteractionReader;
+import io.cxkit.io.ReadSummary;
 import io.cxkit.io.RowError;
 import io.cxkit.io.TicketEventReader;
 import io.cxkit.io.TicketRecordReader;
@@ -178,7 +178,7 @@ final class ServiceCommand implements Callable<Integer> {
         ServiceMetrics metrics = mb.build();
         // Per-ticket facts need all of a ticket's events: memory holds the events of all tickets.
         List<TicketEvent> events = new ArrayList<>();
-        InteractionReader.ReadSummary s = rb.build().read(file, events::add);
+        ReadSummary s = rb.build().read(file, events::add);
         requireCounted(s);
         ServiceResult overall = metrics.run(events);
         Map<String, ServiceResult> segments = new TreeMap<>();
@@ -233,7 +233,7 @@ final class ServiceCommand implements Callable<Integer> {
     }
 
     /** Zero counted rows is an error under any policy (exit 1), naming what was rejected. */
-    void requireCounted(InteractionReader.ReadSummary s) {
+    void requireCounted(ReadSummary s) {
         if (s.accepted() == 0) {
             throw new BadInputException(new RowError(String.valueOf(file), 0, 0, "", "", "no rows counted",
                     "no rows counted: all " + s.rows() + " data rows were rejected (" + s.rejected() + ")"));

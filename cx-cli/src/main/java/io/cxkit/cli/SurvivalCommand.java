@@ -6,7 +6,7 @@ import io.cxkit.jackson.CxSchemaModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxkit.core.Interval;
-import io.cxkit.io.InteractionReader;
+import io.cxkit.io.ReadSummary;
 import io.cxkit.io.SurvivalReader;
 import io.cxkit.journey.survival.LogRankGroup;
 import io.cxkit.journey.survival.LogRankTest;
@@ -133,7 +133,7 @@ final class SurvivalCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
         SurvivalAccumulator acc = SurvivalAccumulator.create();
-        InteractionReader.ReadSummary read = reader.read(file, acc);
+        ReadSummary read = reader.read(file, acc);
         SurvivalResult r = acc.result();
         PrintWriter out = spec.commandLine().getOut();
         if (format == Output.HTML) {
@@ -202,7 +202,7 @@ final class SurvivalCommand implements Callable<Integer> {
         return last;
     }
 
-    private void table(SurvivalResult r, InteractionReader.ReadSummary read, SurvivalReader reader, PrintWriter out) {
+    private void table(SurvivalResult r, ReadSummary read, SurvivalReader reader, PrintWriter out) {
         List<Double> times = at != null ? at : quartiles(r.overall());
         String pct = Math.round(confidence * 1000) % 10 == 0 ? String.valueOf(Math.round(confidence * 100))
                 : String.valueOf(confidence * 100);
@@ -249,12 +249,12 @@ final class SurvivalCommand implements Callable<Integer> {
                 read.rejected().any() ? ", " + read.rejected().total() + " rejected" : "");
     }
 
-    private static String eventLabel(InteractionReader.ReadSummary read, SurvivalReader reader) {
+    private static String eventLabel(ReadSummary read, SurvivalReader reader) {
         String col = read.columns().get("event");
         return reader.eventValue() == null ? "'" + col + "' = 1/true" : "'" + col + "' = " + reader.eventValue();
     }
 
-    private void json(SurvivalResult r, InteractionReader.ReadSummary read, SurvivalReader reader, PrintWriter out) {
+    private void json(SurvivalResult r, ReadSummary read, SurvivalReader reader, PrintWriter out) {
         ObjectMapper m = CliSupport.mapper(CxSchemaModule.of(confidence).survivalIntervals(confType.type));
         ObjectNode root = m.createObjectNode();
         root.put("schema", SCHEMA);

@@ -5,7 +5,7 @@ import io.cxkit.core.QuantileSummary;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedAccumulator;
 import io.cxkit.io.ColumnMapping;
-import io.cxkit.io.InteractionReader;
+import io.cxkit.io.ReadSummary;
 import io.cxkit.io.TicketRecordReader;
 import io.cxkit.journey.service.FirstContactRule;
 import io.cxkit.journey.service.ServiceMetrics;
@@ -99,7 +99,7 @@ final class TicketExportService {
                 SegmentedAccumulator.of(metrics.recordAccumulator(rule));
         Function<TicketRecord, SegmentKey> f = field;
         String col = byColumn;
-        InteractionReader.ReadSummary s = rb.build().readWithAttributes(c.file, (t, attrs) -> {
+        ReadSummary s = rb.build().readWithAttributes(c.file, (t, attrs) -> {
             overall.accept(t);
             if (f != null) {
                 segments.segment(f.apply(t)).accept(t);

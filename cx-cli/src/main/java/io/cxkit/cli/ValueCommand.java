@@ -7,7 +7,7 @@ import io.cxkit.io.AcquisitionSpendReader;
 import io.cxkit.io.CustomerLabelReader;
 import io.cxkit.io.ErrorPolicy;
 import io.cxkit.io.InputFormat;
-import io.cxkit.io.InteractionReader;
+import io.cxkit.io.ReadSummary;
 import io.cxkit.io.TransactionReader;
 import io.cxkit.journey.value.Acquisition;
 import io.cxkit.journey.value.BgNbd;
@@ -199,7 +199,7 @@ final class ValueCommand implements Callable<Integer> {
             rb.format(inputFormat);
         }
         RepeatPurchases acc = RepeatPurchases.create(cal, hold);
-        InteractionReader.ReadSummary read = rb.build().read(file, acc);
+        ReadSummary read = rb.build().read(file, acc);
         CustomerBase base = acc.result();
         if (base.customers().isEmpty()) {
             throw new IllegalArgumentException("no customer made a first purchase on or before --calibration-end " + cal
@@ -238,7 +238,7 @@ final class ValueCommand implements Callable<Integer> {
             ValueByGroup.Result result) {
     }
 
-    private record Report(InteractionReader.ReadSummary read, CustomerBase base, ModelFit<? extends TransactionModel> fit,
+    private record Report(ReadSummary read, CustomerBase base, ModelFit<? extends TransactionModel> fit,
             ModelFit<GammaGamma> spend, LifetimeValue lv, List<CustomerValue> values, Interval total,
             HoldoutComparison holdout, ValueByGroup.ValueAtRisk lowAlive, Grouping grouping, Acquired acquired) {
     }

@@ -46,12 +46,12 @@ class SampleCompanyTest {
     }
 
     @Test
-    void interactionsReadBackThroughInteractionReader() {
+    void interactionsReadBackThroughJourneyEventReader() {
         SampleCompany.Summary s = new SampleCompany(2000, 200, 9).write(dir, SampleCompany.allTables(),
                 EnumSet.allOf(SampleCompany.Format.class));
         for (String f : List.of("interactions.csv", "interactions.ndjson")) {
             long[] phone = {0};
-            io.cxkit.io.InteractionReader.ReadSummary r = io.cxkit.io.InteractionReader.builder().attributes("stage")
+            io.cxkit.io.ReadSummary r = io.cxkit.io.JourneyEventReader.builder().attributes("stage")
                     .build().read(dir.resolve(f), i -> phone[0] += i.channel().equals(io.cxkit.core.Channel.PHONE) ? 1 : 0);
             assertEquals(s.interactions(), r.accepted(), f);
             assertEquals(0, r.rejected().total());

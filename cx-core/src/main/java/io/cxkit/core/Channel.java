@@ -46,11 +46,10 @@ public record Channel(String name) {
      * Normalises and validates the name.
      *
      * @param name the name; see the class comment
-     * @throws IllegalArgumentException if the name is blank
-     * @throws NullPointerException if the name is null
+     * @throws InvalidInputException if the name is missing or blank
      */
     public Channel {
-        Require.nonBlank(name, "channel name");
+        Check.notBlank(name, "channel name");
         name = name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]+", "_");
     }
 
@@ -60,7 +59,7 @@ public record Channel(String name) {
      *
      * @param name the channel name, e.g. {@code "Mobile App"}; not blank
      * @return the channel
-     * @throws IllegalArgumentException if the name is blank
+     * @throws InvalidInputException if the name is missing or blank
      */
     public static Channel of(String name) {
         Channel c = new Channel(name);

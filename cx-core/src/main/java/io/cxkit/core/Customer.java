@@ -29,12 +29,12 @@ public record Customer(String id, Map<String, String> attributes, Optional<Local
      * @param id the id; see the class comment
      * @param attributes the attributes; see the class comment
      * @param firstSeen the firstSeen; see the class comment
-     * @throws IllegalArgumentException if {@code id} is blank or an attribute key is blank
-     * @throws NullPointerException if {@code id} or {@code attributes}, or any key or value in it,
-     *     is null
+     * @throws IllegalArgumentException if {@code id} is missing or blank ({@link InvalidInputException})
+     *     or an attribute key is blank
+     * @throws NullPointerException if {@code attributes}, or any key or value in it, is null
      */
     public Customer {
-        Require.nonBlank(id, "customer id");
+        Check.notBlank(id, "customer id");
         attributes = Require.attributes(attributes, "customer attributes");
         firstSeen = firstSeen == null ? Optional.empty() : firstSeen;
     }

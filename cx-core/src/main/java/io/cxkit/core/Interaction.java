@@ -41,13 +41,13 @@ public record Interaction(String customerId, String touchpointId, Channel channe
      * @param duration the duration; see the class comment
      * @param outcome the outcome; see the class comment
      * @param attributes the attributes; see the class comment
-     * @throws IllegalArgumentException if an identifier or the outcome is blank, the duration is
-     *     negative, or an attribute key is blank
-     * @throws NullPointerException if a required component is null
+     * @throws IllegalArgumentException if an identifier or the outcome is missing or blank
+     *     ({@link InvalidInputException}), the duration is negative, or an attribute key is blank
+     * @throws NullPointerException if another required component is null
      */
     public Interaction {
-        Require.nonBlank(customerId, "customer id");
-        Require.nonBlank(touchpointId, "touchpoint id");
+        Check.notBlank(customerId, "customer id");
+        Check.notBlank(touchpointId, "touchpoint id");
         Check.notNull(channel, "channel");
         Check.notNull(timestamp, "timestamp");
         duration = duration == null ? Optional.empty() : duration;
@@ -57,7 +57,7 @@ public record Interaction(String customerId, String touchpointId, Channel channe
             }
         });
         outcome = outcome == null ? Optional.empty() : outcome;
-        outcome.ifPresent(o -> Require.nonBlank(o, "interaction outcome"));
+        outcome.ifPresent(o -> Check.notBlank(o, "interaction outcome"));
         attributes = Require.attributes(attributes, "interaction attributes");
     }
 

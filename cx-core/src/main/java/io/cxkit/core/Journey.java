@@ -28,12 +28,13 @@ public record Journey(String customerId, List<Interaction> interactions, Optiona
      * @param customerId the customerId; see the class comment
      * @param interactions the interactions; see the class comment
      * @param outcome the outcome; see the class comment
-     * @throws IllegalArgumentException if the customer id or outcome is blank, there are no
-     *     interactions, or an interaction belongs to another customer
-     * @throws NullPointerException if the customer id, the list or an element of it is null
+     * @throws IllegalArgumentException if the customer id or outcome is missing or blank
+     *     ({@link InvalidInputException}), there are no interactions, or an interaction belongs to
+     *     another customer
+     * @throws NullPointerException if the list or an element of it is null
      */
     public Journey {
-        Require.nonBlank(customerId, "customer id");
+        Check.notBlank(customerId, "customer id");
         Check.notNull(interactions, "interactions");
         if (interactions.isEmpty()) {
             throw new IllegalArgumentException(
@@ -51,7 +52,7 @@ public record Journey(String customerId, List<Interaction> interactions, Optiona
         sorted.sort(Comparator.comparing(Interaction::timestamp)); // List.sort is stable
         interactions = List.copyOf(sorted);
         outcome = outcome == null ? Optional.empty() : outcome;
-        outcome.ifPresent(o -> Require.nonBlank(o, "journey outcome"));
+        outcome.ifPresent(o -> Check.notBlank(o, "journey outcome"));
     }
 
     /**

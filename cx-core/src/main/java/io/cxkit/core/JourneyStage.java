@@ -41,11 +41,11 @@ public record JourneyStage(String name, int order) implements Comparable<Journey
      *
      * @param name the name; see the class comment
      * @param order the order; see the class comment
-     * @throws IllegalArgumentException if the name is blank or the order negative
-     * @throws NullPointerException if the name is null
+     * @throws IllegalArgumentException if the name is missing or blank ({@link InvalidInputException})
+     *     or the order negative
      */
     public JourneyStage {
-        Require.nonBlank(name, "journey stage name");
+        Check.notBlank(name, "journey stage name");
         if (order < 0) {
             throw new IllegalArgumentException("journey stage order must be >= 0: " + order);
         }

@@ -11,21 +11,6 @@ final class Require {
     }
 
     /**
-     * Requires a non-null string with at least one non-whitespace character.
-     *
-     * @param value the argument
-     * @param name the parameter name used in the message
-     * @return {@code value}, unchanged
-     */
-    static String nonBlank(String value, String name) {
-        Check.notNull(value, name);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank: '" + value + "'");
-        }
-        return value;
-    }
-
-    /**
      * Copies a string-to-string attribute map into an immutable map sorted by key, so that
      * {@code toString()} is deterministic. Keys must not be blank; values must not be null.
      *

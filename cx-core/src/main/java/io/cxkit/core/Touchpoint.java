@@ -25,12 +25,13 @@ public record Touchpoint(String id, String name, Channel channel, JourneyStage s
      * @param channel the channel; see the class comment
      * @param stage the stage; see the class comment
      * @param area the area; see the class comment
-     * @throws IllegalArgumentException if {@code id} or {@code name} is blank
-     * @throws NullPointerException if any component is null
+     * @throws IllegalArgumentException if {@code id} or {@code name} is missing or blank
+     *     ({@link InvalidInputException})
+     * @throws NullPointerException if the channel, stage or area is null
      */
     public Touchpoint {
-        Require.nonBlank(id, "touchpoint id");
-        Require.nonBlank(name, "touchpoint name");
+        Check.notBlank(id, "touchpoint id");
+        Check.notBlank(name, "touchpoint name");
         Check.notNull(channel, "touchpoint channel");
         Check.notNull(stage, "touchpoint stage");
         Check.notNull(area, "touchpoint area");

@@ -139,6 +139,11 @@ class CoreStatisticsTest {
         assertEquals("x must not be null", assertThrows(NullPointerException.class, () -> Check.notNull(null, "x")).getMessage());
         assertEquals("k must be in [1, 3]: 4", assertThrows(IllegalArgumentException.class,
                 () -> Check.inRange(4, 1, 3, "k")).getMessage());
+        assertEquals("id must not be missing or blank: null", assertThrows(InvalidInputException.class,
+                () -> Check.notBlank(null, "id")).getMessage());
+        assertEquals("id must not be missing or blank: ' \t'", assertThrows(InvalidInputException.class,
+                () -> Check.notBlank(" \t", "id")).getMessage());
+        assertEquals(" a ", Check.notBlank(" a ", "id"), "returned unchanged, not stripped");
         assertEquals("v must be finite: Infinity", assertThrows(IllegalArgumentException.class,
                 () -> Check.finite(Double.POSITIVE_INFINITY, "v")).getMessage());
         assertEquals("n must be >= 0: -1", assertThrows(IllegalArgumentException.class,

@@ -43,11 +43,11 @@ class DomainModelTest {
 
     @Test
     void customerRejectsBadInput() {
-        assertMessage(IllegalArgumentException.class, "customer id must not be blank: ''",
+        assertMessage(InvalidInputException.class, "customer id must not be missing or blank: ''",
                 () -> Customer.of(""));
-        assertMessage(IllegalArgumentException.class, "customer id must not be blank: '  '",
+        assertMessage(InvalidInputException.class, "customer id must not be missing or blank: '  '",
                 () -> Customer.of("  "));
-        assertMessage(NullPointerException.class, "customer id must not be null",
+        assertMessage(InvalidInputException.class, "customer id must not be missing or blank: null",
                 () -> Customer.of(null));
         assertMessage(IllegalArgumentException.class, "customer attributes key must not be blank: ' '",
                 () -> Customer.of("c", Map.of(" ", "x")));
@@ -77,9 +77,10 @@ class DomainModelTest {
         for (Channel c : Channel.predefined()) {
             assertSame(c, Channel.of(c.name().toUpperCase(java.util.Locale.ROOT)));
         }
-        assertMessage(IllegalArgumentException.class, "channel name must not be blank: ' '",
+        assertMessage(InvalidInputException.class, "channel name must not be missing or blank: ' '",
                 () -> Channel.of(" "));
-        assertMessage(NullPointerException.class, "channel name must not be null", () -> Channel.of(null));
+        assertMessage(InvalidInputException.class, "channel name must not be missing or blank: null",
+                () -> Channel.of(null));
     }
 
     @Test
@@ -108,7 +109,7 @@ class DomainModelTest {
         assertEquals("purchase(2)", JourneyStage.PURCHASE.toString());
         assertMessage(IllegalArgumentException.class, "journey stage order must be >= 0: -1",
                 () -> JourneyStage.of("x", -1));
-        assertMessage(IllegalArgumentException.class, "journey stage name must not be blank: ''",
+        assertMessage(InvalidInputException.class, "journey stage name must not be missing or blank: ''",
                 () -> JourneyStage.of("", 1));
     }
 
@@ -117,9 +118,9 @@ class DomainModelTest {
         Touchpoint tp = Touchpoint.of("checkout", "Checkout page", Channel.WEB, JourneyStage.PURCHASE,
                 CxArea.SALES);
         assertEquals("Touchpoint[checkout \"Checkout page\", web, purchase(2), SALES]", tp.toString());
-        assertMessage(IllegalArgumentException.class, "touchpoint id must not be blank: ''",
+        assertMessage(InvalidInputException.class, "touchpoint id must not be missing or blank: ''",
                 () -> Touchpoint.of("", "n", Channel.WEB, JourneyStage.PURCHASE, CxArea.SALES));
-        assertMessage(IllegalArgumentException.class, "touchpoint name must not be blank: ''",
+        assertMessage(InvalidInputException.class, "touchpoint name must not be missing or blank: ''",
                 () -> Touchpoint.of("id", "", Channel.WEB, JourneyStage.PURCHASE, CxArea.SALES));
         assertMessage(NullPointerException.class, "touchpoint channel must not be null",
                 () -> Touchpoint.of("id", "n", null, JourneyStage.PURCHASE, CxArea.SALES));
@@ -147,9 +148,9 @@ class DomainModelTest {
     @Test
     void interactionRejectsBadInput() {
         Interaction base = Interaction.of("c", "tp", Channel.WEB, T0);
-        assertMessage(IllegalArgumentException.class, "customer id must not be blank: ''",
+        assertMessage(InvalidInputException.class, "customer id must not be missing or blank: ''",
                 () -> Interaction.of("", "tp", Channel.WEB, T0));
-        assertMessage(IllegalArgumentException.class, "touchpoint id must not be blank: ' '",
+        assertMessage(InvalidInputException.class, "touchpoint id must not be missing or blank: ' '",
                 () -> Interaction.of("c", " ", Channel.WEB, T0));
         assertMessage(NullPointerException.class, "channel must not be null",
                 () -> Interaction.of("c", "tp", null, T0));
@@ -157,7 +158,7 @@ class DomainModelTest {
                 () -> Interaction.of("c", "tp", Channel.WEB, null));
         assertMessage(IllegalArgumentException.class, "interaction duration must not be negative: PT-1S",
                 () -> base.withDuration(Duration.ofSeconds(-1)));
-        assertMessage(IllegalArgumentException.class, "interaction outcome must not be blank: ''",
+        assertMessage(InvalidInputException.class, "interaction outcome must not be missing or blank: ''",
                 () -> base.withOutcome(""));
     }
 
@@ -194,9 +195,9 @@ class DomainModelTest {
                 () -> Journey.of("c", List.of(mine, theirs)));
         assertMessage(IllegalArgumentException.class, "journey interactions must not be empty: customer c",
                 () -> Journey.of("c", List.of()));
-        assertMessage(IllegalArgumentException.class, "customer id must not be blank: ''",
+        assertMessage(InvalidInputException.class, "customer id must not be missing or blank: ''",
                 () -> Journey.of("", List.of(mine)));
-        assertMessage(IllegalArgumentException.class, "journey outcome must not be blank: ' '",
+        assertMessage(InvalidInputException.class, "journey outcome must not be missing or blank: ' '",
                 () -> Journey.of("c", List.of(mine), " "));
         List<Interaction> withNull = new ArrayList<>();
         withNull.add(mine);

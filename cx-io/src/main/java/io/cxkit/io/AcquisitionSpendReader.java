@@ -37,7 +37,7 @@ public final class AcquisitionSpendReader {
      * @param rows the accepted spend rows, in file order
      * @param read what was read ({@code columns} holds {@code channel}, {@code period}, {@code spend})
      */
-    public record SpendFile(List<Acquisition.Spend> rows, InteractionReader.ReadSummary read) {
+    public record SpendFile(List<Acquisition.Spend> rows, ReadSummary read) {
         /**
          * Copies.
          *
@@ -94,7 +94,7 @@ public final class AcquisitionSpendReader {
             List<String> selected = EventFiles.selectFields(rows, new String[][] {{"channel", channelColumn}, {"period", periodColumn}, {"spend", spendColumn}}, source, used);
             boolean comma = rows.delimiter() == ';';
             List<Acquisition.Spend> out = new ArrayList<>();
-            InteractionReader.ReadSummary s = EventFiles.loop(rows, source, selected, used, errors, cells -> {
+            ReadSummary s = EventFiles.loop(rows, source, selected, used, errors, cells -> {
                 String channel = cells.get(0);
                 if (channel.isBlank()) {
                     throw new EventFiles.Rule("empty channel", "acquisition channel is empty");

@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * file is read (about 100 bytes per event).
  *
  * <p><b>Columns</b> (names case- and space-insensitive): customer ({@code customer_id},
- * {@code customer}, {@code user_id}, ... as {@link InteractionReader.Field#CUSTOMER}), time
+ * {@code customer}, {@code user_id}, ... as {@link JourneyEventReader.Field#CUSTOMER}), time
  * ({@code timestamp}, {@code time}, ... parsed as by {@link SurveyReader}, in the zone for times
  * without offset), touchpoint ({@code touchpoint}, {@code event}, {@code step}, ...), converted
  * (default column {@code converted}: {@code 1}/{@code 0}, {@code true}/{@code false} in any case,
@@ -104,7 +104,7 @@ public final class AttributionReader {
      * @param conversions converting rows (= converting journeys)
      * @param totalValue the sum of the value of converting rows
      */
-    public record Summary(InteractionReader.ReadSummary read, long customers, long journeys, long conversions,
+    public record Summary(ReadSummary read, long customers, long journeys, long conversions,
             double totalValue) {
         /**
          * Validates.
@@ -159,9 +159,9 @@ public final class AttributionReader {
         boolean json = rows instanceof JsonSource;
         List<String> selected = new ArrayList<>();
         Map<String, String> used = new LinkedHashMap<>();
-        selected.add(find(header, customer, InteractionReader.Field.CUSTOMER, "customer", source, json));
-        selected.add(find(header, time, InteractionReader.Field.TIME, "time", source, json));
-        selected.add(find(header, touchpoint, InteractionReader.Field.TOUCHPOINT, "touchpoint", source, json));
+        selected.add(find(header, customer, JourneyEventReader.Field.CUSTOMER, "customer", source, json));
+        selected.add(find(header, time, JourneyEventReader.Field.TIME, "time", source, json));
+        selected.add(find(header, touchpoint, JourneyEventReader.Field.TOUCHPOINT, "touchpoint", source, json));
         selected.add(SurvivalReader.column(header, convertedColumn, "converted", source, json));
         int v = ColumnMapping.find(header, value);
         if (v >= 0 || valueExplicit) {
@@ -178,7 +178,7 @@ public final class AttributionReader {
         Map<String, String> interned = new HashMap<>();
         DistinctValues touchpoints = new DistinctValues(ReadLimit.TOUCHPOINTS, maxTouchpoints, "touchpoints");
         Set<String> seen = new java.util.TreeSet<>();
-        InteractionReader.ReadSummary read = EventFiles.loop(rows, source, selected, used, errors, cells -> {
+        ReadSummary read = EventFiles.loop(rows, source, selected, used, errors, cells -> {
             String customerId = cells.get(0);
             if (customerId.isEmpty()) {
                 throw new EventFiles.Rule("empty customer id", "customer id is empty");
@@ -234,7 +234,7 @@ public final class AttributionReader {
         return new Summary(read, byCustomer.size(), journeys, conversions, total.value());
     }
 
-    private static String find(List<String> header, String explicit, InteractionReader.Field field, String what,
+    private static String find(List<String> header, String explicit, JourneyEventReader.Field field, String what,
             String source, boolean json) {
         if (explicit != null) {
             return SurvivalReader.column(header, explicit, what, source, json);

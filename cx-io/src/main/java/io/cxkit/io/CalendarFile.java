@@ -76,7 +76,7 @@ public final class CalendarFile {
      * @param lines the lines
      * @param source the name used in messages
      * @return the calendar
-     * @throws BadInputException for a malformed line
+     * @throws BadInputException for a malformed line, or a calendar without any working hours
      */
     public static BusinessCalendar parse(List<String> lines, String source) {
         Check.notNull(lines, "lines");
@@ -112,7 +112,11 @@ public final class CalendarFile {
                 throw bad(source, i + 1, kv, e.getMessage());
             }
         }
-        return b.build();
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw BadInputException.file(source, 0, "bad calendar", e.getMessage());
+        }
     }
 
     private static void apply(BusinessCalendar.Builder b, String[] kv) {

@@ -38,7 +38,7 @@ public final class CustomerLabelReader {
      * @param repeated rows that replaced an earlier row of the same customer
      * @param read what was read
      */
-    public record Labels(Map<String, String> labels, long repeated, InteractionReader.ReadSummary read) {
+    public record Labels(Map<String, String> labels, long repeated, ReadSummary read) {
         /**
          * Copies.
          *
@@ -114,7 +114,7 @@ public final class CustomerLabelReader {
             Map<String, String> labels = new HashMap<>();
             long[] repeated = {0};
             NpsBands bands = NpsBands.standard();
-            InteractionReader.ReadSummary s = EventFiles.loop(rows, source, selected, used, errors, cells -> {
+            ReadSummary s = EventFiles.loop(rows, source, selected, used, errors, cells -> {
                 String customer = cells.get(0);
                 if (customer.isEmpty()) {
                     throw new EventFiles.Rule("empty customer", "customer is empty");

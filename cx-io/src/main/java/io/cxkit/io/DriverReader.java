@@ -109,7 +109,7 @@ public final class DriverReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary read(Path file, RowSink sink) {
+    public ReadSummary read(Path file, RowSink sink) {
         Check.notNull(sink, "sink");
         return EventFiles.read(file, format, (in, source, f) -> read(in, source, f, sink));
     }
@@ -124,7 +124,7 @@ public final class DriverReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary read(InputStream in, String source, InputFormat format, RowSink sink) {
+    public ReadSummary read(InputStream in, String source, InputFormat format, RowSink sink) {
         Check.notNull(sink, "sink");
         List<String> columns = new ArrayList<>();
         columns.add(outcome);

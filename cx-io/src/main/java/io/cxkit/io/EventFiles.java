@@ -56,7 +56,7 @@ final class EventFiles {
      * Reads a stream through the source options (charset, delimiter, per-row limits): resolves the
      * columns, then {@link #loop}.
      */
-    static InteractionReader.ReadSummary run(InputStream in, String source, InputFormat format,
+    static ReadSummary run(InputStream in, String source, InputFormat format,
             SourceOptions options, List<EventColumns.Spec> specs, Map<String, String> explicit,
             List<String> attributes, String what,
             ErrorPolicy errors, RowHandler handler) {
@@ -115,7 +115,7 @@ final class EventFiles {
      * the error policy (FAIL: the first one is thrown with file:line:column; SKIP: each is collected);
      * a file without data rows is bad input.
      */
-    static InteractionReader.ReadSummary loop(RowSource rows, String source, List<String> selected,
+    static ReadSummary loop(RowSource rows, String source, List<String> selected,
             Map<String, String> used, ErrorPolicy errors, CellHandler handler) {
         Cells cells = new Cells(rows);
         RejectedRows.Collector rejected = new RejectedRows.Collector();
@@ -145,7 +145,7 @@ final class EventFiles {
         if (cells.row == 0) {
             throw BadInputException.file(source, 0, "no data rows", "the file has a header but no data rows");
         }
-        return new InteractionReader.ReadSummary(cells.row, ok, rejected.result(), used);
+        return new ReadSummary(cells.row, ok, rejected.result(), used);
     }
 
     static String required(RowSource rows, int i, String what) {

@@ -3,12 +3,14 @@ package io.cxkit.io;
 import io.cxkit.core.Channel;
 import io.cxkit.core.Check;
 import io.cxkit.core.JourneyStage;
+import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyEvent;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,14 +21,15 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Reads interaction events (CSV, NDJSON, JSON arrays) row by row as {@link JourneyEvent}s for
- * {@code cx-journey}: customer, time, touchpoint, channel, and optionally stage, outcome, value and
- * case id. Nothing is kept: each event goes to the consumer, so a read streams in constant memory
- * (building journeys from the events needs all of a customer's events and is the caller's step).
+ * Reads interaction events (CSV, NDJSON, JSON arrays) row by row for {@code cx-journey}: customer,
+ * time, touchpoint, channel, and optionally stage, outcome, value and case id. {@link #readInto}
+ * appends each row to an {@link EventLog.Builder} (no object per event; the log may spill to disk
+ * past its memory budget); {@link #read} hands each row to a consumer as a {@link JourneyEvent}.
+ * The reader keeps nothing, so a read streams in constant memory.
  *
  * <pre>{@code
  * List<JourneyEvent> events = new ArrayList<>();
- * InteractionReader.ReadSummary s = JourneyEventReader.builder().build()
+ * ReadSummary s = JourneyEventReader.builder().build()
  *     .read(Path.of("interactions.csv"), events::add);
  * List<CustomerJourney> journeys = JourneyBuilder.perCustomer().build(events);
  * }</pre>
@@ -100,6 +103,7 @@ public final class JourneyEventReader {
 
     private final Map<String, String> explicit;
     private final List<String> attributes;
+    private final String segment;
     private final ZoneId zone;
     private final ErrorPolicy errors;
     private final int maxTouchpoints;
@@ -109,6 +113,7 @@ public final class JourneyEventReader {
     private JourneyEventReader(Builder b) {
         this.explicit = Map.copyOf(b.explicit);
         this.attributes = List.copyOf(b.attributes);
+        this.segment = b.segment;
         this.zone = b.zone;
         this.maxTouchpoints = b.maxTouchpoints;
         this.errors = b.errors;
@@ -133,7 +138,7 @@ public final class JourneyEventReader {
      * @return what was read (rows, accepted, rejected rows, columns used)
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary read(Path file, Consumer<? super JourneyEvent> sink) {
+    public ReadSummary read(Path file, Consumer<? super JourneyEvent> sink) {
         Check.notNull(sink, "sink");
         return readWithAttributes(file, (e, a) -> sink.accept(e));
     }
@@ -148,7 +153,7 @@ public final class JourneyEventReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary read(InputStream in, String source, InputFormat format,
+    public ReadSummary read(InputStream in, String source, InputFormat format,
             Consumer<? super JourneyEvent> sink) {
         Check.notNull(sink, "sink");
         return readWithAttributes(in, source, format, (e, a) -> sink.accept(e));
@@ -163,7 +168,7 @@ public final class JourneyEventReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary readWithAttributes(Path file,
+    public ReadSummary readWithAttributes(Path file,
             BiConsumer<? super JourneyEvent, ? super Map<String, String>> sink) {
         return EventFiles.read(file, format, (in, source, f) -> readWithAttributes(in, source, f, sink));
     }
@@ -178,15 +183,15 @@ public final class JourneyEventReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary readWithAttributes(InputStream in, String source, InputFormat format,
+    public ReadSummary readWithAttributes(InputStream in, String source, InputFormat format,
             BiConsumer<? super JourneyEvent, ? super Map<String, String>> sink) {
         Check.notNull(sink, "sink");
-        Timestamps ts = sourceOptions.timestamps(zone);
-        DistinctValues touchpoints = new DistinctValues(ReadLimit.TOUCHPOINTS, maxTouchpoints, "touchpoints");
+        Row row = new Row(sourceOptions.timestamps(zone),
+                new DistinctValues(ReadLimit.TOUCHPOINTS, maxTouchpoints, "touchpoints"), source);
         return EventFiles.run(in, source, format, sourceOptions, SPECS, explicit, attributes, "interaction event",
                 errors, (rows, cols) -> {
-                    JourneyEvent e = event(rows, cols.index, ts);
-                    touchpoints.add(e.touchpoint(), source, rows.line());
+                    row.parse(rows, cols.index, false);
+                    JourneyEvent e = row.event();
                     Map<String, String> attrs = Map.of();
                     if (!attributes.isEmpty()) {
                         attrs = new LinkedHashMap<>();
@@ -198,45 +203,150 @@ public final class JourneyEventReader {
                 });
     }
 
-    private static JourneyEvent event(RowSource rows, int[] col, Timestamps ts) {
-        String customer = EventFiles.required(rows, col[Field.CUSTOMER.ordinal()], "customer id");
-        Instant time = EventFiles.time(rows, col[Field.TIME.ordinal()], ts);
-        String touchpoint = EventFiles.required(rows, col[Field.TOUCHPOINT.ordinal()], "touchpoint");
-        int c = col[Field.CHANNEL.ordinal()];
-        Channel channel = Channel.of(EventFiles.required(rows, c, "channel"));
-        Optional<JourneyStage> stage = Optional.empty();
-        int s = col[Field.STAGE.ordinal()];
-        String sv = EventFiles.optional(rows, s);
-        if (sv != null) {
-            stage = JourneyStage.defaults().stream().filter(x -> x.name().equalsIgnoreCase(sv)).findFirst();
-            if (stage.isEmpty()) {
-                throw new EventFiles.BadValue(s, sv, "unknown stage", "stage must be one of the default stages "
-                        + JourneyStage.defaults().stream().map(JourneyStage::name).toList());
-            }
+    /**
+     * Reads a file into an event log builder, one append per row and no object per event; the
+     * {@link Builder#segment segment column}'s value (when set and not empty) becomes each event's
+     * segment. Past the builder's memory budget the builder spills to disk.
+     *
+     * <pre>{@code
+     * try (EventLog.Builder b = EventLog.builder().memoryBudget(256L << 20)) {
+     *     ReadSummary s = JourneyEventReader.builder().build()
+     *         .readInto(Path.of("interactions.csv"), b);
+     *     try (EventLog log = b.build()) {
+     *         log.forEachJourney(JourneyBuilder.perCustomer(), j -> { ... });
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param file the file; the format comes from the builder or the file name
+     * @param log receives each accepted event
+     * @return what was read (rows, accepted, rejected rows, columns used)
+     * @throws BadInputException for bad input
+     */
+    public ReadSummary readInto(Path file, EventLog.Builder log) {
+        Check.notNull(log, "log");
+        return EventFiles.read(file, format, (in, source, f) -> readInto(in, source, f, log));
+    }
+
+    /**
+     * Reads a stream (not closed) into an event log builder, as {@link #readInto(Path, EventLog.Builder)}.
+     *
+     * @param in the bytes (UTF-8)
+     * @param source the name used in messages
+     * @param format the format
+     * @param log receives each accepted event
+     * @return what was read
+     * @throws BadInputException for bad input
+     */
+    public ReadSummary readInto(InputStream in, String source, InputFormat format,
+            EventLog.Builder log) {
+        Check.notNull(log, "log");
+        Row row = new Row(sourceOptions.timestamps(zone),
+                new DistinctValues(ReadLimit.TOUCHPOINTS, maxTouchpoints, "touchpoints"), source);
+        List<String> extra = segment == null ? List.of() : List.of(segment);
+        return EventFiles.run(in, source, format, sourceOptions, SPECS, explicit, extra, "interaction event",
+                errors, (rows, cols) -> {
+                    row.parse(rows, cols.index, true);
+                    String g = segment == null ? null : EventFiles.optional(rows, cols.firstAttribute);
+                    log.add(row.customer, row.nanos, row.touchpoint, row.channel, row.stage, row.outcome,
+                            row.value, row.caseId, g);
+                });
+    }
+
+    /** One row's fields, parsed in place (reused across rows). */
+    private static final class Row {
+        private final Timestamps ts;
+        private final DistinctValues touchpoints;
+        private final String source;
+        private final Map<String, Channel> channels = new HashMap<>();
+        String customer;
+        long nanos;
+        Instant instant;
+        String touchpoint;
+        Channel channel;
+        JourneyStage stage;
+        String outcome;
+        double value;
+        String caseId;
+
+        Row(Timestamps ts, DistinctValues touchpoints, String source) {
+            this.ts = ts;
+            this.touchpoints = touchpoints;
+            this.source = source;
         }
-        OptionalDouble value = OptionalDouble.empty();
-        int v = col[Field.VALUE.ordinal()];
-        String vv = EventFiles.optional(rows, v);
-        if (vv != null) {
-            double d;
-            try {
-                d = Cells.parseNumber(vv);
-            } catch (NumberFormatException e) {
-                d = Double.NaN;
+
+        /** Parses the row; the time as epoch nanoseconds for a log, else as an instant. */
+        void parse(RowSource rows, int[] col, boolean forLog) {
+            customer = EventFiles.required(rows, col[Field.CUSTOMER.ordinal()], "customer id");
+            int t = col[Field.TIME.ordinal()];
+            if (forLog) {
+                String tv = rows.value(t);
+                try {
+                    nanos = ts.epochNanos(tv); // keeps the fraction of a second
+                } catch (IllegalArgumentException e) {
+                    throw new EventFiles.BadValue(t, tv, "unparseable time", e.getMessage());
+                } catch (ArithmeticException e) {
+                    throw new EventFiles.BadValue(t, tv, "time out of range", "time must lie between 1677-09-22"
+                            + " and 2262-04-11 to be held in an event log");
+                }
+            } else {
+                instant = EventFiles.time(rows, t, ts);
             }
-            if (!Double.isFinite(d)) {
-                throw new EventFiles.BadValue(v, vv, "bad value", "value must be a finite number");
+            touchpoint = EventFiles.required(rows, col[Field.TOUCHPOINT.ordinal()], "touchpoint");
+            String cv = EventFiles.required(rows, col[Field.CHANNEL.ordinal()], "channel");
+            channel = channels.get(cv);
+            if (channel == null) {
+                channel = Channel.of(cv);
+                if (channels.size() < 4096) {
+                    channels.put(cv, channel);
+                }
             }
-            value = OptionalDouble.of(d);
+            stage = null;
+            int s = col[Field.STAGE.ordinal()];
+            String sv = EventFiles.optional(rows, s);
+            if (sv != null) {
+                for (JourneyStage d : JourneyStage.defaults()) {
+                    if (d.name().equalsIgnoreCase(sv)) {
+                        stage = d;
+                        break;
+                    }
+                }
+                if (stage == null) {
+                    throw new EventFiles.BadValue(s, sv, "unknown stage", "stage must be one of the default stages "
+                            + JourneyStage.defaults().stream().map(JourneyStage::name).toList());
+                }
+            }
+            value = Double.NaN;
+            int v = col[Field.VALUE.ordinal()];
+            String vv = EventFiles.optional(rows, v);
+            if (vv != null) {
+                double d;
+                try {
+                    d = Cells.parseNumber(vv);
+                } catch (NumberFormatException e) {
+                    d = Double.NaN;
+                }
+                if (!Double.isFinite(d)) {
+                    throw new EventFiles.BadValue(v, vv, "bad value", "value must be a finite number");
+                }
+                value = d;
+            }
+            outcome = EventFiles.optional(rows, col[Field.OUTCOME.ordinal()]);
+            caseId = EventFiles.optional(rows, col[Field.CASE.ordinal()]);
+            touchpoints.add(touchpoint, source, rows.line());
         }
-        return new JourneyEvent(customer, time, touchpoint, channel, stage,
-                Optional.ofNullable(EventFiles.optional(rows, col[Field.OUTCOME.ordinal()])), value,
-                Optional.ofNullable(EventFiles.optional(rows, col[Field.CASE.ordinal()])));
+
+        JourneyEvent event() {
+            return new JourneyEvent(customer, instant, touchpoint, channel,
+                    Optional.ofNullable(stage), Optional.ofNullable(outcome),
+                    Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value), Optional.ofNullable(caseId));
+        }
     }
 
     /** Options of a {@link JourneyEventReader}. */
     public static final class Builder extends EventReaderOptions<Builder> {
         private List<String> attributes = List.of();
+        private String segment;
         private int maxTouchpoints = ReadLimit.TOUCHPOINTS.defaultValue();
 
         private Builder() {
@@ -281,6 +391,19 @@ public final class JourneyEventReader {
          */
         public Builder attributes(String... columns) {
             this.attributes = List.of(Check.notNull(columns, "columns"));
+            return this;
+        }
+
+        /**
+         * The column whose value is each event's segment in {@link #readInto(Path, EventLog.Builder)}
+         * ({@link EventLog#segments()}; a journey's segment is its first event's). An empty cell
+         * gives the event no segment.
+         *
+         * @param column the header name (matched case- and space-insensitively), or null for none
+         * @return this builder
+         */
+        public Builder segment(String column) {
+            this.segment = column;
             return this;
         }
 

@@ -96,7 +96,7 @@ public final class SurvivalReader {
      * @return what was read ({@code columns} holds {@code time}, {@code event} and {@code by})
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary read(Path file, SurvivalAccumulator into) {
+    public ReadSummary read(Path file, SurvivalAccumulator into) {
         return EventFiles.read(file, format, (in, source, f) -> read(in, source, f, into));
     }
 
@@ -110,7 +110,7 @@ public final class SurvivalReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary read(InputStream in, String source, InputFormat format,
+    public ReadSummary read(InputStream in, String source, InputFormat format,
             SurvivalAccumulator into) {
         Check.notNull(in, "in");
         Check.notNull(into, "into");
@@ -119,7 +119,7 @@ public final class SurvivalReader {
         }
     }
 
-    private InteractionReader.ReadSummary run(RowSource rows, String source, SurvivalAccumulator into) {
+    private ReadSummary run(RowSource rows, String source, SurvivalAccumulator into) {
         List<String> header = new ArrayList<>(rows.columns());
         boolean json = rows instanceof JsonSource;
         List<String> selected = new ArrayList<>();

@@ -121,7 +121,7 @@ public final class TicketEventReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary read(Path file, Consumer<? super TicketEvent> sink) {
+    public ReadSummary read(Path file, Consumer<? super TicketEvent> sink) {
         Check.notNull(sink, "sink");
         return EventFiles.read(file, format, (in, source, f) -> read(in, source, f, sink));
     }
@@ -136,7 +136,7 @@ public final class TicketEventReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary read(InputStream in, String source, InputFormat format,
+    public ReadSummary read(InputStream in, String source, InputFormat format,
             Consumer<? super TicketEvent> sink) {
         Check.notNull(sink, "sink");
         Timestamps ts = sourceOptions.timestamps(zone);

@@ -259,7 +259,7 @@ public final class TicketRecordReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary read(Path file, Consumer<? super TicketRecord> sink) {
+    public ReadSummary read(Path file, Consumer<? super TicketRecord> sink) {
         Check.notNull(sink, "sink");
         return readWithAttributes(file, (t, a) -> sink.accept(t));
     }
@@ -273,7 +273,7 @@ public final class TicketRecordReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary readWithAttributes(Path file,
+    public ReadSummary readWithAttributes(Path file,
             BiConsumer<? super TicketRecord, Map<String, String>> sink) {
         Check.notNull(sink, "sink");
         return EventFiles.read(file, format, (in, source, f) -> readWithAttributes(in, source, f, sink));
@@ -289,7 +289,7 @@ public final class TicketRecordReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary readWithAttributes(InputStream in, String source, InputFormat format,
+    public ReadSummary readWithAttributes(InputStream in, String source, InputFormat format,
             BiConsumer<? super TicketRecord, Map<String, String>> sink) {
         Check.notNull(in, "in");
         Check.notNull(sink, "sink");

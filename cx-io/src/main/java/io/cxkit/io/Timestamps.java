@@ -189,6 +189,15 @@ final class Timestamps {
         return java.time.Instant.ofEpochSecond(epochSecond(s), nanos(s));
     }
 
+    /**
+     * {@link #instant(String)} in epoch nanoseconds, without making an {@code Instant}.
+     *
+     * @throws ArithmeticException if the time lies outside 1677-09-22 … 2262-04-11
+     */
+    long epochNanos(String s) {
+        return Math.addExact(Math.multiplyExact(epochSecond(s), 1_000_000_000L), nanos(s));
+    }
+
     /** {@link #instant(String)} in epoch milliseconds (a sub-millisecond fraction is dropped). */
     long epochMilli(String s) {
         return instant(s).toEpochMilli();

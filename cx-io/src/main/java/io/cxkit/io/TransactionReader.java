@@ -69,7 +69,7 @@ public final class TransactionReader {
      * @return what was read ({@code columns} holds {@code customer}, {@code time}, {@code amount})
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary read(Path file, RepeatPurchases into) {
+    public ReadSummary read(Path file, RepeatPurchases into) {
         return EventFiles.read(file, format, (in, source, f) -> read(in, source, f, into));
     }
 
@@ -83,7 +83,7 @@ public final class TransactionReader {
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public InteractionReader.ReadSummary read(InputStream in, String source, InputFormat format, RepeatPurchases into) {
+    public ReadSummary read(InputStream in, String source, InputFormat format, RepeatPurchases into) {
         Check.notNull(in, "in");
         Check.notNull(into, "into");
         try (RowSource rows = sourceOptions.open(in, source, Check.notNull(format, "format"))) {

@@ -30,7 +30,7 @@ class AnalysisReadersTest {
     @Test
     void survivalWithEventValueAndGroups() {
         SurvivalAccumulator acc = SurvivalAccumulator.create();
-        InteractionReader.ReadSummary s = SurvivalReader.builder().time("Time").event("status = 2").by("sex").build()
+        ReadSummary s = SurvivalReader.builder().time("Time").event("status = 2").by("sex").build()
                 .read(bytes("time,status,sex\n306,2,1\n455,2,1\n1010,1,\n210,2,2\n"), "lung", InputFormat.CSV, acc);
         assertEquals(4, s.accepted());
         SurvivalResult r = acc.result();
@@ -43,7 +43,7 @@ class AnalysisReadersTest {
     @Test
     void survivalCodingsAndRejections() {
         SurvivalAccumulator acc = SurvivalAccumulator.create();
-        InteractionReader.ReadSummary s = SurvivalReader.builder().time("t").event("e").errors(ErrorPolicy.SKIP)
+        ReadSummary s = SurvivalReader.builder().time("t").event("e").errors(ErrorPolicy.SKIP)
                 .build().read(bytes("t,e\n1,TRUE\n2,false\n3,0\n4,1\n-1,1\nNaN,0\n5,yes\n6\n,1\n"), "x",
                         InputFormat.CSV, acc);
         assertEquals(9, s.rows());

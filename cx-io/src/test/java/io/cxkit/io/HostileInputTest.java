@@ -234,7 +234,7 @@ class HostileInputTest {
                 "c1,\"2026-01-02\"x,app,app\n", "c2,2026-01-03T10:00:00Z,caf", INVALID, ",web\n",
                 "c2,2026-01-04T10:00:00Z,app,app\n");
         List<JourneyEvent> got = new ArrayList<>();
-        InteractionReader.ReadSummary s = JourneyEventReader.builder().errors(ErrorPolicy.SKIP).build()
+        ReadSummary s = JourneyEventReader.builder().errors(ErrorPolicy.SKIP).build()
                 .read(new ByteArrayInputStream(events), "ev.csv", InputFormat.CSV, got::add);
         assertEquals(4, s.rows());
         assertEquals(2, s.accepted());
@@ -243,7 +243,7 @@ class HostileInputTest {
         assertEquals(4, s.rejected().examples().get("bad encoding").get(0).line());
         byte[] ndjson = file("{\"customer\":\"c1\",\"time\":\"2026-01-01T10:00:00Z\",\"touchpoint\":\"web\","
                 + "\"channel\":\"web\"}\n", "{\"customer\":\"c1\",,}\n");
-        InteractionReader.ReadSummary j = JourneyEventReader.builder().errors(ErrorPolicy.SKIP).build()
+        ReadSummary j = JourneyEventReader.builder().errors(ErrorPolicy.SKIP).build()
                 .read(new ByteArrayInputStream(ndjson), "ev.ndjson", InputFormat.JSON, e -> { });
         assertEquals(1, j.accepted());
         assertEquals(1L, j.rejected().counts().get("malformed JSON"));

@@ -46,7 +46,7 @@ class JourneyInputReadersTest {
     void readsJourneyEventsWithAllFields() {
         List<JourneyEvent> l = new ArrayList<>();
         List<Map<String, String>> attrs = new ArrayList<>();
-        InteractionReader.ReadSummary s = JourneyEventReader.builder().attributes("region")
+        ReadSummary s = JourneyEventReader.builder().attributes("region")
                 .zone(ZoneId.of("Europe/Berlin")).build()
                 .readWithAttributes(in(EVENTS), "e.csv", InputFormat.CSV, (e, a) -> {
                     l.add(e);
@@ -77,7 +77,7 @@ class JourneyInputReadersTest {
                 "{\"who\":\"u1\",\"at\":1772446500,\"page\":\"home\",\"via\":\"web\"}\n"
                 + "{\"who\":\"u1\",\"at\":1772446560,\"page\":\"cart\",\"via\":\"web\",\"sess\":\"s9\"}\n");
         List<JourneyEvent> l = new ArrayList<>();
-        InteractionReader.ReadSummary s = JourneyEventReader.builder()
+        ReadSummary s = JourneyEventReader.builder()
                 .column(JourneyEventReader.Field.CUSTOMER, "who")
                 .columns("time=at, touchpoint=page,channel=via,case=sess").build().read(f, l::add);
         assertEquals(2, s.rows());
@@ -105,7 +105,7 @@ class JourneyInputReadersTest {
                 .read(in(bad), "b.csv", InputFormat.CSV, x -> { }));
         assertEquals("b.csv:3:1: column 'customer_id' value '': customer id is empty", e.getMessage());
         List<JourneyEvent> l = new ArrayList<>();
-        InteractionReader.ReadSummary s = JourneyEventReader.builder().errors(ErrorPolicy.SKIP).build()
+        ReadSummary s = JourneyEventReader.builder().errors(ErrorPolicy.SKIP).build()
                 .read(in(bad), "b.csv", InputFormat.CSV, l::add);
         assertEquals(1, l.size());
         assertEquals(7, s.rejected().total());
@@ -154,7 +154,7 @@ class JourneyInputReadersTest {
     void readsTicketEvents() throws IOException {
         Path f = Files.writeString(dir.resolve("t.csv"), TICKETS);
         List<TicketEvent> l = new ArrayList<>();
-        InteractionReader.ReadSummary s = TicketEventReader.builder().build().read(f, l::add);
+        ReadSummary s = TicketEventReader.builder().build().read(f, l::add);
         assertEquals(6, s.accepted());
         assertEquals(List.of(TicketEventType.CREATED, TicketEventType.AGENT_REPLY, TicketEventType.AGENT_REPLY,
                 TicketEventType.CUSTOMER_REPLY, TicketEventType.SOLVED, TicketEventType.REOPENED),
@@ -186,7 +186,7 @@ class JourneyInputReadersTest {
         assertEquals("t.csv:3:4: column 'action' value 'closed': event type must be one of created, agent_reply,"
                 + " customer_reply, solved, reopened", e.getMessage());
         List<TicketEvent> l = new ArrayList<>();
-        InteractionReader.ReadSummary s = b.errors(ErrorPolicy.SKIP).build().read(in(bad), "t.csv",
+        ReadSummary s = b.errors(ErrorPolicy.SKIP).build().read(in(bad), "t.csv",
                 InputFormat.CSV, l::add);
         assertEquals(1, l.size());
         assertEquals(4, s.rejected().total());
@@ -206,7 +206,7 @@ class JourneyInputReadersTest {
     void readsDriverColumnsWithMissingValuesAsNaN() throws IOException {
         Path f = Files.writeString(dir.resolve("d.csv"), "Overall,Ease,Speed\n5,4,3\n4,,2\n3, 2 ,1\n");
         List<double[]> rows = new ArrayList<>();
-        InteractionReader.ReadSummary s = DriverReader.of("overall", List.of("ease", "speed"))
+        ReadSummary s = DriverReader.of("overall", List.of("ease", "speed"))
                 .read(f, (y, x) -> rows.add(new double[] {y, x[0], x[1]}));
         assertEquals(3, s.accepted());
         assertEquals(5, rows.get(0)[0]);
@@ -217,7 +217,7 @@ class JourneyInputReadersTest {
                 List.of("ease")).format(InputFormat.CSV).read(in(bad), "d.csv", InputFormat.CSV, (y, x) -> { }));
         assertEquals("d.csv:3:2: column 'ease' value 'good': value must be a finite number or empty (missing)",
                 e.getMessage());
-        InteractionReader.ReadSummary skip = DriverReader.of("overall", List.of("ease")).errors(ErrorPolicy.SKIP)
+        ReadSummary skip = DriverReader.of("overall", List.of("ease")).errors(ErrorPolicy.SKIP)
                 .read(in(bad), "d.csv", InputFormat.CSV, (y, x) -> { });
         assertEquals(2, skip.rejected().total());
         BadInputException missing = assertThrows(BadInputException.class, () -> DriverReader.of("overall",
@@ -234,7 +234,7 @@ class JourneyInputReadersTest {
     void driverReaderBuilderTakesTheSharedReadingOptions() throws IOException {
         String text = "Overall;Qualit\u00e9;Speed\n5;4;3\n4;;2\n3;x;1\n";
         List<double[]> rows = new ArrayList<>();
-        InteractionReader.ReadSummary s = DriverReader.builder().outcome("overall").drivers(List.of("qualit\u00e9",
+        ReadSummary s = DriverReader.builder().outcome("overall").drivers(List.of("qualit\u00e9",
                 "speed")).charset(java.nio.charset.Charset.forName("windows-1252")).delimiter(';')
                 .errors(ErrorPolicy.SKIP).format(InputFormat.CSV).build()
                 .read(new ByteArrayInputStream(text.getBytes(java.nio.charset.Charset.forName("windows-1252"))),
@@ -302,6 +302,8 @@ class JourneyInputReadersTest {
             {"zone = UTC\ntue = 0900\n", "c.cal:2: column 'tue' value '0900': hours must be HH:MM-HH:MM or closed"},
             {"zone = UTC\nfrom = 2026-07-01\nfrom = 2026-06-01\n", "c.cal:3: column 'from' value '2026-06-01':"
                 + " schedule change date must be after"},
+            {"zone = UTC\nsun = closed\n", "c.cal: business calendar must have working hours: every day of every"
+                + " schedule is closed"},
         };
         for (String[] c : cases) {
             Path f = Files.writeString(dir.resolve("c.cal"), c[0]);

@@ -104,8 +104,8 @@ class ReadLimitTest {
         List<IntConsumer> reads = List.of(
             max -> JourneyEventReader.builder().maxTouchpoints(max).build()
                     .read(bytes(EVENTS), "ev.csv", InputFormat.CSV, e -> { }),
-            max -> InteractionReader.builder().maxTouchpoints(max).build()
-                    .read(bytes(EVENTS), "ev.csv", InputFormat.CSV, e -> { }),
+            max -> JourneyEventReader.builder().maxTouchpoints(max).build()
+                    .readInto(bytes(EVENTS), "ev.csv", InputFormat.CSV, io.cxkit.journey.EventLog.builder()),
             max -> AttributionReader.builder().maxTouchpoints(max).build()
                     .read(bytes(EVENTS), "ev.csv", InputFormat.CSV, e -> { }));
         for (IntConsumer read : reads) {
@@ -122,8 +122,8 @@ class ReadLimitTest {
         List<IntConsumer> reads = List.of(
             max -> JourneyEventReader.builder().maxColumns(max).build()
                     .read(bytes(EVENTS), "ev.csv", InputFormat.CSV, e -> { }),
-            max -> InteractionReader.builder().maxColumns(max).build()
-                    .read(bytes(EVENTS), "ev.csv", InputFormat.CSV, e -> { }),
+            max -> JourneyEventReader.builder().maxColumns(max).build()
+                    .readInto(bytes(EVENTS), "ev.csv", InputFormat.CSV, io.cxkit.journey.EventLog.builder()),
             max -> AttributionReader.builder().maxColumns(max).build()
                     .read(bytes(EVENTS), "ev.csv", InputFormat.CSV, e -> { }),
             max -> TicketEventReader.builder().maxColumns(max).build()

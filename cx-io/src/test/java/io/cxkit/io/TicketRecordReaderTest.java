@@ -79,7 +79,7 @@ class TicketRecordReaderTest {
                 "Via").build();
         List<TicketRecord> l = new ArrayList<>();
         List<Map<String, String>> attrs = new ArrayList<>();
-        InteractionReader.ReadSummary s = reader.readWithAttributes(f, (t, a) -> {
+        ReadSummary s = reader.readWithAttributes(f, (t, a) -> {
             l.add(t);
             attrs.add(a);
         });
@@ -134,7 +134,7 @@ class TicketRecordReaderTest {
         TicketRecordAccumulator all = metrics.recordAccumulator(rule);
         SegmentedAccumulator<TicketRecordAccumulator, TicketRecordResult> byGroup =
                 SegmentedAccumulator.of(metrics.recordAccumulator(rule));
-        InteractionReader.ReadSummary read = reader.read(file, t -> {
+        ReadSummary read = reader.read(file, t -> {
             all.accept(t);
             byGroup.segment(TicketRecord.byTeam().apply(t)).accept(t);
         });
@@ -250,7 +250,7 @@ class TicketRecordReaderTest {
         Path f = file("m.csv", zendesk(T1, T3.replace(",0,0,,,10,", ",0,0,abc,,10,"), T2,
                 T3.replace("Not Offered", "meh")));
         List<TicketRecord> l = new ArrayList<>();
-        InteractionReader.ReadSummary s = TicketRecordReader.builder().errors(ErrorPolicy.SKIP).build().read(f, l::add);
+        ReadSummary s = TicketRecordReader.builder().errors(ErrorPolicy.SKIP).build().read(f, l::add);
         assertEquals(4, s.rows());
         assertEquals(2, s.accepted());
         assertEquals(2, l.size());

@@ -28,7 +28,7 @@ class ValueReadersTest {
     void readsDatesAndDateTimesAsDays() {
         RepeatPurchases acc = RepeatPurchases.create(LocalDate.parse("2025-03-31"));
         String csv = "cust,when,amt\na,2025-01-01,10\na,2025-01-01T23:30:00-02:00,5\na,2025-02-01,7.5\nb,1736208000,3\n";
-        InteractionReader.ReadSummary s = transactions().zone(ZoneId.of("UTC")).build().read(in(csv), "t.csv",
+        ReadSummary s = transactions().zone(ZoneId.of("UTC")).build().read(in(csv), "t.csv",
                 InputFormat.CSV, acc);
         assertEquals(4, s.accepted());
         assertEquals("amt", s.columns().get("amount"));
@@ -47,7 +47,7 @@ class ValueReadersTest {
         String nd = "{\"cust\":\"a\",\"when\":\"2025-01-01\",\"amt\":4}\n{\"cust\":\"a\",\"when\":\"2025-13-01\",\"amt\":4}\n"
                 + "{\"cust\":\"\",\"when\":\"2025-01-01\",\"amt\":4}\n{\"cust\":\"b\",\"when\":\"2025-01-01\",\"amt\":\"x\"}\n"
                 + "{\"cust\":\"b\",\"when\":\"2025-01-01\",\"amt\":\"\"}\n{\"cust\":\"b\",\"when\":\"soon\",\"amt\":1}\n";
-        InteractionReader.ReadSummary s = transactions().errors(ErrorPolicy.SKIP).build().read(in(nd), "t.ndjson",
+        ReadSummary s = transactions().errors(ErrorPolicy.SKIP).build().read(in(nd), "t.ndjson",
                 InputFormat.JSON, acc);
         assertEquals(6, s.rows());
         assertEquals(1, s.accepted());

@@ -5,24 +5,52 @@ import io.cxkit.core.Check;
 import io.cxkit.core.InvalidInputException;
 import io.cxkit.core.JourneyStage;
 import io.cxkit.core.NameDictionary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Interaction events in columns: customer, touchpoint, outcome and case as dictionary ids, channel
- * and stage as small ids, time as epoch nanoseconds, value as a {@code double}. Built by
+ * Interaction events in columns: customer, touchpoint, outcome, case and segment as dictionary ids,
+ * channel and stage as small ids, time as epoch nanoseconds, value as a {@code double}. Built by
  * {@link Builder} (an append per event, no object per event), then sorted once by (customer,
  * time, input order) with a primitive sort. Customers are ordered by their id as a string, so
  * journeys come out in the order {@link JourneyBuilder#build} gives them.
  *
  * <p>Journeys are index ranges over the sorted log, cut by the rules of a {@link JourneyBuilder}
  * (inactivity gap, ending outcome, case id) exactly as {@link JourneyBuilder#build} cuts them;
- * {@link #forEachJourney} hands each to the caller as one reused {@link LogJourney} view.
+ * {@link #forEachJourney} hands each to the caller as one reused {@link LogJourney} view, and
+ * {@link #scan} runs a mergeable accumulator over them on several threads.
+ *
+ * <p><b>Memory.</b> A log held in memory takes 16 bytes an event (time 8, touchpoint 4, channel 2,
+ * stage 2), plus 4 for outcome, 8 for value, 4 for case id and 4 for segment only when some event
+ * has one (allocated per chunk of 16,384 events), plus 8 bytes a customer for the index and the
+ * dictionaries' names; {@link #residentBytes()} tells the total. The customer column is not kept:
+ * the sorted log knows each customer's range. While building, the builder holds its buffer (the
+ * same columns plus 4 bytes an event for the customer) and sorting adds 4 bytes an event and one
+ * copy of the columns.
+ *
+ * <p><b>Spilling.</b> With {@link Builder#memoryBudget(long)}, the builder sorts what it holds by
+ * (customer, time, input order) whenever the buffer would pass the budget and writes it as a run to
+ * {@link Builder#tempDirectory(Path) a temp directory}; runs of equal size are merged sixteen at a
+ * time while building, so the open runs stay few. The built log is then <i>spilled</i>: it keeps
+ * only the dictionaries and each customer's rank (4 bytes a customer) in memory, and every
+ * {@link #forEachJourney} or {@link #scan} merges the runs (k-way) and streams customer by customer,
+ * with only one customer's events (per thread, a unit of customers) in memory. The journeys are
+ * identical to those of the log held in memory. {@link #close()} deletes the runs (as does the
+ * builder's {@code close()} when it is never built, a failure while spilling, and, as a last resort,
+ * the garbage collector and JVM exit).
  *
  * <p>Times must lie in 1677-09-22 … 2262-04-11 (what epoch nanoseconds in a {@code long} hold).
  *
@@ -34,148 +62,99 @@ import java.util.function.Consumer;
  * log.forEachJourney(JourneyBuilder.perCustomer(), j -> System.out.println(j.size()));  // 2
  * }</pre>
  */
-public final class EventLog {
+public final class EventLog implements AutoCloseable {
     static final int NONE = -1;
+    /** Runs of one level merged into one run of the next level once there are this many. */
+    static final int FAN_IN = 16;
+    /** Events a unit of {@link #scan} aims at. */
+    static final int UNIT_EVENTS = 1 << 16;
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private final int size;
-    private final int[] customer;
-    private final long[] time;
-    private final int[] touchpoint;
-    private final short[] channel;
-    private final short[] stage;
-    private final int[] outcome; // null when no event has one
-    private final double[] value; // null when no event has one; NaN = none
-    private final int[] caseId; // null when no event has one
     private final NameDictionary customers;
     private final NameDictionary touchpoints;
     private final NameDictionary outcomes;
     private final NameDictionary cases;
+    private final NameDictionary segments;
     private final List<Channel> channels;
     private final List<JourneyStage> stages;
-    private final int[] customerStart; // by customer index (sorted order): first event; length customers + 1
-    private final int[] customerAt; // by customer index: dictionary id
+    private final int unitCustomers;
+    // held in memory: one segment of every customer
+    private final Segment all;
+    // spilled: runs on disk, and each customer's rank (its index in string order) by dictionary id
+    private final RunFiles runs;
+    private final int[] ranks;
+    private final Cleaner.Cleanable cleanable;
 
-    private EventLog(Builder b) {
+    private EventLog(Builder b, Segment all, RunFiles runs, int[] ranks) {
         size = b.size;
         customers = b.customers;
         touchpoints = b.touchpoints;
         outcomes = b.outcomes;
         cases = b.cases;
+        segments = b.segments;
         channels = List.copyOf(b.channels);
         stages = List.copyOf(b.stages);
+        this.all = all;
+        this.runs = runs;
+        this.ranks = ranks;
+        this.cleanable = runs == null ? null : CLEANER.register(this, runs);
         int nc = customers.size();
-        int[] rank = customers.sortedRanks();
-        customerStart = new int[nc + 1];
-        for (int i = 0; i < size; i++) {
-            customerStart[rank[b.customer[i]] + 1]++;
-        }
-        for (int r = 0; r < nc; r++) {
-            customerStart[r + 1] += customerStart[r];
-        }
-        customerAt = new int[nc];
-        for (int id = 0; id < nc; id++) {
-            customerAt[rank[id]] = id;
-        }
-        int[] perm = new int[size];
-        int[] fill = Arrays.copyOf(customerStart, nc);
-        for (int i = 0; i < size; i++) {
-            perm[fill[rank[b.customer[i]]]++] = i; // stable: input order within a customer
-        }
-        int[] scratch = new int[16];
-        for (int r = 0; r < nc; r++) {
-            int from = customerStart[r];
-            int to = customerStart[r + 1];
-            if (to - from > scratch.length) {
-                scratch = new int[Math.max(to - from, scratch.length * 2)];
-            }
-            sortByTime(perm, from, to, b.time, scratch);
-        }
-        customer = permute(b.customer, perm);
-        time = permute(b.time, perm);
-        touchpoint = permute(b.touchpoint, perm);
-        channel = permute(b.channel, perm);
-        stage = permute(b.stage, perm);
-        outcome = b.outcome == null ? null : permute(b.outcome, perm);
-        value = b.value == null ? null : permute(b.value, perm);
-        caseId = b.caseId == null ? null : permute(b.caseId, perm);
-    }
-
-    /** Stable merge sort of {@code perm[from, to)} by {@code time[perm[i]]}. */
-    private static void sortByTime(int[] perm, int from, int to, long[] time, int[] scratch) {
-        int n = to - from;
-        if (n < 2) {
-            return;
-        }
-        boolean sorted = true;
-        for (int i = from + 1; i < to && sorted; i++) {
-            sorted = time[perm[i - 1]] <= time[perm[i]];
-        }
-        if (sorted) {
-            return;
-        }
-        if (n <= 24) {
-            for (int i = from + 1; i < to; i++) {
-                int p = perm[i];
-                long t = time[p];
-                int j = i - 1;
-                while (j >= from && time[perm[j]] > t) {
-                    perm[j + 1] = perm[j];
-                    j--;
-                }
-                perm[j + 1] = p;
-            }
-            return;
-        }
-        int mid = (from + to) >>> 1;
-        sortByTime(perm, from, mid, time, scratch);
-        sortByTime(perm, mid, to, time, scratch);
-        System.arraycopy(perm, from, scratch, 0, mid - from);
-        int i = 0;
-        int left = mid - from;
-        int j = mid;
-        int k = from;
-        while (i < left && j < to) {
-            perm[k++] = time[perm[j]] < time[scratch[i]] ? perm[j++] : scratch[i++];
-        }
-        while (i < left) {
-            perm[k++] = scratch[i++];
-        }
-    }
-
-    private static int[] permute(int[] a, int[] perm) {
-        int[] out = new int[perm.length];
-        for (int i = 0; i < perm.length; i++) {
-            out[i] = a[perm[i]];
-        }
-        return out;
-    }
-
-    private static long[] permute(long[] a, int[] perm) {
-        long[] out = new long[perm.length];
-        for (int i = 0; i < perm.length; i++) {
-            out[i] = a[perm[i]];
-        }
-        return out;
-    }
-
-    private static short[] permute(short[] a, int[] perm) {
-        short[] out = new short[perm.length];
-        for (int i = 0; i < perm.length; i++) {
-            out[i] = a[perm[i]];
-        }
-        return out;
-    }
-
-    private static double[] permute(double[] a, int[] perm) {
-        double[] out = new double[perm.length];
-        for (int i = 0; i < perm.length; i++) {
-            out[i] = a[perm[i]];
-        }
-        return out;
+        this.unitCustomers = (int) Math.max(1, Math.min(nc, (long) UNIT_EVENTS * nc / Math.max(1, size)));
     }
 
     /**
-     * A builder to append events to.
+     * One customer range of events held in memory: {@code cols[start[k], start[k + 1])} are the
+     * events of the customer with dictionary id {@code ids[k]}, sorted by (time, input order).
+     */
+    static final class Segment {
+        final EventColumns cols;
+        final int[] start;
+        final int[] ids;
+        final int count;
+
+        Segment(EventColumns cols, int[] start, int[] ids, int count) {
+            this.cols = cols;
+            this.start = start;
+            this.ids = ids;
+            this.count = count;
+        }
+
+        void cut(JourneyCutter cutter, int from, int to) {
+            for (int k = from; k < to; k++) {
+                cutter.customer(cols, ids[k], start[k], start[k + 1]);
+            }
+        }
+    }
+
+    /** The run files of a spilled log or builder; deletes them when run (close, GC or exit). */
+    static final class RunFiles implements Runnable {
+        final Path directory;
+        final List<Path> files = new ArrayList<>();
+        final List<Integer> levels = new ArrayList<>();
+        volatile boolean handedOver;
+
+        RunFiles(Path directory) {
+            this.directory = directory;
+        }
+
+        void add(Path file, int level) {
+            files.add(file);
+            levels.add(level);
+            file.toFile().deleteOnExit();
+        }
+
+        @Override
+        public void run() {
+            if (!handedOver) {
+                files.forEach(SpillRuns::delete);
+                files.clear();
+            }
+        }
+    }
+
+    /**
+     * A builder to append events to, holding everything in memory.
      *
      * @return an empty builder
      */
@@ -184,7 +163,7 @@ public final class EventLog {
     }
 
     /**
-     * The log of the given events.
+     * The log of the given events, held in memory.
      *
      * @param events the events, in input order
      * @return the sorted log
@@ -221,7 +200,47 @@ public final class EventLog {
      * @return the count
      */
     public int customerCount() {
-        return customerAt.length;
+        return customers.size();
+    }
+
+    /**
+     * Whether the events live in sorted runs on disk (the builder passed its memory budget) rather
+     * than in memory.
+     *
+     * @return true when spilled
+     */
+    public boolean spilled() {
+        return runs != null;
+    }
+
+    /**
+     * How many run files a spilled log reads per pass (0 when held in memory).
+     *
+     * @return the count
+     */
+    public int runCount() {
+        return runs == null ? 0 : runs.files.size();
+    }
+
+    /**
+     * The bytes this log holds on the heap between passes: the event columns (held in memory: 16
+     * bytes an event plus the optional columns some event uses, in chunks of 16,384 events), the
+     * customer index (8 bytes a customer in memory, 4 when spilled) and the dictionaries
+     * ({@link NameDictionary#residentBytes()}). A pass over a spilled log adds 64 KiB a run and
+     * the events of one customer per thread (a unit of about 65,536 events per thread in
+     * {@link #scan}).
+     *
+     * @return the bytes
+     */
+    public long residentBytes() {
+        long b = customers.residentBytes() + touchpoints.residentBytes() + outcomes.residentBytes()
+                + cases.residentBytes() + segments.residentBytes();
+        if (all != null) {
+            b += all.cols.residentBytes() + 4L * all.start.length + 4L * all.ids.length;
+        } else {
+            b += 4L * ranks.length;
+        }
+        return b;
     }
 
     /**
@@ -279,11 +298,23 @@ public final class EventLog {
     }
 
     /**
+     * The segment dictionary: the ids {@link LogJourney#segment()} returns (values of the reader's
+     * {@code by} column; empty when no event has a segment).
+     *
+     * @return the dictionary (read-only by contract)
+     */
+    public NameDictionary segments() {
+        return segments;
+    }
+
+    /**
      * Hands every journey of every customer to {@code action}, customers in string order,
      * each customer's journeys in the order of {@link JourneyBuilder#build}.
      *
      * @param rules how events are cut into journeys
      * @param action called once per journey with a view that is reused: copy what you keep
+     * @throws IllegalStateException if the log is spilled and was closed
+     * @throws UncheckedIOException if a run of a spilled log cannot be read (naming the directory)
      */
     public void forEachJourney(JourneyBuilder rules, Consumer<? super LogJourney> action) {
         forEachJourney(rules, 0, customerCount(), action);
@@ -291,13 +322,16 @@ public final class EventLog {
 
     /**
      * Hands the journeys of customers {@code [fromCustomer, toCustomer)} (in string order) to
-     * {@code action}; disjoint ranges can run on different threads.
+     * {@code action}; disjoint ranges can run on different threads. A spilled log reads its runs
+     * from the start up to {@code toCustomer} for this.
      *
      * @param rules how events are cut into journeys
      * @param fromCustomer first customer index, inclusive
      * @param toCustomer last customer index, exclusive
      * @param action called once per journey with a view that is reused: copy what you keep
      * @throws IllegalArgumentException if the range is not within [0, customerCount()]
+     * @throws IllegalStateException if the log is spilled and was closed
+     * @throws UncheckedIOException if a run of a spilled log cannot be read (naming the directory)
      */
     public void forEachJourney(JourneyBuilder rules, int fromCustomer, int toCustomer,
             Consumer<? super LogJourney> action) {
@@ -308,21 +342,96 @@ public final class EventLog {
             throw new IllegalArgumentException("customer range must lie in [0, " + customerCount()
                     + "]: [" + fromCustomer + ", " + toCustomer + ")");
         }
-        boolean[] ending = new boolean[outcomes.size()];
-        for (int o = 0; o < ending.length; o++) {
-            ending[o] = rules.endsOn(outcomes.name(o));
+        JourneyCutter cutter = new JourneyCutter(this, rules, action);
+        if (all != null) {
+            all.cut(cutter, fromCustomer, toCustomer);
+            return;
         }
-        long gapMillis = rules.gapMillis();
-        LogJourney view = new LogJourney(this);
-        Cutter cutter = new Cutter(view, ending, gapMillis, action);
-        for (int r = fromCustomer; r < toCustomer; r++) {
-            int from = customerStart[r];
-            int to = customerStart[r + 1];
-            if (rules.groupsByCase() && caseId != null) {
-                cutter.byCase(customerAt[r], from, to);
-            } else {
-                cutter.cut(customerAt[r], NONE, null, from, to, from, to);
+        if (fromCustomer == toCustomer) {
+            return;
+        }
+        EventColumns one = new EventColumns();
+        try (SpillRuns.Cursor cursor = cursor()) {
+            while (cursor.next(one)) {
+                if (cursor.rank >= fromCustomer) {
+                    cutter.customer(one, cursor.customer, 0, one.size());
+                }
+                if (cursor.rank + 1 >= toCustomer) {
+                    break;
+                }
             }
+        }
+    }
+
+    private SpillRuns.Cursor cursor() {
+        if (runs.files.isEmpty() && size > 0) {
+            throw new IllegalStateException("the spilled event log was closed; its runs are deleted");
+        }
+        return new SpillRuns.Cursor(runs.files, ranks);
+    }
+
+    /**
+     * Runs a mergeable accumulator over every journey on {@code threads} threads: the customers (in
+     * string order) are cut into units of about 65,536 events, each unit gets its own accumulator
+     * from {@code create}, is fed its journeys in order by {@code accept}, and the units' accumulators
+     * are combined left to right in customer order by {@code combine}. The units depend only on the
+     * log, so the result is the same for every thread count, and the same for a log held in memory
+     * and its spilled twin; for an accumulator whose {@code combine} equals a single pass it equals
+     * {@code forEachJourney} into one accumulator.
+     *
+     * <pre>{@code
+     * FunnelAccumulator f = log.scan(JourneyBuilder.perCustomer(), 2,
+     *         () -> FunnelAccumulator.of(funnel), FunnelAccumulator::accept, FunnelAccumulator::combine);
+     * }</pre>
+     *
+     * <p>{@code accept} is called from worker threads, never on one accumulator from two threads at
+     * once; {@code combine} is called on the calling thread. An exception from either stops the
+     * scan and is rethrown (unchecked as is, checked wrapped).
+     *
+     * @param <A> the accumulator type
+     * @param rules how events are cut into journeys
+     * @param threads how many threads feed units, in [1, 1024]; 1 runs on the calling thread
+     * @param create a new empty accumulator, called once per unit
+     * @param accept feeds one journey (a reused view) to an accumulator
+     * @param combine merges the right accumulator into the left and returns the result
+     * @return the combined accumulator; {@code create.get()} when the log is empty
+     * @throws IllegalArgumentException if an argument is null or {@code threads} is out of range
+     * @throws IllegalStateException if the log is spilled and was closed
+     */
+    public <A> A scan(JourneyBuilder rules, int threads, Supplier<? extends A> create,
+            BiConsumer<? super A, ? super LogJourney> accept, BinaryOperator<A> combine) {
+        if (rules == null || create == null || accept == null || combine == null) {
+            throw new IllegalArgumentException("scan rules, create, accept and combine must not be null");
+        }
+        if (threads < 1 || threads > 1024) {
+            throw new IllegalArgumentException("scan threads must be in [1, 1024]: " + threads);
+        }
+        return new ParallelScan<A>(this, rules, threads, create, accept, combine).run();
+    }
+
+    /** Customers per unit of {@link #scan}. */
+    int unitCustomers() {
+        return unitCustomers;
+    }
+
+    /** The in-memory segment of every customer, or null when spilled. */
+    Segment inMemory() {
+        return all;
+    }
+
+    /** Streams a spilled log customer by customer. */
+    SpillRuns.Cursor openCursor() {
+        return cursor();
+    }
+
+    /**
+     * Deletes the run files of a spilled log; a log held in memory has nothing to close. Passes
+     * over a closed spilled log fail. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (cleanable != null) {
+            cleanable.clean();
         }
     }
 
@@ -336,130 +445,6 @@ public final class EventLog {
         List<CustomerJourney> out = new ArrayList<>();
         forEachJourney(rules, j -> out.add(j.toCustomerJourney()));
         return out;
-    }
-
-    /** Cuts one customer's (or one case's) events into journeys. */
-    private final class Cutter {
-        private final LogJourney view;
-        private final boolean[] ending;
-        private final long gapMillis;
-        private final Consumer<? super LogJourney> action;
-        private int[] positions = new int[16];
-        private int[] scratch = new int[16];
-        private long[] pieces = new long[16]; // byCase: (from, to) of each journey in positions
-        private int pieceCount;
-        private boolean collect;
-
-        Cutter(LogJourney view, boolean[] ending, long gapMillis, Consumer<? super LogJourney> action) {
-            this.view = view;
-            this.ending = ending;
-            this.gapMillis = gapMillis;
-            this.action = action;
-        }
-
-        /** Cuts index range [a, b) of {@code pos} (or of the log itself when pos is null). */
-        void cut(int cust, int caseIndex, int[] pos, int a, int b, int logFrom, int logTo) {
-            int from = a;
-            for (int i = a; i < b; i++) {
-                int e = pos == null ? i : pos[i];
-                if (i > from) {
-                    int prev = pos == null ? i - 1 : pos[i - 1];
-                    if (millis(time[e]) - millis(time[prev]) > gapMillis) {
-                        emit(cust, caseIndex, pos, from, i);
-                        from = i;
-                    }
-                }
-                if (outcome != null && outcome[e] != NONE && ending[outcome[e]]) {
-                    emit(cust, caseIndex, pos, from, i + 1);
-                    from = i + 1;
-                }
-            }
-            if (from < b) {
-                emit(cust, caseIndex, pos, from, b);
-            }
-        }
-
-        private void emit(int cust, int caseIndex, int[] pos, int from, int to) {
-            if (collect) {
-                if (pieceCount * 2 + 2 > pieces.length) {
-                    pieces = Arrays.copyOf(pieces, pieces.length * 2);
-                }
-                pieces[pieceCount * 2] = from;
-                pieces[pieceCount * 2 + 1] = to;
-                pieceCount++;
-                return;
-            }
-            view.set(cust, caseIndex, pos, from, to);
-            action.accept(view);
-        }
-
-        void byCase(int cust, int from, int to) {
-            int n = to - from;
-            if (positions.length < n) {
-                positions = new int[Math.max(n, positions.length * 2)];
-                scratch = new int[positions.length];
-            }
-            for (int i = 0; i < n; i++) {
-                positions[i] = from + i;
-            }
-            sortByCase(positions, 0, n);
-            pieceCount = 0;
-            collect = true;
-            int g = 0;
-            while (g < n) {
-                int c = caseId[positions[g]];
-                int h = g + 1;
-                while (h < n && caseId[positions[h]] == c) {
-                    h++;
-                }
-                cut(cust, c, positions, g, h, from, to);
-                g = h;
-            }
-            collect = false;
-            // journeys of one customer by (start, case id as a string), stable
-            Integer[] order = new Integer[pieceCount];
-            for (int i = 0; i < pieceCount; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (x, y) -> {
-                int c = Long.compare(time[positions[(int) pieces[x * 2]]], time[positions[(int) pieces[y * 2]]]);
-                if (c != 0) {
-                    return c;
-                }
-                return caseName(caseId[positions[(int) pieces[x * 2]]])
-                        .compareTo(caseName(caseId[positions[(int) pieces[y * 2]]]));
-            });
-            for (Integer p : order) {
-                int a = (int) pieces[p * 2];
-                int b = (int) pieces[p * 2 + 1];
-                view.set(cust, caseId[positions[a]], positions, a, b);
-                action.accept(view);
-            }
-        }
-
-        private String caseName(int c) {
-            return c == NONE ? "" : cases.name(c);
-        }
-
-        /** Stable merge sort of positions[from, to) by case id. */
-        private void sortByCase(int[] p, int from, int to) {
-            if (to - from < 2) {
-                return;
-            }
-            int mid = (from + to) >>> 1;
-            sortByCase(p, from, mid);
-            sortByCase(p, mid, to);
-            System.arraycopy(p, from, scratch, from, mid - from);
-            int i = from;
-            int j = mid;
-            int k = from;
-            while (i < mid && j < to) {
-                p[k++] = caseId[p[j]] < caseId[scratch[i]] ? p[j++] : scratch[i++];
-            }
-            while (i < mid) {
-                p[k++] = scratch[i++];
-            }
-        }
     }
 
     static long millis(long nanos) {
@@ -479,73 +464,96 @@ public final class EventLog {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
-    // ---- column access for LogJourney ----
-
-    int customerAt(int e) {
-        return customer[e];
-    }
-
-    long timeAt(int e) {
-        return time[e];
-    }
-
-    int touchpointAt(int e) {
-        return touchpoint[e];
-    }
-
-    int channelAt(int e) {
-        return channel[e];
-    }
-
-    int stageAt(int e) {
-        return stage[e];
-    }
-
-    int outcomeAt(int e) {
-        return outcome == null ? NONE : outcome[e];
-    }
-
-    double valueAt(int e) {
-        return value == null ? Double.NaN : value[e];
-    }
-
-    int caseAt(int e) {
-        return caseId == null ? NONE : caseId[e];
-    }
-
     /**
-     * Returns e.g. {@code EventLog[10000000 events, 1000000 customers, 50 touchpoints]}.
+     * Returns e.g. {@code EventLog[10000000 events, 1000000 customers, 50 touchpoints]}, with
+     * {@code , spilled in 7 runs} when spilled.
      *
      * @return a short description
      */
     @Override
     public String toString() {
         return "EventLog[" + size + " events, " + customerCount() + " customers, " + touchpoints.size()
-                + " touchpoints]";
+                + " touchpoints" + (runs == null ? "" : ", spilled in " + runs.files.size() + " runs") + "]";
     }
 
-    /** Appends events; {@link #build()} sorts them into a log. Not thread-safe. */
-    public static final class Builder {
-        private int size;
-        private int[] customer = new int[64];
-        private long[] time = new long[64];
-        private int[] touchpoint = new int[64];
-        private short[] channel = new short[64];
-        private short[] stage = new short[64];
-        private int[] outcome;
-        private double[] value;
-        private int[] caseId;
+    /**
+     * Appends events; {@link #build()} sorts them into a log. Past a {@link #memoryBudget(long)
+     * memory budget} it spills sorted runs to disk (see the class comment). Not thread-safe. Close a
+     * builder that is abandoned before {@code build()} to delete its runs at once.
+     */
+    public static final class Builder implements AutoCloseable {
+        private int size; // all events appended
+        private int[][] customer = new int[1][]; // buffer: dictionary id of each buffered event
+        private EventColumns buffer = new EventColumns();
         private final NameDictionary customers = new NameDictionary();
         private final NameDictionary touchpoints = new NameDictionary();
         private final NameDictionary outcomes = new NameDictionary();
         private final NameDictionary cases = new NameDictionary();
+        private final NameDictionary segments = new NameDictionary();
         private final List<Channel> channels = new ArrayList<>();
         private final Map<Channel, Integer> channelIds = new HashMap<>();
         private final List<JourneyStage> stages = new ArrayList<>();
         private final Map<JourneyStage, Integer> stageIds = new HashMap<>();
+        private long budget = Long.MAX_VALUE;
+        private Path tempDirectory;
+        private long spillAt = Long.MAX_VALUE; // buffered events that fill the budget
+        private int[] sortedIds = new int[0]; // customer ids in name order, as of the last sort
+        private RunFiles runs;
+        private Cleaner.Cleanable cleanable;
+        private final long[] spilledBytes = new long[1];
         private boolean built;
+        private String broken;
 
         private Builder() {
+        }
+
+        /**
+         * Bounds the heap the buffered events may take, sorting buffer included: past it the buffer
+         * is written to disk as a sorted run (see {@link EventLog}). An event takes about 40 bytes
+         * of budget (56 with outcomes, values, case ids and segments), so 64 MiB buffers about
+         * 1.6 million events. The dictionaries and, at a pass, 64 KiB a run come on top. Default:
+         * no budget (never spills).
+         *
+         * @param bytes the budget, at least 1 (a budget below one event spills every event)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is below 1
+         */
+        public Builder memoryBudget(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("memoryBudget must be at least 1 byte: " + bytes);
+            }
+            this.budget = bytes;
+            updateSpillAt();
+            return this;
+        }
+
+        /**
+         * Where runs are written (default: {@code java.io.tmpdir}).
+         *
+         * @param directory an existing, writable directory
+         * @return this builder
+         * @throws IllegalArgumentException if {@code directory} is null or not a directory
+         */
+        public Builder tempDirectory(Path directory) {
+            if (directory == null || !Files.isDirectory(directory)) {
+                throw new IllegalArgumentException("tempDirectory must be an existing directory: " + directory);
+            }
+            if (runs != null) {
+                throw new IllegalStateException("tempDirectory must be set before the first spill, in "
+                        + runs.directory);
+            }
+            this.tempDirectory = directory;
+            return this;
+        }
+
+        /**
+         * How many bytes of runs were written to disk so far (0 when nothing spilled), merges
+         * while building included.
+         *
+         * @return the bytes
+         */
+        public long spilledBytes() {
+            return spilledBytes[0];
         }
 
         /**
@@ -604,9 +612,30 @@ public final class EventLog {
          */
         public Builder add(String customerId, long epochNanos, String touchpoint, Channel channel,
                 JourneyStage stage, String outcome, double value, String caseId) {
-            if (built) {
-                throw new IllegalStateException("the event log was already built; start a new builder");
-            }
+            return add(customerId, epochNanos, touchpoint, channel, stage, outcome, value, caseId, null);
+        }
+
+        /**
+         * Appends one event with its time in epoch nanoseconds and a segment.
+         *
+         * @param customerId the customer, not blank
+         * @param epochNanos the time in nanoseconds since 1970-01-01T00:00Z
+         * @param touchpoint the touchpoint, not blank
+         * @param channel the channel, not null
+         * @param stage the journey stage, or null
+         * @param outcome the outcome, or null; not blank
+         * @param value the value, or NaN for none; finite otherwise
+         * @param caseId the case id, or null; not blank
+         * @param segment the segment the event belongs to (e.g. a reader's {@code by} column), or
+         *        null; not blank. A journey's segment is its first event's ({@link LogJourney#segment()})
+         * @return this builder
+         * @throws InvalidInputException if a field is missing or out of range
+         * @throws IllegalStateException if the builder was already built
+         * @throws UncheckedIOException if a run cannot be written (naming the temp directory)
+         */
+        public Builder add(String customerId, long epochNanos, String touchpoint, Channel channel,
+                JourneyStage stage, String outcome, double value, String caseId, String segment) {
+            usable();
             Check.notBlank(customerId, "event customerId");
             Check.notBlank(touchpoint, "event touchpoint");
             if (channel == null) {
@@ -619,38 +648,39 @@ public final class EventLog {
             if (caseId != null) {
                 Check.notBlank(caseId, "event caseId");
             }
+            if (segment != null) {
+                Check.notBlank(segment, "event segment");
+            }
             if (Double.isInfinite(value)) {
                 throw new InvalidInputException("event value must be finite: " + value);
             }
-            if (size == this.customer.length) {
-                grow();
+            if (size == Integer.MAX_VALUE - 1) {
+                throw new InvalidInputException("an event log holds at most " + (Integer.MAX_VALUE - 1) + " events");
             }
-            int i = size;
-            this.customer[i] = customers.idOf(customerId);
-            this.time[i] = epochNanos;
-            this.touchpoint[i] = touchpoints.idOf(touchpoint);
-            this.channel[i] = small(channelIds, channels, channel, "channels");
-            this.stage[i] = stage == null ? NONE : small(stageIds, stages, stage, "journey stages");
-            if (outcome != null) {
-                if (this.outcome == null) {
-                    this.outcome = filled(this.customer.length);
+            int ch = small(channelIds, channels, channel, "channels");
+            int st = stage == null ? NONE : small(stageIds, stages, stage, "journey stages");
+            if (buffer.size() >= spillAt) {
+                spill();
+            }
+            int columnsBefore = buffer.optionalColumns();
+            int i = buffer.size();
+            if ((i & EventColumns.MASK) == 0) {
+                int c = i >>> EventColumns.SHIFT;
+                if (c == customer.length) {
+                    customer = Arrays.copyOf(customer, c * 2);
                 }
-                this.outcome[i] = outcomes.idOf(outcome);
-            }
-            if (!Double.isNaN(value)) {
-                if (this.value == null) {
-                    this.value = new double[this.customer.length];
-                    Arrays.fill(this.value, Double.NaN);
+                if (customer[c] == null) {
+                    customer[c] = new int[EventColumns.CHUNK];
                 }
-                this.value[i] = value;
             }
-            if (caseId != null) {
-                if (this.caseId == null) {
-                    this.caseId = filled(this.customer.length);
-                }
-                this.caseId[i] = cases.idOf(caseId);
-            }
+            customer[i >>> EventColumns.SHIFT][i & EventColumns.MASK] = customers.idOf(customerId);
+            buffer.add(epochNanos, touchpoints.idOf(touchpoint), ch, st,
+                    outcome == null ? NONE : outcomes.idOf(outcome), value,
+                    caseId == null ? NONE : cases.idOf(caseId), segment == null ? NONE : segments.idOf(segment));
             size++;
+            if (buffer.optionalColumns() != columnsBefore) {
+                updateSpillAt();
+            }
             return this;
         }
 
@@ -668,38 +698,135 @@ public final class EventLog {
             return (short) (int) id;
         }
 
-        private static int[] filled(int n) {
-            int[] a = new int[n];
-            Arrays.fill(a, NONE);
-            return a;
+        /** Buffered events that fill the budget: what the buffer, its customer column and the sort take. */
+        private void updateSpillAt() {
+            if (budget == Long.MAX_VALUE) {
+                return;
+            }
+            long perEvent = 2L * buffer.bytesPerEvent() + 4 + 4;
+            spillAt = Math.max(1, budget / perEvent);
         }
 
-        private void grow() {
-            int n = customer.length;
-            int m = n + (n >> 1) + 16;
-            if (m < 0 || m > Integer.MAX_VALUE - 16) {
-                if (n >= Integer.MAX_VALUE - 16) {
-                    throw new InvalidInputException("an event log holds at most " + (Integer.MAX_VALUE - 16)
-                            + " events");
+        /** The customers' ranks in name order, by dictionary id, updated for the customers added since the last call. */
+        private int[] ranks() {
+            int n = customers.size();
+            int old = sortedIds.length;
+            if (old < n) {
+                int[] fresh = new int[n - old];
+                for (int i = 0; i < fresh.length; i++) {
+                    fresh[i] = old + i;
                 }
-                m = Integer.MAX_VALUE - 16;
+                IntSorts.stableSort(fresh, 0, fresh.length, new int[fresh.length], customers::compare);
+                int[] merged = new int[n];
+                int i = 0;
+                int j = 0;
+                for (int k = 0; k < n; k++) {
+                    merged[k] = j == fresh.length || (i < old && customers.compare(sortedIds[i], fresh[j]) < 0)
+                            ? sortedIds[i++] : fresh[j++];
+                }
+                sortedIds = merged;
             }
-            customer = Arrays.copyOf(customer, m);
-            time = Arrays.copyOf(time, m);
-            touchpoint = Arrays.copyOf(touchpoint, m);
-            channel = Arrays.copyOf(channel, m);
-            stage = Arrays.copyOf(stage, m);
-            if (outcome != null) {
-                outcome = Arrays.copyOf(outcome, m);
-                Arrays.fill(outcome, n, m, NONE);
+            int[] rank = new int[n];
+            for (int r = 0; r < n; r++) {
+                rank[sortedIds[r]] = r;
             }
-            if (value != null) {
-                value = Arrays.copyOf(value, m);
-                Arrays.fill(value, n, m, Double.NaN);
+            return rank;
+        }
+
+        /**
+         * Sorts the buffer by (customer rank, time, input order): fills {@code start} (by rank, length
+         * customers + 1) with each customer's first position and returns the permutation.
+         */
+        private int[] sortBuffer(int[] rank, int[] start) {
+            int n = buffer.size();
+            for (int i = 0; i < n; i++) {
+                start[rank[customerAt(i)] + 1]++;
             }
-            if (caseId != null) {
-                caseId = Arrays.copyOf(caseId, m);
-                Arrays.fill(caseId, n, m, NONE);
+            for (int r = 0; r + 1 < start.length; r++) {
+                start[r + 1] += start[r];
+            }
+            int[] perm = new int[n];
+            int[] fill = Arrays.copyOf(start, start.length - 1);
+            for (int i = 0; i < n; i++) {
+                perm[fill[rank[customerAt(i)]]++] = i; // stable: input order within a customer
+            }
+            int[] scratch = new int[16];
+            EventColumns cols = buffer;
+            for (int r = 0; r + 1 < start.length; r++) {
+                int from = start[r];
+                int to = start[r + 1];
+                if (to - from > scratch.length) {
+                    scratch = new int[Math.max(to - from, scratch.length * 2)];
+                }
+                IntSorts.stableSort(perm, from, to, scratch, (x, y) -> Long.compare(cols.timeAt(x), cols.timeAt(y)));
+            }
+            return perm;
+        }
+
+        private int customerAt(int i) {
+            return customer[i >>> EventColumns.SHIFT][i & EventColumns.MASK];
+        }
+
+        /** Writes the buffer as a sorted run and empties it; merges runs once {@link #FAN_IN} share a level. */
+        private void spill() {
+            if (buffer.size() == 0) {
+                return;
+            }
+            if (runs == null) {
+                Path dir = tempDirectory != null ? tempDirectory : Path.of(System.getProperty("java.io.tmpdir"));
+                runs = new RunFiles(dir);
+                cleanable = CLEANER.register(this, runs);
+            }
+            try {
+                int[] rank = ranks();
+                int[] start = new int[rank.length + 1];
+                int[] perm = sortBuffer(rank, start);
+                try (SpillRuns.Writer w = new SpillRuns.Writer(runs.directory, spilledBytes)) {
+                    runs.add(w.file(), 0);
+                    for (int r = 0; r < rank.length; r++) {
+                        if (start[r + 1] > start[r]) {
+                            w.block(sortedIds[r], start[r + 1] - start[r]);
+                            for (int k = start[r]; k < start[r + 1]; k++) {
+                                w.event(buffer, perm[k]);
+                            }
+                        }
+                    }
+                }
+                buffer.clear();
+                mergeRuns(rank);
+            } catch (RuntimeException e) {
+                broken = e.toString();
+                close();
+                throw e;
+            }
+        }
+
+        /** While the last {@link #FAN_IN} runs share a level, merges them into one run of the next level. */
+        private void mergeRuns(int[] rank) {
+            List<Path> files = runs.files;
+            List<Integer> levels = runs.levels;
+            while (files.size() >= FAN_IN) {
+                int n = files.size();
+                int level = levels.get(n - 1);
+                if (!levels.get(n - FAN_IN).equals(level)) {
+                    return;
+                }
+                List<Path> group = new ArrayList<>(files.subList(n - FAN_IN, n));
+                EventColumns one = new EventColumns();
+                try (SpillRuns.Cursor c = new SpillRuns.Cursor(group, rank);
+                        SpillRuns.Writer w = new SpillRuns.Writer(runs.directory, spilledBytes)) {
+                    runs.add(w.file(), level + 1);
+                    while (c.next(one)) {
+                        w.block(c.customer, one.size());
+                        for (int e = 0; e < one.size(); e++) {
+                            w.event(one, e);
+                        }
+                    }
+                }
+                for (int k = 0; k < FAN_IN; k++) {
+                    SpillRuns.delete(files.remove(n - FAN_IN));
+                    levels.remove(n - FAN_IN);
+                }
             }
         }
 
@@ -713,25 +840,72 @@ public final class EventLog {
         }
 
         /**
-         * Sorts the events into a log. The builder cannot be used afterwards.
+         * Sorts the events into a log: in memory when nothing was spilled, else spills the rest and
+         * returns a spilled log over the runs. The builder cannot be used afterwards.
          *
          * @return the log
+         * @throws IllegalStateException if the builder was already built or closed
+         * @throws UncheckedIOException if a run cannot be written (naming the temp directory)
          */
         public EventLog build() {
+            usable();
+            built = true;
+            if (runs == null) {
+                int[] rank = ranks();
+                int[] start = new int[rank.length + 1];
+                int[] perm = sortBuffer(rank, start);
+                EventColumns sorted = new EventColumns();
+                for (int k = 0; k < perm.length; k++) {
+                    sorted.addFrom(buffer, perm[k]);
+                }
+                release();
+                return new EventLog(this, new Segment(sorted, start, sortedIds, rank.length), null, null);
+            }
+            spill();
+            RunFiles owned = new RunFiles(runs.directory);
+            for (int k = 0; k < runs.files.size(); k++) {
+                owned.add(runs.files.get(k), runs.levels.get(k));
+            }
+            runs.handedOver = true;
+            int[] rank = ranks();
+            release();
+            return new EventLog(this, null, owned, rank);
+        }
+
+        private void usable() {
             if (built) {
                 throw new IllegalStateException("the event log was already built; start a new builder");
             }
-            built = true;
-            EventLog log = new EventLog(this);
+            if (broken != null) {
+                throw new IllegalStateException("the event log builder failed and was closed: " + broken);
+            }
+        }
+
+        private void release() {
+            buffer = null;
             customer = null;
-            time = null;
-            touchpoint = null;
-            channel = null;
-            stage = null;
-            outcome = null;
-            value = null;
-            caseId = null;
-            return log;
+        }
+
+        /**
+         * Deletes the runs spilled so far unless {@link #build()} handed them to a log; a builder
+         * that never spilled has nothing to close. Idempotent.
+         */
+        @Override
+        public void close() {
+            if (cleanable != null) {
+                cleanable.clean();
+            }
+        }
+
+        /**
+         * Returns e.g. {@code EventLog.Builder[2000000 events, 1200000 buffered, 3 runs]}.
+         *
+         * @return a short description
+         */
+        @Override
+        public String toString() {
+            return "EventLog.Builder[" + size + " events, " + (buffer == null ? 0 : buffer.size()) + " buffered, "
+                    + (runs == null ? 0 : runs.files.size()) + " runs]";
         }
     }
 }

@@ -53,9 +53,7 @@ public final class JourneySummary implements Accumulator<JourneySummary, Journey
      * @param j the journey
      */
     public void accept(CustomerJourney j) {
-        if (j == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(j, "journey");
         journeys++;
         duration.accept(j.duration().toMillis() / 1000.0);
         touchpoints.accept(j.touchpointCount());

@@ -21,6 +21,7 @@ public final class LogJourney {
     public static final int NONE = EventLog.NONE;
 
     private final EventLog log;
+    private EventColumns cols;
     private int customer;
     private int caseIndex;
     private int[] positions;
@@ -31,7 +32,8 @@ public final class LogJourney {
         this.log = log;
     }
 
-    void set(int customer, int caseIndex, int[] positions, int from, int to) {
+    void set(EventColumns cols, int customer, int caseIndex, int[] positions, int from, int to) {
+        this.cols = cols;
         this.customer = customer;
         this.caseIndex = caseIndex;
         this.positions = positions;
@@ -108,7 +110,7 @@ public final class LogJourney {
      * @return the time
      */
     public long timeNanos(int i) {
-        return log.timeAt(at(i));
+        return cols.timeAt(at(i));
     }
 
     /**
@@ -119,7 +121,7 @@ public final class LogJourney {
      * @return the time
      */
     public long timeMillis(int i) {
-        return EventLog.millis(log.timeAt(at(i)));
+        return EventLog.millis(cols.timeAt(at(i)));
     }
 
     /**
@@ -129,7 +131,7 @@ public final class LogJourney {
      * @return the time
      */
     public Instant time(int i) {
-        return EventLog.instant(log.timeAt(at(i)));
+        return EventLog.instant(cols.timeAt(at(i)));
     }
 
     /**
@@ -139,7 +141,7 @@ public final class LogJourney {
      * @return the id
      */
     public int touchpoint(int i) {
-        return log.touchpointAt(at(i));
+        return cols.touchpointAt(at(i));
     }
 
     /**
@@ -159,7 +161,7 @@ public final class LogJourney {
      * @return the id
      */
     public int channel(int i) {
-        return log.channelAt(at(i));
+        return cols.channelAt(at(i));
     }
 
     /**
@@ -169,7 +171,7 @@ public final class LogJourney {
      * @return the id or NONE
      */
     public int stage(int i) {
-        return log.stageAt(at(i));
+        return cols.stageAt(at(i));
     }
 
     /**
@@ -179,7 +181,7 @@ public final class LogJourney {
      * @return the id or NONE
      */
     public int outcome(int i) {
-        return log.outcomeAt(at(i));
+        return cols.outcomeAt(at(i));
     }
 
     /**
@@ -189,7 +191,27 @@ public final class LogJourney {
      * @return the value or NaN
      */
     public double value(int i) {
-        return log.valueAt(at(i));
+        return cols.valueAt(at(i));
+    }
+
+    /**
+     * The journey's segment: the segment id in {@link EventLog#segments()} of its first event, or
+     * {@link #NONE} when that event has none.
+     *
+     * @return the id or NONE
+     */
+    public int segment() {
+        return cols.segmentAt(at(0));
+    }
+
+    /**
+     * The journey's segment name (its first event's), when it has one.
+     *
+     * @return the segment, or empty
+     */
+    public Optional<String> segmentName() {
+        int g = segment();
+        return g == NONE ? Optional.empty() : Optional.of(log.segments().name(g));
     }
 
     /**
@@ -215,13 +237,13 @@ public final class LogJourney {
      */
     public JourneyEvent event(int i) {
         int e = at(i);
-        int st = log.stageAt(e);
-        int o = log.outcomeAt(e);
-        double v = log.valueAt(e);
-        int c = log.caseAt(e);
-        Channel ch = log.channels().get(log.channelAt(e));
+        int st = cols.stageAt(e);
+        int o = cols.outcomeAt(e);
+        double v = cols.valueAt(e);
+        int c = cols.caseAt(e);
+        Channel ch = log.channels().get(cols.channelAt(e));
         Optional<JourneyStage> stage = st == NONE ? Optional.empty() : Optional.of(log.stages().get(st));
-        return new JourneyEvent(customerId(), EventLog.instant(log.timeAt(e)), log.touchpoints().name(log.touchpointAt(e)),
+        return new JourneyEvent(customerId(), EventLog.instant(cols.timeAt(e)), log.touchpoints().name(cols.touchpointAt(e)),
                 ch, stage, o == NONE ? Optional.empty() : Optional.of(log.outcomes().name(o)),
                 Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v),
                 c == NONE ? Optional.empty() : Optional.of(log.cases().name(c)));

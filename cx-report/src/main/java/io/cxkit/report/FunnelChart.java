@@ -39,7 +39,7 @@ public final class FunnelChart {
         }
         List<FunnelStepResult> steps = result.steps();
         String mode = result.mode().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        String window = result.window() == null ? "no window" : "window " + Num.roundSeconds(result.window().toSeconds());
+        String window = result.window().map(w -> "window " + Num.roundSeconds(w.toSeconds())).orElse("no window");
         String title = "Funnel " + String.join(" > ", steps.stream().map(FunnelStepResult::name).toList())
                 + (name == null ? "" : " (" + name + ")");
         String id = name == null ? "funnel" : Markup.slug("funnel " + name);

@@ -58,17 +58,9 @@ public final class OutcomeLinkage implements Accumulator<OutcomeLinkage, Outcome
     private final TreeMap<String, long[]> rates = new TreeMap<>();
 
     private OutcomeLinkage(String outcome, String reference, boolean binary) {
-        this.outcome = nonBlank(outcome, "outcome");
-        this.reference = nonBlank(reference, "reference group");
+        this.outcome = Check.notBlank(outcome, "outcome");
+        this.reference = Check.notBlank(reference, "reference group");
         this.binary = binary;
-    }
-
-    private static String nonBlank(String s, String name) {
-        Check.notNull(s, name);
-        if (s.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank: '" + s + "'");
-        }
-        return s;
     }
 
     /**
@@ -172,7 +164,7 @@ public final class OutcomeLinkage implements Accumulator<OutcomeLinkage, Outcome
         if (!binary) {
             throw new IllegalStateException("'" + outcome + "' is a numeric outcome; use accept(group, double)");
         }
-        long[] c = rates.computeIfAbsent(nonBlank(group, "group"), g -> new long[2]);
+        long[] c = rates.computeIfAbsent(Check.notBlank(group, "group"), g -> new long[2]);
         c[0]++;
         if (success) {
             c[1]++;
@@ -183,7 +175,7 @@ public final class OutcomeLinkage implements Accumulator<OutcomeLinkage, Outcome
         if (binary) {
             throw new IllegalStateException("'" + outcome + "' is a binary outcome; use accept(group, boolean)");
         }
-        return means.computeIfAbsent(nonBlank(group, "group"), g -> Moments.create());
+        return means.computeIfAbsent(Check.notBlank(group, "group"), g -> Moments.create());
     }
 
     @Override

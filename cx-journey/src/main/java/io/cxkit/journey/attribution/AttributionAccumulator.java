@@ -164,12 +164,10 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
      * Adds one journey, converting or not.
      *
      * @param journey the journey
-     * @throws IllegalArgumentException if it is missing
+     * @throws NullPointerException if it is null
      */
     public void accept(AttributionJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         List<String> tps = journey.touchpoints();
         int m = tps.size();
         journeys++;

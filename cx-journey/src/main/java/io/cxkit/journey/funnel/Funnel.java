@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -194,10 +195,10 @@ public final class Funnel {
     /**
      * The conversion window, if limited.
      *
-     * @return the window, or {@code null} for no limit
+     * @return the window; empty for no limit
      */
-    public Duration window() {
-        return window;
+    public Optional<Duration> window() {
+        return Optional.ofNullable(window);
     }
 
     /**

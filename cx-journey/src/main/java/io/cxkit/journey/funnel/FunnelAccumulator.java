@@ -2,13 +2,16 @@ package io.cxkit.journey.funnel;
 
 import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
+import io.cxkit.core.CorruptEncodingException;
 import io.cxkit.core.Encoding;
 import io.cxkit.core.ExactCounts;
 import io.cxkit.core.IncompatibleAccumulatorException;
+import io.cxkit.core.JourneyStage;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSketch;
 import io.cxkit.core.QuantileSummary;
 import io.cxkit.journey.CustomerJourney;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,9 +21,10 @@ import java.util.List;
  *
  * <p>{@link #accept(CustomerJourney)} allocates nothing per journey; {@link #acceptReached(int,
  * long[])} is the primitive entry for callers that match steps themselves. Combining requires the
- * same funnel definition (mode, window and steps); the encoding stores the counts and sketches
- * with the step names, and {@link #decode(byte[], Funnel)} re-attaches the funnel (predicates
- * cannot be encoded).
+ * same funnel definition (mode, window and steps). The encoding carries the definition with the
+ * counts and sketches, so {@link #decode(byte[])} rebuilds the funnel; a funnel with a predicate
+ * step ({@link FunnelStep#matching}), which no encoding can carry, is decoded with
+ * {@link #decode(byte[], Funnel)}, which also reads cxkit 0.1's encodings.
  */
 public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, FunnelResult> {
     /** Encoding type name. */
@@ -62,9 +66,7 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
      * @param journey the journey
      */
     public void accept(CustomerJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         acceptReached(funnel.match(journey.events(), scratch), scratch);
     }
 
@@ -155,8 +157,17 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
 
     @Override
     public byte[] encode() {
-        Encoding.Writer w = Encoding.writer(TYPE, 1).putString(funnel.signature()).putLong(journeys)
-                .putLongs(reached);
+        Encoding.Writer w = Encoding.writer(TYPE, 2).putString(funnel.signature())
+                .putString(funnel.mode().name()).putBoolean(funnel.window().isPresent());
+        funnel.window().ifPresent(d -> w.putLong(d.getSeconds()).putInt(d.getNano()));
+        w.putInt(k);
+        for (FunnelStep step : funnel.steps()) {
+            w.putString(step.kind()).putString(step.name());
+            if (step.kind().equals("stage")) {
+                w.putInt(step.stageOrder());
+            }
+        }
+        w.putLong(journeys).putLongs(reached);
         for (int s = 0; s < k; s++) {
             w.putBytes(fromPrevious[s].encode()).putBytes(fromFirst[s].encode());
         }
@@ -164,19 +175,98 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
     }
 
     /**
-     * Reads an accumulator written by {@link #encode()} for the given funnel.
+     * Reads an accumulator written by {@link #encode()}, with the funnel definition the encoding
+     * carries (mode, window and steps). A step made by {@link FunnelStep#matching} is a predicate,
+     * which no encoding can carry: decode such an accumulator, and encodings written by cxkit 0.1
+     * (payload version 1, which carry only a signature of the definition), with
+     * {@link #decode(byte[], Funnel)}.
+     *
+     * @param bytes the encoding
+     * @return the accumulator
+     * @throws CorruptEncodingException if the encoding is invalid, of version 1, or has a predicate
+     *     step
+     */
+    public static FunnelAccumulator decode(byte[] bytes) {
+        Encoding.Reader in = Encoding.reader(bytes, TYPE, 2);
+        if (in.payloadVersion() < 2) {
+            throw in.corrupt("has payload version " + in.payloadVersion() + ", which does not carry the funnel"
+                    + " definition: decode it with decode(bytes, funnel)");
+        }
+        String sig = in.getString();
+        Funnel funnel = readDefinition(in, null);
+        if (!sig.equals(funnel.signature())) {
+            throw in.corrupt("has a signature that does not match its definition: " + sig + " vs " + funnel.signature());
+        }
+        return readCounts(in, funnel);
+    }
+
+    /**
+     * Reads an accumulator written by {@link #encode()}, or by cxkit 0.1, for the given funnel; the
+     * encoding's definition must be the funnel's (mode, window, step kinds and names; a predicate step
+     * is matched by name, since predicates cannot be encoded).
      *
      * @param bytes the encoding
      * @param funnel the funnel it was made with
      * @return the accumulator
-     * @throws IllegalArgumentException if the encoding is invalid or was made with another funnel
+     * @throws CorruptEncodingException if the encoding is invalid or was made with another funnel
+     * @throws NullPointerException if {@code funnel} is null
      */
     public static FunnelAccumulator decode(byte[] bytes, Funnel funnel) {
-        Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
+        Check.notNull(funnel, "funnel");
+        Encoding.Reader in = Encoding.reader(bytes, TYPE, 2);
         String sig = in.getString();
         if (!sig.equals(funnel.signature())) {
             throw in.corrupt("has a different funnel definition: " + sig + " vs " + funnel.signature());
         }
+        if (in.payloadVersion() >= 2) {
+            readDefinition(in, funnel);
+        }
+        return readCounts(in, funnel);
+    }
+
+    /** Reads the definition; with {@code expected}, checks it against that funnel and returns it. */
+    private static Funnel readDefinition(Encoding.Reader in, Funnel expected) {
+        FunnelMode mode = in.getEnum(FunnelMode.class, "funnel mode");
+        Duration window = in.getBoolean() ? in.valid("conversion window", () -> positive(in.getLong(), in.getInt()))
+                : null;
+        int n = in.getSize("step count", 8);
+        Funnel.Builder b = Funnel.builder().mode(mode).window(window);
+        for (int s = 0; s < n; s++) {
+            String kind = in.getString();
+            String name = in.getString();
+            FunnelStep step = switch (kind) {
+                case "touchpoint" -> in.valid("touchpoint step", () -> FunnelStep.touchpoint(name));
+                case "outcome" -> in.valid("outcome step", () -> FunnelStep.outcome(name));
+                case "stage" -> {
+                    int order = in.getInt();
+                    yield in.valid("stage step", () -> FunnelStep.stage(JourneyStage.of(name, order)));
+                }
+                case "predicate" -> {
+                    if (expected == null || s >= expected.steps().size()) {
+                        throw in.corrupt("has the predicate step '" + name + "', which an encoding cannot carry:"
+                                + " decode it with decode(bytes, funnel)");
+                    }
+                    yield expected.steps().get(s);
+                }
+                default -> throw in.corrupt("has an unknown step kind '" + kind + "'");
+            };
+            b.step(step);
+        }
+        Funnel f = in.valid("funnel definition", b::build);
+        if (expected != null && !f.steps().equals(expected.steps())) {
+            throw in.corrupt("has different funnel steps: " + f.steps() + " vs " + expected.steps());
+        }
+        return expected == null ? f : expected;
+    }
+
+    private static Duration positive(long seconds, int nanos) {
+        if (nanos < 0 || nanos > 999_999_999) {
+            throw new IllegalArgumentException("nanoseconds must be in [0, 999999999]: " + nanos);
+        }
+        return Duration.ofSeconds(seconds, nanos);
+    }
+
+    private static FunnelAccumulator readCounts(Encoding.Reader in, Funnel funnel) {
         FunnelAccumulator a = new FunnelAccumulator(funnel);
         a.journeys = in.getCount("journey count");
         long[] r = in.getCounts("reached count");

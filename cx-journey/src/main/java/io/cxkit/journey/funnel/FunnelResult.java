@@ -8,16 +8,17 @@ import io.cxkit.core.TwoSampleTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The result of a {@link Funnel}: journeys offered and one {@link FunnelStepResult} per step.
  *
  * @param mode the matching mode
- * @param window the conversion window, or {@code null} for none
+ * @param window the conversion window; empty for none
  * @param journeys journeys offered to the funnel (entered or not)
  * @param steps per-step numbers, in step order
  */
-public record FunnelResult(FunnelMode mode, Duration window, long journeys, List<FunnelStepResult> steps) {
+public record FunnelResult(FunnelMode mode, Optional<Duration> window, long journeys, List<FunnelStepResult> steps) {
 
     /**
      * Copies the step list.
@@ -28,6 +29,7 @@ public record FunnelResult(FunnelMode mode, Duration window, long journeys, List
      * @param steps see the class comment
      */
     public FunnelResult {
+        window = window == null ? Optional.empty() : window;
         steps = List.copyOf(steps);
     }
 
@@ -121,7 +123,7 @@ public record FunnelResult(FunnelMode mode, Duration window, long journeys, List
     public String toString() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Funnel %s, window %s: %d journeys, %d entered, %d completed%n",
-                mode, window == null ? "none" : window, journeys, entered(), completed()));
+                mode, window.map(Duration::toString).orElse("none"), journeys, entered(), completed()));
         sb.append(String.format(Locale.ROOT, "  %-20s %8s %9s %8s  %-26s %-26s %s%n", "step", "entered",
                 "converted", "dropped", "from previous", "from first", "time from previous (median/p90 s)"));
         for (FunnelStepResult s : steps) {

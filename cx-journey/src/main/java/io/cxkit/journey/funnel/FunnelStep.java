@@ -10,20 +10,26 @@ import java.util.function.Predicate;
  * One step of a {@link Funnel}: a named test on a {@link JourneyEvent}. Steps match a touchpoint,
  * a journey stage, an outcome, or any predicate.
  *
- * <p>Two steps are equal when their names and kinds agree and, for predicate steps, the predicate
- * is the same object.
+ * <p>Two steps are equal when their names and kinds agree, for stage steps the stage's order too,
+ * and for predicate steps the predicate is the same object.
  */
 public final class FunnelStep {
     private final String name;
     private final String kind;
     private final String target;
     private final Predicate<JourneyEvent> test;
+    private final int stageOrder;
 
     private FunnelStep(String name, String kind, String target, Predicate<JourneyEvent> test) {
+        this(name, kind, target, test, -1);
+    }
+
+    private FunnelStep(String name, String kind, String target, Predicate<JourneyEvent> test, int stageOrder) {
         this.name = name;
         this.kind = kind;
         this.target = target;
         this.test = test;
+        this.stageOrder = stageOrder;
     }
 
     /**
@@ -48,7 +54,7 @@ public final class FunnelStep {
             throw new IllegalArgumentException("funnel step stage must not be missing: null");
         }
         return new FunnelStep(stage.name(), "stage", stage.name(),
-                e -> e.stage().isPresent() && e.stage().get().equals(stage));
+                e -> e.stage().isPresent() && e.stage().get().equals(stage), stage.order());
     }
 
     /**
@@ -106,6 +112,11 @@ public final class FunnelStep {
         return target;
     }
 
+    /** The matched stage's order for a stage step (stages equal by name and order), else -1. */
+    int stageOrder() {
+        return stageOrder;
+    }
+
     /**
      * Whether the event reaches this step.
      *
@@ -119,7 +130,7 @@ public final class FunnelStep {
     @Override
     public boolean equals(Object o) {
         return o instanceof FunnelStep s && s.name.equals(name) && s.kind.equals(kind)
-                && s.target.equals(target) && (!kind.equals("predicate") || s.test == test);
+                && s.target.equals(target) && s.stageOrder == stageOrder && (!kind.equals("predicate") || s.test == test);
     }
 
     @Override

@@ -108,9 +108,7 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      * @param journey the journey
      */
     public void accept(CustomerJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         accept(journey.path());
     }
 

@@ -88,12 +88,10 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
      * Observes one journey: {@code (start) → first touchpoint → … → last → (end)}.
      *
      * @param journey the journey
-     * @throws IllegalArgumentException if {@code journey} is missing
+     * @throws NullPointerException if {@code journey} is null
      */
     public void accept(CustomerJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         journeys++;
         journeyStamp++;
         List<JourneyEvent> ev = journey.events();

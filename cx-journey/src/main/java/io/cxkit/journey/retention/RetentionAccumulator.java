@@ -77,12 +77,11 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
      * @param grain the period length
      * @param zone the time zone in which periods are calendar periods
      * @return a new accumulator
-     * @throws IllegalArgumentException if an argument is missing
+     * @throws NullPointerException if an argument is null
      */
     public static RetentionAccumulator create(TimeGrain grain, ZoneId zone) {
-        if (grain == null || zone == null) {
-            throw new IllegalArgumentException("grain and zone must not be missing: " + grain + ", " + zone);
-        }
+        Check.notNull(grain, "grain");
+        Check.notNull(zone, "zone");
         return new RetentionAccumulator(grain, zone);
     }
 
@@ -95,9 +94,7 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
      *     span more than {@link #MAX_PERIODS} periods (an {@link InvalidInputException})
      */
     public void accept(String customerId, Instant time) {
-        if (customerId == null || customerId.isBlank()) {
-            throw new IllegalArgumentException("customerId must not be blank: " + customerId);
-        }
+        Check.notBlank(customerId, "customerId");
         if (time == null) {
             throw new IllegalArgumentException("activity time must not be missing: null (customer " + customerId + ")");
         }
@@ -134,9 +131,7 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
      * @param journey the journey
      */
     public void accept(CustomerJourney journey) {
-        if (journey == null) {
-            throw new IllegalArgumentException("journey must not be missing: null");
-        }
+        Check.notNull(journey, "journey");
         for (JourneyEvent e : journey.events()) {
             accept(e.customerId(), e.time());
         }

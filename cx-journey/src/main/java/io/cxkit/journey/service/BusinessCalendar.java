@@ -178,13 +178,20 @@ public final class BusinessCalendar {
         }
 
         /**
-         * Builds the calendar.
+         * Builds the calendar. A schedule may close every day (a shutdown from a date on), but not
+         * all of them: a calendar without any working hours would make every duration 0.
          *
          * @return the calendar
+         * @throws IllegalArgumentException if no schedule has working hours
          */
         public BusinessCalendar build() {
+            if (schedules.values().stream().allMatch(Map::isEmpty)) {
+                throw new IllegalArgumentException("business calendar must have working hours: every day of every"
+                        + " schedule is closed");
+            }
             TreeMap<LocalDate, Map<DayOfWeek, LocalTime[]>> copy = new TreeMap<>();
-            schedules.forEach((k, v) -> copy.put(k, new EnumMap<>(v.isEmpty() ? Map.of() : v)));
+            // the schedules are EnumMaps, which EnumMap's copy constructor accepts even when empty
+            schedules.forEach((k, v) -> copy.put(k, new EnumMap<>(v)));
             return new BusinessCalendar(zone, copy, Set.copyOf(holidays), false);
         }
     }

@@ -47,9 +47,7 @@ public final class ServiceAccumulator implements Accumulator<ServiceAccumulator,
      * @param t the ticket's facts
      */
     public void accept(TicketFacts t) {
-        if (t == null) {
-            throw new IllegalArgumentException("ticket facts must not be missing: null");
-        }
+        Check.notNull(t, "ticket facts");
         tickets++;
         if (t.solved()) {
             solved++;

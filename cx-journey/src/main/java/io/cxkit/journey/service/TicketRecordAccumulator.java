@@ -100,9 +100,7 @@ public final class TicketRecordAccumulator implements Accumulator<TicketRecordAc
     }
 
     private TicketRecordAccumulator(long frTargetMillis, long resTargetMillis, FirstContactRule rule) {
-        if (rule == null) {
-            throw new IllegalArgumentException("first-contact rule must not be missing: null");
-        }
+        Check.notNull(rule, "first-contact rule");
         this.frTargetMillis = frTargetMillis;
         this.resTargetMillis = resTargetMillis;
         this.rule = rule;
@@ -121,12 +119,10 @@ public final class TicketRecordAccumulator implements Accumulator<TicketRecordAc
      * Adds one ticket.
      *
      * @param t the ticket's row
-     * @throws IllegalArgumentException if {@code t} is null
+     * @throws NullPointerException if {@code t} is null
      */
     public void accept(TicketRecord t) {
-        if (t == null) {
-            throw new IllegalArgumentException("ticket record must not be missing: null");
-        }
+        Check.notNull(t, "ticket record");
         tickets++;
         boolean s = t.solved();
         if (s) {

@@ -73,16 +73,14 @@ public final class SurvivalAccumulator implements Accumulator<SurvivalAccumulato
      * @param time the follow-up time; finite and {@code >= 0}
      * @param event {@code true} for an event, {@code false} for a censored observation
      * @param group the group label; not null
-     * @throws IllegalArgumentException if {@code time} is negative, NaN or infinite, or the group
-     *     is missing
+     * @throws IllegalArgumentException if {@code time} is negative, NaN or infinite
+     * @throws NullPointerException if the group is null
      */
     public void accept(double time, boolean event, String group) {
         if (!(time >= 0 && time < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("survival time must be finite and >= 0: " + time);
         }
-        if (group == null) {
-            throw new IllegalArgumentException("survival group must not be missing: null");
-        }
+        Check.notNull(group, "survival group");
         Counts c = groups.get(group);
         if (c == null) {
             c = new Counts();
@@ -100,11 +98,10 @@ public final class SurvivalAccumulator implements Accumulator<SurvivalAccumulato
      * @param group the group label; not null
      * @throws IllegalArgumentException for a bad time or a status that is not one of the codes
      *     (e.g. {@code "status must be 1 (censored) or 2 (event): 3"})
+     * @throws NullPointerException if the coding or the group is null
      */
     public void acceptStatus(double time, int status, SurvivalStatus coding, String group) {
-        if (coding == null) {
-            throw new IllegalArgumentException("status coding must not be missing: null");
-        }
+        Check.notNull(coding, "status coding");
         accept(time, coding.isEvent(status), group);
     }
 

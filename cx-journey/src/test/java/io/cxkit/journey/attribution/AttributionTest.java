@@ -278,7 +278,7 @@ class AttributionTest {
         assertEquals("Markov order must be in [1, 3]: 4", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> AttributionAccumulator.create(1, Duration.ZERO));
         AttributionAccumulator acc = AttributionAccumulator.create();
-        assertThrows(IllegalArgumentException.class, () -> acc.accept(null));
+        assertThrows(NullPointerException.class, () -> acc.accept(null));
         assertThrows(IllegalArgumentException.class, () -> acc.heuristic(AttributionModel.MARKOV));
         e = assertThrows(IllegalArgumentException.class,
                 () -> acc.combine(AttributionAccumulator.create(2, Duration.ofDays(7))));

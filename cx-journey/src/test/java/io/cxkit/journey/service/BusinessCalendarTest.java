@@ -68,6 +68,23 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void aScheduleWithEveryDayClosedCountsNothingAndACalendarWithoutHoursIsRefused() {
+        // Before: build() threw EnumMap's "Specified map is empty" for any schedule without hours
+        BusinessCalendar shutdown = BusinessCalendar.builder(BERLIN).weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0))
+                .from(LocalDate.of(2026, 7, 1)).weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0))
+                .closed(DayOfWeek.MONDAY).closed(DayOfWeek.TUESDAY).closed(DayOfWeek.WEDNESDAY)
+                .closed(DayOfWeek.THURSDAY).closed(DayOfWeek.FRIDAY).build();
+        assertEquals(Duration.ZERO, shutdown.between(berlin("2026-07-06T00:00"), berlin("2026-07-13T00:00")));
+        assertEquals(Duration.ofHours(40), shutdown.between(berlin("2026-06-22T00:00"), berlin("2026-06-29T00:00")));
+        // with no working hours at all every duration would be 0: that is a mistake, not a calendar
+        assertEquals("business calendar must have working hours: every day of every schedule is closed",
+                assertThrows(IllegalArgumentException.class, () -> BusinessCalendar.builder(BERLIN).build())
+                        .getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BusinessCalendar.builder(BERLIN)
+                .hours(DayOfWeek.SATURDAY, LocalTime.of(10, 0), LocalTime.of(14, 0)).closed(DayOfWeek.SATURDAY).build());
+    }
+
+    @Test
     void badInput() {
         assertEquals("working hours end must be after start: MONDAY 17:00-09:00",
                 assertThrows(IllegalArgumentException.class, () -> BusinessCalendar.builder(BERLIN)

@@ -157,9 +157,9 @@ class TicketRecordAccumulatorTest {
         assertTrue(e.getMessage().contains("PT1H") && e.getMessage().contains("PT2H"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> a.combine(otherRule));
         assertThrows(NullPointerException.class, () -> a.combine(null)); // the library's one null policy for combine
-        assertThrows(IllegalArgumentException.class, () -> a.accept(null));
+        assertThrows(NullPointerException.class, () -> a.accept(null));
         assertEquals(1, a.result().tickets());
-        assertThrows(IllegalArgumentException.class, () -> ServiceMetrics.builder().build().recordAccumulator(null));
+        assertThrows(NullPointerException.class, () -> ServiceMetrics.builder().build().recordAccumulator(null));
     }
 
     @Test

@@ -134,8 +134,8 @@ class SurvivalTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> acc.acceptStatus(10, 2, SurvivalStatus.ZERO_ONE, "x"));
         assertEquals("status must be 0 (censored) or 1 (event): 2", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> acc.acceptStatus(1, 1, null, "x"));
-        assertThrows(IllegalArgumentException.class, () -> acc.accept(1, true, null));
+        assertThrows(NullPointerException.class, () -> acc.acceptStatus(1, 1, null, "x"));
+        assertThrows(NullPointerException.class, () -> acc.accept(1, true, null));
         assertThrows(NullPointerException.class, () -> acc.combine(null));
         acc.accept(1, true, "a");
         e = assertThrows(IllegalArgumentException.class, () -> acc.result().group("b"));

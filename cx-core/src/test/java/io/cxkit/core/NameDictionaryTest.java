@@ -1,0 +1,89 @@
+package io.cxkit.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** {@link NameDictionary} against a {@code HashMap} and {@link String#compareTo}. */
+class NameDictionaryTest {
+    /** Characters from ASCII, Latin-1, the BMP above U+E000, and supplementary planes (surrogate pairs). */
+    private static final String[] PIECES = {"a", "b", "c1", "Z", "é", "ß", "中", "\uE000", "\uFFFD", "\uFF21",
+        "😀", "𝄞", "", "-", "~"};
+
+    static String randomName(Random r) {
+        StringBuilder sb = new StringBuilder();
+        int n = r.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            sb.append(PIECES[r.nextInt(PIECES.length)]);
+        }
+        return sb.toString();
+    }
+
+    @Property(tries = 200)
+    void idsNamesAndOrderAgreeWithStrings(@ForAll long seed, @ForAll @IntRange(min = 0, max = 300) int n) {
+        Random r = new Random(seed);
+        NameDictionary d = new NameDictionary();
+        Map<String, Integer> expected = new HashMap<>();
+        List<String> byId = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String s = randomName(r);
+            Integer id = expected.get(s);
+            if (id == null) {
+                id = byId.size();
+                expected.put(s, id);
+                byId.add(s);
+            }
+            assertEquals((int) id, d.idOf(s), s);
+        }
+        assertEquals(byId.size(), d.size());
+        assertEquals(byId, d.names());
+        for (int i = 0; i < 20; i++) {
+            String s = randomName(r);
+            assertEquals(expected.getOrDefault(s, -1), d.find(s), s);
+        }
+        int[] rank = d.sortedRanks();
+        for (int a = 0; a < d.size(); a++) {
+            assertEquals(byId.get(a), d.name(a));
+            for (int b = 0; b < d.size(); b++) {
+                int want = Integer.signum(byId.get(a).compareTo(byId.get(b)));
+                assertEquals(want, Integer.signum(d.compare(a, b)), byId.get(a) + " vs " + byId.get(b));
+                assertEquals(want, Integer.signum(Integer.compare(rank[a], rank[b])));
+            }
+        }
+    }
+
+    @Test
+    void aMillionCustomerIdsTakeAboutTwentyFourBytesEach() {
+        NameDictionary d = new NameDictionary();
+        for (int i = 0; i < 1_000_000; i++) {
+            d.idOf("c" + (1_000_000 + i)); // 8 characters
+        }
+        assertEquals(1_000_000, d.size());
+        double perName = (double) d.residentBytes() / d.size();
+        // 8 bytes of UTF-8, 4 offset, 4 hash, 4 × 2^21 / 10^6 table: 24.4 (the bytes array grows by doubling)
+        assertTrue(perName > 20 && perName < 34, "bytes a name: " + perName);
+        assertEquals(999_999, d.find("c1999999"));
+        assertEquals("c1999999", d.name(999_999));
+    }
+
+    @Test
+    void badIdsAreNamed() {
+        NameDictionary d = new NameDictionary();
+        d.idOf("x");
+        assertEquals("name id must be in [0, 1): 1", assertThrows(IndexOutOfBoundsException.class,
+                () -> d.name(1)).getMessage());
+        assertEquals("name ids must be in [0, 1): 0, -1", assertThrows(IndexOutOfBoundsException.class,
+                () -> d.compare(0, -1)).getMessage());
+        assertEquals("NameDictionary[1 names]", d.toString());
+    }
+}
