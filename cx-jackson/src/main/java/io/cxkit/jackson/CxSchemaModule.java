@@ -121,7 +121,10 @@ public final class CxSchemaModule extends SimpleModule {
         return getClass().getName() + "[confidence=" + confidence + ", survival=" + survivalIntervals + "]";
     }
 
-    /** Writes one value; the provider writes nested values with the mapper's serializers. */
+    /**
+     * Writes one value; the provider writes nested values with the mapper's serializers. (Like
+     * {@link CxJacksonModule}'s {@code Writer}, but passing the provider, which these nested shapes need.)
+     */
     @FunctionalInterface
     private interface Writer<T> {
         void write(T value, JsonGenerator g, SerializerProvider p) throws IOException;
