@@ -11,8 +11,9 @@ import java.nio.file.Path;
  * A minimal byte-level reader for the benchmark CSV layout
  * {@code customer,time,touchpoint,channel,nps,csat,ces,weight} (header line first, time in epoch
  * milliseconds, empty field = missing answer, no quoting) into a {@link ResponseColumns.Builder}.
- * It exists only so that "CSV file → report" can be measured before the real reader in cx-io
- * exists: no quotes, no escapes, ASCII names.
+ * It is the floor the real reader ({@code io.cxkit.io.SurveyReader}) is measured against in
+ * {@code csvFixedLayoutFloor}: it knows this one layout and checks nothing beyond digits (no quotes,
+ * no escapes, ASCII names), so it is never a user path.
  *
  * <p>Names are turned into ids through a small byte-keyed table, so no {@code String} is made per
  * row; integers and decimals are parsed from bytes (a decimal with at most 15 digits is

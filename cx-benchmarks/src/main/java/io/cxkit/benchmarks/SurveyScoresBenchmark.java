@@ -58,7 +58,7 @@ public class SurveyScoresBenchmark {
     private Path csv;
     private Connection duck;
     private long[] bandwidth;
-    private final ColumnarScores one = ColumnarScores.by(TimeGrain.MONTH, ZoneOffset.UTC);
+    private final ColumnarScores one = ColumnarScores.of(TimeGrain.MONTH, ZoneOffset.UTC);
     private final ColumnarScores two = one.threads(2);
     private final SurveyReader csvReader = SurveyReader.builder().segmentBy("touchpoint")
             .period(TimeGrain.MONTH, ZoneOffset.UTC).unweighted().build();

@@ -19,7 +19,7 @@ class SurveyCsvTest {
         SurveyData d = new SurveyData(40_000, 7); // about 1.8 MB: crosses read chunks
         Path f = dir.resolve("r.csv");
         d.writeCsv(f);
-        ColumnarScores cs = ColumnarScores.by(TimeGrain.MONTH, ZoneOffset.UTC);
+        ColumnarScores cs = ColumnarScores.of(TimeGrain.MONTH, ZoneOffset.UTC);
         assertEquals(cs.aggregate(d.columns(true)),
                 cs.aggregate(SurveyCsv.read(f, ResponseColumns.builder(), true).build()));
         assertEquals(cs.aggregate(d.columns(false)),
@@ -37,7 +37,7 @@ class SurveyCsvTest {
         ResponseColumns c = SurveyCsv.read(csv.getBytes(StandardCharsets.US_ASCII), ResponseColumns.builder(), true)
                 .build();
         assertEquals(2, c.size());
-        var r = ColumnarScores.by(TimeGrain.MONTH, ZoneOffset.UTC).aggregate(c).asMap().values().iterator().next();
+        var r = ColumnarScores.of(TimeGrain.MONTH, ZoneOffset.UTC).aggregate(c).asMap().values().iterator().next();
         assertEquals(1, r.nps().n());
         assertEquals(1, r.nps().missing());
         assertEquals(1, r.csat().n());

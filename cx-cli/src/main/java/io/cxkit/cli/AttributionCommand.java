@@ -71,7 +71,7 @@ final class AttributionCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table",
             description = "table, json or html (html: every model side by side, --model first) (default ${DEFAULT-VALUE})")
-    SurvivalCommand.Output format;
+    CliSupport.Format format;
 
     @Mixin
     HtmlOutput.Options html;
@@ -153,7 +153,7 @@ final class AttributionCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--half-life must be a positive duration"
                     + " (30m, 12h, 7d, 2w, or ISO-8601 like PT12H): " + halfLife);
         }
-        HtmlOutput.check(spec.commandLine(), html, format == SurvivalCommand.Output.HTML);
+        HtmlOutput.check(spec.commandLine(), html, format == CliSupport.Format.HTML);
         AttributionReader reader;
         try {
             AttributionReader.Builder b = AttributionReader.builder().converted(converted);
@@ -185,7 +185,7 @@ final class AttributionCommand implements Callable<Integer> {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == SurvivalCommand.Output.HTML) {
+        if (format == CliSupport.Format.HTML) {
             List<AttributionResult> all = new ArrayList<>(List.of(r));
             List<String> notDrawn = new ArrayList<>();
             for (AttributionModel other : AttributionModel.values()) {
@@ -210,7 +210,7 @@ final class AttributionCommand implements Callable<Integer> {
             if (read.read().rejected().any()) {
                 spec.commandLine().getErr().println("cx: " + read.read().rejected());
             }
-        } else if (format == SurvivalCommand.Output.JSON) {
+        } else if (format == CliSupport.Format.JSON) {
             json(r, read, h, out);
         } else {
             table(r, read, h, out);

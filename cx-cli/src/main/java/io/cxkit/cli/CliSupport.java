@@ -116,7 +116,7 @@ final class CliSupport {
     }
 
     /**
-     * Puts a duration the user gave under {@code key} (ISO-8601, as before), {@code keyText} (as typed
+     * Puts a duration the user gave under {@code key} (ISO-8601), {@code keyText} (as typed
      * on the command line) and {@code keySeconds}; all null when absent.
      */
     static void putDuration(Map<String, Object> json, String key, TypedDuration d) {
@@ -221,9 +221,9 @@ final class CliSupport {
                 return ZoneId.of(value.strip());
             } catch (java.time.DateTimeException e) {
                 String best = io.cxkit.io.ColumnMapping.closest(value,
-                        new java.util.TreeSet<>(ZoneId.getAvailableZoneIds()));
-                throw new CommandLine.TypeConversionException("unknown zone '" + value + "'"
-                        + (best != null ? " (did you mean " + best + "?)" : "")
+                        new java.util.TreeSet<>(ZoneId.getAvailableZoneIds())).map(b -> " (did you mean " + b + "?)")
+                        .orElse("");
+                throw new CommandLine.TypeConversionException("unknown zone '" + value + "'" + best
                         + "; use a region id such as Europe/Berlin or America/New_York, or an offset such as +02:00");
             }
         }

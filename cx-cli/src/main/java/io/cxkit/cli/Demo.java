@@ -9,7 +9,7 @@ import io.cxkit.io.ReportFormat;
 import io.cxkit.io.SurveyReader;
 import io.cxkit.survey.NpsResult;
 import io.cxkit.survey.ScoreCardResult;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -45,7 +45,7 @@ final class Demo {
     }
 
     /** What the demo found. */
-    record Findings(Path dir, SampleCompany company, SurveyReport byTouchpoint, SurveyReport byMonth,
+    record Findings(Path dir, SampleCompany company, SurveyScoresResult byTouchpoint, SurveyScoresResult byMonth,
             List<Mover> movers, int comparisons, List<String> hurting,
             Map<String, NpsResult> supportNpsByResolution,
             Map<String, Outcome> outcomes) {
@@ -60,12 +60,12 @@ final class Demo {
     static Findings run(SampleCompany company, Path dir) {
         company.write(dir, SampleCompany.allTables(), EnumSet.of(SampleCompany.Format.CSV));
         Path responses = dir.resolve("responses.csv");
-        SurveyReport byTp = SurveyReader.builder().segmentBy("touchpoint").build().read(responses).report();
-        SurveyReport byMonth = SurveyReader.builder().period(TimeGrain.MONTH, ZoneOffset.UTC).build().read(responses)
+        SurveyScoresResult byTp = SurveyReader.builder().segmentBy("touchpoint").build().read(responses).report();
+        SurveyScoresResult byMonth = SurveyReader.builder().period(TimeGrain.MONTH, ZoneOffset.UTC).build().read(responses)
                 .report();
-        SurveyReport byTpMonth = SurveyReader.builder().segmentBy("touchpoint").period(TimeGrain.MONTH, ZoneOffset.UTC)
+        SurveyScoresResult byTpMonth = SurveyReader.builder().segmentBy("touchpoint").period(TimeGrain.MONTH, ZoneOffset.UTC)
                 .build().read(responses).report();
-        SurveyReport byBand = SurveyReader.builder().segmentBy("resolution_band").build().read(responses).report();
+        SurveyScoresResult byBand = SurveyReader.builder().segmentBy("resolution_band").build().read(responses).report();
 
         List<Mover> movers = new ArrayList<>();
         Map<String, Map.Entry<String, ScoreCardResult>> previous = new LinkedHashMap<>();

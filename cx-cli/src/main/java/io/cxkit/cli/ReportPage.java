@@ -6,7 +6,7 @@ import io.cxkit.report.HtmlReport;
 import io.cxkit.report.ScoreMetric;
 import io.cxkit.report.ScoreTrendChart;
 import io.cxkit.report.SegmentChart;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +16,7 @@ final class ReportPage {
     }
 
     static HtmlReport of(String file, SurveyReadResult r, double confidence, int minN) {
-        SurveyReport rep = r.report();
+        SurveyScoresResult rep = r.report();
         ChartOptions o = ChartOptions.DEFAULTS.withConfidence(confidence).withLowN(minN);
         boolean trend = rep.segmentation().grain().isPresent();
         HtmlReport.Builder b = HtmlReport.builder().title("cx report: " + file)

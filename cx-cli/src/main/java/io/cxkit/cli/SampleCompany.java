@@ -30,6 +30,9 @@ import java.util.SplittableRandom;
  *
  * <p>Streaming: one customer at a time, so any size can be written in constant memory.
  *
+ * <p><b>Size.</b> One seeded generator: every table is drawn from the same customers and random
+ * streams, so splitting the tables across files would split one sequence of draws.
+ *
  * @param responses the number of survey responses to write, in [1, 2,000,000,000]
  * @param customers the number of customers, in [1, responses]
  * @param seed the random seed
@@ -153,11 +156,11 @@ public record SampleCompany(long responses, long customers, long seed) {
 
     private Summary run(List<Sink> sinks) throws IOException {
         SplittableRandom rnd = new SplittableRandom(seed);
-        // Attribute ratings draw from their own stream, so every other value is as before they existed.
+        // Attribute ratings draw from their own stream, so adding them changed no other value.
         SplittableRandom side = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
         // Renewal values and churn days come from a second stream, so the main one is unchanged.
         SplittableRandom extra = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        // Purchases come from their own stream too, so every other table is as before they existed.
+        // Purchases come from their own stream too, so adding them changed no other table.
         SplittableRandom purchases = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
         String[] days = new String[DAYS];
         for (int d = 0; d < DAYS; d++) {

@@ -38,11 +38,6 @@ final class SurvivalCommand implements Callable<Integer> {
     /** The JSON schema name. */
     static final String SCHEMA = "cxkit/survival/v1";
 
-    /** Output formats. */
-    enum Output {
-        TABLE, JSON, HTML
-    }
-
     /** Interval types, spelled as on the command line. */
     enum ConfType {
         LOG(SurvivalConfType.LOG), LOG_LOG(SurvivalConfType.LOG_LOG);
@@ -83,7 +78,7 @@ final class SurvivalCommand implements Callable<Integer> {
     ConfType confType;
 
     @Option(names = "--format", defaultValue = "table", description = "table, json or html (default ${DEFAULT-VALUE})")
-    Output format;
+    CliSupport.Format format;
 
     @Mixin
     HtmlOutput.Options html;
@@ -122,7 +117,7 @@ final class SurvivalCommand implements Callable<Integer> {
                 }
             }
         }
-        HtmlOutput.check(spec.commandLine(), html, format == Output.HTML);
+        HtmlOutput.check(spec.commandLine(), html, format == CliSupport.Format.HTML);
         SurvivalReader reader;
         try {
             SurvivalReader.Builder b = limits.apply(spec.commandLine(),
@@ -136,7 +131,7 @@ final class SurvivalCommand implements Callable<Integer> {
         ReadSummary read = reader.read(file, acc);
         SurvivalResult r = acc.result();
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Output.HTML) {
+        if (format == CliSupport.Format.HTML) {
             HtmlReport page = HtmlReport.builder().title("cx survival: " + file)
                     .subtitle("Kaplan-Meier survival: time '" + read.columns().get("time") + "', event "
                             + eventLabel(read, reader) + (by == null ? "" : ", by '" + read.columns().get("by") + "'"))
@@ -149,7 +144,7 @@ final class SurvivalCommand implements Callable<Integer> {
             if (read.rejected().any()) {
                 spec.commandLine().getErr().println("cx: " + read.rejected());
             }
-        } else if (format == Output.JSON) {
+        } else if (format == CliSupport.Format.JSON) {
             json(r, read, reader, out);
         } else {
             table(r, read, reader, out);
@@ -251,7 +246,7 @@ final class SurvivalCommand implements Callable<Integer> {
 
     private static String eventLabel(ReadSummary read, SurvivalReader reader) {
         String col = read.columns().get("event");
-        return reader.eventValue() == null ? "'" + col + "' = 1/true" : "'" + col + "' = " + reader.eventValue();
+        return "'" + col + "' = " + reader.eventValue().orElse("1/true");
     }
 
     private void json(SurvivalResult r, ReadSummary read, SurvivalReader reader, PrintWriter out) {
@@ -265,10 +260,10 @@ final class SurvivalCommand implements Callable<Integer> {
         t.put("unit", "as in the file");
         ObjectNode ev = root.putObject("event");
         ev.put("column", read.columns().get("event"));
-        if (reader.eventValue() == null) {
+        if (reader.eventValue().isEmpty()) {
             ev.put("coding", "1/true = event, 0/false = censored");
         } else {
-            ev.put("value", reader.eventValue());
+            ev.put("value", reader.eventValue().get());
         }
         if (by == null) {
             root.putNull("by");

@@ -5,8 +5,6 @@ import io.cxkit.core.Interval;
 import io.cxkit.core.MeanEstimate;
 import io.cxkit.io.AcquisitionSpendReader;
 import io.cxkit.io.CustomerLabelReader;
-import io.cxkit.io.ErrorPolicy;
-import io.cxkit.io.InputFormat;
 import io.cxkit.io.ReadSummary;
 import io.cxkit.io.TransactionReader;
 import io.cxkit.journey.value.Acquisition;
@@ -37,20 +35,22 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+/**
+ * {@code cx value}: customer value from a transaction log.
+ *
+ * <p><b>Size.</b> The options, the run, and its two outputs (the table and the
+ * {@code cxkit/value/v1} JSON) of one command; each output reads beside the run that fills it.
+ */
 @Command(name = "value", mixinStandardHelpOptions = true,
         description = "Customer value from a transaction log: BG/NBD or Pareto/NBD purchase model, Gamma-Gamma spend,"
                 + " P(alive), CLV with intervals, the holdout check, and value by NPS group / CSAT band / segment.")
 final class ValueCommand implements Callable<Integer> {
     /** The JSON schema name. */
     static final String SCHEMA = "cxkit/value/v1";
-
-    /** Output formats. */
-    enum Output {
-        TABLE, JSON
-    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -126,14 +126,11 @@ final class ValueCommand implements Callable<Integer> {
     double confidence;
 
     @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
-    Output format;
+    CliSupport.Format format;
 
-    @Option(names = "--on-error", defaultValue = "fail",
-            description = "fail (stop at the first bad row) or skip (report rejected rows)")
-    ErrorPolicy onError;
-
-    @Option(names = "--input-format", paramLabel = "FMT", description = "csv or json (default: from the file name)")
-    InputFormat inputFormat;
+    /** How the transaction file is read; --on-error and --input-format also apply to the other files. */
+    @Mixin
+    ReadingOptions reading;
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
@@ -157,6 +154,9 @@ final class ValueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (format == CliSupport.Format.HTML) {
+            throw usage("--format must be table or json for cx value (it has no HTML page): html");
+        }
         for (String k : columns.keySet()) {
             if (!List.of("customer", "time", "amount").contains(k)) {
                 throw usage("--columns fields are customer, time and amount: unknown '" + k + "'");
@@ -194,10 +194,8 @@ final class ValueCommand implements Callable<Integer> {
             throw usage("--horizon, --margin and --discount-rate: " + e.getMessage());
         }
         TransactionReader.Builder rb = TransactionReader.builder().customer(column("customer")).time(column("time"))
-                .amount(column("amount")).errors(onError);
-        if (inputFormat != null) {
-            rb.format(inputFormat);
-        }
+                .amount(column("amount"));
+        reading.apply(spec.commandLine(), rb);
         RepeatPurchases acc = RepeatPurchases.create(cal, hold);
         ReadSummary read = rb.build().read(file, acc);
         CustomerBase base = acc.result();
@@ -219,7 +217,7 @@ final class ValueCommand implements Callable<Integer> {
         Report r = new Report(read, base, fit, spend, lv, values, total, holdout, lowAlive, grouping, acquired);
         StringWriter buffer = new StringWriter();
         PrintWriter w = new PrintWriter(buffer);
-        if (format == Output.JSON) {
+        if (format == CliSupport.Format.JSON) {
             CliSupport.writeJson(w, json(r));
         } else {
             table(r, w);
@@ -228,7 +226,7 @@ final class ValueCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(buffer);
         out.flush();
-        if (format != Output.JSON && read.rejected().any()) {
+        if (format != CliSupport.Format.JSON && read.rejected().any()) {
             spec.commandLine().getErr().println("cx: " + read.rejected());
         }
         return 0;
@@ -248,15 +246,15 @@ final class ValueCommand implements Callable<Integer> {
     }
 
     private Acquired acquire(LifetimeValue lv, CustomerBase base) {
-        AcquisitionSpendReader.Builder sb = AcquisitionSpendReader.builder().errors(onError);
-        if (inputFormat != null) {
-            sb.format(inputFormat);
+        AcquisitionSpendReader.Builder sb = AcquisitionSpendReader.builder().errors(reading.onError);
+        if (reading.inputFormat != null) {
+            sb.format(reading.inputFormat);
         }
         AcquisitionSpendReader.SpendFile spendFile = sb.build().read(acquisition);
         Path channelFile = channels != null ? channels : survey;
         CustomerLabelReader.Labels labels = CustomerLabelReader.builder()
                 .customer(surveyCustomer != null ? surveyCustomer : column("customer"))
-                .label(CustomerLabelReader.Kind.SEGMENT, channelColumn).errors(onError).build().read(channelFile);
+                .label(CustomerLabelReader.Kind.SEGMENT, channelColumn).errors(reading.onError).build().read(channelFile);
         return new Acquired(spendFile, channelFile, labels, Acquisition.of(lv, base, labels.labels(), spendFile.rows()));
     }
 
@@ -279,7 +277,7 @@ final class ValueCommand implements Callable<Integer> {
             throw usage("--by names no column: '" + by + "'");
         }
         CustomerLabelReader.Labels labels = CustomerLabelReader.builder()
-                .customer(surveyCustomer != null ? surveyCustomer : column("customer")).label(kind, col).errors(onError)
+                .customer(surveyCustomer != null ? surveyCustomer : column("customer")).label(kind, col).errors(reading.onError)
                 .build().read(survey);
         String ref = reference;
         if (ref == null) {

@@ -11,7 +11,7 @@ import io.cxkit.core.Segmentation;
 import io.cxkit.core.TimeGrain;
 import io.cxkit.survey.ScoreCard;
 import io.cxkit.survey.ScoreCardResult;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import io.cxkit.survey.SurveyResponse;
 import io.cxkit.survey.SurveyScores;
 import java.io.IOException;
@@ -75,13 +75,13 @@ class ReportCommandTest {
                 + "a;north;10;5;6;1.5\nb;north;7;4;5;1\nc;south;2;1;2;0.5\nd;south;9;;7;2\n");
         CxTestSupport.Run r = cx("report", f.toString(), "--by", "store", "--format", "json", "--confidence", "0.9");
         assertEquals(0, r.code(), r.err());
-        SurveyScores api = SurveyScores.of(ScoreCard.create(), Segmentation.by("Store"));
+        SurveyScores api = SurveyScores.of(ScoreCard.create(), Segmentation.of("Store"));
         api.accept(resp("a", "north", 10, 5, 6, 1.5));
         api.accept(resp("b", "north", 7, 4, 5, 1));
         api.accept(resp("c", "south", 2, 1, 2, 0.5));
         api.accept(SurveyResponse.of("d", null).withAttribute("Store", "south").withAnswer("nps", 9)
                 .withAnswer("ces", 7).withWeight(2));
-        SurveyReport rep = api.result();
+        SurveyScoresResult rep = api.result();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertCard(j.get("overall"), rep.overall());
         assertCard(j.at("/segments/0"), rep.segments().get(SegmentKey.of("north")));
@@ -100,7 +100,7 @@ class ReportCommandTest {
         new SampleCompany(3000, 600, 11).write(dir, EnumSet.of(SampleCompany.Table.RESPONSES),
                 EnumSet.of(SampleCompany.Format.CSV, SampleCompany.Format.NDJSON));
         SurveyScores api = SurveyScores.of(ScoreCard.create(),
-                Segmentation.by("touchpoint").period(TimeGrain.MONTH, ZoneOffset.UTC));
+                Segmentation.of("touchpoint").period(TimeGrain.MONTH, ZoneOffset.UTC));
         List<String> lines = Files.readAllLines(dir.resolve("responses.csv"));
         List<String> head = List.of(lines.get(0).split(",", -1));
         for (String line : lines.subList(1, lines.size())) {
@@ -115,7 +115,7 @@ class ReportCommandTest {
             }
             api.accept(r);
         }
-        SurveyReport rep = api.result();
+        SurveyScoresResult rep = api.result();
         for (String file : List.of("responses.csv", "responses.ndjson")) {
             CxTestSupport.Run r = cx("report", dir.resolve(file).toString(), "--by", "touchpoint", "--period", "month",
                     "--format", "json", "--confidence", "0.9");

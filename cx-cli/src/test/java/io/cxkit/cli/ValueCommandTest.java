@@ -143,6 +143,41 @@ class ValueCommandTest {
     }
 
     @Test
+    void readsThroughTheSharedReadingOptions() throws IOException {
+        CxTestSupport.Run r = cx(args("--format", "html"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--format must be table or json for cx value (it has no HTML page): html"), r.err());
+        // the shared --time-format and --zone reach the transaction reader (before the mixin, cx value had
+        // neither): the CDNOW dates rewritten day first, at 23:30 local time, give the same fit as the ISO dates
+        List<String> lines = Files.readAllLines(cdnow());
+        StringBuilder dayFirst = new StringBuilder(lines.get(0)).append('\n');
+        int dateColumn = List.of(lines.get(0).split(",")).indexOf("date");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            String iso = f[dateColumn];
+            f[dateColumn] = iso.substring(8, 10) + "/" + iso.substring(5, 7) + "/" + iso.substring(0, 4) + " 23:30";
+            dayFirst.append(String.join(",", f)).append('\n');
+        }
+        Path file = dir.resolve("dayfirst.csv");
+        Files.writeString(file, dayFirst);
+        String[] base = {"value", file.toString(), "--columns", "customer=customer,time=date,amount=amount",
+            "--calibration-end", "1997-09-30", "--time-format", "dd/MM/yyyy HH:mm"};
+        CxTestSupport.Run plain = cx(args());
+        CxTestSupport.Run zoned = cx(concat(base, "--zone", "America/New_York"));
+        assertEquals(0, zoned.code(), zoned.err());
+        assertEquals(plain.out().replace(cdnow().toString(), "FILE"), zoned.out().replace(file.toString(), "FILE"));
+        r = cx(base[0], base[1], base[2], base[3], base[4], base[5], "--time-format", "yyyy-MM-dd");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("dayfirst.csv:2:"), r.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all.toArray(new String[0]);
+    }
+
+    @Test
     void generatedCompanyShowsValueByNpsGroup() {
         Path data = dir.resolve("company");
         new SampleCompany(4000, 800, 2026).write(data, java.util.EnumSet.of(SampleCompany.Table.RESPONSES,

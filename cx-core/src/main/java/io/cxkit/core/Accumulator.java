@@ -18,12 +18,15 @@ package io.cxkit.core;
  *       An accumulator that saw no observations returns a result with {@code n == 0} and a
  *       {@code NaN} estimate — never a silent 0.
  *   <li>{@link #encode()} writes a compact, versioned binary form (see {@link Encoding}); each
- *       implementation offers a static {@code decode(byte[])} that reads it back.
+ *       implementation offers a static {@code decode(byte[])} that reads it back from the bytes
+ *       alone.
  * </ul>
  *
- * <p>Accumulators are not thread-safe: give each thread its own and {@code combine} them.
+ * <p>Accumulators are not thread-safe: give each thread its own and {@code combine} them. The
+ * rest of the contract (nulls, names, factories) is in the {@linkplain io.cxkit.core package
+ * documentation}.
  *
- * @param <A> the accumulator's own type
+ * @param <A> the accumulator's own type: {@code class X implements Accumulator<X, XResult>}
  * @param <R> the immutable result type
  */
 public interface Accumulator<A extends Accumulator<A, R>, R> {
@@ -52,13 +55,12 @@ public interface Accumulator<A extends Accumulator<A, R>, R> {
     A emptyCopy();
 
     /**
-     * Returns a new accumulator with this one's configuration and state.
+     * Returns a new accumulator with this one's configuration and state; typically
+     * {@code emptyCopy().combine(this)}.
      *
      * @return an independent copy
      */
-    default A copy() {
-        return emptyCopy().combine(self());
-    }
+    A copy();
 
     /**
      * Encodes this accumulator's configuration and state in cxkit's versioned binary format.
@@ -66,11 +68,4 @@ public interface Accumulator<A extends Accumulator<A, R>, R> {
      * @return the encoded bytes
      */
     byte[] encode();
-
-    /**
-     * Returns this accumulator as its own type.
-     *
-     * @return {@code this}
-     */
-    A self();
 }

@@ -79,6 +79,26 @@ public final class CompensatedSum {
         sums[i] = t;
     }
 
+    /**
+     * Adds {@code value} to the compensated sum kept as the pair {@code (pairs[i], pairs[i + 1])}
+     * (sum, then its compensation), for dense tables that interleave the two so that one cache
+     * line holds both. The same Neumaier step as {@link #add(double)}.
+     *
+     * @param pairs sums at even offsets from {@code i}, each followed by its compensation
+     * @param i the index of the sum; its compensation is at {@code i + 1}
+     * @param value the value to add
+     */
+    public static void addToPair(double[] pairs, int i, double value) {
+        double s = pairs[i];
+        double t = s + value;
+        if (Math.abs(s) >= Math.abs(value)) {
+            pairs[i + 1] += (s - t) + value;
+        } else {
+            pairs[i + 1] += (value - t) + s;
+        }
+        pairs[i] = t;
+    }
+
     @Override
     public String toString() {
         return "CompensatedSum[" + value() + "]";

@@ -28,6 +28,9 @@ import java.util.Arrays;
  * Encoding.Reader r = Encoding.reader(bytes, "nps", 1);
  * long n = r.getLong();
  * }</pre>
+ *
+ * <p><b>Size.</b> One concept in one file on purpose: the header and the Writer/Reader pair are
+ * the wire format and must change together.
  */
 public final class Encoding {
 
@@ -64,18 +67,8 @@ public final class Encoding {
      */
     public static Reader reader(byte[] bytes, String type, int maxPayloadVersion) {
         Check.notNull(bytes, "bytes");
-        Reader r = new Reader(ByteBuffer.wrap(bytes), type);
-        int magic = r.getInt();
-        if (magic != MAGIC) {
-            throw new CorruptEncodingException(String.format(
-                    "not a cxkit encoding: expected magic 0x%08X, found 0x%08X", MAGIC, magic));
-        }
-        int format = r.getShort();
-        if (format != FORMAT_VERSION) {
-            throw new CorruptEncodingException("unsupported cxkit encoding format version " + format
-                    + " (this library reads version " + FORMAT_VERSION + ")");
-        }
-        String found = r.getString();
+        Reader r = new Reader(ByteBuffer.wrap(bytes), Check.notNull(type, "type"));
+        String found = r.typeName();
         if (!found.equals(type)) {
             throw new CorruptEncodingException(
                     "encoded accumulator is a '" + found + "', expected a '" + type + "'");
@@ -87,6 +80,18 @@ public final class Encoding {
         }
         r.payloadVersion = version;
         return r;
+    }
+
+    /**
+     * Reads the type name from an encoding's header (after checking the magic number and the
+     * container version), e.g. to find which type's {@code decode} reads the bytes.
+     *
+     * @param bytes the encoded bytes, not null
+     * @return the type name, e.g. {@code "nps"}
+     * @throws CorruptEncodingException if the bytes do not start with a cxkit header
+     */
+    public static String typeOf(byte[] bytes) {
+        return new Reader(ByteBuffer.wrap(Check.notNull(bytes, "bytes")), "accumulator").typeName();
     }
 
     /** Appends primitive values to a growing buffer. Not thread-safe. */
@@ -243,6 +248,21 @@ public final class Encoding {
          */
         public int payloadVersion() {
             return payloadVersion;
+        }
+
+        /** Checks the magic number and the container version, then reads the type name. */
+        private String typeName() {
+            int magic = getInt();
+            if (magic != MAGIC) {
+                throw new CorruptEncodingException(String.format(
+                        "not a cxkit encoding: expected magic 0x%08X, found 0x%08X", MAGIC, magic));
+            }
+            int format = getShort();
+            if (format != FORMAT_VERSION) {
+                throw new CorruptEncodingException("unsupported cxkit encoding format version " + format
+                        + " (this library reads version " + FORMAT_VERSION + ")");
+            }
+            return getString();
         }
 
         private CorruptEncodingException truncated() {

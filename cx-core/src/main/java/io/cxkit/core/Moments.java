@@ -14,7 +14,8 @@ package io.cxkit.core;
  * observation came with an explicit weight. Values must be finite and weights finite and &gt; 0.
  */
 public final class Moments implements Accumulator<Moments, MeanEstimate> {
-    private static final String TYPE = "moments";
+    /** The type name written by {@link #encode()}. */
+    public static final String TYPE = "moments";
 
     private long n;
     private boolean weighted;
@@ -157,8 +158,8 @@ public final class Moments implements Accumulator<Moments, MeanEstimate> {
     }
 
     @Override
-    public Moments self() {
-        return this;
+    public Moments copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override

@@ -256,8 +256,8 @@ public final class QuantileSketch implements Accumulator<QuantileSketch, Quantil
     }
 
     @Override
-    public QuantileSketch self() {
-        return this;
+    public QuantileSketch copy() {
+        return emptyCopy().combine(this);
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  *
  * <pre>{@code
  * RollingSegments<NetPromoterScore, NpsResult> weekly = RollingSegments.of(NetPromoterScore.create(),
- *         RollingWindow.lastPeriods(12, TimeGrain.WEEK, zone).withLateness(Duration.ofHours(6)),
+ *         RollingWindow.of(12, TimeGrain.WEEK, zone).withLateness(Duration.ofHours(6)),
  *         (week, closed) -> trend.close(week, ...));      // called once per period, in order
  * NetPromoterScore s = weekly.segment(SegmentKey.of("checkout"), time);
  * if (s != null) s.accept(9);                              // null: too late, counted in late()
@@ -145,7 +145,8 @@ public final class RollingSegments<A extends Accumulator<A, R>, R> {
      * @param key the attribute key (without the period), not null
      * @param time the observation's event time, not null
      * @return the accumulator to feed; or {@code null} if the period is already closed or dropped
-     *     (the observation is counted in {@link #late()})
+     *     (the observation is counted in {@link #late()}). Null, not an {@code Optional}, on
+     *     purpose: this is called once per observation on the live path and must not allocate.
      */
     public A segment(SegmentKey key, Instant time) {
         Check.notNull(key, "key");
@@ -181,7 +182,7 @@ public final class RollingSegments<A extends Accumulator<A, R>, R> {
      * @param key the attribute key (without the period), not null
      * @param period a period of the window's grain, not null
      * @return the accumulator to feed; or {@code null} if the period is closed or dropped (counted
-     *     in {@link #late()})
+     *     in {@link #late()}); null rather than {@code Optional} for the reason given above
      * @throws IllegalArgumentException if the period has another grain
      */
     public A segment(SegmentKey key, TimeBucket period) {
@@ -228,8 +229,8 @@ public final class RollingSegments<A extends Accumulator<A, R>, R> {
         if (newest == Long.MIN_VALUE) {
             return true;
         }
-        if (window.keepDuration() != null) {
-            return endMillis > newest - window.keepDuration().toMillis();
+        if (window.keepDuration().isPresent()) {
+            return endMillis > newest - window.keepDuration().get().toMillis();
         }
         TimeBucket oldest = window.grain().bucketOf(Instant.ofEpochMilli(newest), window.zone());
         for (int i = 1; i < window.keepPeriods(); i++) {
@@ -297,9 +298,9 @@ public final class RollingSegments<A extends Accumulator<A, R>, R> {
         }
         if (slots.isEmpty()) {
             nextDropAt = Long.MAX_VALUE;
-        } else if (window.keepDuration() != null) {
+        } else if (window.keepDuration().isPresent()) {
             long end = slots.firstEntry().getValue().endMillis;
-            long d = window.keepDuration().toMillis();
+            long d = window.keepDuration().get().toMillis();
             nextDropAt = end > Long.MAX_VALUE - d ? Long.MAX_VALUE : end + d;
         } else {
             TimeBucket b = slots.firstKey();

@@ -2,6 +2,7 @@ package io.cxkit.core;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * Which calendar periods a {@link RollingSegments} keeps, and when a period closes.
@@ -18,17 +19,17 @@ import java.time.ZoneId;
  * </ul>
  *
  * <pre>{@code
- * RollingWindow w = RollingWindow.lastPeriods(12, TimeGrain.WEEK, ZoneId.of("Europe/Berlin"))
+ * RollingWindow w = RollingWindow.of(12, TimeGrain.WEEK, ZoneId.of("Europe/Berlin"))
  *         .withLateness(Duration.ofHours(6));
  * }</pre>
  *
  * @param grain the period size, not null
  * @param zone the zone in which period boundaries fall, not null
  * @param keepPeriods how many periods to keep, &ge; 1; or 0 when {@code keepDuration} is set
- * @param keepDuration how far back to keep periods, &gt; 0; or null when {@code keepPeriods} is set
+ * @param keepDuration how far back to keep periods, &gt; 0; or empty when {@code keepPeriods} is set
  * @param allowedLateness how far behind the latest event time data may still arrive, &ge; 0
  */
-public record RollingWindow(TimeGrain grain, ZoneId zone, int keepPeriods, Duration keepDuration,
+public record RollingWindow(TimeGrain grain, ZoneId zone, int keepPeriods, Optional<Duration> keepDuration,
         Duration allowedLateness) {
 
     /**
@@ -45,16 +46,17 @@ public record RollingWindow(TimeGrain grain, ZoneId zone, int keepPeriods, Durat
     public RollingWindow {
         Check.notNull(grain, "grain");
         Check.notNull(zone, "zone");
+        Check.notNull(keepDuration, "keepDuration");
         Check.notNull(allowedLateness, "allowedLateness");
-        if ((keepPeriods > 0) == (keepDuration != null)) {
+        if ((keepPeriods > 0) == keepDuration.isPresent()) {
             throw new IllegalArgumentException("rolling window needs exactly one retention: keepPeriods >= 1 ("
-                    + keepPeriods + ") or keepDuration > 0 (" + keepDuration + ")");
+                    + keepPeriods + ") or keepDuration > 0 (" + keepDuration.orElse(null) + ")");
         }
         if (keepPeriods < 0) {
             throw new IllegalArgumentException("keepPeriods must be >= 1: " + keepPeriods);
         }
-        if (keepDuration != null && (keepDuration.isNegative() || keepDuration.isZero())) {
-            throw new IllegalArgumentException("keepDuration must be > 0: " + keepDuration);
+        if (keepDuration.isPresent() && (keepDuration.get().isNegative() || keepDuration.get().isZero())) {
+            throw new IllegalArgumentException("keepDuration must be > 0: " + keepDuration.get());
         }
         if (allowedLateness.isNegative()) {
             throw new IllegalArgumentException("allowedLateness must be >= 0: " + allowedLateness);
@@ -69,11 +71,11 @@ public record RollingWindow(TimeGrain grain, ZoneId zone, int keepPeriods, Durat
      * @param zone the zone of period boundaries
      * @return the window
      */
-    public static RollingWindow lastPeriods(int n, TimeGrain grain, ZoneId zone) {
+    public static RollingWindow of(int n, TimeGrain grain, ZoneId zone) {
         if (n < 1) {
             throw new IllegalArgumentException("keepPeriods must be >= 1: " + n);
         }
-        return new RollingWindow(grain, zone, n, null, Duration.ZERO);
+        return new RollingWindow(grain, zone, n, Optional.empty(), Duration.ZERO);
     }
 
     /**
@@ -85,8 +87,8 @@ public record RollingWindow(TimeGrain grain, ZoneId zone, int keepPeriods, Durat
      * @param zone the zone of period boundaries
      * @return the window
      */
-    public static RollingWindow lastDuration(Duration d, TimeGrain grain, ZoneId zone) {
-        return new RollingWindow(grain, zone, 0, Check.notNull(d, "keepDuration"), Duration.ZERO);
+    public static RollingWindow of(Duration d, TimeGrain grain, ZoneId zone) {
+        return new RollingWindow(grain, zone, 0, Optional.of(Check.notNull(d, "keepDuration")), Duration.ZERO);
     }
 
     /**
@@ -106,8 +108,8 @@ public record RollingWindow(TimeGrain grain, ZoneId zone, int keepPeriods, Durat
      */
     @Override
     public String toString() {
-        return "RollingWindow[" + (keepDuration == null ? "last " + keepPeriods + " " + grain + " periods"
-                : grain + " periods ending within " + keepDuration) + " in " + zone + ", lateness "
+        return "RollingWindow[" + (keepDuration.isEmpty() ? "last " + keepPeriods + " " + grain + " periods"
+                : grain + " periods ending within " + keepDuration.get()) + " in " + zone + ", lateness "
                 + allowedLateness + "]";
     }
 }

@@ -10,7 +10,9 @@ import java.util.Map;
  * keys are first seen, so that per-segment state can live in arrays indexed by id.
  *
  * <p>Encode each distinct key once ({@link #idOf(SegmentKey)}) and use the id on the hot path.
- * Mutable and not thread-safe; ids are never reused or reordered.
+ * Mutable and not thread-safe; ids are never reused or reordered. Single names (touchpoints,
+ * channels, customers) go through {@link NameDictionary} instead; this one exists for keys of
+ * several parts, which a joined string could not tell apart from a name containing the separator.
  */
 public final class SegmentDictionary {
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@code web|2026-03}).
  *
  * <pre>{@code
- * Segmentation s = Segmentation.by("touchpoint", "channel").period(TimeGrain.MONTH, ZoneId.of("Europe/Berlin"));
+ * Segmentation s = Segmentation.of("touchpoint", "channel").period(TimeGrain.MONTH, ZoneId.of("Europe/Berlin"));
  * SegmentKey k = s.keyOf(Map.of("touchpoint", "checkout", "channel", "web"), time, "row 17");
  * }</pre>
  *
@@ -53,7 +53,7 @@ public record Segmentation(List<String> attributes, Optional<TimeGrain> grain, Z
      *
      * @return the segmentation with no attributes and no period
      */
-    public static Segmentation none() {
+    public static Segmentation create() {
         return new Segmentation(List.of(), Optional.empty(), ZoneId.of("UTC"));
     }
 
@@ -63,7 +63,7 @@ public record Segmentation(List<String> attributes, Optional<TimeGrain> grain, Z
      * @param attributes attribute names, in key order
      * @return the segmentation
      */
-    public static Segmentation by(String... attributes) {
+    public static Segmentation of(String... attributes) {
         return new Segmentation(List.of(attributes), Optional.empty(), ZoneId.of("UTC"));
     }
 

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * order. Memory is bounded by the number of segments, not the number of observations.
  *
  * <pre>{@code
- * SegmentedAccumulator<Nps, NpsResult> byChannel = SegmentedAccumulator.of(Nps.create());
+ * SegmentedAccumulator<NetPromoterScore, NpsResult> byChannel =
+ *     SegmentedAccumulator.of(NetPromoterScore.create());
  * int web = byChannel.idOf(SegmentKey.of("web"));
  * for (...) byChannel.segment(web).accept(score);
  * SegmentedResult<NpsResult> r = byChannel.result();
@@ -243,6 +244,27 @@ public final class SegmentedAccumulator<A extends Accumulator<A, R>, R>
     }
 
     /**
+     * Decodes what {@link #encode()} wrote from the bytes alone: the prototype and every segment
+     * are decoded by the type named in their own header, through the {@link AccumulatorCodec}s on
+     * the class path ({@link AccumulatorCodec#decodeAny(byte[])}). When the per-segment type is
+     * known, {@link #decode(byte[], Function)} gives the typed accumulator.
+     *
+     * @param bytes the encoded bytes, not null
+     * @return the decoded accumulator, segment ids preserved
+     * @throws IllegalArgumentException if the bytes are not a well-formed segmented encoding, a
+     *     segment's type is not the prototype's or not known on the class path, or a segment is
+     *     invalid (see {@link #decode(byte[], Function)})
+     */
+    public static SegmentedAccumulator<?, ?> decode(byte[] bytes) {
+        return decodeAny(bytes);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <A extends Accumulator<A, R>, R> SegmentedAccumulator<A, R> decodeAny(byte[] bytes) {
+        return decode(bytes, b -> (A) AccumulatorCodec.decodeAny(b));
+    }
+
+    /**
      * Decodes what {@link #encode()} wrote, decoding the prototype and each segment with
      * {@code decoder} (typically the per-segment type's {@code decode} method reference).
      * Segment ids are preserved.
@@ -283,6 +305,10 @@ public final class SegmentedAccumulator<A extends Accumulator<A, R>, R>
             if (segment == null) {
                 throw r.corrupt("has segment " + key + " its decoder returned as null");
             }
+            if (segment.getClass() != proto.getClass()) {
+                throw r.corrupt("has segment " + key + " of type " + segment.getClass().getSimpleName()
+                        + " under a prototype of type " + proto.getClass().getSimpleName());
+            }
             if (acc.dictionary.find(key) >= 0) {
                 throw r.corrupt("has duplicate segment key " + key);
             }
@@ -298,19 +324,14 @@ public final class SegmentedAccumulator<A extends Accumulator<A, R>, R>
         return acc;
     }
 
-    /**
-     * Returns this accumulator.
-     *
-     * @return {@code this}
-     */
     @Override
-    public SegmentedAccumulator<A, R> self() {
-        return this;
+    public SegmentedAccumulator<A, R> copy() {
+        return emptyCopy().combine(this);
     }
 
     /**
-     * Returns e.g. {@code SegmentedAccumulator[3 segments of Nps: app, email, web]}, listing at
-     * most 10 keys in id order.
+     * Returns e.g. {@code SegmentedAccumulator[3 segments of NetPromoterScore: app, email, web]},
+     * listing at most 10 keys in id order.
      *
      * @return a readable description
      */

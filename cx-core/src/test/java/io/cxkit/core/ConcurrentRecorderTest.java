@@ -66,8 +66,8 @@ class ConcurrentRecorderTest {
         }
 
         @Override
-        public ThreadTally self() {
-            return this;
+        public ThreadTally copy() {
+            return emptyCopy().combine(this);
         }
 
         void assertPrefixes(String where) {

@@ -2,6 +2,7 @@ package io.cxkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cxkit.core.contract.SkewedRating;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -64,21 +65,6 @@ class CoverageSimulationTest {
         }
     }
 
-    /** A left-skewed 1–7 rating (CES-like); its mean is {@link #RATING_MEAN}. */
-    private static final double[] RATING_P = {0.05, 0.05, 0.10, 0.15, 0.25, 0.25, 0.15};
-    private static final double RATING_MEAN = 4.85;
-
-    private static int rating(SplittableRandom r) {
-        double u = r.nextDouble();
-        for (int k = 0; k < RATING_P.length - 1; k++) {
-            u -= RATING_P[k];
-            if (u < 0) {
-                return k + 1;
-            }
-        }
-        return RATING_P.length;
-    }
-
     @Test
     void tIntervalOfDiscreteRatingMeanCovers() {
         int reps = 8000;
@@ -89,9 +75,9 @@ class CoverageSimulationTest {
             for (int i = 0; i < reps; i++) {
                 Moments m = Moments.create();
                 for (int k = 0; k < n; k++) {
-                    m.accept(rating(r));
+                    m.accept(SkewedRating.draw(r));
                 }
-                hits += m.result().interval(Z).contains(RATING_MEAN) ? 1 : 0;
+                hits += m.result().interval(Z).contains(SkewedRating.MEAN) ? 1 : 0;
             }
             check("t interval, 1-7 rating mean n=" + n, seed, hits, reps, true);
         }
@@ -107,9 +93,9 @@ class CoverageSimulationTest {
             for (int i = 0; i < reps; i++) {
                 Moments m = Moments.create();
                 for (int k = 0; k < n; k++) {
-                    m.accept(rating(r), lognormal(r, 0.5));
+                    m.accept(SkewedRating.draw(r), lognormal(r, 0.5));
                 }
-                hits += m.result().interval(Z).contains(RATING_MEAN) ? 1 : 0;
+                hits += m.result().interval(Z).contains(SkewedRating.MEAN) ? 1 : 0;
             }
             check("weighted mean (lognormal sd 0.5 weights), rating n=" + n, seed, hits, reps, true);
         }

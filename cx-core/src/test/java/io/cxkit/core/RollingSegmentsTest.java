@@ -43,7 +43,7 @@ class RollingSegmentsTest {
     void keepsTheLastNPeriodsAndClosesEachOnceInOrder() {
         List<String> closedLog = new ArrayList<>();
         RollingSegments<ScaledCounter, Counts> r = RollingSegments.of(new ScaledCounter(1),
-                RollingWindow.lastPeriods(3, TimeGrain.DAY, UTC),
+                RollingWindow.of(3, TimeGrain.DAY, UTC),
                 (p, s) -> closedLog.add(p.label() + "=" + s.result().asMap().values()));
         for (int d = 0; d < 5; d++) {
             r.segment(SegmentKey.of("web"), day(d + 0.5)).accept(d + 1);
@@ -73,7 +73,7 @@ class RollingSegmentsTest {
     void lateDataIsRefusedAndCountedAndAdvanceToClosesWithoutData() {
         List<TimeBucket> closed = new ArrayList<>();
         RollingSegments<ScaledCounter, Counts> r = RollingSegments.of(new ScaledCounter(1),
-                RollingWindow.lastPeriods(10, TimeGrain.DAY, UTC).withLateness(Duration.ofHours(12)),
+                RollingWindow.of(10, TimeGrain.DAY, UTC).withLateness(Duration.ofHours(12)),
                 (p, s) -> closed.add(p));
         assertTrue(r.watermark().isEmpty());
         r.segment(SegmentKey.of("web"), day(0.9)).accept(1);
@@ -101,7 +101,7 @@ class RollingSegmentsTest {
     @Test
     void aDurationKeepsThePeriodsEndingWithinIt() {
         RollingSegments<ScaledCounter, Counts> r = RollingSegments.of(new ScaledCounter(1),
-                RollingWindow.lastDuration(Duration.ofHours(36), TimeGrain.DAY, UTC));
+                RollingWindow.of(Duration.ofHours(36), TimeGrain.DAY, UTC));
         for (int d = 0; d < 4; d++) {
             r.segment(SegmentKey.of("web"), day(d + 0.5)).accept(1);
         }
@@ -114,16 +114,16 @@ class RollingSegmentsTest {
     @Test
     void windowRulesAreChecked() {
         assertEquals("keepPeriods must be >= 1: 0", assertThrows(IllegalArgumentException.class,
-                () -> RollingWindow.lastPeriods(0, TimeGrain.DAY, UTC)).getMessage());
+                () -> RollingWindow.of(0, TimeGrain.DAY, UTC)).getMessage());
         assertEquals("keepDuration must be > 0: PT0S", assertThrows(IllegalArgumentException.class,
-                () -> RollingWindow.lastDuration(Duration.ZERO, TimeGrain.DAY, UTC)).getMessage());
+                () -> RollingWindow.of(Duration.ZERO, TimeGrain.DAY, UTC)).getMessage());
         assertEquals("allowedLateness must be >= 0: PT-1S", assertThrows(IllegalArgumentException.class,
-                () -> RollingWindow.lastPeriods(1, TimeGrain.DAY, UTC).withLateness(Duration.ofSeconds(-1)))
+                () -> RollingWindow.of(1, TimeGrain.DAY, UTC).withLateness(Duration.ofSeconds(-1)))
                 .getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> new RollingWindow(TimeGrain.DAY, UTC, 2, Duration.ofDays(1), Duration.ZERO));
+                () -> new RollingWindow(TimeGrain.DAY, UTC, 2, java.util.Optional.of(Duration.ofDays(1)), Duration.ZERO));
         assertEquals("RollingWindow[WEEK periods ending within PT48H in Z, lateness PT0S]",
-                RollingWindow.lastDuration(Duration.ofDays(2), TimeGrain.WEEK, UTC).toString());
+                RollingWindow.of(Duration.ofDays(2), TimeGrain.WEEK, UTC).toString());
     }
 
     record Observation(String channel, String plan, double day, long value) {
@@ -143,7 +143,7 @@ class RollingSegmentsTest {
         List<Observation> sorted = new ArrayList<>(obs);
         sorted.sort(Comparator.comparingDouble(Observation::day));
         RollingSegments<ScaledCounter, Counts> r = RollingSegments.of(new ScaledCounter(1),
-                RollingWindow.lastPeriods(keep, TimeGrain.DAY, UTC));
+                RollingWindow.of(keep, TimeGrain.DAY, UTC));
         for (Observation o : sorted) {
             r.segment(SegmentKey.of(o.channel(), o.plan()), day(o.day())).accept(o.value());
         }

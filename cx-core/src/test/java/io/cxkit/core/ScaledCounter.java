@@ -61,7 +61,7 @@ final class ScaledCounter implements Accumulator<ScaledCounter, ScaledCounter.Co
     }
 
     @Override
-    public ScaledCounter self() {
-        return this;
+    public ScaledCounter copy() {
+        return emptyCopy().combine(this);
     }
 }

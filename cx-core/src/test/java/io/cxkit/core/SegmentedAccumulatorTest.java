@@ -2,6 +2,7 @@ package io.cxkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +57,8 @@ class SegmentedAccumulatorTest {
         String nl = System.lineSeparator();
         assertEquals("SegmentedResult (2 segments)" + nl + "  app: Counts[n=1, sum=50]" + nl
                 + "  web: Counts[n=2, sum=30]", r.toString());
-        assertSame(acc, acc.self());
+        assertNotSame(acc, acc.copy());
+        assertEquals(r, acc.copy().result());
     }
 
     @Test

@@ -2,9 +2,8 @@ package io.cxkit.flink;
 
 import io.cxkit.core.Check;
 import io.cxkit.core.Estimate;
-import io.cxkit.core.Interval;
 import io.cxkit.survey.ScoreAccumulator;
-import java.math.BigDecimal;
+import io.cxkit.survey.ScoreRow;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.table.api.DataTypes;
@@ -71,7 +70,7 @@ public abstract class ScoreAggregateFunction extends LiveAggregateFunction {
         if (answer == null) {
             a.acceptMissing();
         } else {
-            a.accept(score(answer));
+            a.acceptNumeric(answer);
         }
     }
 
@@ -89,7 +88,7 @@ public abstract class ScoreAggregateFunction extends LiveAggregateFunction {
         if (answer == null) {
             a.acceptMissing(w);
         } else {
-            a.accept(score(answer), w);
+            a.acceptNumeric(answer, w);
         }
     }
 
@@ -101,35 +100,16 @@ public abstract class ScoreAggregateFunction extends LiveAggregateFunction {
      */
     @Override
     public Row getValue(LiveAccumulator acc) {
-        Estimate r = (Estimate) acc.accumulator().result();
-        Interval ci = r.interval(confidence);
-        List<Object> v = new ArrayList<>();
-        v.add(r.n());
-        v.add(metric.missing(r));
-        v.add(r.estimate());
-        v.add(r.standardError());
-        v.add(ci.lower());
-        v.add(ci.upper());
-        if (weighted) {
-            v.add(r.effectiveN());
-        }
-        metric.extraValues(r, v);
-        return Row.of(v.toArray());
+        return Row.of(ScoreRow.values((Estimate) acc.accumulator().result(), confidence, weighted));
     }
 
-    /** The output row type: {@code effectiveN} only when weighted. */
+    /** The output row type: {@link ScoreRow#fields} as Flink types ({@code effectiveN} only when weighted). */
     DataType rowType() {
         List<Field> f = new ArrayList<>();
-        f.add(DataTypes.FIELD("n", DataTypes.BIGINT().notNull()));
-        f.add(DataTypes.FIELD("missing", DataTypes.BIGINT().notNull()));
-        f.add(DataTypes.FIELD("estimate", DataTypes.DOUBLE().notNull()));
-        f.add(DataTypes.FIELD("standardError", DataTypes.DOUBLE().notNull()));
-        f.add(DataTypes.FIELD("lower", DataTypes.DOUBLE().notNull()));
-        f.add(DataTypes.FIELD("upper", DataTypes.DOUBLE().notNull()));
-        if (weighted) {
-            f.add(DataTypes.FIELD("effectiveN", DataTypes.DOUBLE().notNull()));
+        for (ScoreRow.Field field : ScoreRow.fields(metric.kind(), weighted)) {
+            f.add(DataTypes.FIELD(field.name(), field.type() == Long.class ? DataTypes.BIGINT().notNull()
+                    : DataTypes.DOUBLE().notNull()));
         }
-        metric.extraFields(f);
         return DataTypes.ROW(f.toArray(new Field[0])).notNull();
     }
 
@@ -151,25 +131,6 @@ public abstract class ScoreAggregateFunction extends LiveAggregateFunction {
                 .accumulatorTypeStrategy(TypeStrategies.explicit(accumulatorType()))
                 .outputTypeStrategy(TypeStrategies.explicit(rowType()))
                 .build();
-    }
-
-    /**
-     * The answer as the int the library checks against the scale.
-     *
-     * @throws IllegalArgumentException if it is not a whole number in the int range
-     */
-    int score(double answer) {
-        if (answer != Math.rint(answer) || Double.isInfinite(answer)) {
-            throw new IllegalArgumentException(metric.what + " must be a whole number: " + plain(answer));
-        }
-        if (answer < Integer.MIN_VALUE || answer > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(metric.what + " must be in the int range: " + plain(answer));
-        }
-        return (int) answer;
-    }
-
-    private static String plain(double v) {
-        return Double.isFinite(v) ? new BigDecimal(Double.toString(v)).toPlainString() : Double.toString(v);
     }
 
     /**

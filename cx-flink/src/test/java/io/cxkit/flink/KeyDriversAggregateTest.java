@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cxkit.survey.DriverImportance;
-import io.cxkit.survey.KeyDriverMethod;
-import io.cxkit.survey.KeyDriverResult;
-import io.cxkit.survey.KeyDrivers;
+import io.cxkit.survey.drivers.DriverImportance;
+import io.cxkit.survey.drivers.KeyDriverMethod;
+import io.cxkit.survey.drivers.KeyDriverResult;
+import io.cxkit.survey.drivers.KeyDrivers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

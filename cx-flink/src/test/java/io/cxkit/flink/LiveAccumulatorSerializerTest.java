@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.survey.CustomerEffort;
 import io.cxkit.survey.CustomerSatisfaction;
-import io.cxkit.survey.KeyDrivers;
+import io.cxkit.survey.drivers.KeyDrivers;
 import io.cxkit.survey.NetPromoterScore;
 import java.io.IOException;
 import java.util.List;

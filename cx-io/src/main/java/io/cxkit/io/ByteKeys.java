@@ -9,6 +9,9 @@ import java.nio.ByteOrder;
  * id of a repeated value straight from its bytes in the input buffer, without making a String.
  * The first eight bytes of a key are kept as one {@code long}, so short keys (the usual segment
  * values) are hashed and compared in a few instructions.
+ *
+ * <p>Kept beside cx-core's {@link io.cxkit.core.NameDictionary} on purpose: that one is keyed by
+ * {@code String}, and the point here is to make no String per row.
  */
 final class ByteKeys {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,

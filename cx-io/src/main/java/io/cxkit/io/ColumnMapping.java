@@ -360,9 +360,9 @@ public record ColumnMapping(Map<Role, String> explicit, Set<Role> disabled) {
     }
 
     static BadInputException missing(String source, String what, String col, List<String> header) {
-        String near = closest(col, header);
+        String near = closest(col, header).map(n -> " (did you mean '" + n + "'?)").orElse("");
         return BadInputException.file(source, 1, "missing column", "required column '" + col + "' (" + what
-                + ") is not in the header" + (near != null ? " (did you mean '" + near + "'?)" : "")
+                + ") is not in the header" + near
                 + "; columns are: " + String.join(", ", header));
     }
 
@@ -373,13 +373,13 @@ public record ColumnMapping(Map<Role, String> explicit, Set<Role> disabled) {
      *
      * @param wanted the name given
      * @param names the names that exist
-     * @return the nearest name, or null when none is near
+     * @return the nearest name, or empty when none is near
      */
-    public static String closest(String wanted, java.util.Collection<String> names) {
+    public static java.util.Optional<String> closest(String wanted, java.util.Collection<String> names) {
         List<String> header = new ArrayList<>(Check.notNull(names, "names"));
         String w = normalize(Check.notNull(wanted, "wanted"));
         if (w.length() < 4) {
-            return null; // too short to tell a typo from another name
+            return java.util.Optional.empty(); // too short to tell a typo from another name
         }
         String best = null;
         int bestD = Math.max(1, w.length() / 3) + 1;
@@ -391,7 +391,7 @@ public record ColumnMapping(Map<Role, String> explicit, Set<Role> disabled) {
                 bestD = d;
             }
         }
-        return best;
+        return java.util.Optional.ofNullable(best);
     }
 
     /** Levenshtein distance. */

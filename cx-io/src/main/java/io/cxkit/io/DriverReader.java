@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Reads an outcome column and driver columns (attribute ratings) of a survey-style file (CSV,
- * NDJSON, JSON) row by row for key-driver analysis ({@link io.cxkit.survey.KeyDrivers} or
- * {@link io.cxkit.survey.DriverRows}). Nothing is kept.
+ * NDJSON, JSON) row by row for key-driver analysis ({@link io.cxkit.survey.drivers.KeyDrivers} or
+ * {@link io.cxkit.survey.drivers.DriverRows}). Nothing is kept.
  *
  * <pre>{@code
  * KeyDrivers kd = KeyDrivers.of("csat", List.of("ease", "speed"));

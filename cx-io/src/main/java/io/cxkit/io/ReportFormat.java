@@ -9,7 +9,7 @@ import io.cxkit.core.Interval;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.jackson.ReportedInterval;
 import io.cxkit.survey.ScoreCardResult;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * How a {@link SurveyReport} is written: a readable text table, JSON (schema
+ * How a {@link SurveyScoresResult} is written: a readable text table, JSON (schema
  * {@code cxkit/survey-report/v1}, see {@link CxJacksonModule}) or CSV (one row per segment, the
  * overall row first with key columns {@code (all)}).
  *
@@ -54,7 +54,7 @@ public enum ReportFormat {
      * @param out where to write (not closed)
      * @throws UncheckedIOException if writing fails
      */
-    public void write(SurveyReport report, double confidence, Writer out) {
+    public void write(SurveyScoresResult report, double confidence, Writer out) {
         write(report, null, confidence, CxJacksonModule.DEFAULT_MIN_N, out);
     }
 
@@ -133,7 +133,7 @@ public enum ReportFormat {
         sb.append(')');
     }
 
-    private void write(SurveyReport report, SurveyReadResult result, double confidence, int minN, Writer out) {
+    private void write(SurveyScoresResult report, SurveyReadResult result, double confidence, int minN, Writer out) {
         Check.notNull(report, "report");
         Check.confidence(confidence);
         Check.notNull(out, "out");
@@ -189,7 +189,7 @@ public enum ReportFormat {
     }
 
     /** The metrics the data has. */
-    private static List<String> present(SurveyReport r) {
+    private static List<String> present(SurveyScoresResult r) {
         List<String> l = new ArrayList<>();
         for (String m : METRICS) {
             if (metric(r.overall(), m).n() > 0 || missing(r.overall(), m) > 0) {
@@ -199,7 +199,7 @@ public enum ReportFormat {
         return l;
     }
 
-    private static void csv(SurveyReport r, double confidence, int minN, Writer out) throws IOException {
+    private static void csv(SurveyScoresResult r, double confidence, int minN, Writer out) throws IOException {
         List<String> names = r.segmentation().partNames();
         List<String> metrics = present(r);
         boolean weighted = metrics.stream().anyMatch(m -> metric(r.overall(), m).weighted());
@@ -268,7 +268,7 @@ public enum ReportFormat {
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
-    private static void table(SurveyReport r, double confidence, int minN, Writer out) throws IOException {
+    private static void table(SurveyScoresResult r, double confidence, int minN, Writer out) throws IOException {
         List<String> names = r.segmentation().partNames();
         List<String> metrics = present(r);
         String pct = String.format(Locale.ROOT, "%.0f%% CI", 100 * confidence);

@@ -15,7 +15,7 @@ import io.cxkit.survey.ScoreAccumulator;
 import io.cxkit.survey.ScoreCard;
 import io.cxkit.survey.ScoreCardResult;
 import io.cxkit.survey.SurveyQuestions;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +33,10 @@ import java.util.Set;
  * One read of survey rows into score accumulators: the export's header resolved to columns, the
  * rows filtered (layout rules, {@code where}), checked and counted, the rejections logged.
  * Memory is bounded by the number of segments. Not thread-safe: a parallel read uses one per part.
+ *
+ * <p><b>Size.</b> One pass of the survey reader (columns, filters, segments, periods, scores) kept
+ * in one class so that the per-row loop keeps its state in fields of one object, without
+ * allocation or indirection.
  */
 final class ResponseRun {
     static final int MISSING = Integer.MIN_VALUE;
@@ -243,7 +247,7 @@ final class ResponseRun {
         char d = rows.delimiter();
         commaOnly = Boolean.TRUE.equals(b.decimalComma);
         commaToo = commaOnly || (b.decimalComma == null && d == ';');
-        Segmentation s = Segmentation.by(attrNames.toArray(new String[0]));
+        Segmentation s = Segmentation.of(attrNames.toArray(new String[0]));
         segmentation = b.grain != null ? s.period(b.grain, periodZone) : s;
         ScoreCard proto = b.scoreCard;
         CustomerSatisfaction csat = proto.csat();
@@ -357,7 +361,7 @@ final class ResponseRun {
             throw BadInputException.file(source, 0, "no answers", "no answers counted: every score column is empty"
                     + " in the " + counted + " counted rows (" + accounting + ")");
         }
-        SurveyReport report = new SurveyReport(segmentation, all, ScoreCardResult.domains(segments.result()));
+        SurveyScoresResult report = new SurveyScoresResult(segmentation, all, ScoreCardResult.domains(segments.result()));
         return new SurveyReadResult(report, n, rej, used, summary(all));
     }
 
@@ -635,7 +639,11 @@ final class ResponseRun {
         return id;
     }
 
-    /** The id of the period of an instant: its local day (offset arithmetic), then a table by day. */
+    /**
+     * The id of the period of an instant: its local day (offset arithmetic), then a table by day.
+     * Not cx-survey's {@code BucketBoundaries} on purpose: that one needs the whole time span before
+     * the first lookup, and a reader sees its rows' times one by one.
+     */
     private int bucket(long epochSecond) {
         int offset = fixedOffset != Integer.MIN_VALUE ? fixedOffset
                 : rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();

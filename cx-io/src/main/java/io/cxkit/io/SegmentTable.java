@@ -7,6 +7,9 @@ import java.util.Arrays;
  * period), found without making objects: for one or two ids (the usual "attribute" or "attribute ×
  * period") directly by index, rows of the grid grown on demand; otherwise, or for a second id of
  * {@value #GRID} or more, by open addressing over a flat int array.
+ *
+ * <p>Kept beside cx-core's {@link io.cxkit.core.SegmentDictionary} on purpose: that one is keyed by
+ * {@link io.cxkit.core.SegmentKey} objects, and the point here is to make no key object per row.
  */
 final class SegmentTable {
     private static final int GRID = 1 << 12;

@@ -1,7 +1,7 @@
 package io.cxkit.io;
 
 import io.cxkit.core.Check;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Map;
  *     {@code weight}, {@code time}) and per segment attribute ({@code by:NAME})
  * @param input the layout, exclusions, detection rules, weighting and scales
  */
-public record SurveyReadResult(SurveyReport report, long rows, RejectedRows rejected, Map<String, String> columns,
+public record SurveyReadResult(SurveyScoresResult report, long rows, RejectedRows rejected, Map<String, String> columns,
         InputSummary input) {
 
     /**
@@ -50,7 +50,7 @@ public record SurveyReadResult(SurveyReport report, long rows, RejectedRows reje
      * @param rejected rejected
      * @param columns columns
      */
-    public SurveyReadResult(SurveyReport report, long rows, RejectedRows rejected, Map<String, String> columns) {
+    public SurveyReadResult(SurveyScoresResult report, long rows, RejectedRows rejected, Map<String, String> columns) {
         this(report, rows, rejected, columns, InputSummary.plain(columns.getOrDefault("weight", "unweighted")));
     }
 

@@ -52,6 +52,9 @@ import java.util.Optional;
  * row, or no answer, fails under every policy. An empty segment value is read as {@code (none)}.
  *
  * <p>A reader is immutable and may be used for many files, also concurrently.
+ *
+ * <p><b>Size.</b> The reader's public API and its Builder; the work is in ResponseRun,
+ * ColumnMapping and ExportHeader.
  */
 public final class SurveyReader {
     /** The segment value used for an empty attribute value. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads survival data (one row per subject: a follow-up time, an event flag, optionally a group)
@@ -82,10 +83,10 @@ public final class SurvivalReader {
     /**
      * The value that marks an event, if one was given ({@code status=2} gives {@code "2"}).
      *
-     * @return the value, or null for the 0/1 (true/false) coding
+     * @return the value, or empty for the 0/1 (true/false) coding
      */
-    public String eventValue() {
-        return eventValue;
+    public Optional<String> eventValue() {
+        return Optional.ofNullable(eventValue);
     }
 
     /**

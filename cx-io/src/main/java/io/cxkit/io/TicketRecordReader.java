@@ -53,6 +53,9 @@ import java.util.function.Consumer;
  *     .read(Path.of("export-2026-03.csv"), acc::accept);
  * TicketRecordResult r = acc.result();
  * }</pre>
+ *
+ * <p><b>Size.</b> The reader, its Field vocabulary, the header layout it resolves and its Builder
+ * are one file because the layout rules name the fields and the builder validates against both.
  */
 public final class TicketRecordReader {
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,8 @@ import java.util.Map;
  *
  * <p><b>Time</b> is a date ({@code 1997-01-01}) or anything the other event readers take (ISO-8601
  * date-time with or without offset, epoch seconds or milliseconds); a date-time is reduced to its
- * day in the reader's zone (UTC by default), since purchases on one day are one transaction.
+ * day in the reader's zone ({@link TimedReaderOptions#zone}, UTC by default), since purchases on one
+ * day are one transaction; {@link TimedReaderOptions#timeFormat} restricts date-times to one pattern.
  * <b>Amount</b> is a number {@code >= 0} (a return is not a purchase). Bad rows (customer empty,
  * time unparseable, amount empty, not a number, negative, NaN or infinite; ragged rows) follow the
  * {@link ErrorPolicy}; file problems (missing column, no data rows, ...) always fail.
@@ -89,7 +89,7 @@ public final class TransactionReader {
         try (RowSource rows = sourceOptions.open(in, source, Check.notNull(format, "format"))) {
             Map<String, String> used = new LinkedHashMap<>();
             List<String> selected = EventFiles.selectFields(rows, new String[][] {{"customer", customerColumn}, {"time", timeColumn}, {"amount", amountColumn}}, source, used);
-            Timestamps ts = new Timestamps(zone);
+            Timestamps ts = sourceOptions.timestamps(zone);
             return EventFiles.loop(rows, source, selected, used, errors, cells -> {
                 String customer = cells.get(0);
                 if (customer.isEmpty()) {
@@ -133,11 +133,10 @@ public final class TransactionReader {
     }
 
     /** Options of a {@link TransactionReader}. */
-    public static final class Builder extends ReaderOptions<Builder> {
+    public static final class Builder extends TimedReaderOptions<Builder> {
         private String customer;
         private String time;
         private String amount;
-        private ZoneId zone = ZoneOffset.UTC;
 
         private Builder() {
         }
@@ -180,16 +179,6 @@ public final class TransactionReader {
             return this;
         }
 
-        /**
-         * The zone in which date-times are reduced to days (default UTC).
-         *
-         * @param zone the zone
-         * @return this builder
-         */
-        public Builder zone(ZoneId zone) {
-            this.zone = Check.notNull(zone, "zone");
-            return this;
-        }
 
         /**
          * Builds the reader.

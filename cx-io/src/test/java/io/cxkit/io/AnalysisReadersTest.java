@@ -70,7 +70,7 @@ class AnalysisReadersTest {
         assertThrows(IllegalArgumentException.class, () -> SurvivalReader.builder().time("t").build());
         assertThrows(IllegalArgumentException.class, () -> SurvivalReader.builder().time(" "));
         assertThrows(IllegalArgumentException.class, () -> SurvivalReader.builder().time("t").event("=2").build());
-        assertEquals("2", SurvivalReader.builder().time("t").event("s=2").format(InputFormat.CSV).build().eventValue());
+        assertEquals(java.util.Optional.of("2"), SurvivalReader.builder().time("t").event("s=2").format(InputFormat.CSV).build().eventValue());
         assertEquals("s", SurvivalReader.builder().time("t").event("s").by(null).build().eventColumn());
     }
 

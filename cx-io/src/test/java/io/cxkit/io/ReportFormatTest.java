@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxkit.survey.NetPromoterScore;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ class ReportFormatTest {
         assertEquals(CxJacksonModule.SCHEMA, j.get("schema").asText());
         assertEquals("tp", j.at("/segmentation/by/0").asText());
         assertTrue(j.at("/segmentation/period").isNull());
-        SurveyReport rep = r.report();
+        SurveyScoresResult rep = r.report();
         JsonNode nps = j.at("/overall/nps");
         assertEquals(rep.overall().nps().n(), nps.get("n").asLong());
         assertEquals(rep.overall().nps().estimate(), nps.get("estimate").asDouble(), 1e-12);

@@ -13,7 +13,7 @@ import io.cxkit.survey.MissingAnswerPolicy;
 import io.cxkit.survey.NetPromoterScore;
 import io.cxkit.survey.SurveyQuestions;
 import io.cxkit.survey.ScoreCard;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import io.cxkit.survey.SurveyResponse;
 import io.cxkit.survey.SurveyScores;
 import java.io.ByteArrayInputStream;
@@ -41,7 +41,7 @@ class SurveyReaderTest {
         SurveyReadResult r = read(csv, InputFormat.CSV, SurveyReader.builder().segmentBy("touchpoint")
                 .period(TimeGrain.MONTH, ZoneId.of("UTC")));
         SurveyScores api = SurveyScores.of(ScoreCard.create(),
-                Segmentation.by("Touchpoint").period(TimeGrain.MONTH, ZoneId.of("UTC")));
+                Segmentation.of("Touchpoint").period(TimeGrain.MONTH, ZoneId.of("UTC")));
         api.accept(resp("1", "web", "2026-01-05T10:00:00Z", 10, 5, 7));
         api.accept(resp("2", "web", "2026-01-20T10:00:00Z", 6, 2, 3));
         api.accept(resp("3", "phone, support", "2026-01-31T23:30:00Z", 9, 4, null));
@@ -78,7 +78,7 @@ class SurveyReaderTest {
         StringBuilder nd = new StringBuilder();
         ScoreCard noCes = ScoreCard.of(SurveyQuestions.of("nps", "csat", null), NetPromoterScore.create(),
                 CustomerSatisfaction.create(), CustomerEffort.create());
-        SurveyScores api = SurveyScores.of(noCes, Segmentation.by("channel").period(TimeGrain.WEEK,
+        SurveyScores api = SurveyScores.of(noCes, Segmentation.of("channel").period(TimeGrain.WEEK,
                 ZoneId.of("Europe/Berlin")));
         String[] channels = {"web", "app", "phone"};
         for (int i = 0; i < 500; i++) {
@@ -97,7 +97,7 @@ class SurveyReaderTest {
         }
         SurveyReader.Builder b = SurveyReader.builder().segmentBy("CHANNEL")
                 .period(TimeGrain.WEEK, ZoneId.of("Europe/Berlin"));
-        SurveyReport expected = api.result();
+        SurveyScoresResult expected = api.result();
         assertEquals(expected, read(csv.toString(), InputFormat.CSV, b).report());
         assertEquals(expected, read(nd.toString(), InputFormat.JSON, b).report());
         String array = "[" + nd.toString().strip().replace("}\n{", "},\n{") + "]";

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.cxkit.core.ReferenceTables;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.survey.ScoreCardResult;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class SvybyReaderTest {
             csv.append(r.s("id")).append(',').append(r.s("group")).append(',').append(r.s("nps")).append(',')
                     .append(r.s("csat")).append(',').append(r.s("ces")).append(',').append(r.s("w")).append('\n');
         }
-        SurveyReport report = SurveyReaderTest.read(csv.toString(), InputFormat.CSV,
+        SurveyScoresResult report = SurveyReaderTest.read(csv.toString(), InputFormat.CSV,
                 SurveyReader.builder().segmentBy("group")).report();
         assertEquals(500, report.overall().nps().n());
         Map<String, ScoreCardResult> byGroup = Map.of("A", report.segments().get(SegmentKey.of("A")),

@@ -15,7 +15,7 @@ import io.cxkit.survey.CsatResult;
 import io.cxkit.survey.NpsResult;
 import io.cxkit.survey.RatingScale;
 import io.cxkit.survey.ScoreCardResult;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashSet;
@@ -93,7 +93,7 @@ public class CxJacksonModule extends SimpleModule {
             cardFields(v, g);
             g.writeEndObject();
         });
-        add(SurveyReport.class, (v, g) -> {
+        add(SurveyScoresResult.class, (v, g) -> {
             g.writeStartObject();
             reportFields(v, g);
             g.writeEndObject();
@@ -241,7 +241,7 @@ public class CxJacksonModule extends SimpleModule {
      * @param g the generator, inside an object
      * @throws IOException if writing fails
      */
-    protected final void reportFields(SurveyReport r, JsonGenerator g) throws IOException {
+    protected final void reportFields(SurveyScoresResult r, JsonGenerator g) throws IOException {
         g.writeStringField("schema", SCHEMA);
         g.writeNumberField("confidence", confidence);
         g.writeObjectFieldStart("segmentation");

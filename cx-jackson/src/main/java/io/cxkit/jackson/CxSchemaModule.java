@@ -23,7 +23,7 @@ import io.cxkit.journey.survival.MedianSurvival;
 import io.cxkit.journey.survival.SurvivalConfType;
 import io.cxkit.journey.survival.SurvivalCurve;
 import io.cxkit.journey.survival.SurvivalStep;
-import io.cxkit.survey.DriverImportance;
+import io.cxkit.survey.drivers.DriverImportance;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;

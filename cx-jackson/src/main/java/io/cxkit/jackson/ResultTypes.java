@@ -28,27 +28,27 @@ final class ResultTypes {
             io.cxkit.core.TimeBucket.class,
             io.cxkit.core.Touchpoint.class,
             // io.cxkit.survey
-            io.cxkit.survey.Alert.class,
+            io.cxkit.survey.trend.Alert.class,
             io.cxkit.survey.CesResult.class,
-            io.cxkit.survey.ControlLimits.class,
+            io.cxkit.survey.trend.ControlLimits.class,
             io.cxkit.survey.CsatResult.class,
-            io.cxkit.survey.DriverImportance.class,
-            io.cxkit.survey.GroupOutcome.class,
-            io.cxkit.survey.ImportancePerformance.class,
-            io.cxkit.survey.ImportancePerformance.Row.class,
-            io.cxkit.survey.KeyDriverResult.class,
+            io.cxkit.survey.drivers.DriverImportance.class,
+            io.cxkit.survey.outcomes.GroupOutcome.class,
+            io.cxkit.survey.drivers.ImportancePerformance.class,
+            io.cxkit.survey.drivers.ImportancePerformance.Row.class,
+            io.cxkit.survey.drivers.KeyDriverResult.class,
             io.cxkit.survey.NpsBands.class,
-            io.cxkit.survey.NpsMix.class,
+            io.cxkit.survey.planning.NpsMix.class,
             io.cxkit.survey.NpsResult.class,
-            io.cxkit.survey.OutcomeContrast.class,
-            io.cxkit.survey.OutcomeLinkageResult.class,
+            io.cxkit.survey.outcomes.OutcomeContrast.class,
+            io.cxkit.survey.outcomes.OutcomeLinkageResult.class,
             io.cxkit.survey.RatingScale.class,
             io.cxkit.survey.ScoreCardResult.class,
             io.cxkit.survey.ScoredResponse.class,
             io.cxkit.survey.SurveyQuestions.class,
-            io.cxkit.survey.SurveyReport.class,
+            io.cxkit.survey.SurveyScoresResult.class,
             io.cxkit.survey.SurveyResponse.class,
-            io.cxkit.survey.TrendPoint.class,
+            io.cxkit.survey.trend.TrendPoint.class,
             // io.cxkit.journey
             io.cxkit.journey.attribution.AttributionJourney.class,
             io.cxkit.journey.attribution.AttributionReport.class,
@@ -111,7 +111,7 @@ final class ResultTypes {
     /** The records with hand-written serializers (the {@code cxkit/survey-report/v1} shapes). */
     static final Set<Class<? extends Record>> WRITTEN_BY_HAND = Set.of(io.cxkit.core.Interval.class,
             io.cxkit.survey.NpsResult.class, io.cxkit.survey.CsatResult.class, io.cxkit.survey.CesResult.class,
-            io.cxkit.survey.ScoreCardResult.class, io.cxkit.survey.SurveyReport.class);
+            io.cxkit.survey.ScoreCardResult.class, io.cxkit.survey.SurveyScoresResult.class);
 
     private ResultTypes() {
     }

@@ -26,7 +26,7 @@ import io.cxkit.journey.funnel.FunnelMode;
 import io.cxkit.journey.funnel.FunnelResult;
 import io.cxkit.journey.survival.MedianSurvival;
 import io.cxkit.survey.ScoreCard;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import io.cxkit.survey.SurveyResponse;
 import io.cxkit.survey.SurveyScores;
 import java.time.Duration;
@@ -162,10 +162,10 @@ class CxJacksonModuleTest {
         SurveyResponse r1 = SurveyResponse.of("r1", T0).withAttribute("region", "north").withAnswer("nps", 9)
                 .withWeight(2.0);
         SurveyResponse r2 = SurveyResponse.of("r2", null).withAttribute("region", "south").withAnswer("nps", 3);
-        SurveyScores scores = SurveyScores.of(ScoreCard.create(), Segmentation.by("region"));
+        SurveyScores scores = SurveyScores.of(ScoreCard.create(), Segmentation.of("region"));
         scores.accept(r1);
         scores.accept(r2);
-        SurveyReport report = scores.result();
+        SurveyScoresResult report = scores.result();
         String text = JSON.writeValueAsString(report);
         assertNoNonFinite(text);
         JsonNode j = JSON.readTree(text);

@@ -106,8 +106,8 @@ public final class JourneySummary implements Accumulator<JourneySummary, Journey
     }
 
     @Override
-    public JourneySummary self() {
-        return this;
+    public JourneySummary copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override

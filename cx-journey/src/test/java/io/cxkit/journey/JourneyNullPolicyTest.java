@@ -37,7 +37,11 @@ class JourneyNullPolicyTest {
         npe("journey must not be null", () -> Funnel.builder().steps("a").build().accumulator()
                 .accept((CustomerJourney) null));
         npe("journey must not be null", () -> PathVariants.whole().accept((CustomerJourney) null));
-        npe("journey must not be null", () -> TransitionGraph.create().accept(null));
+        npe("journey must not be null", () -> TransitionGraph.create().accept((CustomerJourney) null));
+        npe("journey must not be null", () -> TransitionGraph.create().accept((LogJourney) null));
+        npe("journey must not be null", () -> PathVariants.whole().accept((LogJourney) null));
+        npe("journey must not be null", () -> Funnel.builder().steps("a").build().accumulator()
+                .accept((LogJourney) null));
         npe("journey must not be null", () -> JourneySummary.create().accept(null));
         npe("journey must not be null", () -> AttributionAccumulator.create(1, Duration.ofDays(7))
                 .accept((AttributionJourney) null));

@@ -11,13 +11,13 @@ import io.cxkit.journey.funnel.Funnel;
 import io.cxkit.journey.funnel.FunnelAccumulator;
 import io.cxkit.journey.funnel.FunnelResult;
 import io.cxkit.journey.funnel.FunnelStepResult;
-import io.cxkit.survey.Alert;
-import io.cxkit.survey.RollingSurveyScores;
+import io.cxkit.survey.trend.Alert;
+import io.cxkit.survey.trend.RollingSurveyScores;
 import io.cxkit.survey.ScoreCard;
 import io.cxkit.survey.ScoreCardResult;
 import io.cxkit.survey.SurveyQuestions;
 import io.cxkit.survey.SurveyResponse;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import io.cxkit.survey.SurveyScores;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -146,9 +146,9 @@ public final class LiveServiceExample {
     static Outcome run(List<Message> traffic, Duration duration, Duration tick, PrintStream out)
             throws InterruptedException {
         // Shared by the consumers: lock-free recording, consistent snapshots for the reader.
-        RollingSurveyScores rolling = RollingSurveyScores.of(ScoreCard.create(), Segmentation.by("touchpoint"),
-                RollingWindow.lastPeriods(7, TimeGrain.DAY, ZoneOffset.UTC).withLateness(LATENESS));
-        ConcurrentRecorder<SurveyScores, SurveyReport> answers = ConcurrentRecorder.of(
+        RollingSurveyScores rolling = RollingSurveyScores.of(ScoreCard.create(), Segmentation.of("touchpoint"),
+                RollingWindow.of(7, TimeGrain.DAY, ZoneOffset.UTC).withLateness(LATENESS));
+        ConcurrentRecorder<SurveyScores, SurveyScoresResult> answers = ConcurrentRecorder.of(
                 SurveyScores.of(ScoreCard.create(), rolling.snapshotSegmentation()));
         ConcurrentRecorder<FunnelAccumulator, FunnelResult> funnel = ConcurrentRecorder.of(FUNNEL.accumulator());
         AtomicReference<Instant> now = new AtomicReference<>(START);
@@ -191,7 +191,7 @@ public final class LiveServiceExample {
                 lateEvents);
     }
 
-    private static void consume(BlockingQueue<Message> queue, ConcurrentRecorder<SurveyScores, SurveyReport> answers,
+    private static void consume(BlockingQueue<Message> queue, ConcurrentRecorder<SurveyScores, SurveyScoresResult> answers,
             IncrementalJourneyBuilder journeys) {
         try {
             while (true) {
@@ -231,7 +231,7 @@ public final class LiveServiceExample {
     }
 
     /** The reader's tick: move the answers in, close what the clock has passed, print. */
-    private static void report(RollingSurveyScores rolling, ConcurrentRecorder<SurveyScores, SurveyReport> answers,
+    private static void report(RollingSurveyScores rolling, ConcurrentRecorder<SurveyScores, SurveyScoresResult> answers,
             ConcurrentRecorder<FunnelAccumulator, FunnelResult> funnel, Instant now, int tick, List<Alert> alerts,
             PrintStream out) {
         rolling.absorb(answers.intervalSnapshot());

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.SegmentKey;
-import io.cxkit.survey.Alert;
+import io.cxkit.survey.trend.Alert;
 import io.cxkit.survey.ScoreCard;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import io.cxkit.survey.SurveyScores;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,7 +29,7 @@ class LiveServiceExampleTest {
         String printed = buffer.toString(StandardCharsets.UTF_8);
 
         // Every answer is either in the rolling scores (all 6 days are within the 7 kept) or counted late.
-        SurveyReport report = o.scores().report();
+        SurveyScoresResult report = o.scores().report();
         long counted = report.overall().nps().n();
         assertEquals(o.answers(), counted + o.scores().lateResponses(), printed);
         if (o.scores().lateResponses() == 0) {

@@ -20,6 +20,26 @@ public final class RandomLogs {
     private RandomLogs() {
     }
 
+    /**
+     * The events split into two logs' worth by customer, the second with its customers in reverse
+     * order (each customer's events keep their input order), so that the two logs' dictionaries
+     * number the touchpoints differently while the journeys stay those of the whole.
+     */
+    public static List<List<JourneyEvent>> splitByCustomer(List<JourneyEvent> events) {
+        List<JourneyEvent> even = new ArrayList<>();
+        List<JourneyEvent> odd = new ArrayList<>();
+        for (JourneyEvent e : events) {
+            (e.customerId().hashCode() % 2 == 0 ? even : odd).add(e);
+        }
+        odd.sort(java.util.Comparator.comparing(JourneyEvent::customerId).reversed());
+        return List.of(even, odd);
+    }
+
+    /** The ways of cutting journeys that the equality tests run (those of {@code EventLogProperties}). */
+    public static List<JourneyBuilder> rules() {
+        return EventLogProperties.RULES;
+    }
+
     public static List<JourneyEvent> events(long seed, int n) {
         Random r = new Random(seed);
         int customers = 1 + r.nextInt(30);

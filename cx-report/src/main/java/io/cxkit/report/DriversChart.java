@@ -1,8 +1,8 @@
 package io.cxkit.report;
 
-import io.cxkit.survey.DriverImportance;
-import io.cxkit.survey.ImportancePerformance;
-import io.cxkit.survey.KeyDriverResult;
+import io.cxkit.survey.drivers.DriverImportance;
+import io.cxkit.survey.drivers.ImportancePerformance;
+import io.cxkit.survey.drivers.KeyDriverResult;
 import java.util.ArrayList;
 import java.util.List;
 

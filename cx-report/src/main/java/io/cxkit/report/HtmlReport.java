@@ -20,7 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * nothing loaded from anywhere else, so it opens offline, prints and can be mailed.
  *
  * <pre>{@code
- * SurveyReport byTouchpoint = SurveyReader.builder().segmentBy("touchpoint").build().read(file).report();
+ * SurveyScoresResult byTouchpoint = SurveyReader.builder().segmentBy("touchpoint").build().read(file).report();
  * HtmlReport.builder()
  *         .title("Customer experience, 2026")
  *         .section("Scores by touchpoint")

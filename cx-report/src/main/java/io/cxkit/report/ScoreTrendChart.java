@@ -6,7 +6,7 @@ import io.cxkit.core.Interval;
 import io.cxkit.core.MultipleTesting;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.survey.ScoreCardResult;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * A score over calendar periods with its confidence band, one panel per series (small multiples on
  * a shared scale), the significant period-over-period movers marked and low-n periods hollow.
  *
- * <p>The input is a {@link SurveyReport} split by period ({@code SurveyReader.Builder.period}); the
+ * <p>The input is a {@link SurveyScoresResult} split by period ({@code SurveyReader.Builder.period}); the
  * period is the key's last part and the parts before it name the series (none: one series of all
  * responses). Movers are found as {@code cx demo} finds them: each period is compared with the
  * series' previous period present in the report when both have {@code n > 1} (NPS: z test of the
@@ -59,7 +59,7 @@ public final class ScoreTrendChart {
      * @return the comparisons
      * @throws IllegalArgumentException if the report is not split by period
      */
-    public static List<Mover> comparisons(SurveyReport report, ScoreMetric metric, ChartOptions options) {
+    public static List<Mover> comparisons(SurveyScoresResult report, ScoreMetric metric, ChartOptions options) {
         Map<String, TreeMap<String, ScoreCardResult>> series = series(report);
         List<Mover> raw = new ArrayList<>();
         for (Map.Entry<String, TreeMap<String, ScoreCardResult>> s : series.entrySet()) {
@@ -96,7 +96,7 @@ public final class ScoreTrendChart {
      * @param options the false-discovery rate and confidence
      * @return the movers, in series and period order
      */
-    public static List<Mover> movers(SurveyReport report, ScoreMetric metric, ChartOptions options) {
+    public static List<Mover> movers(SurveyScoresResult report, ScoreMetric metric, ChartOptions options) {
         return comparisons(report, metric, options).stream()
                 .filter(m -> m.adjustedP() < options.falseDiscoveryRate()).toList();
     }
@@ -110,7 +110,7 @@ public final class ScoreTrendChart {
      * @return the chart, id {@code <metric>-trend}
      * @throws IllegalArgumentException if the report is not split by period or counted nothing
      */
-    public static Chart of(SurveyReport report, ScoreMetric metric, ChartOptions options) {
+    public static Chart of(SurveyScoresResult report, ScoreMetric metric, ChartOptions options) {
         Map<String, TreeMap<String, ScoreCardResult>> series = series(report);
         if (metric.of(report.overall()).n() == 0) {
             throw new IllegalArgumentException("report has no " + metric.label() + " answers: n = 0 (nothing to draw)");
@@ -308,7 +308,7 @@ public final class ScoreTrendChart {
     }
 
     /** Series label → period label → scores. */
-    private static Map<String, TreeMap<String, ScoreCardResult>> series(SurveyReport report) {
+    private static Map<String, TreeMap<String, ScoreCardResult>> series(SurveyScoresResult report) {
         if (report == null) {
             throw new IllegalArgumentException("report must not be null");
         }

@@ -4,7 +4,7 @@ import io.cxkit.core.Estimate;
 import io.cxkit.core.Interval;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.survey.ScoreCardResult;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class SegmentChart {
      * @return the chart, id {@code <metric>-by-<parts>}
      * @throws IllegalArgumentException if the report has no segments or its overall score is empty
      */
-    public static Chart of(SurveyReport report, ScoreMetric metric, ChartOptions options) {
+    public static Chart of(SurveyScoresResult report, ScoreMetric metric, ChartOptions options) {
         if (report == null) {
             throw new IllegalArgumentException("report must not be null");
         }

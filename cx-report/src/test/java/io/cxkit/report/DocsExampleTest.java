@@ -7,7 +7,7 @@ import io.cxkit.core.DocExamples;
 import io.cxkit.core.Segmentation;
 import io.cxkit.core.TimeGrain;
 import io.cxkit.survey.ScoreCard;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import io.cxkit.survey.SurveyResponse;
 import io.cxkit.survey.SurveyScores;
 import java.io.IOException;
@@ -36,9 +36,9 @@ class DocsExampleTest {
         }
         // BEGIN api
         SurveyScores scores = SurveyScores.of(ScoreCard.create(),
-                Segmentation.by("touchpoint").period(TimeGrain.MONTH, ZoneOffset.UTC));
+                Segmentation.of("touchpoint").period(TimeGrain.MONTH, ZoneOffset.UTC));
         responses.forEach(scores::accept);
-        SurveyReport report = scores.result();
+        SurveyScoresResult report = scores.result();
         ChartOptions options = ChartOptions.DEFAULTS;          // 95%, low n below 30, movers at FDR 1%
         HtmlReport page = HtmlReport.builder()
                 .title("NPS by touchpoint, 2026")

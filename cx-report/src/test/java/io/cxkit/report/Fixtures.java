@@ -23,11 +23,11 @@ import io.cxkit.journey.service.TicketEventType;
 import io.cxkit.journey.service.TicketFacts;
 import io.cxkit.journey.survival.SurvivalAccumulator;
 import io.cxkit.journey.survival.SurvivalResult;
-import io.cxkit.survey.DriverRows;
-import io.cxkit.survey.KeyDriverMethod;
-import io.cxkit.survey.KeyDriverResult;
+import io.cxkit.survey.drivers.DriverRows;
+import io.cxkit.survey.drivers.KeyDriverMethod;
+import io.cxkit.survey.drivers.KeyDriverResult;
 import io.cxkit.survey.ScoreCard;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import io.cxkit.survey.SurveyResponse;
 import io.cxkit.survey.SurveyScores;
 import java.time.Duration;
@@ -51,8 +51,8 @@ final class Fixtures {
      * Responses by touchpoint: web (200, high NPS), app (150, lower), kiosk (12: low n), email (40 with
      * CES only: no NPS, so "no data" in the NPS chart).
      */
-    static SurveyReport byTouchpoint() {
-        SurveyScores s = SurveyScores.of(ScoreCard.create(), Segmentation.by("touchpoint"));
+    static SurveyScoresResult byTouchpoint() {
+        SurveyScores s = SurveyScores.of(ScoreCard.create(), Segmentation.of("touchpoint"));
         Random r = new Random(13);
         add(s, r, "web", 200, 8.6, null);
         add(s, r, "app", 150, 6.9, null);
@@ -68,16 +68,16 @@ final class Fixtures {
      * Monthly responses, January to June 2026: a collapse in April (a mover), 9 answers in February
      * (low n), no NPS answer at all in May (CSAT only: "no data"), a single series.
      */
-    static SurveyReport byMonth() {
-        return monthly(Segmentation.none().period(TimeGrain.MONTH, ZoneOffset.UTC), false);
+    static SurveyScoresResult byMonth() {
+        return monthly(Segmentation.create().period(TimeGrain.MONTH, ZoneOffset.UTC), false);
     }
 
     /** The same months for two touchpoints (two panels); only "app" collapses in April. */
-    static SurveyReport byTouchpointAndMonth() {
-        return monthly(Segmentation.by("touchpoint").period(TimeGrain.MONTH, ZoneOffset.UTC), true);
+    static SurveyScoresResult byTouchpointAndMonth() {
+        return monthly(Segmentation.of("touchpoint").period(TimeGrain.MONTH, ZoneOffset.UTC), true);
     }
 
-    private static SurveyReport monthly(Segmentation seg, boolean twoSeries) {
+    private static SurveyScoresResult monthly(Segmentation seg, boolean twoSeries) {
         SurveyScores s = SurveyScores.of(ScoreCard.create(), seg);
         Random r = new Random(29);
         String[] months = {"01", "02", "03", "04", "05", "06"};

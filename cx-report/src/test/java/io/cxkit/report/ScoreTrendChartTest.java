@@ -9,7 +9,7 @@ import io.cxkit.core.Interval;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.Segmentation;
 import io.cxkit.survey.ScoreCard;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import io.cxkit.survey.SurveyScores;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class ScoreTrendChartTest {
 
     @Test
     void pointsLowNMoverAndMissingPeriodAreWhereTheNumbersSay() {
-        SurveyReport rep = Fixtures.byMonth();
+        SurveyScoresResult rep = Fixtures.byMonth();
         Chart c = ScoreTrendChart.of(rep, ScoreMetric.NPS, O);
         Document d = Svgs.parse(c.svg());
         List<Element> points = Svgs.byClass(d, "g", "point");
@@ -60,7 +60,7 @@ class ScoreTrendChartTest {
 
     @Test
     void theBandBracketsEveryPointAndMatchesItsInterval() {
-        SurveyReport rep = Fixtures.byMonth();
+        SurveyScoresResult rep = Fixtures.byMonth();
         Document d = Svgs.parse(ScoreTrendChart.of(rep, ScoreMetric.NPS, O).svg());
         List<Element> bands = Svgs.byClass(d, "path", "band");
         assertEquals(2, bands.size(), "one band before and one after the month without data");
@@ -94,7 +94,7 @@ class ScoreTrendChartTest {
 
     @Test
     void moversAreTheBenjaminiHochbergSignificantChangesWithinEachSeries() {
-        SurveyReport rep = Fixtures.byTouchpointAndMonth();
+        SurveyScoresResult rep = Fixtures.byTouchpointAndMonth();
         List<ScoreTrendChart.Mover> all = ScoreTrendChart.comparisons(rep, ScoreMetric.NPS, O);
         // Per series Jan-Feb, Feb-Mar, Mar-Apr; May has no NPS answer, so neither May nor June is compared.
         assertEquals(6, all.size());
@@ -146,7 +146,7 @@ class ScoreTrendChartTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ScoreTrendChart.of(Fixtures.byTouchpoint(), ScoreMetric.NPS, O));
         assertTrue(e.getMessage().contains("split by period"), e.getMessage());
-        SurveyReport empty = SurveyScores.of(ScoreCard.create(), Segmentation.none()
+        SurveyScoresResult empty = SurveyScores.of(ScoreCard.create(), Segmentation.create()
                 .period(io.cxkit.core.TimeGrain.MONTH, java.time.ZoneOffset.UTC)).result();
         e = assertThrows(IllegalArgumentException.class, () -> ScoreTrendChart.of(empty, ScoreMetric.NPS, O));
         assertTrue(e.getMessage().contains("n = 0"), e.getMessage());

@@ -9,7 +9,7 @@ import io.cxkit.core.Interval;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.Segmentation;
 import io.cxkit.survey.ScoreCard;
-import io.cxkit.survey.SurveyReport;
+import io.cxkit.survey.SurveyScoresResult;
 import io.cxkit.survey.SurveyScores;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class SegmentChartTest {
 
     @Test
     void sortedDotsWhiskersAndTheOverallLineSitOnOneScale() {
-        SurveyReport rep = Fixtures.byTouchpoint();
+        SurveyScoresResult rep = Fixtures.byTouchpoint();
         Chart c = SegmentChart.of(rep, ScoreMetric.NPS, O);
         Document d = Svgs.parse(c.svg());
         List<Element> rows = Svgs.byClass(d, "g", "row");
@@ -67,13 +67,13 @@ class SegmentChartTest {
     void captionsSayWhetherAnswersWereWeighted() {
         assertTrue(SegmentChart.of(Fixtures.byTouchpoint(), ScoreMetric.NPS, O).caption().endsWith(" Unweighted. 1"
                 + " segment without NPS answers, listed as no data."));
-        SurveyScores w = SurveyScores.of(ScoreCard.create(), Segmentation.by("touchpoint"));
+        SurveyScores w = SurveyScores.of(ScoreCard.create(), Segmentation.of("touchpoint"));
         for (int i = 0; i < 40; i++) {
             w.accept(io.cxkit.survey.SurveyResponse.of("r" + i, java.time.Instant.EPOCH)
                     .withAttribute("touchpoint", i % 2 == 0 ? "web" : "app").withAnswer("nps", i % 11)
                     .withWeight(i % 3 == 0 ? 2.0 : 1.0));
         }
-        SurveyReport rep = w.result();
+        SurveyScoresResult rep = w.result();
         Chart c = SegmentChart.of(rep, ScoreMetric.NPS, O);
         assertTrue(c.caption().contains("Weighted answers (Kish effective n = "
                 + Num.fixed(rep.overall().nps().effectiveN(), 1) + " overall)"), c.caption());
@@ -81,7 +81,7 @@ class SegmentChartTest {
 
     @Test
     void refusesEmptyReports() {
-        SurveyReport none = SurveyScores.of(ScoreCard.create(), Segmentation.by("touchpoint")).result();
+        SurveyScoresResult none = SurveyScores.of(ScoreCard.create(), Segmentation.of("touchpoint")).result();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SegmentChart.of(none, ScoreMetric.NPS, O));
         assertTrue(e.getMessage().contains("no segments"), e.getMessage());

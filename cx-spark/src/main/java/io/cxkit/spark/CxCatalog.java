@@ -4,7 +4,7 @@ import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
 import io.cxkit.survey.CustomerEffort;
 import io.cxkit.survey.CustomerSatisfaction;
-import io.cxkit.survey.KeyDriverMethod;
+import io.cxkit.survey.drivers.KeyDriverMethod;
 import io.cxkit.survey.NetPromoterScore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

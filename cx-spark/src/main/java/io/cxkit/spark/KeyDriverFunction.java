@@ -1,10 +1,10 @@
 package io.cxkit.spark;
 
 import io.cxkit.survey.SurveyAccumulatorKind;
-import io.cxkit.survey.DriverImportance;
-import io.cxkit.survey.KeyDriverMethod;
-import io.cxkit.survey.KeyDriverResult;
-import io.cxkit.survey.KeyDrivers;
+import io.cxkit.survey.drivers.DriverImportance;
+import io.cxkit.survey.drivers.KeyDriverMethod;
+import io.cxkit.survey.drivers.KeyDriverResult;
+import io.cxkit.survey.drivers.KeyDrivers;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;

@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.DecimalType;
  * How a catalog function reads one numeric argument from Spark's internal row, chosen once when the
  * function is bound to its argument types. The function declares the types it was given as its input
  * types, so Spark casts nothing on the way in (a cast to int would turn 9.7 into 9 without a word;
- * {@link Metric#score(double)} rejects it instead). Every int is exact as a double; a bigint beyond
+ * {@code ScoreAccumulator.acceptNumeric} rejects it instead). Every int is exact as a double; a bigint beyond
  * 2^53 is not, but it is far outside the int range and rejected as such.
  */
 final class NumericArgument implements Serializable {

@@ -71,7 +71,7 @@ abstract class ScoreAggregator<I> extends Aggregator<I, AccumulatorBuffer, Row> 
     /*
      * Answers come in as double, not int: Spark implicitly casts a function's arguments to the
      * input encoder's type, and a cast to int would turn 9.7 into 9 (and, without ANSI mode, a
-     * bigint 4294967305 into 9) silently. Every int is exact as a double; Metric.score rejects the rest.
+     * bigint 4294967305 into 9) silently. Every int is exact as a double; ScoreAccumulator.acceptNumeric rejects the rest.
      */
 
     /** One answer per row: {@code null} is a missing answer. */

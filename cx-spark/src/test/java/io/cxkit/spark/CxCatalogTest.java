@@ -14,10 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.survey.CustomerEffort;
 import io.cxkit.survey.CustomerSatisfaction;
-import io.cxkit.survey.DriverImportance;
-import io.cxkit.survey.KeyDriverMethod;
-import io.cxkit.survey.KeyDriverResult;
-import io.cxkit.survey.KeyDrivers;
+import io.cxkit.survey.drivers.DriverImportance;
+import io.cxkit.survey.drivers.KeyDriverMethod;
+import io.cxkit.survey.drivers.KeyDriverResult;
+import io.cxkit.survey.drivers.KeyDrivers;
 import io.cxkit.survey.NetPromoterScore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -16,7 +16,8 @@ import java.util.List;
  * zone offset changes are exact. Lookup: the interval is cut into cells of 2<sup>26</sup> ms
  * (about 18.6 hours, shorter than any day); a table gives the bucket of each cell's first instant,
  * and at most a bucket boundary or two lie inside a cell, so the lookup is a shift, a table read
- * and usually one comparison.
+ * and usually one comparison. (cx-io's survey reader keeps its own day table on purpose: it
+ * streams rows and cannot know the span up front, which this lookup needs.)
  */
 final class BucketBoundaries {
     static final int SHIFT = 26;

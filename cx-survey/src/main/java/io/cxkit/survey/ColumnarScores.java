@@ -1,6 +1,7 @@
 package io.cxkit.survey;
 
 import io.cxkit.core.Check;
+import io.cxkit.core.CompensatedSum;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedAccumulator;
 import io.cxkit.core.SegmentedResult;
@@ -18,7 +19,7 @@ import java.util.stream.Collector;
  * bucket), the batch path of cxkit.
  *
  * <pre>{@code
- * SegmentedResult<ScoreCardResult> r = ColumnarScores.by(TimeGrain.MONTH, ZoneId.of("Europe/Paris"))
+ * SegmentedResult<ScoreCardResult> r = ColumnarScores.of(TimeGrain.MONTH, ZoneId.of("Europe/Paris"))
  *         .threads(2)
  *         .aggregate(columns);
  * r.get(SegmentKey.of("web", "2026-01")).nps().estimate();
@@ -71,7 +72,7 @@ public final class ColumnarScores {
      * @param zone the zone whose calendar decides the bucket, not null
      * @return the configuration
      */
-    public static ColumnarScores by(TimeGrain grain, ZoneId zone) {
+    public static ColumnarScores of(TimeGrain grain, ZoneId zone) {
         return new ColumnarScores(Check.notNull(grain, "grain"), Check.notNull(zone, "zone"), 1,
                 NetPromoterScore.create(), CustomerSatisfaction.create(), CustomerEffort.create());
     }
@@ -214,8 +215,8 @@ public final class ColumnarScores {
             }
             if (sums != null) {
                 for (int i = 0; i < sums.length; i += 2) {
-                    neumaier(sums, i, o.sums[i]);
-                    neumaier(sums, i, o.sums[i + 1]);
+                    CompensatedSum.addToPair(sums, i, o.sums[i]);
+                    CompensatedSum.addToPair(sums, i, o.sums[i + 1]);
                 }
             }
         }
@@ -268,6 +269,8 @@ public final class ColumnarScores {
         return out;
     }
 
+    // countUnweighted and countWeighted are two copies of one loop on purpose: a weight branch per
+    // row would slow the unweighted hot path, which counts ints only.
     private static void countUnweighted(ResponseColumns c, BucketBoundaries bb, Layout lay, int from, int to,
             int[] counts) {
         final int[] tp = c.touchpoint;
@@ -342,21 +345,13 @@ public final class ColumnarScores {
             for (int k = 0; k < slots; k++) {
                 double bw = block[k << 1];
                 if (bw != 0) {
-                    neumaier(sums, k << 2, bw);
-                    neumaier(sums, (k << 2) + 2, block[(k << 1) + 1]);
+                    CompensatedSum.addToPair(sums, k << 2, bw);
+                    CompensatedSum.addToPair(sums, (k << 2) + 2, block[(k << 1) + 1]);
                     block[k << 1] = 0;
                     block[(k << 1) + 1] = 0;
                 }
             }
         }
-    }
-
-    /** Neumaier step on the pair (sums[j], sums[j+1]) (layout per slot: sumW, compW, sumW2, compW2). */
-    private static void neumaier(double[] sums, int j, double v) {
-        double s = sums[j];
-        double t = s + v;
-        sums[j + 1] += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
-        sums[j] = t;
     }
 
     private static void fill(CellSink sink, ResponseColumns c, BucketBoundaries bb, Layout lay, Counts total) {
@@ -369,7 +364,7 @@ public final class ColumnarScores {
             labels.add(b.label());
         }
         for (int tp = 0; tp < ntp; tp++) {
-            String name = c.touchpoints.nameOf(tp);
+            String name = c.touchpoints.name(tp);
             for (int g = 0; g < lay.buckets; g++) {
                 int s = (tp * lay.buckets + g) * lay.stride;
                 long rows = 0;

@@ -78,8 +78,4 @@ public final class CustomerEffort extends RatingAccumulator<CustomerEffort, CesR
         return new CustomerEffort(scale, policy);
     }
 
-    @Override
-    public CustomerEffort self() {
-        return this;
-    }
 }

@@ -78,8 +78,4 @@ public final class CustomerSatisfaction extends RatingAccumulator<CustomerSatisf
         return new CustomerSatisfaction(scale, policy);
     }
 
-    @Override
-    public CustomerSatisfaction self() {
-        return this;
-    }
 }

@@ -74,6 +74,11 @@ public final class NetPromoterScore extends ScoreAccumulator<NetPromoterScore, N
     }
 
     @Override
+    Record definition() {
+        return bands;
+    }
+
+    @Override
     void writeConfiguration(Encoding.Writer out) {
         out.putInt(bands.detractorMax()).putInt(bands.promoterMin());
     }
@@ -134,8 +139,4 @@ public final class NetPromoterScore extends ScoreAccumulator<NetPromoterScore, N
         return new NetPromoterScore(bands, policy);
     }
 
-    @Override
-    public NetPromoterScore self() {
-        return this;
-    }
 }

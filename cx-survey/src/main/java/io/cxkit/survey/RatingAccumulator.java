@@ -34,6 +34,11 @@ public abstract sealed class RatingAccumulator<A extends RatingAccumulator<A, R>
     }
 
     @Override
+    final Record definition() {
+        return scale;
+    }
+
+    @Override
     final void writeConfiguration(Encoding.Writer out) {
         out.putInt(scale.min()).putInt(scale.max()).putInt(scale.threshold()).putInt(scale.neutral());
     }

@@ -1,6 +1,7 @@
 package io.cxkit.survey;
 
 import io.cxkit.core.Check;
+import io.cxkit.core.NameDictionary;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -21,6 +22,10 @@ import java.util.Arrays;
  * <p>Answers are validated against their scales when a row is appended, so the aggregation loop
  * needs no further checks. Footprint: 19 bytes per response, plus 8 once any row is weighted;
  * appending neither boxes nor allocates except when a column grows.
+ *
+ * <p><b>Size.</b> The columns and their Builder are one concept: the builder is the only way to
+ * fill the package-private arrays ColumnarScores reads, and its per-row checks must sit beside
+ * them.
  */
 public final class ResponseColumns {
 
@@ -39,8 +44,8 @@ public final class ResponseColumns {
     final long maxTime;
     final RatingScale csatScale;
     final RatingScale cesScale;
-    final NameIds touchpoints;
-    final NameIds channels;
+    final NameDictionary touchpoints;
+    final NameDictionary channels;
 
     private ResponseColumns(Builder b) {
         // The builder is closed for good by build(), so its arrays are taken over without a copy;
@@ -148,8 +153,8 @@ public final class ResponseColumns {
     public static final class Builder {
         private final RatingScale csatScale;
         private final RatingScale cesScale;
-        private final NameIds touchpoints = new NameIds();
-        private final NameIds channels = new NameIds();
+        private final NameDictionary touchpoints = new NameDictionary();
+        private final NameDictionary channels = new NameDictionary();
         private int size;
         private int[] touchpoint;
         private int[] channel;
@@ -441,11 +446,11 @@ public final class ResponseColumns {
             }
             int[] tpMap = new int[other.touchpoints.size()];
             for (int i = 0; i < tpMap.length; i++) {
-                tpMap[i] = touchpointId(other.touchpoints.nameOf(i));
+                tpMap[i] = touchpointId(other.touchpoints.name(i));
             }
             int[] chMap = new int[other.channels.size()];
             for (int i = 0; i < chMap.length; i++) {
-                chMap[i] = channelId(other.channels.nameOf(i));
+                chMap[i] = channelId(other.channels.name(i));
             }
             for (int i = 0; i < other.size; i++) {
                 append(tpMap[other.touchpoint[i]], chMap[other.channel[i]], other.time[i], other.nps[i],

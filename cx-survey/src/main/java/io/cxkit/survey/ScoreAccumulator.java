@@ -24,8 +24,12 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
     final int min;
     final int max;
     final int neutral;
+    /** This accumulator as its own type: the hierarchy is sealed and every member is {@code A}. */
+    private final A self;
 
+    @SuppressWarnings("unchecked")
     ScoreAccumulator(int min, int max, int neutral, MissingAnswerPolicy policy) {
+        this.self = (A) this;
         this.min = min;
         this.max = max;
         this.neutral = neutral;
@@ -41,6 +45,9 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
 
     /** Describes the configuration, used to explain an incompatible combine. */
     abstract String configuration();
+
+    /** The scale's definition (bands or rating scale), a record compared by {@code combine}. */
+    abstract Record definition();
 
     /** Writes the configuration part of the encoding. */
     abstract void writeConfiguration(Encoding.Writer out);
@@ -67,6 +74,46 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
     public final void accept(int score, double weight) {
         int i = index(score);
         tally.add(i, ScoreTally.weight(weight));
+    }
+
+    /**
+     * Observes one answer handed over as a {@code double}, as SQL engines deliver any numeric
+     * column: it must be a whole number (so {@code 9.0} is the answer 9, while {@code 9.7}, NaN or
+     * an infinity is rejected instead of being cast to a valid answer) and then on the scale.
+     *
+     * @param answer the answer
+     * @throws InvalidInputException if the answer is not a whole number ({@code "NPS score must be a
+     *     whole number: 9.7"}) or off the scale
+     */
+    public final void acceptNumeric(double answer) {
+        accept(whole(answer));
+    }
+
+    /**
+     * Observes one weighted answer handed over as a {@code double}; see {@link #acceptNumeric(double)}.
+     *
+     * @param answer the answer, a whole number on the scale
+     * @param weight the response's weight, finite and &gt; 0
+     * @throws InvalidInputException if the answer is not a whole number or off the scale, or the
+     *     weight is invalid
+     */
+    public final void acceptNumeric(double answer, double weight) {
+        accept(whole(answer), weight);
+    }
+
+    private int whole(double answer) {
+        if (answer != Math.rint(answer) || Double.isInfinite(answer)) {
+            throw new InvalidInputException(what() + " must be a whole number: " + plain(answer));
+        }
+        if (answer < Integer.MIN_VALUE || answer > Integer.MAX_VALUE) {
+            throw new InvalidInputException(what() + " must be in the int range: " + plain(answer));
+        }
+        return (int) answer;
+    }
+
+    /** {@code 1.0E10} as {@code 10000000000}, so a message shows the value as the user wrote it. */
+    private static String plain(double v) {
+        return Double.isFinite(v) ? new java.math.BigDecimal(Double.toString(v)).toPlainString() : Double.toString(v);
     }
 
     /**
@@ -97,8 +144,7 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
     final void check(Integer score) {
         if (score == null) {
             if (policy == MissingAnswerPolicy.FAIL) {
-                throw new InvalidInputException(
-                        what() + " is missing and the missing-answer policy is FAIL");
+                throw missingUnderFail();
             }
         } else {
             index(score);
@@ -107,8 +153,7 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
 
     private boolean handleMissing() {
         if (policy == MissingAnswerPolicy.FAIL) {
-            throw new InvalidInputException(
-                    what() + " is missing and the missing-answer policy is FAIL");
+            throw missingUnderFail();
         }
         tally.missing++;
         return policy == MissingAnswerPolicy.NEUTRAL;
@@ -124,8 +169,7 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
         int k = tally.points();
         long m = withMissing.counts[k];
         if (m > 0 && policy == MissingAnswerPolicy.FAIL) {
-            throw new IllegalArgumentException(
-                    what() + " is missing and the missing-answer policy is FAIL");
+            throw missingUnderFail();
         }
         ScoreTally part = new ScoreTally(min, k);
         System.arraycopy(withMissing.counts, 0, part.counts, 0, k);
@@ -148,6 +192,11 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
             }
         }
         tally.combine(part);
+    }
+
+    /** The one message for a missing answer under {@link MissingAnswerPolicy#FAIL}. */
+    private InvalidInputException missingUnderFail() {
+        return new InvalidInputException(what() + " is missing and the missing-answer policy is FAIL");
     }
 
     private int index(int score) {
@@ -188,13 +237,19 @@ public abstract sealed class ScoreAccumulator<A extends ScoreAccumulator<A, R>, 
     @Override
     public final A combine(A other) {
         Check.notNull(other, "other");
-        if (!configuration().equals(other.configuration())) {
+        // compares the records, so a snapshot's combine builds no strings unless it fails
+        if (policy != other.policy || !definition().equals(other.definition())) {
             throw new IncompatibleAccumulatorException("cannot combine " + type() + " accumulators with "
                     + "different configurations: " + configuration() + " vs " + other.configuration());
         }
         tally.checkCombine(other.tally);
         tally.combine(other.tally);
-        return self();
+        return self;
+    }
+
+    @Override
+    public final A copy() {
+        return emptyCopy().combine(self);
     }
 
     @Override

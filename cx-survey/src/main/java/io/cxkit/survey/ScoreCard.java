@@ -18,14 +18,13 @@ import java.util.TreeSet;
  * <p>The parts are ordinary accumulators ({@link #nps()}, {@link #csat()}, {@link #ces()}) and can
  * be fed directly on a hot path. Combining checks all three configurations before changing any.
  *
- * <p><b>Strict answer keys (since issue 17).</b> {@link #accept(SurveyResponse)} and
+ * <p><b>Strict answer keys.</b> {@link #accept(SurveyResponse)} and
  * {@link #validate(SurveyResponse)} reject a response that carries an answer under a question id
- * the card does not know, with an {@link InvalidInputException} listing the known ids: a typo such
- * as {@code withAnswer("NPS", 9)} used to count silently as a missing NPS answer. The known ids are
- * the card's {@link SurveyQuestions} plus any declared with {@link #allowingAnswers(String...)}
- * (e.g. driver questions carried on the same response). {@link #ignoringUnknownAnswers()} restores
- * the earlier behaviour of ignoring other keys. Callers that feed only the configured questions
- * see no change. Strictness is an input rule, not state: it is kept by {@link #emptyCopy()}, ignored
+ * the card does not know, with an {@link InvalidInputException} listing the known ids, so that a
+ * typo such as {@code withAnswer("NPS", 9)} cannot count silently as a missing NPS answer. The
+ * known ids are the card's {@link SurveyQuestions} plus any declared with
+ * {@link #allowingAnswers(String...)} (e.g. driver questions carried on the same response);
+ * {@link #ignoringUnknownAnswers()} ignores other keys instead. Strictness is an input rule, not state: it is kept by {@link #emptyCopy()}, ignored
  * by {@link #combine(ScoreCard)} and not encoded ({@link #decode(byte[])} returns a strict card).
  */
 public final class ScoreCard implements Accumulator<ScoreCard, ScoreCardResult> {
@@ -248,8 +247,8 @@ public final class ScoreCard implements Accumulator<ScoreCard, ScoreCardResult> 
     }
 
     @Override
-    public ScoreCard self() {
-        return this;
+    public ScoreCard copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override

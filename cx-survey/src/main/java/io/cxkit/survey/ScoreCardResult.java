@@ -35,7 +35,7 @@ public record ScoreCardResult(NpsResult nps, CsatResult csat, CesResult ces) {
      * answers, and each weighted standard error becomes the one R's
      * {@code svyby(~y, ~segment, svydesign(ids=~1, weights=~w), svymean)} reports (see
      * {@link io.cxkit.core.Domains}). Nothing is stored: the rule is applied when results are read,
-     * so accumulators combine exactly as before.
+     * so the accumulators' own state and combine are unaffected.
      *
      * @param segments the segments' own results
      * @return the same segments with domain standard errors

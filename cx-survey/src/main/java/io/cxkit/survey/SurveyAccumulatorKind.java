@@ -1,6 +1,7 @@
 package io.cxkit.survey;
 
 import io.cxkit.core.Accumulator;
+import io.cxkit.survey.drivers.KeyDrivers;
 
 /**
  * The survey accumulators an engine (Spark, Flink) keeps as aggregation state, each with the static

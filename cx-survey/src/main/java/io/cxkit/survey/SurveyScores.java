@@ -4,8 +4,9 @@ import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
 import io.cxkit.core.IncompatibleAccumulatorException;
-import io.cxkit.core.SegmentedAccumulator;
 import io.cxkit.core.Segmentation;
+import io.cxkit.core.SegmentedAccumulator;
+import io.cxkit.survey.trend.RollingSurveyScores;
 
 /**
  * Scores by segment in one pass: every response feeds the overall {@link ScoreCard} and the score
@@ -13,9 +14,9 @@ import io.cxkit.core.Segmentation;
  *
  * <pre>{@code
  * SurveyScores scores = SurveyScores.of(ScoreCard.create(),
- *     Segmentation.by("touchpoint").period(TimeGrain.MONTH, ZoneId.of("UTC")));
+ *     Segmentation.of("touchpoint").period(TimeGrain.MONTH, ZoneId.of("UTC")));
  * responses.forEach(scores::accept);
- * SurveyReport report = scores.result();
+ * SurveyScoresResult report = scores.result();
  * report.overall().nps();                                  // all responses
  * report.segments().get(SegmentKey.of("checkout", "2026-03")).csat();
  * }</pre>
@@ -23,7 +24,7 @@ import io.cxkit.core.Segmentation;
  * <p>Memory is bounded by the number of segments. Mergeable like any accumulator; the encoding
  * carries the segmentation's attribute names, grain and zone.
  */
-public final class SurveyScores implements Accumulator<SurveyScores, SurveyReport> {
+public final class SurveyScores implements Accumulator<SurveyScores, SurveyScoresResult> {
     private static final String TYPE = "survey-scores";
     private final Segmentation segmentation;
     private final ScoreCard overall;
@@ -40,7 +41,7 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
      * Scores split by a segmentation.
      *
      * @param prototype the score-card configuration for every segment
-     * @param segmentation how to split; {@link Segmentation#none()} for the overall scores only
+     * @param segmentation how to split; {@link Segmentation#create()} for the overall scores only
      * @return a new, empty accumulator
      */
     public static SurveyScores of(ScoreCard prototype, Segmentation segmentation) {
@@ -79,9 +80,15 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
         return segmentation;
     }
 
-    /** The live per-segment accumulators, for {@link RollingSurveyScores#absorb}. */
-    SegmentedAccumulator<ScoreCard, ScoreCardResult> segmentsView() {
-        return segments;
+    /**
+     * The per-segment score cards as accumulators (an independent copy, so this accumulator's state
+     * cannot be changed through it), e.g. to move them into the periods of a
+     * {@link io.cxkit.survey.trend.RollingSurveyScores}.
+     *
+     * @return a copy of the segmented accumulator, keys in first-seen order
+     */
+    public SegmentedAccumulator<ScoreCard, ScoreCardResult> segmentAccumulators() {
+        return segments.copy();
     }
 
     @Override
@@ -101,8 +108,8 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
     }
 
     @Override
-    public SurveyReport result() {
-        return new SurveyReport(segmentation, overall.result(), ScoreCardResult.domains(segments.result()));
+    public SurveyScoresResult result() {
+        return new SurveyScoresResult(segmentation, overall.result(), ScoreCardResult.domains(segments.result()));
     }
 
     @Override
@@ -111,8 +118,8 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
     }
 
     @Override
-    public SurveyScores self() {
-        return this;
+    public SurveyScores copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override
@@ -142,7 +149,7 @@ public final class SurveyScores implements Accumulator<SurveyScores, SurveyRepor
         String zone = r.getString();
         Segmentation s = r.valid("segmentation " + java.util.Arrays.toString(attrs) + " by '" + grain + "' in '"
                 + zone + "'", () -> {
-                    Segmentation by = Segmentation.by(attrs);
+                    Segmentation by = Segmentation.of(attrs);
                     return grain.isEmpty() ? by
                             : by.period(io.cxkit.core.TimeGrain.valueOf(grain), java.time.ZoneId.of(zone));
                 });

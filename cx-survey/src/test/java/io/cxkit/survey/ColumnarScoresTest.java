@@ -80,7 +80,7 @@ class ColumnarScoresTest {
     void unweightedEqualsObjectAccumulatorsExactly() {
         List<ScoredResponse> rs = responses(1, 20_000, false);
         SegmentedResult<ScoreCardResult> expected = reference(rs, PARIS, MissingAnswerPolicy.EXCLUDE);
-        ColumnarScores cs = ColumnarScores.by(TimeGrain.MONTH, PARIS);
+        ColumnarScores cs = ColumnarScores.of(TimeGrain.MONTH, PARIS);
         assertEquals(expected, cs.aggregate(columns(rs)));
         assertEquals(expected, cs.threads(3).aggregate(columns(rs)));
         assertEquals(expected, rs.stream().collect(cs.collector()));
@@ -92,8 +92,8 @@ class ColumnarScoresTest {
     void weightedEqualsObjectAccumulators() {
         List<ScoredResponse> rs = responses(2, 20_000, true);
         SegmentedResult<ScoreCardResult> expected = reference(rs, PARIS, MissingAnswerPolicy.EXCLUDE);
-        SegmentedResult<ScoreCardResult> one = ColumnarScores.by(TimeGrain.MONTH, PARIS).aggregate(columns(rs));
-        SegmentedResult<ScoreCardResult> two = ColumnarScores.by(TimeGrain.MONTH, PARIS).threads(2)
+        SegmentedResult<ScoreCardResult> one = ColumnarScores.of(TimeGrain.MONTH, PARIS).aggregate(columns(rs));
+        SegmentedResult<ScoreCardResult> two = ColumnarScores.of(TimeGrain.MONTH, PARIS).threads(2)
                 .aggregate(columns(rs));
         assertClose(expected, one);
         assertClose(expected, two);
@@ -125,14 +125,14 @@ class ColumnarScoresTest {
     void missingAnswerPoliciesMatchTheAccumulators() {
         List<ScoredResponse> rs = responses(3, 3_000, true);
         SegmentedResult<ScoreCardResult> expected = reference(rs, ZoneId.of("UTC"), MissingAnswerPolicy.NEUTRAL);
-        ColumnarScores cs = ColumnarScores.by(TimeGrain.MONTH, ZoneId.of("UTC")).accumulators(
+        ColumnarScores cs = ColumnarScores.of(TimeGrain.MONTH, ZoneId.of("UTC")).accumulators(
                 NetPromoterScore.of(NpsBands.standard(), MissingAnswerPolicy.NEUTRAL),
                 CustomerSatisfaction.of(RatingScale.csat5(), MissingAnswerPolicy.NEUTRAL),
                 CustomerEffort.of(RatingScale.ces7(), MissingAnswerPolicy.NEUTRAL));
         assertClose(expected, cs.aggregate(columns(rs)));
         assertClose(expected, cs.accumulate(columns(rs)).result());
 
-        ColumnarScores fail = ColumnarScores.by(TimeGrain.MONTH, ZoneId.of("UTC")).accumulators(
+        ColumnarScores fail = ColumnarScores.of(TimeGrain.MONTH, ZoneId.of("UTC")).accumulators(
                 NetPromoterScore.of(NpsBands.standard(), MissingAnswerPolicy.FAIL),
                 CustomerSatisfaction.create(), CustomerEffort.create());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -188,7 +188,7 @@ class ColumnarScoresTest {
         assertEquals(1, c.touchpointCount());
         assertEquals(RatingScale.csat5(), c.csatScale());
         assertEquals(RatingScale.ces7(), c.cesScale());
-        ScoreCardResult s = ColumnarScores.by(TimeGrain.YEAR, ZoneId.of("UTC")).aggregate(c)
+        ScoreCardResult s = ColumnarScores.of(TimeGrain.YEAR, ZoneId.of("UTC")).aggregate(c)
                 .get(SegmentKey.of("web", "1970"));
         assertEquals(1, s.nps().n());
         assertEquals(1, s.csat().n());
@@ -203,22 +203,22 @@ class ColumnarScoresTest {
         b.touchpoint("web").channel("x").time(0L).csat(7).endRow();
         ResponseColumns c = b.build();
         assertThrows(IllegalArgumentException.class,
-                () -> ColumnarScores.by(TimeGrain.MONTH, PARIS).aggregate(c));
-        ColumnarScores seven = ColumnarScores.by(TimeGrain.MONTH, PARIS).accumulators(NetPromoterScore.create(),
+                () -> ColumnarScores.of(TimeGrain.MONTH, PARIS).aggregate(c));
+        ColumnarScores seven = ColumnarScores.of(TimeGrain.MONTH, PARIS).accumulators(NetPromoterScore.create(),
                 CustomerSatisfaction.of(RatingScale.csat7(), MissingAnswerPolicy.EXCLUDE), CustomerEffort.create());
         assertEquals(1, seven.aggregate(c).size());
         assertTrue(seven.toString().startsWith("ColumnarScores[MONTH in Europe/Paris, 1 thread"));
         assertThrows(IllegalArgumentException.class,
                 () -> ResponseColumns.builder().appendAll(ResponseColumns.builder(RatingScale.csat7(),
                         RatingScale.ces7(), 0)));
-        assertThrows(IllegalArgumentException.class, () -> ColumnarScores.by(TimeGrain.MONTH, PARIS).threads(0));
-        assertEquals(0, ColumnarScores.by(TimeGrain.MONTH, PARIS).aggregate(ResponseColumns.builder().build()).size());
+        assertThrows(IllegalArgumentException.class, () -> ColumnarScores.of(TimeGrain.MONTH, PARIS).threads(0));
+        assertEquals(0, ColumnarScores.of(TimeGrain.MONTH, PARIS).aggregate(ResponseColumns.builder().build()).size());
     }
 
     @Test
     void segmentsCombineAcrossBatches() {
         List<ScoredResponse> rs = responses(4, 4_000, false);
-        ColumnarScores cs = ColumnarScores.by(TimeGrain.QUARTER, PARIS);
+        ColumnarScores cs = ColumnarScores.of(TimeGrain.QUARTER, PARIS);
         ScoreSegments a = cs.accumulate(columns(rs.subList(0, 1_500)));
         a.combine(cs.accumulate(columns(rs.subList(1_500, rs.size()))));
         assertEquals(cs.aggregate(columns(rs)), a.result());

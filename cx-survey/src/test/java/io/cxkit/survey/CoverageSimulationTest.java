@@ -2,6 +2,7 @@ package io.cxkit.survey;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cxkit.core.contract.SkewedRating;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -101,20 +102,6 @@ class CoverageSimulationTest {
         }
     }
 
-    /** CES-like 1–7 answer distribution; mean 4.85, P(5–7) = 0.65. */
-    private static final double[] CES_P = {0.05, 0.05, 0.10, 0.15, 0.25, 0.25, 0.15};
-
-    private static int cesScore(SplittableRandom r) {
-        double u = r.nextDouble();
-        for (int k = 0; k < CES_P.length - 1; k++) {
-            u -= CES_P[k];
-            if (u < 0) {
-                return k + 1;
-            }
-        }
-        return CES_P.length;
-    }
-
     @Test
     void cesMeanAndWeightedAgreeCover() {
         int reps = 4000;
@@ -128,14 +115,14 @@ class CoverageSimulationTest {
                 CustomerEffort plain = CustomerEffort.create();
                 CustomerEffort weighted = CustomerEffort.create();
                 for (int k = 0; k < n; k++) {
-                    plain.accept(cesScore(r));
-                    weighted.accept(cesScore(r), Math.exp(0.5 * r.nextGaussian()));
+                    plain.accept(SkewedRating.draw(r));
+                    weighted.accept(SkewedRating.draw(r), Math.exp(0.5 * r.nextGaussian()));
                 }
                 CesResult p = plain.result();
                 CesResult w = weighted.result();
-                mean += p.interval(Z).contains(4.85) ? 1 : 0;
-                weightedMean += w.interval(Z).contains(4.85) ? 1 : 0;
-                weightedAgree += w.agree().interval(Z).contains(0.65) ? 1 : 0;
+                mean += p.interval(Z).contains(SkewedRating.MEAN) ? 1 : 0;
+                weightedMean += w.interval(Z).contains(SkewedRating.MEAN) ? 1 : 0;
+                weightedAgree += w.agree().interval(Z).contains(SkewedRating.TOP_THREE) ? 1 : 0;
             }
             check("CES mean t interval n=" + n, seed, mean, reps, true);
             check("CES weighted mean (lognormal sd 0.5) n=" + n, seed, weightedMean, reps, n >= 100);

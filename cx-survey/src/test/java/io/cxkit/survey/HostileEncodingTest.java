@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.CorruptEncodingException;
 import io.cxkit.core.Encoding;
+import io.cxkit.survey.drivers.KeyDrivers;
+import io.cxkit.survey.outcomes.OutcomeKind;
+import io.cxkit.survey.outcomes.OutcomeLinkage;
+import io.cxkit.survey.outcomes.OutcomeLinkageResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -67,11 +71,11 @@ class HostileEncodingTest {
 
     @Test
     void surveyScoresWhoseSegmentsDoNotAddUpAreRejected() {
-        SurveyScores s = SurveyScores.of(ScoreCard.create(), io.cxkit.core.Segmentation.by("tp"));
+        SurveyScores s = SurveyScores.of(ScoreCard.create(), io.cxkit.core.Segmentation.of("tp"));
         s.accept(SurveyResponse.of("r1", null).withAttribute("tp", "web").withAnswer("nps", 9));
         byte[] ok = s.encode();
         SurveyScores.decode(ok);
-        SurveyScores other = SurveyScores.of(ScoreCard.create(), io.cxkit.core.Segmentation.by("tp"));
+        SurveyScores other = SurveyScores.of(ScoreCard.create(), io.cxkit.core.Segmentation.of("tp"));
         other.accept(SurveyResponse.of("r1", null).withAttribute("tp", "web").withAnswer("nps", 9));
         other.accept(SurveyResponse.of("r2", null).withAttribute("tp", "app").withAnswer("nps", 3));
         // splice: overall of 's' (1 answer) with the segments of 'other' (2 answers)
@@ -91,7 +95,7 @@ class HostileEncodingTest {
     @Test
     void constantGroupsDoNotBreakOutcomeLinkage() {
         // Found by the fuzz: two groups with no variance made result() throw from Welch's test.
-        OutcomeLinkage l = OutcomeLinkage.numeric("spend", OutcomeLinkage.DETRACTOR);
+        OutcomeLinkage l = OutcomeLinkage.of(OutcomeKind.NUMERIC, "spend", OutcomeLinkage.DETRACTOR);
         for (int i = 0; i < 3; i++) {
             l.accept(OutcomeLinkage.DETRACTOR, 5);
             l.accept(OutcomeLinkage.PROMOTER, 5);

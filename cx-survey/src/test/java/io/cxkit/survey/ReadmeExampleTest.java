@@ -64,7 +64,7 @@ class ReadmeExampleTest {
         int web = b.touchpointId("web");                          // dictionary-encode keys once
         b.touchpoint(web).channel("email").time(1767225600000L).nps(9).csat(4).endRow();
         b.touchpoint(web).channel("email").time(1767312000000L).nps(3).ces(6).endRow();  // no CSAT
-        SegmentedResult<ScoreCardResult> r = ColumnarScores.by(TimeGrain.MONTH, ZoneId.of("UTC"))
+        SegmentedResult<ScoreCardResult> r = ColumnarScores.of(TimeGrain.MONTH, ZoneId.of("UTC"))
                 .threads(2)
                 .aggregate(b.build());
         // END columnar

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cxkit.core.Comparison;
 import io.cxkit.core.TimeBucket;
 import io.cxkit.core.TimeGrain;
+import io.cxkit.survey.trend.Alert;
+import io.cxkit.survey.trend.ScoreTrend;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -16,7 +16,7 @@ class StrictInputTest {
     @Test
     void aMisspeltQuestionIdIsRejectedListingTheKnownIds() {
         // Before: withAnswer("NPS", 9) counted as n=0, missing=1, silently.
-        SurveyScores scores = SurveyScores.of(ScoreCard.create(), Segmentation.by("touchpoint"));
+        SurveyScores scores = SurveyScores.of(ScoreCard.create(), Segmentation.of("touchpoint"));
         SurveyResponse typo = SurveyResponse.of("r-1", null).withAttribute("touchpoint", "web")
                 .withAnswer("NPS", 9);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> scores.accept(typo));

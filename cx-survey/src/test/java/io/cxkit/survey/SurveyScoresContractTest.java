@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.SplittableRandom;
 
-class SurveyScoresContractTest extends AccumulatorContractTest<SurveyScores, SurveyReport> {
+class SurveyScoresContractTest extends AccumulatorContractTest<SurveyScores, SurveyScoresResult> {
     private static final String[] TOUCHPOINTS = {"checkout", "support", "onboarding"};
 
     @Override
     protected SurveyScores create() {
         return SurveyScores.of(ScoreCard.create(),
-                Segmentation.by("touchpoint").period(TimeGrain.MONTH, ZoneId.of("Europe/Berlin")));
+                Segmentation.of("touchpoint").period(TimeGrain.MONTH, ZoneId.of("Europe/Berlin")));
     }
 
     @Override
@@ -29,7 +29,7 @@ class SurveyScoresContractTest extends AccumulatorContractTest<SurveyScores, Sur
 
     @Override
     protected SurveyScores incompatible() {
-        return SurveyScores.of(ScoreCard.create(), Segmentation.by("channel"));
+        return SurveyScores.of(ScoreCard.create(), Segmentation.of("channel"));
     }
 
     @Override
@@ -44,7 +44,7 @@ class SurveyScoresContractTest extends AccumulatorContractTest<SurveyScores, Sur
 
     @Override
     protected void assertPossible(SurveyScores acc) {
-        SurveyReport r = acc.result();
+        SurveyScoresResult r = acc.result();
         ScoreCardContractTest.assertPossible(r.overall());
         r.segments().asMap().values().forEach(ScoreCardContractTest::assertPossible);
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SurveyScoresTest {
 
     private static final Segmentation BY_TOUCHPOINT_MONTH =
-            Segmentation.by("touchpoint").period(TimeGrain.MONTH, ZoneId.of("UTC"));
+            Segmentation.of("touchpoint").period(TimeGrain.MONTH, ZoneId.of("UTC"));
 
     static List<SurveyResponse> responses(int n, long seed) {
         Random rnd = new Random(seed);
@@ -52,7 +52,7 @@ class SurveyScoresTest {
         List<SurveyResponse> rs = responses(500, 1);
         SurveyScores scores = SurveyScores.of(ScoreCard.create(), BY_TOUCHPOINT_MONTH);
         rs.forEach(scores::accept);
-        SurveyReport report = scores.result();
+        SurveyScoresResult report = scores.result();
         assertEquals(9, report.segments().size());
         NetPromoterScore direct = NetPromoterScore.create();
         long csatMissing = 0;
@@ -98,8 +98,8 @@ class SurveyScoresTest {
         for (int i = 1; i < parts; i++) {
             merged.combine(split.get(i));
         }
-        SurveyReport a = single.result();
-        SurveyReport b = merged.result();
+        SurveyScoresResult a = single.result();
+        SurveyScoresResult b = merged.result();
         assertEquals(a.segments().keys(), b.segments().keys());
         for (SegmentKey k : a.segments().keys()) {
             NpsResult x = a.segments().get(k).nps();
@@ -125,7 +125,7 @@ class SurveyScoresTest {
                 .withAnswer("nps", 9);
         assertEquals("respondent r5 has no value for segment attribute 'touchpoint'",
                 assertThrows(IllegalArgumentException.class, () -> scores.accept(noTouchpoint)).getMessage());
-        SurveyReport r = scores.result();
+        SurveyScoresResult r = scores.result();
         assertEquals(0, r.overall().nps().n());
         assertEquals(0, r.segments().size());
         assertEquals("weight of respondent r6 must be finite and > 0: NaN", assertThrows(IllegalArgumentException.class,
@@ -150,11 +150,11 @@ class SurveyScoresTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> npsOnly.combine(ScoreCard.create()));
         assertTrue(e.getMessage().startsWith("cannot combine score cards with different questions"), e.getMessage());
-        SurveyScores a = SurveyScores.of(ScoreCard.create(), Segmentation.by("channel"));
-        SurveyScores b = SurveyScores.of(ScoreCard.create(), Segmentation.none());
+        SurveyScores a = SurveyScores.of(ScoreCard.create(), Segmentation.of("channel"));
+        SurveyScores b = SurveyScores.of(ScoreCard.create(), Segmentation.create());
         assertEquals("cannot combine survey scores with different segmentations: Segmentation[channel] vs "
                 + "Segmentation[overall]", assertThrows(IllegalArgumentException.class, () -> a.combine(b)).getMessage());
-        SurveyScores overallOnly = SurveyScores.of(ScoreCard.create(), Segmentation.none());
+        SurveyScores overallOnly = SurveyScores.of(ScoreCard.create(), Segmentation.create());
         overallOnly.accept(SurveyResponse.of("x", null).withAnswer("nps", 3));
         assertEquals(1, overallOnly.result().overall().nps().detractors());
         assertEquals(0, overallOnly.result().segments().size());

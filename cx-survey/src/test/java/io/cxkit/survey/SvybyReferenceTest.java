@@ -51,16 +51,16 @@ class SvybyReferenceTest {
 
     @Test
     void surveyScoresSegmentsAreDomains() {
-        SurveyScores scores = SurveyScores.of(ScoreCard.create(), Segmentation.by("group"));
+        SurveyScores scores = SurveyScores.of(ScoreCard.create(), Segmentation.of("group"));
         for (ReferenceTables.Row r : responses()) {
             scores.accept(SurveyResponse.of("r" + r.s("id"), T).withAttribute("group", r.s("group"))
                     .withAnswer("nps", r.i("nps")).withAnswer("csat", r.i("csat")).withAnswer("ces", r.i("ces"))
                     .withWeight(r.d("w")));
         }
-        SurveyReport report = scores.result();
+        SurveyScoresResult report = scores.result();
         check(Map.of("A", report.segments().get(SegmentKey.of("A")), "B", report.segments().get(SegmentKey.of("B"))));
         // the same after a trip through encode/decode (the rule is applied on reading, nothing stored)
-        SurveyReport again = SurveyScores.decode(scores.encode()).result();
+        SurveyScoresResult again = SurveyScores.decode(scores.encode()).result();
         assertEquals(report.segments().get(SegmentKey.of("A")).toString(),
                 again.segments().get(SegmentKey.of("A")).toString());
     }
@@ -72,7 +72,7 @@ class SvybyReferenceTest {
             rs.add(new ScoredResponse(r.s("group"), "web", T.toEpochMilli(), r.i("nps"), r.i("csat"), r.i("ces"),
                     r.d("w")));
         }
-        ColumnarScores by = ColumnarScores.by(TimeGrain.YEAR, ZoneOffset.UTC);
+        ColumnarScores by = ColumnarScores.of(TimeGrain.YEAR, ZoneOffset.UTC);
         SegmentedResult<ScoreCardResult> aggregated = rs.stream().collect(by.collector());
         check(Map.of("A", aggregated.get(SegmentKey.of("A", "2026")), "B", aggregated.get(SegmentKey.of("B", "2026"))));
         ResponseColumns.Builder b = ResponseColumns.builder();

@@ -499,8 +499,8 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
     }
 
     @Override
-    public AttributionAccumulator self() {
-        return this;
+    public AttributionAccumulator copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override

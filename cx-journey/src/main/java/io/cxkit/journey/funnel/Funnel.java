@@ -1,19 +1,26 @@
 package io.cxkit.journey.funnel;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.InvalidInputException;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedAccumulator;
 import io.cxkit.core.SegmentedResult;
 import io.cxkit.journey.CustomerJourney;
+import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
+import io.cxkit.journey.LogJourney;
+import io.cxkit.journey.LogScan;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * A conversion funnel: ordered steps, a matching {@link FunnelMode} and a conversion window.
@@ -38,12 +45,18 @@ import java.util.function.Function;
  * the first step ({@code entered_s / entered_0}). Times from the previous and from the first step
  * are in seconds, as {@link io.cxkit.core.QuantileSketch} summaries (±1%).
  *
+ * <p><b>Where it runs.</b> Over an {@link EventLog} ({@link #run(EventLog, JourneyBuilder, int)},
+ * {@link #bySegment(EventLog, JourneyBuilder, int, ToIntFunction, IntFunction)}), on one or more
+ * threads, without an object per journey or event; or over {@link CustomerJourney} objects
+ * ({@link #run(Iterable)}); one matcher reads either, so both give the same result for the same
+ * journeys.
+ *
  * <pre>{@code
  * Funnel f = Funnel.builder()
  *         .steps("product_page", "cart", "checkout")
  *         .window(Duration.ofDays(7))
  *         .build();
- * FunnelResult r = f.run(journeys);
+ * FunnelResult r = f.run(log, JourneyBuilder.perCustomer(), 2);   // or f.run(journeys)
  * }</pre>
  */
 public final class Funnel {
@@ -210,6 +223,11 @@ public final class Funnel {
         return steps.stream().map(FunnelStep::name).toList();
     }
 
+    /** The window in whole milliseconds (what event times are compared at); Long.MAX_VALUE for none. */
+    long windowMillis() {
+        return windowMillis;
+    }
+
     /** Identifies the configuration for combine and decode checks. */
     String signature() {
         return mode + " window=" + (window == null ? "none" : window) + " steps=" + steps;
@@ -225,7 +243,8 @@ public final class Funnel {
     }
 
     /**
-     * Runs the funnel over journeys in one pass.
+     * Runs the funnel over journeys in one pass; each journey is matched as
+     * {@link FunnelAccumulator#accept(CustomerJourney)} does.
      *
      * @param journeys the journeys
      * @return the result
@@ -236,6 +255,35 @@ public final class Funnel {
             acc.accept(j);
         }
         return acc.result();
+    }
+
+    /**
+     * Runs the funnel over every journey of an event log in one pass, on the calling thread.
+     * Equal to {@code run(rules.build(events))} for the log's events.
+     *
+     * @param log the events
+     * @param rules how the events are cut into journeys
+     * @return the result
+     * @throws NullPointerException if an argument is null
+     */
+    public FunnelResult run(EventLog log, JourneyBuilder rules) {
+        return run(log, rules, 1);
+    }
+
+    /**
+     * Runs the funnel over every journey of an event log with the customers split across
+     * {@code threads} threads ({@link LogScan}), merging their counts with
+     * {@link FunnelAccumulator#combine}: the same result as one thread.
+     *
+     * @param log the events
+     * @param rules how the events are cut into journeys
+     * @param threads threads to use, &gt;= 1
+     * @return the result
+     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws NullPointerException if an argument is null
+     */
+    public FunnelResult run(EventLog log, JourneyBuilder rules, int threads) {
+        return LogScan.combined(log, rules, threads, this::accumulator, FunnelAccumulator::accept).result();
     }
 
     /**
@@ -255,78 +303,84 @@ public final class Funnel {
     }
 
     /**
-     * Matches one journey: fills {@code times} with the epoch-millisecond time at which each step
-     * was reached and returns how many steps were reached.
+     * Runs the funnel per segment over every journey of an event log on the calling thread; see
+     * {@link #bySegment(EventLog, JourneyBuilder, int, ToIntFunction, IntFunction)}.
+     *
+     * @param log the events
+     * @param rules how the events are cut into journeys
+     * @param segmentOf a journey's segment id, &gt;= 0
+     * @param keyOf the key of a segment id; never null
+     * @return the result per segment, sorted by key
+     * @throws IllegalArgumentException if {@code segmentOf} returns a negative id
+     * @throws NullPointerException if an argument is null or {@code keyOf} returns null
      */
-    int match(List<JourneyEvent> events, long[] times) {
-        int k = steps.size();
-        int n = events.size();
-        if (mode == FunnelMode.ANY_ORDER) {
-            int anchor = -1;
-            for (int i = 0; i < n && anchor < 0; i++) {
-                for (int s = 0; s < k; s++) {
-                    if (steps.get(s).matches(events.get(i))) {
-                        anchor = i;
-                        break;
-                    }
-                }
-            }
-            if (anchor < 0) {
-                return 0;
-            }
-            long deadline = deadline(events.get(anchor).time().toEpochMilli());
-            java.util.Arrays.fill(times, 0, k, Long.MIN_VALUE);
-            for (int i = anchor; i < n; i++) {
-                long t = events.get(i).time().toEpochMilli();
-                if (t > deadline) {
-                    break;
-                }
-                for (int s = 0; s < k; s++) {
-                    if (times[s] == Long.MIN_VALUE && steps.get(s).matches(events.get(i))) {
-                        times[s] = t;
-                    }
-                }
-            }
-            int depth = 0;
-            long done = Long.MIN_VALUE;
-            while (depth < k && times[depth] != Long.MIN_VALUE) {
-                done = Math.max(done, times[depth]);
-                times[depth] = done; // the prefix completes when its last step occurs
-                depth++;
-            }
-            return depth;
-        }
-        int anchor = -1;
-        for (int i = 0; i < n; i++) {
-            if (steps.get(0).matches(events.get(i))) {
-                anchor = i;
-                break;
-            }
-        }
-        if (anchor < 0) {
-            return 0;
-        }
-        long t0 = events.get(anchor).time().toEpochMilli();
-        long deadline = deadline(t0);
-        times[0] = t0;
-        int s = 1;
-        for (int i = anchor + 1; i < n && s < k; i++) {
-            JourneyEvent e = events.get(i);
-            long t = e.time().toEpochMilli();
-            if (t > deadline) {
-                break;
-            }
-            if (steps.get(s).matches(e)) {
-                times[s++] = t;
-            } else if (mode == FunnelMode.STRICT) {
-                break;
-            }
-        }
-        return s;
+    public SegmentedResult<FunnelResult> bySegment(EventLog log, JourneyBuilder rules,
+            ToIntFunction<LogJourney> segmentOf, IntFunction<SegmentKey> keyOf) {
+        return bySegment(log, rules, 1, segmentOf, keyOf);
     }
 
-    private long deadline(long t0) {
-        return t0 > 0 && windowMillis > Long.MAX_VALUE - t0 ? Long.MAX_VALUE : t0 + windowMillis;
+    /**
+     * Runs the funnel per segment over every journey of an event log, with the customers split
+     * across {@code threads} threads. A journey's segment is a small id ({@code segmentOf}, e.g.
+     * {@code j -> j.channel(0)} for the first event's channel), named once per id by
+     * {@code keyOf} (e.g. {@code id -> SegmentKey.of(log.channels().get(id).name())}), so counting
+     * allocates nothing per journey. Ids that {@code keyOf} maps to the same key are one segment.
+     *
+     * <pre>{@code
+     * SegmentedResult<FunnelResult> byChannel = funnel.bySegment(log, rules, 2,
+     *         j -> j.channel(0), id -> SegmentKey.of(log.channels().get(id).name()));
+     * }</pre>
+     *
+     * @param log the events
+     * @param rules how the events are cut into journeys
+     * @param threads threads to use, &gt;= 1
+     * @param segmentOf a journey's segment id, &gt;= 0
+     * @param keyOf the key of a segment id; never null
+     * @return the result per segment, sorted by key; only segments with journeys appear
+     * @throws IllegalArgumentException if {@code threads < 1} or {@code segmentOf} returns a
+     *     negative id
+     * @throws NullPointerException if an argument is null or {@code keyOf} returns null
+     */
+    public SegmentedResult<FunnelResult> bySegment(EventLog log, JourneyBuilder rules, int threads,
+            ToIntFunction<LogJourney> segmentOf, IntFunction<SegmentKey> keyOf) {
+        Check.notNull(segmentOf, "segmentOf");
+        Check.notNull(keyOf, "keyOf");
+        List<BySegment> parts = LogScan.partitions(log, rules, threads, () -> new BySegment(segmentOf, keyOf),
+                BySegment::accept);
+        SegmentedAccumulator<FunnelAccumulator, FunnelResult> out = parts.get(0).segments;
+        for (int p = 1; p < parts.size(); p++) {
+            out.combine(parts.get(p).segments);
+        }
+        return out.result();
+    }
+
+    /** One thread's segmented counts: segment ids of the caller mapped to the accumulator's ids once each. */
+    private final class BySegment {
+        private final SegmentedAccumulator<FunnelAccumulator, FunnelResult> segments =
+                SegmentedAccumulator.of(accumulator());
+        private final ToIntFunction<LogJourney> segmentOf;
+        private final IntFunction<SegmentKey> keyOf;
+        private int[] slot = new int[0]; // caller's id -> segment id + 1; 0 = not yet named
+
+        BySegment(ToIntFunction<LogJourney> segmentOf, IntFunction<SegmentKey> keyOf) {
+            this.segmentOf = segmentOf;
+            this.keyOf = keyOf;
+        }
+
+        void accept(LogJourney j) {
+            int id = segmentOf.applyAsInt(j);
+            if (id < 0) {
+                throw new IllegalArgumentException("funnel segment id must be >= 0: " + id + " for " + j);
+            }
+            if (id >= slot.length) {
+                slot = Arrays.copyOf(slot, Math.max(id + 1, slot.length * 2));
+            }
+            if (slot[id] == 0) {
+                SegmentKey key = keyOf.apply(id);
+                slot[id] = segments.idOf(Check.notNull(key, "funnel segment key of segment id " + id)) + 1;
+            }
+            segments.segment(slot[id] - 1).accept(j);
+        }
     }
 
     /**

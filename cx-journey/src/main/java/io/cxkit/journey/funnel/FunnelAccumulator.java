@@ -11,24 +11,45 @@ import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSketch;
 import io.cxkit.core.QuantileSummary;
 import io.cxkit.journey.CustomerJourney;
+import io.cxkit.journey.EventLog;
+import io.cxkit.journey.JourneyBuilder;
+import io.cxkit.journey.JourneyEvent;
+import io.cxkit.journey.LogJourney;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Mergeable funnel counts: journeys offered, journeys reaching each step, and sketches of the
  * time from step to step and from the first step (seconds). See {@link Funnel} for the semantics.
  *
- * <p>{@link #accept(CustomerJourney)} allocates nothing per journey; {@link #acceptReached(int,
- * long[])} is the primitive entry for callers that match steps themselves. Combining requires the
- * same funnel definition (mode, window and steps). The encoding carries the definition with the
- * counts and sketches, so {@link #decode(byte[])} rebuilds the funnel; a funnel with a predicate
- * step ({@link FunnelStep#matching}), which no encoding can carry, is decoded with
+ * <p>One matcher serves both entry points. {@link #accept(LogJourney)} gives it the journey's
+ * events in the log's columns, with the touchpoint, stage and outcome steps compiled to the ids of
+ * the journey's {@link EventLog} once per log (a step naming something the log never holds matches
+ * nothing): it compares ints and allocates nothing per journey or event; only a
+ * {@link FunnelStep#matching predicate step} builds the {@link JourneyEvent} it tests.
+ * {@link #accept(CustomerJourney)} gives it the journey's event objects, tested with
+ * {@link FunnelStep#matches}. {@link #acceptReached(int, long[])} is the primitive entry for
+ * callers that match steps themselves. Combining requires the same funnel definition (mode, window and steps). The encoding carries the
+ * definition with the counts and sketches, so {@link #decode(byte[])} rebuilds the funnel; a funnel
+ * with a predicate step ({@link FunnelStep#matching}), which no encoding can carry, is decoded with
  * {@link #decode(byte[], Funnel)}, which also reads cxkit 0.1's encodings.
+ *
+ * <p>Not thread-safe; count in one accumulator per thread and {@link #combine} them
+ * ({@link Funnel#run(EventLog, JourneyBuilder, int)} does).
  */
 public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, FunnelResult> {
     /** Encoding type name. */
     public static final String TYPE = "funnel";
+
+    private static final int TOUCHPOINT = 0;
+    private static final int STAGE = 1;
+    private static final int OUTCOME = 2;
+    private static final int PREDICATE = 3;
+    /** The compiled id of a step whose target the log never holds: no event id equals it. */
+    private static final int ABSENT = Integer.MIN_VALUE;
+    private static final long UNSEEN = Long.MIN_VALUE;
 
     private final Funnel funnel;
     private final int k;
@@ -37,6 +58,12 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
     private final QuantileSketch[] fromPrevious;
     private final QuantileSketch[] fromFirst;
     private final long[] scratch;
+    private final boolean anyOrder;
+    private final boolean strict;
+    private final long windowMillis;
+    private final int[] kind;
+    private final LogEvents logEvents;
+    private final ObjectEvents objectEvents;
 
     FunnelAccumulator(Funnel funnel) {
         this.funnel = funnel;
@@ -49,6 +76,20 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
             fromFirst[s] = QuantileSketch.create();
         }
         this.scratch = new long[k];
+        this.anyOrder = funnel.mode() == FunnelMode.ANY_ORDER;
+        this.strict = funnel.mode() == FunnelMode.STRICT;
+        this.windowMillis = funnel.windowMillis();
+        this.kind = new int[k];
+        for (int s = 0; s < k; s++) {
+            kind[s] = switch (funnel.steps().get(s).kind()) {
+                case "touchpoint" -> TOUCHPOINT;
+                case "stage" -> STAGE;
+                case "outcome" -> OUTCOME;
+                default -> PREDICATE;
+            };
+        }
+        this.logEvents = new LogEvents();
+        this.objectEvents = new ObjectEvents();
     }
 
     /**
@@ -61,13 +102,212 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
     }
 
     /**
-     * Counts one journey.
+     * Counts one journey: the same matching as {@link #accept(LogJourney)}, over the journey's
+     * event objects (times in {@link java.time.Instant#toEpochMilli() epoch milliseconds}).
      *
      * @param journey the journey
+     * @throws NullPointerException if {@code journey} is null
      */
     public void accept(CustomerJourney journey) {
         Check.notNull(journey, "journey");
-        acceptReached(funnel.match(journey.events(), scratch), scratch);
+        objectEvents.events = journey.events();
+        int depth = match(objectEvents);
+        objectEvents.events = null; // not kept
+        acceptReached(depth, scratch);
+    }
+
+    /**
+     * Counts one journey of an event log, allocating nothing unless a predicate step builds the
+     * events it tests. Event times are compared in whole epoch milliseconds
+     * ({@link LogJourney#timeMillis(int)}).
+     *
+     * @param journey the journey view (read now, not kept)
+     * @throws NullPointerException if {@code journey} is null
+     */
+    public void accept(LogJourney journey) {
+        Check.notNull(journey, "journey");
+        logEvents.set(journey);
+        acceptReached(match(logEvents), scratch);
+    }
+
+    /** The events the matcher reads: one journey's, from a log's columns or from objects. */
+    private abstract static class Events {
+        abstract int size();
+
+        abstract long timeMillis(int i);
+
+        /** Whether event {@code i} reaches step {@code s}. */
+        abstract boolean matches(int s, int i);
+    }
+
+    /** A journey of an event log, the steps compiled to the log's ids. */
+    private final class LogEvents extends Events {
+        private final int[] target = new int[k];
+        private EventLog compiledFor;
+        private LogJourney j;
+        private int eventIndex; // the predicate steps' event cache: index in the current journey
+        private JourneyEvent event;
+
+        void set(LogJourney journey) {
+            if (journey.log() != compiledFor) {
+                compile(journey.log());
+            }
+            j = journey;
+            eventIndex = -1;
+            event = null;
+        }
+
+        /** Resolves each step's target to the log's id for it (ABSENT when the log never holds it). */
+        private void compile(EventLog log) {
+            for (int s = 0; s < k; s++) {
+                FunnelStep step = funnel.steps().get(s);
+                int id = switch (kind[s]) {
+                    case TOUCHPOINT -> log.touchpoints().find(step.target());
+                    case OUTCOME -> log.outcomes().find(step.target());
+                    case STAGE -> stageId(log, step);
+                    default -> 0;
+                };
+                target[s] = id < 0 ? ABSENT : id;
+            }
+            compiledFor = log;
+        }
+
+        @Override
+        int size() {
+            return j.size();
+        }
+
+        @Override
+        long timeMillis(int i) {
+            return j.timeMillis(i);
+        }
+
+        @Override
+        boolean matches(int s, int i) {
+            switch (kind[s]) {
+                case TOUCHPOINT:
+                    return j.touchpoint(i) == target[s];
+                case STAGE:
+                    return j.stage(i) == target[s];
+                case OUTCOME:
+                    return j.outcome(i) == target[s];
+                default:
+                    if (eventIndex != i) {
+                        event = j.event(i);
+                        eventIndex = i;
+                    }
+                    return funnel.steps().get(s).matches(event);
+            }
+        }
+    }
+
+    /** The log's id of the step's stage (stages are equal by name and order), or -1. */
+    private static int stageId(EventLog log, FunnelStep step) {
+        for (int id = 0; id < log.stages().size(); id++) {
+            JourneyStage st = log.stages().get(id);
+            if (st.name().equals(step.target()) && st.order() == step.stageOrder()) {
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    /** A journey's event objects. */
+    private final class ObjectEvents extends Events {
+        private List<JourneyEvent> events;
+
+        @Override
+        int size() {
+            return events.size();
+        }
+
+        @Override
+        long timeMillis(int i) {
+            return events.get(i).time().toEpochMilli();
+        }
+
+        @Override
+        boolean matches(int s, int i) {
+            return funnel.steps().get(s).matches(events.get(i));
+        }
+    }
+
+    /** Fills {@code scratch} with the epoch-millisecond time each step was reached; returns the depth. */
+    private int match(Events j) {
+        return anyOrder ? matchAnyOrder(j) : matchInOrder(j);
+    }
+
+    /** ORDERED and STRICT: the first event matching step 0 anchors; later steps in order. */
+    private int matchInOrder(Events j) {
+        int n = j.size();
+        int anchor = 0;
+        while (anchor < n && !j.matches(0, anchor)) {
+            anchor++;
+        }
+        if (anchor == n) {
+            return 0;
+        }
+        long t0 = j.timeMillis(anchor);
+        long deadline = deadline(t0);
+        scratch[0] = t0;
+        int s = 1;
+        for (int i = anchor + 1; i < n && s < k; i++) {
+            long t = j.timeMillis(i);
+            if (t > deadline) {
+                break;
+            }
+            if (j.matches(s, i)) {
+                scratch[s++] = t;
+            } else if (strict) {
+                break;
+            }
+        }
+        return s;
+    }
+
+    /**
+     * ANY_ORDER: the first event matching any step anchors; each step at its first occurrence
+     * within the window; step s is reached when steps 0..s all occurred, at the latest of them.
+     */
+    private int matchAnyOrder(Events j) {
+        int n = j.size();
+        int anchor = -1;
+        for (int i = 0; i < n && anchor < 0; i++) {
+            for (int s = 0; s < k; s++) {
+                if (j.matches(s, i)) {
+                    anchor = i;
+                    break;
+                }
+            }
+        }
+        if (anchor < 0) {
+            return 0;
+        }
+        long deadline = deadline(j.timeMillis(anchor));
+        Arrays.fill(scratch, UNSEEN);
+        for (int i = anchor; i < n; i++) {
+            long t = j.timeMillis(i);
+            if (t > deadline) {
+                break;
+            }
+            for (int s = 0; s < k; s++) {
+                if (scratch[s] == UNSEEN && j.matches(s, i)) {
+                    scratch[s] = t;
+                }
+            }
+        }
+        int depth = 0;
+        long done = UNSEEN;
+        while (depth < k && scratch[depth] != UNSEEN) {
+            done = Math.max(done, scratch[depth]);
+            scratch[depth] = done; // the prefix completes when its last step occurs
+            depth++;
+        }
+        return depth;
+    }
+
+    private long deadline(long t0) {
+        return t0 > 0 && windowMillis > Long.MAX_VALUE - t0 ? Long.MAX_VALUE : t0 + windowMillis;
     }
 
     /**
@@ -151,8 +391,8 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
     }
 
     @Override
-    public FunnelAccumulator self() {
-        return this;
+    public FunnelAccumulator copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override
@@ -306,6 +546,6 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
     @Override
     public String toString() {
         return "FunnelAccumulator[" + k + " steps, " + journeys + " journeys, reached "
-                + java.util.Arrays.toString(reached) + "]";
+                + Arrays.toString(reached) + "]";
     }
 }

@@ -10,6 +10,9 @@ import java.util.function.Predicate;
  * One step of a {@link Funnel}: a named test on a {@link JourneyEvent}. Steps match a touchpoint,
  * a journey stage, an outcome, or any predicate.
  *
+ * <p>Over an {@link io.cxkit.journey.EventLog}, touchpoint, stage and outcome steps are compared
+ * as the log's ids (compiled once per log); only predicate steps see the event as an object.
+ *
  * <p>Two steps are equal when their names and kinds agree, for stage steps the stage's order too,
  * and for predicate steps the predicate is the same object.
  */

@@ -5,8 +5,12 @@ import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
 import io.cxkit.core.ExactCounts;
 import io.cxkit.core.IncompatibleAccumulatorException;
+import io.cxkit.core.NameDictionary;
 import io.cxkit.journey.CustomerJourney;
-import io.cxkit.journey.JourneyEvent;
+import io.cxkit.journey.EventLog;
+import io.cxkit.journey.JourneyBuilder;
+import io.cxkit.journey.LogJourney;
+import io.cxkit.journey.LogScan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,8 +31,17 @@ import java.util.Map;
  * </ul>
  *
  * <p>With {@link #collapsingRepeats()} consecutive repeats of a touchpoint count once
- * ({@code a a b → a b}). Counts are exact; combine adds them, so any split of the journeys gives
- * the single-pass result.
+ * ({@code a a b → a b}), before the first visit is looked for and the steps are counted. Counts
+ * are exact; combine adds them, so any split of the journeys gives the single-pass result.
+ *
+ * <p><b>Counting.</b> Paths are counted as sequences of touchpoint ids in a primitive hash table
+ * (the accumulator's own ids, so accumulators fed from logs with different dictionaries combine
+ * by name); names are looked up once per touchpoint and log, and turned back into names only when
+ * a result or encoding is made. {@link #accept(LogJourney)} allocates nothing per journey or event
+ * once its buffers have grown (a path variant seen for the first time is stored once);
+ * {@link #accept(CustomerJourney)} and {@link #accept(List)} count through the same code.
+ * {@link #acceptAll(EventLog, JourneyBuilder, int)} counts a whole log on several threads. Not
+ * thread-safe.
  */
 public final class PathVariants implements Accumulator<PathVariants, PathVariantsResult> {
     /** Encoding type name. */
@@ -40,15 +53,20 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
     private final String anchor;
     private final int steps;
     private final boolean collapse;
-    private final Map<List<String>, long[]> counts = new HashMap<>();
+    private final NameDictionary names = new NameDictionary();
+    private final int anchorId;
+    private final PathTable counts = new PathTable();
     private long journeys;
     private long skipped;
+    private int[] path = new int[16];
+    private final LogTouchpoints logTouchpoints = new LogTouchpoints(names::idOf);
 
     private PathVariants(View view, String anchor, int steps, boolean collapse) {
         this.view = view;
         this.anchor = anchor;
         this.steps = steps;
         this.collapse = collapse;
+        this.anchorId = view == View.WHOLE ? -1 : names.idOf(anchor);
     }
 
     /**
@@ -103,9 +121,10 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
     }
 
     /**
-     * Counts one journey.
+     * Counts one journey (its touchpoint path, as {@link #accept(List)}).
      *
      * @param journey the journey
+     * @throws NullPointerException if {@code journey} is null
      */
     public void accept(CustomerJourney journey) {
         Check.notNull(journey, "journey");
@@ -113,33 +132,107 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
     }
 
     /**
+     * Counts one journey of an event log, allocating nothing once the buffers have grown.
+     *
+     * @param journey the journey view (read now, not kept)
+     * @throws NullPointerException if {@code journey} is null
+     */
+    public void accept(LogJourney journey) {
+        Check.notNull(journey, "journey");
+        logTouchpoints.use(journey.log());
+        int n = journey.size();
+        int[] p = buffer(n);
+        int len = 0;
+        for (int i = 0; i < n; i++) {
+            int id = logTouchpoints.id(journey.touchpoint(i));
+            if (!collapse || len == 0 || p[len - 1] != id) {
+                p[len++] = id;
+            }
+        }
+        count(p, len);
+    }
+
+    /**
      * Counts one touchpoint path.
      *
-     * @param path the touchpoints in order
+     * @param path the touchpoints in order; none null
+     * @throws NullPointerException if {@code path} or one of its touchpoints is null
      */
     public void accept(List<String> path) {
-        List<String> p = collapse ? collapsed(path) : path;
+        Check.notNull(path, "path");
+        int[] p = buffer(path.size());
+        int len = 0;
+        for (int i = 0; i < path.size(); i++) {
+            int id = names.idOf(Check.notNull(path.get(i), "path[" + i + "]"));
+            if (!collapse || len == 0 || p[len - 1] != id) {
+                p[len++] = id;
+            }
+        }
+        count(p, len);
+    }
+
+    private int[] buffer(int n) {
+        if (path.length < n) {
+            path = new int[Math.max(n, path.length * 2)];
+        }
+        return path;
+    }
+
+    /** Counts the (collapsed) path p[0, len) in this view. */
+    private void count(int[] p, int len) {
+        int from = 0;
+        int to = len;
         if (view != View.WHOLE) {
-            int at = p.indexOf(anchor);
-            if (at < 0) {
+            int at = 0;
+            while (at < len && p[at] != anchorId) {
+                at++;
+            }
+            if (at == len) {
                 skipped++;
                 return;
             }
-            p = view == View.LEADING_TO ? p.subList(Math.max(0, at - steps), at + 1)
-                    : p.subList(at, Math.min(p.size(), at + steps + 1));
+            from = view == View.LEADING_TO ? Math.max(0, at - steps) : at;
+            to = view == View.LEADING_TO ? at + 1 : Math.min(len, at + steps + 1);
         }
         journeys++;
-        counts.computeIfAbsent(List.copyOf(p), k -> new long[1])[0]++;
+        counts.add(p, from, to, 1);
     }
 
-    private static List<String> collapsed(List<String> path) {
-        List<String> out = new ArrayList<>(path.size());
-        for (String s : path) {
-            if (out.isEmpty() || !out.get(out.size() - 1).equals(s)) {
-                out.add(s);
-            }
+    /**
+     * Counts every journey of an event log into this accumulator, with the customers split across
+     * {@code threads} threads ({@link LogScan}) and merged with {@link #combine}: the same counts
+     * as accepting the journeys one by one.
+     *
+     * @param log the events
+     * @param rules how the events are cut into journeys
+     * @param threads threads to use, &gt;= 1
+     * @return this accumulator
+     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws NullPointerException if an argument is null
+     */
+    public PathVariants acceptAll(EventLog log, JourneyBuilder rules, int threads) {
+        return combine(LogScan.combined(log, rules, threads, this::emptyCopy, PathVariants::accept));
+    }
+
+    /**
+     * Counts every journey of an event log into this accumulator on the calling thread.
+     *
+     * @param log the events
+     * @param rules how the events are cut into journeys
+     * @return this accumulator
+     * @throws NullPointerException if an argument is null
+     */
+    public PathVariants acceptAll(EventLog log, JourneyBuilder rules) {
+        return acceptAll(log, rules, 1);
+    }
+
+    /** Path {@code e} of the table as names. */
+    private List<String> pathOf(int e) {
+        String[] out = new String[counts.length(e)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = names.name(counts.id(e, i));
         }
-        return out;
+        return List.of(out);
     }
 
     private String configuration() {
@@ -157,7 +250,21 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
         long newJourneys = ExactCounts.checkAdd(journeys, other.journeys, "journey count");
         long newSkipped = ExactCounts.checkAdd(skipped, other.skipped, "skipped count");
         PathVariants source = other == this ? decode(encode()) : other;
-        source.counts.forEach((k, v) -> counts.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+        int[] map = new int[source.names.size()];
+        for (int i = 0; i < map.length; i++) {
+            map[i] = names.idOf(source.names.name(i));
+        }
+        int[] p = new int[16];
+        for (int e = 0; e < source.counts.size(); e++) {
+            int len = source.counts.length(e);
+            if (p.length < len) {
+                p = new int[Math.max(len, p.length * 2)];
+            }
+            for (int i = 0; i < len; i++) {
+                p[i] = map[source.counts.id(e, i)];
+            }
+            counts.add(p, 0, len, source.counts.count(e));
+        }
         journeys = newJourneys;
         skipped = newSkipped;
         return this;
@@ -166,8 +273,8 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
     @Override
     public PathVariantsResult result() {
         List<PathCount> all = new ArrayList<>(counts.size());
-        for (Map.Entry<List<String>, long[]> e : counts.entrySet()) {
-            all.add(new PathCount(e.getKey(), e.getValue()[0], (double) e.getValue()[0] / journeys, 1));
+        for (int e = 0; e < counts.size(); e++) {
+            all.add(new PathCount(pathOf(e), counts.count(e), (double) counts.count(e) / journeys, 1));
         }
         all.sort(Comparator.comparingLong(PathCount::count).reversed()
                 .thenComparing(PathCount::label));
@@ -188,22 +295,28 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
     }
 
     @Override
-    public PathVariants self() {
-        return this;
+    public PathVariants copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override
     public byte[] encode() {
         Encoding.Writer w = Encoding.writer(TYPE, 1).putString(view.name()).putString(anchor).putInt(steps)
                 .putBoolean(collapse).putLong(journeys).putLong(skipped).putInt(counts.size());
-        List<Map.Entry<List<String>, long[]>> entries = new ArrayList<>(counts.entrySet());
-        entries.sort(Comparator.comparing(e -> String.join("\u0000", e.getKey())));
-        for (Map.Entry<List<String>, long[]> e : entries) {
-            w.putInt(e.getKey().size());
-            for (String s : e.getKey()) {
+        List<List<String>> paths = new ArrayList<>(counts.size());
+        Map<List<String>, Long> countOf = new HashMap<>();
+        for (int e = 0; e < counts.size(); e++) {
+            List<String> path = pathOf(e);
+            paths.add(path);
+            countOf.put(path, counts.count(e));
+        }
+        paths.sort(Comparator.comparing(path -> String.join("\u0000", path)));
+        for (List<String> path : paths) {
+            w.putInt(path.size());
+            for (String s : path) {
                 w.putString(s);
             }
-            w.putLong(e.getValue()[0]);
+            w.putLong(countOf.get(path));
         }
         return w.toBytes();
     }
@@ -244,13 +357,16 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
                 throw in.corrupt("has a path of " + len + " touchpoints in a view of " + steps + " steps");
             }
             List<String> path = new ArrayList<>(len);
+            int[] ids = p.buffer(len);
             for (int j = 0; j < len; j++) {
                 path.add(in.getString());
+                ids[j] = p.names.idOf(path.get(j));
             }
             long c = in.getCount("variant count");
-            if (c == 0 || p.counts.put(List.copyOf(path), new long[] {c}) != null) {
+            if (c == 0 || p.counts.find(ids, 0, len) >= 0) {
                 throw in.corrupt("has an empty or repeated path variant " + path + ": " + c);
             }
+            p.counts.add(ids, 0, len, c);
             total = in.add(total, c, "total of variant counts");
         }
         if (total != p.journeys) {

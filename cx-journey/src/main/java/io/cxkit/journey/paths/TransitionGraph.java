@@ -6,7 +6,11 @@ import io.cxkit.core.Encoding;
 import io.cxkit.core.ExactCounts;
 import io.cxkit.core.QuantileSketch;
 import io.cxkit.journey.CustomerJourney;
+import io.cxkit.journey.EventLog;
+import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
+import io.cxkit.journey.LogJourney;
+import io.cxkit.journey.LogScan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,7 +23,9 @@ import java.util.Map;
  * plus entry edges from {@value #START} and exit edges to {@value #END}, and per-touchpoint
  * repeat visits (loops, repeat contacts).
  *
- * <p>Counting allocates nothing per event once the touchpoints and edges are known: nodes are
+ * <p>Counting allocates nothing per event once the touchpoints and edges are known (over an
+ * {@link EventLog}, {@link #accept(LogJourney)} and {@link #acceptAll(EventLog, JourneyBuilder,
+ * int)}, the log's touchpoint ids are mapped to the graph's once per log): nodes are
  * dictionary-encoded to dense ids and edges kept sparse in a primitive hash table, so the
  * footprint is {@code O(touchpoints + edges)} — about 40 bytes per edge that occurs plus a sketch
  * per edge between two touchpoints (10,000 touchpoints in a chain need kilobytes, not the 800 MB a
@@ -49,6 +55,9 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
     private int[] stampCount = new int[0];
     private int journeyStamp;
     private long journeys;
+    private int prev; // the journey being observed: its previous node and that event's time
+    private long prevTime;
+    private final LogTouchpoints logTouchpoints = new LogTouchpoints(this::id);
 
     private TransitionGraph() {
         id(START);
@@ -92,34 +101,91 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
      */
     public void accept(CustomerJourney journey) {
         Check.notNull(journey, "journey");
-        journeys++;
-        journeyStamp++;
         List<JourneyEvent> ev = journey.events();
-        int prev = START_ID;
-        long prevTime = 0;
+        begin();
         for (int i = 0; i < ev.size(); i++) {
             JourneyEvent e = ev.get(i);
-            int cur = id(e.touchpoint());
-            long t = e.time().toEpochMilli();
-            int edge = edges.index(EdgeTable.key(prev, cur));
-            edges.add(edge, 1);
-            if (i > 0) {
-                edges.timesOrNew(edge).accept((t - prevTime) / 1000.0);
-            }
-            visits[cur]++;
-            if (stamp[cur] != journeyStamp) {
-                stamp[cur] = journeyStamp;
-                stampCount[cur] = 1;
-                journeysVisiting[cur]++;
-            } else {
-                repeatVisits[cur]++;
-                if (++stampCount[cur] == 2) {
-                    journeysWithRepeat[cur]++;
-                }
-            }
-            prev = cur;
-            prevTime = t;
+            visit(id(e.touchpoint()), e.time().toEpochMilli(), i > 0);
         }
+        end();
+    }
+
+    /**
+     * Observes one journey of an event log, as {@link #accept(CustomerJourney)} does, allocating
+     * nothing once its touchpoints and edges are known (the log's touchpoint ids are mapped to this
+     * graph's once per log).
+     *
+     * @param journey the journey view (read now, not kept)
+     * @throws NullPointerException if {@code journey} is null
+     */
+    public void accept(LogJourney journey) {
+        Check.notNull(journey, "journey");
+        logTouchpoints.use(journey.log());
+        begin();
+        for (int i = 0; i < journey.size(); i++) {
+            visit(logTouchpoints.id(journey.touchpoint(i)), journey.timeMillis(i), i > 0);
+        }
+        end();
+    }
+
+    /**
+     * Counts every journey of an event log into this graph, with the customers split across
+     * {@code threads} threads ({@link LogScan}) and merged with {@link #combine}: the same result
+     * as accepting the journeys one by one.
+     *
+     * @param log the events
+     * @param rules how the events are cut into journeys
+     * @param threads threads to use, &gt;= 1
+     * @return this graph
+     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws NullPointerException if an argument is null
+     */
+    public TransitionGraph acceptAll(EventLog log, JourneyBuilder rules, int threads) {
+        return combine(LogScan.combined(log, rules, threads, TransitionGraph::new, TransitionGraph::accept));
+    }
+
+    /**
+     * Counts every journey of an event log into this graph on the calling thread.
+     *
+     * @param log the events
+     * @param rules how the events are cut into journeys
+     * @return this graph
+     * @throws NullPointerException if an argument is null
+     */
+    public TransitionGraph acceptAll(EventLog log, JourneyBuilder rules) {
+        return acceptAll(log, rules, 1);
+    }
+
+    private void begin() {
+        journeys++;
+        journeyStamp++;
+        prev = START_ID;
+        prevTime = 0;
+    }
+
+    /** The journey's next event: touchpoint {@code cur} at {@code t} epoch milliseconds. */
+    private void visit(int cur, long t, boolean timed) {
+        int edge = edges.index(EdgeTable.key(prev, cur));
+        edges.add(edge, 1);
+        if (timed) {
+            edges.timesOrNew(edge).accept((t - prevTime) / 1000.0);
+        }
+        visits[cur]++;
+        if (stamp[cur] != journeyStamp) {
+            stamp[cur] = journeyStamp;
+            stampCount[cur] = 1;
+            journeysVisiting[cur]++;
+        } else {
+            repeatVisits[cur]++;
+            if (++stampCount[cur] == 2) {
+                journeysWithRepeat[cur]++;
+            }
+        }
+        prev = cur;
+        prevTime = t;
+    }
+
+    private void end() {
         edges.add(edges.index(EdgeTable.key(prev, END_ID)), 1);
     }
 
@@ -224,8 +290,8 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
     }
 
     @Override
-    public TransitionGraph self() {
-        return this;
+    public TransitionGraph copy() {
+        return emptyCopy().combine(this);
     }
 
     /**

@@ -224,8 +224,8 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
     }
 
     @Override
-    public RetentionAccumulator self() {
-        return this;
+    public RetentionAccumulator copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override

@@ -121,8 +121,8 @@ public final class ServiceAccumulator implements Accumulator<ServiceAccumulator,
     }
 
     @Override
-    public ServiceAccumulator self() {
-        return this;
+    public ServiceAccumulator copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override

@@ -208,8 +208,8 @@ public final class TicketRecordAccumulator implements Accumulator<TicketRecordAc
     }
 
     @Override
-    public TicketRecordAccumulator self() {
-        return this;
+    public TicketRecordAccumulator copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override

@@ -165,8 +165,8 @@ public final class SurvivalAccumulator implements Accumulator<SurvivalAccumulato
     }
 
     @Override
-    public SurvivalAccumulator self() {
-        return this;
+    public SurvivalAccumulator copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override

@@ -312,8 +312,8 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
     }
 
     @Override
-    public RepeatPurchases self() {
-        return this;
+    public RepeatPurchases copy() {
+        return emptyCopy().combine(this);
     }
 
     @Override

@@ -141,7 +141,7 @@ class PathsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> PathVariants.whole().combine(PathVariants.following("x", 2)));
         assertThrows(IllegalArgumentException.class, () -> PathVariants.decode(new byte[3]));
-        assertThrows(NullPointerException.class, () -> TransitionGraph.create().accept(null));
+        assertThrows(NullPointerException.class, () -> TransitionGraph.create().accept((CustomerJourney) null));
         byte[] negativePath = io.cxkit.core.Encoding.writer(PathVariants.TYPE, 1).putString("WHOLE").putString("")
                 .putInt(0).putBoolean(false).putLong(1).putLong(0).putInt(1).putInt(-5).toBytes();
         assertEquals("encoded 'path-variants' has a negative path length: -5",
