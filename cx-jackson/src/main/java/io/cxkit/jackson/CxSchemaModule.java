@@ -263,8 +263,8 @@ public final class CxSchemaModule extends SimpleModule {
 
     private void sla(ServiceResult r, JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("sla");
-        target("firstResponse", r.firstResponseTarget(), r.firstResponseSla(), g);
-        target("resolution", r.resolutionTarget(), r.resolutionSla(), g);
+        target("firstResponse", r.firstResponseTarget().orElse(null), r.firstResponseSla(), g);
+        target("resolution", r.resolutionTarget().orElse(null), r.resolutionSla(), g);
         g.writeEndObject();
     }
 

@@ -51,8 +51,8 @@ final class ResultTypes {
             io.cxkit.survey.trend.TrendPoint.class,
             // io.cxkit.journey
             io.cxkit.journey.attribution.AttributionJourney.class,
-            io.cxkit.journey.attribution.AttributionReport.class,
             io.cxkit.journey.attribution.AttributionResult.class,
+            io.cxkit.journey.attribution.AttributionModelResult.class,
             io.cxkit.journey.retention.ChurnPeriod.class,
             io.cxkit.journey.retention.CohortRow.class,
             io.cxkit.journey.CustomerJourney.class,
@@ -70,7 +70,7 @@ final class ResultTypes {
             io.cxkit.journey.paths.PathCount.class,
             io.cxkit.journey.paths.PathVariantsResult.class,
             io.cxkit.journey.retention.RetentionCell.class,
-            io.cxkit.journey.retention.RetentionTable.class,
+            io.cxkit.journey.retention.RetentionResult.class,
             io.cxkit.journey.service.ServiceResult.class,
             io.cxkit.journey.survival.SurvivalCurve.class,
             io.cxkit.journey.survival.SurvivalResult.class,
