@@ -1,5 +1,7 @@
 package io.cxkit.cli;
 
+import io.cxkit.core.TouchpointCatalog;
+import io.cxkit.io.TouchpointCatalogReader;
 import io.cxkit.journey.CustomerJourney;
 import io.cxkit.journey.funnel.Funnel;
 import io.cxkit.journey.funnel.FunnelMode;
@@ -48,8 +50,13 @@ final class FunnelCommand implements Callable<Integer> {
     String mode;
 
     @Option(names = "--by", paramLabel = "COL", description = "segment journeys by this column (its value on the"
-            + " journey's first event)")
+            + " journey's first event); with --touchpoints: stage, area or channel of the first touchpoint")
     String by;
+
+    @Option(names = "--touchpoints", paramLabel = "FILE", description = "touchpoint catalog (CSV: touchpoint, channel,"
+            + " stage, area[, name, stage_order]); with --by stage|area|channel journeys are segmented by the catalog"
+            + " entry of their first touchpoint")
+    Path catalogFile;
 
     @Mixin
     JourneyFile.Options options;
@@ -66,7 +73,15 @@ final class FunnelCommand implements Callable<Integer> {
         FunnelMode m = mode(cl, mode);
         CliSupport.positive(cl, within, "--within");
         HtmlOutput.check(cl, html, format == CliSupport.Format.HTML);
-        JourneyFile f = JourneyFile.read(cl, file, options, by);
+        TouchpointCatalog.Level level = catalogFile == null ? null : level(cl, by);
+        TouchpointCatalog catalog = catalogFile == null ? null
+                : TouchpointCatalogReader.builder().build().read(catalogFile).catalog();
+        JourneyFile f = JourneyFile.read(cl, file, options, by, catalog, level);
+        if (!f.notInCatalog.isEmpty() && format != CliSupport.Format.JSON) {
+            cl.getErr().println("cx: " + f.notInCatalog.size() + " touchpoint" + (f.notInCatalog.size() == 1 ? " is" : "s are")
+                    + " not in " + catalogFile + " (journeys entering there are under " + TouchpointCatalog.UNKNOWN
+                    + "): " + String.join(", ", f.notInCatalog));
+        }
         Funnel funnel = Funnel.builder().steps(steps.toArray(new String[0])).mode(m)
                 .window(CliSupport.TypedDuration.valueOf(within)).knownTouchpoints(f.touchpoints).build();
         FunnelResult overall = funnel.run(f.journeys);
@@ -99,6 +114,13 @@ final class FunnelCommand implements Callable<Integer> {
             CliSupport.putDuration(root, "window", within);
             root.put("journeys", JourneyFile.unitJson(options));
             root.put("by", by);
+            if (catalog != null) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("file", catalogFile.toString());
+                c.put("touchpoints", catalog.size());
+                c.put("notInCatalog", f.notInCatalog);
+                root.put("touchpointCatalog", c);
+            }
             root.put("overall", overall);
             List<Object> segs = new ArrayList<>();
             segments.forEach((k, r) -> {
@@ -119,6 +141,19 @@ final class FunnelCommand implements Callable<Integer> {
             CliSupport.reportRejected(cl, f.summary, format);
         }
         return 0;
+    }
+
+    /** The catalog level {@code --by} names when {@code --touchpoints} is given. */
+    static TouchpointCatalog.Level level(CommandLine cl, String by) {
+        if (by != null) {
+            for (TouchpointCatalog.Level l : TouchpointCatalog.Level.values()) {
+                if (l.label().equalsIgnoreCase(by.strip())) {
+                    return l;
+                }
+            }
+        }
+        throw new CommandLine.ParameterException(cl, "--touchpoints needs --by stage, area or channel: "
+                + (by == null ? "no --by" : "'" + by + "'"));
     }
 
     static FunnelMode mode(CommandLine cl, String s) {

@@ -1,10 +1,12 @@
 package io.cxkit.cli;
 
+import io.cxkit.core.TouchpointCatalog;
 import io.cxkit.io.ReadSummary;
 import io.cxkit.io.JourneyEventReader;
 import io.cxkit.journey.CustomerJourney;
 import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
+import io.cxkit.journey.JourneySegments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,17 +61,32 @@ final class JourneyFile {
     final ReadSummary summary;
     final List<CustomerJourney> journeys;
     final Set<String> touchpoints;
+    /** With a touchpoint catalog: the file's touchpoints it does not hold, sorted; else empty. */
+    final List<String> notInCatalog;
     private final Map<CustomerJourney, String> segmentOfJourney;
 
     private JourneyFile(ReadSummary summary, List<CustomerJourney> journeys, Set<String> touchpoints,
-            Map<CustomerJourney, String> segmentOfJourney) {
+            Map<CustomerJourney, String> segmentOfJourney, List<String> notInCatalog) {
         this.summary = summary;
         this.journeys = journeys;
         this.touchpoints = touchpoints;
         this.segmentOfJourney = segmentOfJourney;
+        this.notInCatalog = notInCatalog;
     }
 
     static JourneyFile read(CommandLine cl, Path file, Options o, String by) {
+        return read(cl, file, o, by, null, null);
+    }
+
+    /**
+     * Reads the events; with a {@code catalog}, journeys are segmented by the catalog {@code level}
+     * of their first touchpoint ({@code by} is then not a column).
+     */
+    static JourneyFile read(CommandLine cl, Path file, Options o, String by, TouchpointCatalog catalog,
+            TouchpointCatalog.Level level) {
+        if (catalog != null) {
+            by = null;
+        }
         if (o.splitGap != null && o.byCase) {
             throw new CommandLine.ParameterException(cl, "--split-gap and --by-case cannot be combined");
         }
@@ -108,20 +125,25 @@ final class JourneyFile {
             try (EventLog log = events.build()) {
                 Set<String> touchpoints = new TreeSet<>(log.touchpoints().names());
                 List<CustomerJourney> journeys = new ArrayList<>();
-                Map<CustomerJourney, String> segments = by == null ? Map.of() : new IdentityHashMap<>();
+                boolean segmented = by != null || catalog != null;
+                Map<CustomerJourney, String> segments = segmented ? new IdentityHashMap<>() : Map.of();
+                JourneySegments byCatalog = catalog == null ? null : JourneySegments.of(log, catalog, level);
                 log.forEachJourney(jb, j -> {
                     CustomerJourney cj = j.toCustomerJourney();
                     journeys.add(cj);
-                    if (by != null) {
+                    if (byCatalog != null) {
+                        segments.put(cj, byCatalog.names().get(byCatalog.segmentOf(j)));
+                    } else if (segmented) {
                         segments.put(cj, j.segmentName().orElse("(none)"));
                     }
                 });
-                return new JourneyFile(s, journeys, touchpoints, segments);
+                return new JourneyFile(s, journeys, touchpoints, segments,
+                        byCatalog == null ? List.of() : byCatalog.unknownTouchpoints());
             }
         }
     }
 
-    /** A journey's segment: the {@code --by} value of its first event. */
+    /** A journey's segment: the {@code --by} value of its first event (or its catalog stage, area or channel). */
     String segment(CustomerJourney j) {
         return segmentOfJourney.get(j);
     }

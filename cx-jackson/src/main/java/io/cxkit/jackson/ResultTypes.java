@@ -14,10 +14,7 @@ final class ResultTypes {
             // io.cxkit.core
             io.cxkit.core.Channel.class,
             io.cxkit.core.Comparison.class,
-            io.cxkit.core.Customer.class,
-            io.cxkit.core.Interaction.class,
             io.cxkit.core.Interval.class,
-            io.cxkit.core.Journey.class,
             io.cxkit.core.JourneyStage.class,
             io.cxkit.core.MeanEstimate.class,
             io.cxkit.core.ProportionEstimate.class,

@@ -2,8 +2,6 @@ package io.cxkit.journey;
 
 import io.cxkit.core.Channel;
 import io.cxkit.core.Check;
-import io.cxkit.core.Interaction;
-import io.cxkit.core.Journey;
 import io.cxkit.core.JourneyStage;
 import java.time.Duration;
 import java.time.Instant;
@@ -267,25 +265,6 @@ public record CustomerJourney(String customerId, Optional<String> caseId, List<J
         return new JourneyFacts(customerId, start(), duration(), touchpointCount(),
                 distinctTouchpoints(), loops(), channelSwitches(), crossChannelRecontacts(),
                 stagesReached(), outcome);
-    }
-
-    /**
-     * The journey as a core {@link Journey}: each event becomes an {@link Interaction} with its
-     * outcome and the attributes {@code stage}, {@code case} and {@code value} where present.
-     *
-     * @return the core journey
-     */
-    public Journey toJourney() {
-        List<Interaction> out = new ArrayList<>(events.size());
-        for (JourneyEvent e : events) {
-            Map<String, String> attrs = new HashMap<>();
-            e.stage().ifPresent(s -> attrs.put("stage", s.name()));
-            e.caseId().ifPresent(c -> attrs.put("case", c));
-            e.value().ifPresent(v -> attrs.put("value", Double.toString(v)));
-            out.add(Interaction.of(e.customerId(), e.touchpoint(), e.channel(), e.time())
-                    .withOutcome(e.outcome().orElse(null)).withAttributes(attrs));
-        }
-        return Journey.of(customerId, out, outcome.orElse(null));
     }
 
     /**

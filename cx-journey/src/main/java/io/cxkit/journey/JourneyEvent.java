@@ -2,7 +2,6 @@ package io.cxkit.journey;
 
 import io.cxkit.core.Channel;
 import io.cxkit.core.Check;
-import io.cxkit.core.Interaction;
 import io.cxkit.core.InvalidInputException;
 import io.cxkit.core.JourneyStage;
 import java.time.Instant;
@@ -88,37 +87,6 @@ public record JourneyEvent(String customerId, Instant time, String touchpoint, C
     public static JourneyEvent of(String customerId, Instant time, String touchpoint, Channel channel) {
         return new JourneyEvent(customerId, time, touchpoint, channel, Optional.empty(),
                 Optional.empty(), OptionalDouble.empty(), Optional.empty());
-    }
-
-    /**
-     * The event for a core {@link Interaction}; its outcome is kept, and the attributes
-     * {@code stage} (a default stage name), {@code case} and {@code value} are read if present.
-     *
-     * @param i the interaction
-     * @return the event
-     * @throws IllegalArgumentException if the {@code stage} attribute is not a default stage name
-     *     or {@code value} is not a number
-     */
-    public static JourneyEvent from(Interaction i) {
-        JourneyEvent e = of(i.customerId(), i.timestamp(), i.touchpointId(), i.channel())
-                .withOutcome(i.outcome().orElse(null))
-                .withCaseId(i.attributes().get("case"));
-        String stage = i.attributes().get("stage");
-        if (stage != null) {
-            e = e.withStage(JourneyStage.defaults().stream().filter(s -> s.name().equals(stage))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException(
-                            "interaction attribute stage must be a default stage name: '" + stage + "'")));
-        }
-        String value = i.attributes().get("value");
-        if (value != null) {
-            try {
-                e = e.withValue(Double.parseDouble(value));
-            } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException(
-                        "interaction attribute value must be a number: '" + value + "'", ex);
-            }
-        }
-        return e;
     }
 
     /**

@@ -16,9 +16,10 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** The event log cuts exactly the journeys {@link JourneyBuilder#build} cuts, in the same order. */
-class EventLogProperties {
+public class EventLogProperties {
 
-    static final List<JourneyBuilder> RULES = List.of(
+    /** Every way of cutting journeys the equality tests run: gaps, outcomes, cases and their mix. */
+    public static final List<JourneyBuilder> RULES = List.of(
             JourneyBuilder.perCustomer(),
             JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofMinutes(30)),
             JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofMillis(1)),

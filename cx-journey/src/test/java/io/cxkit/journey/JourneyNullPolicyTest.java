@@ -42,7 +42,8 @@ class JourneyNullPolicyTest {
         npe("journey must not be null", () -> PathVariants.whole().accept((LogJourney) null));
         npe("journey must not be null", () -> Funnel.builder().steps("a").build().accumulator()
                 .accept((LogJourney) null));
-        npe("journey must not be null", () -> JourneySummary.create().accept(null));
+        npe("journey must not be null", () -> JourneySummary.create().accept((CustomerJourney) null));
+        npe("journey must not be null", () -> JourneySummary.create().accept((LogJourney) null));
         npe("journey must not be null", () -> AttributionAccumulator.create(1, Duration.ofDays(7))
                 .accept((AttributionJourney) null));
         npe("journey must not be null", () -> RetentionAccumulator.create(TimeGrain.MONTH, ZoneOffset.UTC)

@@ -1,14 +1,20 @@
 package io.cxkit.journey.satisfaction;
 
 import io.cxkit.core.Comparison;
+import io.cxkit.core.NameDictionary;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.TwoSampleTest;
 import io.cxkit.journey.CustomerJourney;
+import io.cxkit.journey.EventLog;
+import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.survey.CustomerSatisfaction;
 import io.cxkit.survey.MissingAnswerPolicy;
 import io.cxkit.survey.RatingScale;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +43,10 @@ import java.util.Optional;
  *         .join(journeys, scores);
  * r.hiddenPain();   // journeys where every touchpoint looked fine but the journey did not
  * }</pre>
+ *
+ * <p>{@link #join(EventLog, JourneyBuilder, List)} joins to the journeys of an event log without
+ * building them: it keeps only each journey's customer (the log's id), start and end. Both entry
+ * points run the same join.
  */
 public final class JourneySatisfaction {
     private final RatingScale scale;
@@ -65,32 +75,102 @@ public final class JourneySatisfaction {
         return new JourneySatisfaction(scale, grace);
     }
 
-    private static final class Rated {
-        final CustomerJourney journey;
-        final Map<String, Integer> touchpoints = new LinkedHashMap<>();
-        Integer journeyScore;
-
-        Rated(CustomerJourney journey) {
-            this.journey = journey;
-        }
-    }
-
     /**
      * Joins and reports.
      *
      * @param journeys the journeys
      * @param scores the ratings, in any order
      * @return the report
-     * @throws IllegalArgumentException if a rating is off the scale
+     * @throws IllegalArgumentException if an argument is missing or a rating is off the scale
      */
     public JourneySatisfactionResult join(List<CustomerJourney> journeys, List<JourneyScore> scores) {
-        Map<String, List<Rated>> byCustomer = new HashMap<>();
-        List<Rated> rated = new ArrayList<>(journeys.size());
-        for (CustomerJourney j : journeys) {
-            Rated r = new Rated(j);
-            rated.add(r);
-            byCustomer.computeIfAbsent(j.customerId(), k -> new ArrayList<>()).add(r);
+        if (journeys == null) {
+            throw new IllegalArgumentException("journeys must not be missing: null");
         }
+        Spans spans = new Spans(new NameDictionary(), journeys.size());
+        for (CustomerJourney j : journeys) {
+            spans.add(spans.customers.idOf(j.customerId()), j.start(), j.end());
+        }
+        return join(spans, scores);
+    }
+
+    /**
+     * Joins ratings to the journeys of an event log, as {@code join(log.journeys(rules), scores)}
+     * would, without building the journeys: only each journey's customer, start and end are kept.
+     *
+     * @param log the event log
+     * @param rules how its events are cut into journeys
+     * @param scores the ratings, in any order
+     * @return the report
+     * @throws IllegalArgumentException if an argument is missing or a rating is off the scale
+     */
+    public JourneySatisfactionResult join(EventLog log, JourneyBuilder rules, List<JourneyScore> scores) {
+        if (log == null || rules == null) {
+            throw new IllegalArgumentException("log and rules must not be missing");
+        }
+        Spans spans = new Spans(log.customers(), 16);
+        log.forEachJourney(rules, j -> spans.add(j.customer(), j.time(0), j.time(j.size() - 1)));
+        return join(spans, scores);
+    }
+
+    /** Journeys as (customer id, start, end) in order, and each customer's journeys in that order. */
+    private static final class Spans {
+        final NameDictionary customers;
+        int size;
+        int[] customer;
+        Instant[] start;
+        Instant[] end;
+        /** By customer id: the journeys from first[c] to first[c + 1] in {@link #byCustomer}. */
+        int[] first;
+        int[] byCustomer;
+
+        Spans(NameDictionary customers, int capacity) {
+            this.customers = customers;
+            int n = Math.max(capacity, 1);
+            customer = new int[n];
+            start = new Instant[n];
+            end = new Instant[n];
+        }
+
+        void add(int c, Instant from, Instant to) {
+            if (size == customer.length) {
+                int n = size * 2;
+                customer = Arrays.copyOf(customer, n);
+                start = Arrays.copyOf(start, n);
+                end = Arrays.copyOf(end, n);
+            }
+            customer[size] = c;
+            start[size] = from;
+            end[size] = to;
+            size++;
+        }
+
+        void index() {
+            first = new int[customers.size() + 1];
+            for (int r = 0; r < size; r++) {
+                first[customer[r] + 1]++;
+            }
+            for (int c = 0; c < customers.size(); c++) {
+                first[c + 1] += first[c];
+            }
+            int[] fill = Arrays.copyOf(first, customers.size());
+            byCustomer = new int[size];
+            for (int r = 0; r < size; r++) {
+                byCustomer[fill[customer[r]]++] = r;
+            }
+        }
+    }
+
+    /** The one implementation of the join and the report. */
+    private JourneySatisfactionResult join(Spans spans, List<JourneyScore> scores) {
+        if (scores == null) {
+            throw new IllegalArgumentException("scores must not be missing: null");
+        }
+        spans.index();
+        int n = spans.size;
+        int[] journeyScore = new int[n];
+        boolean[] hasJourneyScore = new boolean[n];
+        List<Map<String, Integer>> touchpointScores = new ArrayList<>(Collections.nCopies(n, null));
         List<JourneyScore> sorted = new ArrayList<>(scores);
         sorted.sort(Comparator.comparing(JourneyScore::time)); // stable: the later of two ties wins
         CustomerSatisfaction journeyCsat = CustomerSatisfaction.of(scale, MissingAnswerPolicy.EXCLUDE);
@@ -101,35 +181,42 @@ public final class JourneySatisfaction {
                 throw new IllegalArgumentException("journey score must be in [" + scale.min() + ", " + scale.max()
                         + "]: " + s.score() + " (customer " + s.customerId() + ")");
             }
-            Rated target = null;
-            for (Rated r : byCustomer.getOrDefault(s.customerId(), List.of())) {
-                if (!s.time().isBefore(r.journey.start()) && !s.time().isAfter(r.journey.end().plus(grace))
-                        && (target == null || !r.journey.start().isBefore(target.journey.start()))) {
+            int c = spans.customers.find(s.customerId());
+            int target = -1;
+            for (int k = c < 0 ? 0 : spans.first[c]; c >= 0 && k < spans.first[c + 1]; k++) {
+                int r = spans.byCustomer[k];
+                if (!s.time().isBefore(spans.start[r]) && !s.time().isAfter(spans.end[r].plus(grace))
+                        && (target < 0 || !spans.start[r].isBefore(spans.start[target]))) {
                     target = r;
                 }
             }
-            if (target == null) {
+            if (target < 0) {
                 unmatched++;
                 continue;
             }
             if (s.touchpoint().isPresent()) {
-                target.touchpoints.put(s.touchpoint().get(), s.score());
+                if (touchpointScores.get(target) == null) {
+                    touchpointScores.set(target, new LinkedHashMap<>());
+                }
+                touchpointScores.get(target).put(s.touchpoint().get(), s.score());
                 tpCsat.computeIfAbsent(s.touchpoint().get(), k -> CustomerSatisfaction.of(scale,
                         MissingAnswerPolicy.EXCLUDE)).accept(s.score());
             } else {
-                target.journeyScore = s.score();
+                journeyScore[target] = s.score();
+                hasJourneyScore[target] = true;
             }
         }
         Map<String, long[]> impact = new HashMap<>(); // sat&sat, sat, notsat&sat, notsat
         List<HiddenPain> pain = new ArrayList<>();
-        for (Rated r : rated) {
-            if (r.journeyScore == null) {
+        for (int r = 0; r < n; r++) {
+            if (!hasJourneyScore[r]) {
                 continue;
             }
-            journeyCsat.accept(r.journeyScore);
-            boolean journeyOk = r.journeyScore >= scale.threshold();
-            boolean allOk = !r.touchpoints.isEmpty();
-            for (Map.Entry<String, Integer> e : r.touchpoints.entrySet()) {
+            journeyCsat.accept(journeyScore[r]);
+            boolean journeyOk = journeyScore[r] >= scale.threshold();
+            Map<String, Integer> touchpoints = touchpointScores.get(r) == null ? Map.of() : touchpointScores.get(r);
+            boolean allOk = !touchpoints.isEmpty();
+            for (Map.Entry<String, Integer> e : touchpoints.entrySet()) {
                 boolean ok = e.getValue() >= scale.threshold();
                 allOk &= ok;
                 long[] c = impact.computeIfAbsent(e.getKey(), k -> new long[4]);
@@ -139,7 +226,8 @@ public final class JourneySatisfaction {
                 }
             }
             if (allOk && !journeyOk) {
-                pain.add(new HiddenPain(r.journey.customerId(), r.journey.start(), r.touchpoints, r.journeyScore));
+                pain.add(new HiddenPain(spans.customers.name(spans.customer[r]), spans.start[r], touchpoints,
+                        journeyScore[r]));
             }
         }
         List<TouchpointImpact> impacts = new ArrayList<>();
@@ -155,7 +243,7 @@ public final class JourneySatisfaction {
                 .thenComparing(TouchpointImpact::touchpoint));
         Map<String, io.cxkit.survey.CsatResult> tp = new HashMap<>();
         tpCsat.forEach((k, v) -> tp.put(k, v.result()));
-        return new JourneySatisfactionResult(journeys.size(), journeyCsat.result(), tp, impacts, pain, unmatched);
+        return new JourneySatisfactionResult(n, journeyCsat.result(), tp, impacts, pain, unmatched);
     }
 
     /**
