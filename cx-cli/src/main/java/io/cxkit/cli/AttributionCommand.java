@@ -8,7 +8,7 @@ import io.cxkit.io.AttributionReader;
 import io.cxkit.io.CxJacksonModule;
 import io.cxkit.journey.attribution.AttributionAccumulator;
 import io.cxkit.journey.attribution.AttributionModel;
-import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.attribution.AttributionModelResult;
 import io.cxkit.journey.attribution.TouchpointCredit;
 import io.cxkit.report.AttributionChart;
 import io.cxkit.report.HtmlReport;
@@ -179,7 +179,7 @@ final class AttributionCommand implements Callable<Integer> {
         }
         AttributionAccumulator acc = AttributionAccumulator.create(order, h);
         AttributionReader.Summary read = reader.read(file, acc::accept);
-        AttributionResult r;
+        AttributionModelResult r;
         try {
             r = model == AttributionModel.MARKOV ? acc.markov(AttributionAccumulator.DEFAULT_MAX_STATES)
                     : acc.heuristic(model);
@@ -188,7 +188,7 @@ final class AttributionCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == CliSupport.Format.HTML) {
-            List<AttributionResult> all = new ArrayList<>(List.of(r));
+            List<AttributionModelResult> all = new ArrayList<>(List.of(r));
             List<String> notDrawn = new ArrayList<>();
             for (AttributionModel other : AttributionModel.values()) {
                 if (other == model) {
@@ -224,7 +224,7 @@ final class AttributionCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static double[] totals(AttributionResult r) {
+    private static double[] totals(AttributionModelResult r) {
         double c = 0;
         double v = 0;
         for (TouchpointCredit t : r.credits()) {
@@ -234,7 +234,7 @@ final class AttributionCommand implements Callable<Integer> {
         return new double[] {c, v};
     }
 
-    private void table(AttributionResult r, AttributionReader.Summary read, Duration h, PrintWriter out) {
+    private void table(AttributionModelResult r, AttributionReader.Summary read, Duration h, PrintWriter out) {
         out.printf(Locale.ROOT, "Attribution of %s: %,d customers, %,d journeys, %,d conversions, value %,.2f%n",
                 file, read.customers(), r.journeys(), r.conversions(), r.totalValue());
         boolean markov = model == AttributionModel.MARKOV;
@@ -269,7 +269,7 @@ final class AttributionCommand implements Callable<Integer> {
                 read.read().rejected().any() ? ", " + read.read().rejected().total() + " rejected" : "");
     }
 
-    private void json(AttributionResult r, AttributionReader.Summary read, Duration h, PrintWriter out) {
+    private void json(AttributionModelResult r, AttributionReader.Summary read, Duration h, PrintWriter out) {
         ObjectMapper m = new ObjectMapper().registerModule(CxJacksonModule.of(0.95))
                 .enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();

@@ -14,7 +14,7 @@ import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
 import io.cxkit.journey.attribution.AttributionAccumulator;
 import io.cxkit.journey.attribution.AttributionModel;
-import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.attribution.AttributionModelResult;
 import io.cxkit.journey.funnel.Funnel;
 import io.cxkit.journey.paths.PathVariants;
 import io.cxkit.journey.paths.TransitionGraph;
@@ -159,7 +159,7 @@ final class DemoPage {
         AttributionAccumulator acc = AttributionAccumulator.create(1, Duration.ofDays(7));
         AttributionReader.Summary ar = AttributionReader.builder().converted("outcome=renewed").build()
                 .read(dir.resolve("interactions.csv"), acc::accept);
-        List<AttributionResult> models = new ArrayList<>();
+        List<AttributionModelResult> models = new ArrayList<>();
         models.add(acc.markov(AttributionAccumulator.DEFAULT_MAX_STATES));
         for (AttributionModel m : AttributionModel.values()) {
             if (m != AttributionModel.MARKOV) {

@@ -274,10 +274,10 @@ final class ServiceCommand implements Callable<Integer> {
         rate(out, "first-contact resolution", r.firstContactResolution());
         rate(out, "repeat contact", r.repeatContact());
         rate(out, "reopened", r.reopen());
-        if (r.firstResponseTarget() != null) {
+        if (r.firstResponseTarget().isPresent()) {
             rate(out, "first response within " + targets[0], r.firstResponseSla());
         }
-        if (r.resolutionTarget() != null) {
+        if (r.resolutionTarget().isPresent()) {
             rate(out, "resolved within " + targets[1], r.resolutionSla());
         }
     }

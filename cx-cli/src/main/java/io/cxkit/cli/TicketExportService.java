@@ -244,13 +244,13 @@ final class TicketExportService {
             out.printf(Locale.ROOT, "  %-30s %s%n", "satisfaction", "not in the export");
         }
         boolean business = present.contains("first_reply_business") || present.contains("full_resolution_business");
-        if (e.firstResponseTarget() != null) {
+        if (e.firstResponseTarget().isPresent()) {
             ServiceCommand.rate(out, "first reply within " + targets[0], e.firstResponseSla());
             if (business) {
                 ServiceCommand.rate(out, "  within business hours", b.firstResponseSla());
             }
         }
-        if (e.resolutionTarget() != null) {
+        if (e.resolutionTarget().isPresent()) {
             ServiceCommand.rate(out, "resolved within " + targets[1], e.resolutionSla());
             if (business) {
                 ServiceCommand.rate(out, "  within business hours", b.resolutionSla());

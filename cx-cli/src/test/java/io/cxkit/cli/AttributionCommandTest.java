@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxkit.journey.attribution.AttributionAccumulator;
 import io.cxkit.journey.attribution.AttributionJourney;
 import io.cxkit.journey.attribution.AttributionModel;
-import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.attribution.AttributionModelResult;
 import io.cxkit.journey.attribution.TouchpointCredit;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -140,7 +140,7 @@ class AttributionCommandTest {
             acc.accept(AttributionJourney.timed(List.of("search"), List.of(Instant.parse("2026-03-06T09:00:00Z")),
                     false, 0));
             for (AttributionModel m : AttributionModel.values()) {
-                AttributionResult lib = m == AttributionModel.MARKOV ? acc.markov(2000) : acc.heuristic(m);
+                AttributionModelResult lib = m == AttributionModel.MARKOV ? acc.markov(2000) : acc.heuristic(m);
                 JsonNode j = json("--model", AttributionCommand.modelName(m), "--order", String.valueOf(order),
                         "--half-life", "12h");
                 assertEquals(lib.conversions(), j.get("conversions").asLong());

@@ -5,14 +5,12 @@ import io.cxkit.core.Check;
 import io.cxkit.core.InvalidInputException;
 import io.cxkit.core.JourneyStage;
 import io.cxkit.core.NameDictionary;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +52,11 @@ import java.util.function.Supplier;
  *
  * <p>Times must lie in 1677-09-22 … 2262-04-11 (what epoch nanoseconds in a {@code long} hold).
  *
+ * <p>(This file is long because it is one public concept, the log and its builder, mostly Javadoc;
+ * the machinery sits in package-private classes beside it: {@code EventColumns} storage,
+ * {@code EventBuffer} sorting, {@code SpillRuns} runs and merge, {@code JourneyCutter} cutting,
+ * {@code ParallelScan} threads.)
+ *
  * <pre>{@code
  * EventLog.Builder b = EventLog.builder();
  * b.add("c1", Instant.parse("2026-01-05T10:00:00Z"), "home", Channel.WEB, null, null, Double.NaN, null);
@@ -82,11 +85,11 @@ public final class EventLog implements AutoCloseable {
     // held in memory: one segment of every customer
     private final Segment all;
     // spilled: runs on disk, and each customer's rank (its index in string order) by dictionary id
-    private final RunFiles runs;
+    private final SpillRuns.Files runs;
     private final int[] ranks;
     private final Cleaner.Cleanable cleanable;
 
-    private EventLog(Builder b, Segment all, RunFiles runs, int[] ranks) {
+    private EventLog(Builder b, Segment all, SpillRuns.Files runs, int[] ranks) {
         size = b.size;
         customers = b.customers;
         touchpoints = b.touchpoints;
@@ -111,44 +114,16 @@ public final class EventLog implements AutoCloseable {
         final EventColumns cols;
         final int[] start;
         final int[] ids;
-        final int count;
 
-        Segment(EventColumns cols, int[] start, int[] ids, int count) {
+        Segment(EventColumns cols, int[] start, int[] ids) {
             this.cols = cols;
             this.start = start;
             this.ids = ids;
-            this.count = count;
         }
 
         void cut(JourneyCutter cutter, int from, int to) {
             for (int k = from; k < to; k++) {
                 cutter.customer(cols, ids[k], start[k], start[k + 1]);
-            }
-        }
-    }
-
-    /** The run files of a spilled log or builder; deletes them when run (close, GC or exit). */
-    static final class RunFiles implements Runnable {
-        final Path directory;
-        final List<Path> files = new ArrayList<>();
-        final List<Integer> levels = new ArrayList<>();
-        volatile boolean handedOver;
-
-        RunFiles(Path directory) {
-            this.directory = directory;
-        }
-
-        void add(Path file, int level) {
-            files.add(file);
-            levels.add(level);
-            file.toFile().deleteOnExit();
-        }
-
-        @Override
-        public void run() {
-            if (!handedOver) {
-                files.forEach(SpillRuns::delete);
-                files.clear();
             }
         }
     }
@@ -483,9 +458,8 @@ public final class EventLog implements AutoCloseable {
      */
     public static final class Builder implements AutoCloseable {
         private int size; // all events appended
-        private int[][] customer = new int[1][]; // buffer: dictionary id of each buffered event
-        private EventColumns buffer = new EventColumns();
         private final NameDictionary customers = new NameDictionary();
+        private EventBuffer buffer = new EventBuffer(customers);
         private final NameDictionary touchpoints = new NameDictionary();
         private final NameDictionary outcomes = new NameDictionary();
         private final NameDictionary cases = new NameDictionary();
@@ -497,8 +471,7 @@ public final class EventLog implements AutoCloseable {
         private long budget = Long.MAX_VALUE;
         private Path tempDirectory;
         private long spillAt = Long.MAX_VALUE; // buffered events that fill the budget
-        private int[] sortedIds = new int[0]; // customer ids in name order, as of the last sort
-        private RunFiles runs;
+        private SpillRuns.Files runs;
         private Cleaner.Cleanable cleanable;
         private final long[] spilledBytes = new long[1];
         private boolean built;
@@ -663,18 +636,7 @@ public final class EventLog implements AutoCloseable {
                 spill();
             }
             int columnsBefore = buffer.optionalColumns();
-            int i = buffer.size();
-            if ((i & EventColumns.MASK) == 0) {
-                int c = i >>> EventColumns.SHIFT;
-                if (c == customer.length) {
-                    customer = Arrays.copyOf(customer, c * 2);
-                }
-                if (customer[c] == null) {
-                    customer[c] = new int[EventColumns.CHUNK];
-                }
-            }
-            customer[i >>> EventColumns.SHIFT][i & EventColumns.MASK] = customers.idOf(customerId);
-            buffer.add(epochNanos, touchpoints.idOf(touchpoint), ch, st,
+            buffer.add(customerId, epochNanos, touchpoints.idOf(touchpoint), ch, st,
                     outcome == null ? NONE : outcomes.idOf(outcome), value,
                     caseId == null ? NONE : cases.idOf(caseId), segment == null ? NONE : segments.idOf(segment));
             size++;
@@ -703,68 +665,8 @@ public final class EventLog implements AutoCloseable {
             if (budget == Long.MAX_VALUE) {
                 return;
             }
-            long perEvent = 2L * buffer.bytesPerEvent() + 4 + 4;
+            long perEvent = 2L * buffer.columns().bytesPerEvent() + 4 + 4;
             spillAt = Math.max(1, budget / perEvent);
-        }
-
-        /** The customers' ranks in name order, by dictionary id, updated for the customers added since the last call. */
-        private int[] ranks() {
-            int n = customers.size();
-            int old = sortedIds.length;
-            if (old < n) {
-                int[] fresh = new int[n - old];
-                for (int i = 0; i < fresh.length; i++) {
-                    fresh[i] = old + i;
-                }
-                IntSorts.stableSort(fresh, 0, fresh.length, new int[fresh.length], customers::compare);
-                int[] merged = new int[n];
-                int i = 0;
-                int j = 0;
-                for (int k = 0; k < n; k++) {
-                    merged[k] = j == fresh.length || (i < old && customers.compare(sortedIds[i], fresh[j]) < 0)
-                            ? sortedIds[i++] : fresh[j++];
-                }
-                sortedIds = merged;
-            }
-            int[] rank = new int[n];
-            for (int r = 0; r < n; r++) {
-                rank[sortedIds[r]] = r;
-            }
-            return rank;
-        }
-
-        /**
-         * Sorts the buffer by (customer rank, time, input order): fills {@code start} (by rank, length
-         * customers + 1) with each customer's first position and returns the permutation.
-         */
-        private int[] sortBuffer(int[] rank, int[] start) {
-            int n = buffer.size();
-            for (int i = 0; i < n; i++) {
-                start[rank[customerAt(i)] + 1]++;
-            }
-            for (int r = 0; r + 1 < start.length; r++) {
-                start[r + 1] += start[r];
-            }
-            int[] perm = new int[n];
-            int[] fill = Arrays.copyOf(start, start.length - 1);
-            for (int i = 0; i < n; i++) {
-                perm[fill[rank[customerAt(i)]]++] = i; // stable: input order within a customer
-            }
-            int[] scratch = new int[16];
-            EventColumns cols = buffer;
-            for (int r = 0; r + 1 < start.length; r++) {
-                int from = start[r];
-                int to = start[r + 1];
-                if (to - from > scratch.length) {
-                    scratch = new int[Math.max(to - from, scratch.length * 2)];
-                }
-                IntSorts.stableSort(perm, from, to, scratch, (x, y) -> Long.compare(cols.timeAt(x), cols.timeAt(y)));
-            }
-            return perm;
-        }
-
-        private int customerAt(int i) {
-            return customer[i >>> EventColumns.SHIFT][i & EventColumns.MASK];
         }
 
         /** Writes the buffer as a sorted run and empties it; merges runs once {@link #FAN_IN} share a level. */
@@ -774,59 +676,32 @@ public final class EventLog implements AutoCloseable {
             }
             if (runs == null) {
                 Path dir = tempDirectory != null ? tempDirectory : Path.of(System.getProperty("java.io.tmpdir"));
-                runs = new RunFiles(dir);
+                runs = new SpillRuns.Files(dir);
                 cleanable = CLEANER.register(this, runs);
             }
             try {
-                int[] rank = ranks();
+                int[] rank = buffer.ranks();
                 int[] start = new int[rank.length + 1];
-                int[] perm = sortBuffer(rank, start);
+                int[] perm = buffer.sort(rank, start);
+                int[] order = buffer.customerOrder();
+                EventColumns cols = buffer.columns();
                 try (SpillRuns.Writer w = new SpillRuns.Writer(runs.directory, spilledBytes)) {
                     runs.add(w.file(), 0);
                     for (int r = 0; r < rank.length; r++) {
                         if (start[r + 1] > start[r]) {
-                            w.block(sortedIds[r], start[r + 1] - start[r]);
+                            w.block(order[r], start[r + 1] - start[r]);
                             for (int k = start[r]; k < start[r + 1]; k++) {
-                                w.event(buffer, perm[k]);
+                                w.event(cols, perm[k]);
                             }
                         }
                     }
                 }
                 buffer.clear();
-                mergeRuns(rank);
+                runs.mergeTail(FAN_IN, rank, spilledBytes);
             } catch (RuntimeException e) {
                 broken = e.toString();
                 close();
                 throw e;
-            }
-        }
-
-        /** While the last {@link #FAN_IN} runs share a level, merges them into one run of the next level. */
-        private void mergeRuns(int[] rank) {
-            List<Path> files = runs.files;
-            List<Integer> levels = runs.levels;
-            while (files.size() >= FAN_IN) {
-                int n = files.size();
-                int level = levels.get(n - 1);
-                if (!levels.get(n - FAN_IN).equals(level)) {
-                    return;
-                }
-                List<Path> group = new ArrayList<>(files.subList(n - FAN_IN, n));
-                EventColumns one = new EventColumns();
-                try (SpillRuns.Cursor c = new SpillRuns.Cursor(group, rank);
-                        SpillRuns.Writer w = new SpillRuns.Writer(runs.directory, spilledBytes)) {
-                    runs.add(w.file(), level + 1);
-                    while (c.next(one)) {
-                        w.block(c.customer, one.size());
-                        for (int e = 0; e < one.size(); e++) {
-                            w.event(one, e);
-                        }
-                    }
-                }
-                for (int k = 0; k < FAN_IN; k++) {
-                    SpillRuns.delete(files.remove(n - FAN_IN));
-                    levels.remove(n - FAN_IN);
-                }
             }
         }
 
@@ -851,24 +726,25 @@ public final class EventLog implements AutoCloseable {
             usable();
             built = true;
             if (runs == null) {
-                int[] rank = ranks();
+                int[] rank = buffer.ranks();
                 int[] start = new int[rank.length + 1];
-                int[] perm = sortBuffer(rank, start);
+                int[] perm = buffer.sort(rank, start);
                 EventColumns sorted = new EventColumns();
                 for (int k = 0; k < perm.length; k++) {
-                    sorted.addFrom(buffer, perm[k]);
+                    sorted.addFrom(buffer.columns(), perm[k]);
                 }
-                release();
-                return new EventLog(this, new Segment(sorted, start, sortedIds, rank.length), null, null);
+                int[] order = buffer.customerOrder();
+                buffer = null;
+                return new EventLog(this, new Segment(sorted, start, order), null, null);
             }
             spill();
-            RunFiles owned = new RunFiles(runs.directory);
+            SpillRuns.Files owned = new SpillRuns.Files(runs.directory);
             for (int k = 0; k < runs.files.size(); k++) {
                 owned.add(runs.files.get(k), runs.levels.get(k));
             }
             runs.handedOver = true;
-            int[] rank = ranks();
-            release();
+            int[] rank = buffer.ranks();
+            buffer = null;
             return new EventLog(this, null, owned, rank);
         }
 
@@ -879,11 +755,6 @@ public final class EventLog implements AutoCloseable {
             if (broken != null) {
                 throw new IllegalStateException("the event log builder failed and was closed: " + broken);
             }
-        }
-
-        private void release() {
-            buffer = null;
-            customer = null;
         }
 
         /**

@@ -106,7 +106,7 @@ final class ParallelScan<A> {
             }
             start[k + 1] = cols.size();
         }
-        return new EventLog.Segment(cols, start, ids, count);
+        return new EventLog.Segment(cols, start, ids);
     }
 
     private static <T> T await(Future<T> f) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ final class SpillRuns {
         Writer(Path directory, long[] bytes) {
             this.bytes = bytes;
             try {
-                this.file = Files.createTempFile(directory, "cxkit-events-", ".run");
+                this.file = java.nio.file.Files.createTempFile(directory, "cxkit-events-", ".run");
             } catch (IOException e) {
                 throw failure("create a run file", directory.resolve("run"), e);
             }
@@ -337,9 +336,68 @@ final class SpillRuns {
         }
     }
 
+    /**
+     * The run files of a spilled log or builder, in input order with their merge levels; deletes
+     * them when run (close, garbage collection through a {@code Cleaner}, or JVM exit), unless
+     * handed over to the log.
+     */
+    static final class Files implements Runnable {
+        final Path directory;
+        final List<Path> files = new ArrayList<>();
+        final List<Integer> levels = new ArrayList<>();
+        volatile boolean handedOver;
+
+        Files(Path directory) {
+            this.directory = directory;
+        }
+
+        void add(Path file, int level) {
+            files.add(file);
+            levels.add(level);
+            file.toFile().deleteOnExit();
+        }
+
+        /**
+         * While the last {@code fanIn} runs share a level, merges them into one run of the next
+         * level (runs are contiguous in input order, so the merged run keeps input order).
+         */
+        void mergeTail(int fanIn, int[] rank, long[] bytes) {
+            while (files.size() >= fanIn) {
+                int n = files.size();
+                int level = levels.get(n - 1);
+                if (!levels.get(n - fanIn).equals(level)) {
+                    return;
+                }
+                List<Path> group = new ArrayList<>(files.subList(n - fanIn, n));
+                EventColumns one = new EventColumns();
+                try (Cursor c = new Cursor(group, rank); Writer w = new Writer(directory, bytes)) {
+                    add(w.file(), level + 1);
+                    while (c.next(one)) {
+                        w.block(c.customer, one.size());
+                        for (int e = 0; e < one.size(); e++) {
+                            w.event(one, e);
+                        }
+                    }
+                }
+                for (int k = 0; k < fanIn; k++) {
+                    delete(files.remove(n - fanIn));
+                    levels.remove(n - fanIn);
+                }
+            }
+        }
+
+        @Override
+        public void run() {
+            if (!handedOver) {
+                files.forEach(SpillRuns::delete);
+                files.clear();
+            }
+        }
+    }
+
     static void delete(Path file) {
         try {
-            Files.deleteIfExists(file);
+            java.nio.file.Files.deleteIfExists(file);
         } catch (IOException e) {
             // best effort: the caller is already failing or done with the run
         }

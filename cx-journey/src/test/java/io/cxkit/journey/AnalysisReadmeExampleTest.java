@@ -7,10 +7,10 @@ import io.cxkit.core.TimeGrain;
 import io.cxkit.journey.attribution.AttributionAccumulator;
 import io.cxkit.journey.attribution.AttributionJourney;
 import io.cxkit.journey.attribution.AttributionModel;
-import io.cxkit.journey.attribution.AttributionReport;
+import io.cxkit.journey.attribution.AttributionModelResult;
 import io.cxkit.journey.attribution.AttributionResult;
 import io.cxkit.journey.retention.RetentionAccumulator;
-import io.cxkit.journey.retention.RetentionTable;
+import io.cxkit.journey.retention.RetentionResult;
 import io.cxkit.journey.survival.LogRankTest;
 import io.cxkit.journey.survival.MedianSurvival;
 import io.cxkit.journey.survival.SurvivalAccumulator;
@@ -29,7 +29,7 @@ class AnalysisReadmeExampleTest {
         List<JourneyEvent> events = List.of(Events.ev("c1", 0, "web"), Events.ev("c2", 60, "app"));
         RetentionAccumulator cohorts = RetentionAccumulator.create(TimeGrain.MONTH, ZoneOffset.UTC);
         events.forEach(e -> cohorts.accept(e.customerId(), e.time()));
-        RetentionTable table = cohorts.result();                 // cohort x month offset, Wilson intervals; churn per month
+        RetentionResult table = cohorts.result();                 // cohort x month offset, Wilson intervals; churn per month
 
         SurvivalAccumulator survival = SurvivalAccumulator.create();
         survival.accept(306, true, "detractor");                 // churned after 306 days
@@ -50,9 +50,9 @@ class AnalysisReadmeExampleTest {
                 CustomerJourney.of("c2", List.of(Events.ev("c2", 0, "email"))));
         AttributionAccumulator attribution = AttributionAccumulator.create(2, Duration.ofDays(7)); // Markov order 2, 7-day half-life
         journeys.forEach(j -> attribution.accept(AttributionJourney.from(j, Set.of("purchased"))));
-        AttributionReport report = attribution.result();
-        AttributionResult markov = report.model(AttributionModel.MARKOV);   // removal effects, credited conversions and value
-        AttributionResult last = report.model(AttributionModel.LAST_TOUCH);
+        AttributionResult report = attribution.result();
+        AttributionModelResult markov = report.model(AttributionModel.MARKOV);   // removal effects, credited conversions and value
+        AttributionModelResult last = report.model(AttributionModel.LAST_TOUCH);
 
         assertEquals(80, markov.credit("search").orElseThrow().value() + markov.credit("checkout").orElseThrow().value(), 1e-9);
         assertEquals(1, last.credit("checkout").orElseThrow().conversions());

@@ -1,6 +1,6 @@
 package io.cxkit.report;
 
-import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.attribution.AttributionModelResult;
 import io.cxkit.journey.attribution.TouchpointCredit;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +25,12 @@ public final class AttributionChart {
      * @throws IllegalArgumentException if the list is empty, the results disagree on the journeys or
      *     there are no conversions
      */
-    public static Chart of(List<AttributionResult> results) {
+    public static Chart of(List<AttributionModelResult> results) {
         if (results == null || results.isEmpty()) {
             throw new IllegalArgumentException("results must hold at least one attribution result: " + results);
         }
-        AttributionResult first = results.get(0);
-        for (AttributionResult r : results) {
+        AttributionModelResult first = results.get(0);
+        for (AttributionModelResult r : results) {
             if (r.journeys() != first.journeys() || r.conversions() != first.conversions()) {
                 throw new IllegalArgumentException("attribution results must be over the same journeys: "
                         + first.model().label() + " has " + first.journeys() + " journeys and " + first.conversions()
@@ -44,7 +44,7 @@ public final class AttributionChart {
         TreeSet<String> tps = new TreeSet<>();
         List<TreeMap<String, Double>> credit = new ArrayList<>();
         double max = 0;
-        for (AttributionResult r : results) {
+        for (AttributionModelResult r : results) {
             TreeMap<String, Double> m = new TreeMap<>();
             for (TouchpointCredit c : r.credits()) {
                 tps.add(c.touchpoint());
@@ -114,7 +114,7 @@ public final class AttributionChart {
         }
         table.row(totals.toArray(new String[0]));
         StringBuilder notes = new StringBuilder();
-        for (AttributionResult r : results) {
+        for (AttributionModelResult r : results) {
             if (!r.note().isEmpty()) {
                 notes.append(' ').append(r.model().label()).append(": ").append(r.note()).append('.');
             }

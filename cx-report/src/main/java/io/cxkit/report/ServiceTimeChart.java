@@ -57,8 +57,8 @@ public final class ServiceTimeChart {
 
         Duration target(ServiceResult r) {
             return switch (this) {
-                case FIRST_RESPONSE -> r.firstResponseTarget();
-                case RESOLUTION -> r.resolutionTarget();
+                case FIRST_RESPONSE -> r.firstResponseTarget().orElse(null);
+                case RESOLUTION -> r.resolutionTarget().orElse(null);
                 case REQUESTER_WAIT -> null;
             };
         }

@@ -9,7 +9,7 @@ import io.cxkit.journey.JourneyEvent;
 import io.cxkit.journey.attribution.AttributionAccumulator;
 import io.cxkit.journey.attribution.AttributionJourney;
 import io.cxkit.journey.attribution.AttributionModel;
-import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.attribution.AttributionModelResult;
 import io.cxkit.journey.funnel.Funnel;
 import io.cxkit.journey.funnel.FunnelResult;
 import io.cxkit.journey.paths.PathVariants;
@@ -185,7 +185,7 @@ final class Fixtures {
     }
 
     /** The five models over 200 timed journeys of ad → site → email → purchase. */
-    static List<AttributionResult> attribution() {
+    static List<AttributionModelResult> attribution() {
         AttributionAccumulator acc = AttributionAccumulator.create(1, Duration.ofDays(7));
         Random r = new Random(17);
         String[] tps = {"ad", "site", "email", "store"};
@@ -201,7 +201,7 @@ final class Fixtures {
             boolean conv = path.contains("email") ? r.nextDouble() < 0.6 : r.nextDouble() < 0.2;
             acc.accept(AttributionJourney.timed(path, times, conv, conv ? 50 : 0));
         }
-        List<AttributionResult> out = new ArrayList<>();
+        List<AttributionModelResult> out = new ArrayList<>();
         out.add(acc.markov(AttributionAccumulator.DEFAULT_MAX_STATES));
         for (AttributionModel m : AttributionModel.values()) {
             if (m != AttributionModel.MARKOV) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.QuantileSummary;
-import io.cxkit.journey.attribution.AttributionResult;
+import io.cxkit.journey.attribution.AttributionModelResult;
 import io.cxkit.journey.attribution.TouchpointCredit;
 import io.cxkit.journey.service.ServiceResult;
 import io.cxkit.journey.survival.MedianSurvival;
@@ -89,12 +89,12 @@ class OutcomeChartsTest {
 
     @Test
     void attributionBarsAddUpToTheConversionsUnderEveryModel() {
-        List<AttributionResult> rs = Fixtures.attribution();
+        List<AttributionModelResult> rs = Fixtures.attribution();
         Chart c = AttributionChart.of(rs);
         Document d = Svgs.parse(c.svg());
         List<Element> bars = Svgs.byClass(d, "g", "credit");
         double perConversion = Double.NaN;
-        for (AttributionResult r : rs) {
+        for (AttributionModelResult r : rs) {
             double width = 0;
             for (Element b : bars) {
                 if (b.getAttribute("data-model").equals(r.model().label())) {
@@ -109,7 +109,7 @@ class OutcomeChartsTest {
             assertEquals(perConversion * credits, width, 0.5, r.model().label());
         }
         assertTrue(c.table().contains("<th scope=\"row\">total</th>"));
-        List<AttributionResult> mixed = List.of(rs.get(0), io.cxkit.journey.attribution.AttributionAccumulator.create(1,
+        List<AttributionModelResult> mixed = List.of(rs.get(0), io.cxkit.journey.attribution.AttributionAccumulator.create(1,
                 java.time.Duration.ofDays(7)).heuristic(io.cxkit.journey.attribution.AttributionModel.LINEAR));
         assertThrows(IllegalArgumentException.class, () -> AttributionChart.of(mixed));
         assertThrows(IllegalArgumentException.class, () -> AttributionChart.of(List.of()));

@@ -36,8 +36,8 @@ import org.apache.commons.math3.linear.SingularMatrixException;
  * AttributionAccumulator acc = AttributionAccumulator.create(2, Duration.ofDays(7));
  * acc.accept(AttributionJourney.of(List.of("search", "email", "web"), true, 120.0));
  * acc.accept(AttributionJourney.of(List.of("search", "web"), false, 0));
- * AttributionResult markov = acc.markov(AttributionAccumulator.DEFAULT_MAX_STATES);
- * AttributionResult last = acc.heuristic(AttributionModel.LAST_TOUCH);
+ * AttributionModelResult markov = acc.markov(AttributionAccumulator.DEFAULT_MAX_STATES);
+ * AttributionModelResult last = acc.heuristic(AttributionModel.LAST_TOUCH);
  * }</pre>
  *
  * <p><b>Event log.</b> {@link #accept(LogJourney, Set)} reads a journey of an {@link EventLog}
@@ -80,7 +80,7 @@ import org.apache.commons.math3.linear.SingularMatrixException;
  * conversions and all transition counts are exact, so {@link #combine} equals a single pass
  * exactly for the Markov model and to rounding of compensated sums for the heuristics.
  */
-public final class AttributionAccumulator implements Accumulator<AttributionAccumulator, AttributionReport> {
+public final class AttributionAccumulator implements Accumulator<AttributionAccumulator, AttributionResult> {
     /** Encoding type name. */
     public static final String TYPE = "attribution";
     /** The state every journey starts in. */
@@ -496,7 +496,7 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
      * @throws IllegalArgumentException for {@link AttributionModel#MARKOV} (use {@link #markov(int)})
      * @throws IllegalStateException for time decay when converting journeys had no touch times
      */
-    public AttributionResult heuristic(AttributionModel model) {
+    public AttributionModelResult heuristic(AttributionModel model) {
         if (model == null || model == AttributionModel.MARKOV) {
             throw new IllegalArgumentException("heuristic model must be first touch, last touch, linear or time decay: "
                     + model);
@@ -511,7 +511,7 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
             out.add(new TouchpointCredit(touchpoints.name(t), creditSum[c] + creditComp[c],
                     creditSum[c + 1] + creditComp[c + 1], Double.NaN, Double.NaN));
         }
-        return new AttributionResult(model, 0, journeys, conversions, total(), Double.NaN, 0, out, note());
+        return new AttributionModelResult(model, 0, journeys, conversions, total(), Double.NaN, 0, out, note());
     }
 
     private String timeDecayUnavailable() {
@@ -537,7 +537,7 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
      * @throws IllegalStateException if the chain has more than {@code maxStates} transient states, or
      *     its absorption system is numerically singular
      */
-    public AttributionResult markov(int maxStates) {
+    public AttributionModelResult markov(int maxStates) {
         if (maxStates < 1 || maxStates > MAX_STATES_LIMIT) {
             throw new IllegalArgumentException("maxStates must be in [1, " + MAX_STATES_LIMIT + "]: " + maxStates);
         }
@@ -553,7 +553,7 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
             for (int t : tps) {
                 zero.add(new TouchpointCredit(touchpoints.name(t), 0, 0, Double.NaN, Double.NaN));
             }
-            return new AttributionResult(AttributionModel.MARKOV, order, journeys, 0, total(), 0, n, zero, note());
+            return new AttributionModelResult(AttributionModel.MARKOV, order, journeys, 0, total(), 0, n, zero, note());
         }
         int[] byName = statesByName(true);
         int[] position = new int[n];
@@ -612,7 +612,7 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
                     rev[k]));
         }
         String note = hasValue ? "" : "conversions carry no value: value credits are 0";
-        return new AttributionResult(AttributionModel.MARKOV, order, journeys, conversions, total(), p0, n, out,
+        return new AttributionModelResult(AttributionModel.MARKOV, order, journeys, conversions, total(), p0, n, out,
                 note);
     }
 
@@ -644,8 +644,8 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
     }
 
     @Override
-    public AttributionReport result() {
-        Map<AttributionModel, AttributionResult> models = new EnumMap<>(AttributionModel.class);
+    public AttributionResult result() {
+        Map<AttributionModel, AttributionModelResult> models = new EnumMap<>(AttributionModel.class);
         Map<AttributionModel, String> unavailable = new EnumMap<>(AttributionModel.class);
         for (AttributionModel m : List.of(AttributionModel.FIRST_TOUCH, AttributionModel.LAST_TOUCH,
                 AttributionModel.LINEAR)) {
@@ -666,7 +666,7 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
                 unavailable.put(AttributionModel.MARKOV, e.getMessage());
             }
         }
-        return new AttributionReport(models, unavailable);
+        return new AttributionResult(models, unavailable);
     }
 
 

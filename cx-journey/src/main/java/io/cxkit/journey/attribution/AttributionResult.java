@@ -1,76 +1,59 @@
 package io.cxkit.journey.attribution;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * The credit of each touchpoint under one attribution model.
+ * The results of all attribution models over the same journeys; the result of an
+ * {@link AttributionAccumulator}.
  *
- * @param model the model
- * @param order the Markov order (1–3); 0 for the heuristic models
- * @param journeys journeys counted (converting or not)
- * @param conversions converting journeys
- * @param totalValue total conversion value
- * @param conversionProbability Markov only: the chain's probability of absorption in
- *     {@code (conversion)} from {@code (start)}; close to, but in general not equal to, the observed
- *     {@code conversions/journeys}, since the chain remembers only the last k touchpoints; 0 when
- *     nothing converted; NaN for heuristic models
- * @param states Markov only: transient states of the chain (the start state and the touchpoint
- *     k-tuples); 0 for heuristic models
- * @param credits one entry per touchpoint seen in any journey, sorted by touchpoint name;
- *     conversions and values sum to {@link #conversions()} and {@link #totalValue()} (up to rounding)
- * @param note a remark on an edge case (e.g. no conversions), or empty
+ * @param models the result per available model
+ * @param unavailable why a model is absent: {@link AttributionModel#TIME_DECAY} when a converting
+ *     journey had no touch times, {@link AttributionModel#MARKOV} when the chain has more states
+ *     than {@link AttributionAccumulator#DEFAULT_MAX_STATES}
  */
-public record AttributionResult(AttributionModel model, int order, long journeys, long conversions,
-        double totalValue, double conversionProbability, int states, List<TouchpointCredit> credits,
-        String note) {
+public record AttributionResult(Map<AttributionModel, AttributionModelResult> models,
+        Map<AttributionModel, String> unavailable) {
 
     /**
      * Validates and copies the components.
      *
-     * @param model the model
-     * @param order the Markov order or 0
-     * @param journeys journeys
-     * @param conversions conversions
-     * @param totalValue total value
-     * @param conversionProbability Markov conversion probability or NaN
-     * @param states Markov transient states or 0
-     * @param credits per-touchpoint credits
-     * @param note a remark or empty
+     * @param models results per model
+     * @param unavailable why a model is absent
      */
     public AttributionResult {
-        if (model == null || credits == null || note == null) {
-            throw new IllegalArgumentException("model, credits and note must not be missing");
+        if (models == null || unavailable == null) {
+            throw new IllegalArgumentException("models and unavailable must not be missing");
         }
-        credits = List.copyOf(credits);
+        models = Collections.unmodifiableMap(models.isEmpty() ? new EnumMap<>(AttributionModel.class)
+                : new EnumMap<>(models));
+        unavailable = Collections.unmodifiableMap(unavailable.isEmpty() ? new EnumMap<>(AttributionModel.class)
+                : new EnumMap<>(unavailable));
     }
 
     /**
-     * The credit of one touchpoint.
+     * The result of one model.
      *
-     * @param touchpoint the touchpoint
-     * @return its credit, empty if it never occurred
+     * @param model the model
+     * @return its result
+     * @throws IllegalStateException when the model is unavailable (the message says why)
      */
-    public Optional<TouchpointCredit> credit(String touchpoint) {
-        return credits.stream().filter(c -> c.touchpoint().equals(touchpoint)).findFirst();
+    public AttributionModelResult model(AttributionModel model) {
+        AttributionModelResult r = models.get(model);
+        if (r == null) {
+            throw new IllegalStateException(model.label() + " attribution is not available: " + unavailable.get(model));
+        }
+        return r;
     }
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Attribution[").append(model.label());
-        if (order > 0) {
-            sb.append(" order ").append(order).append(", ").append(states).append(" states");
-            sb.append(String.format(Locale.ROOT, ", P(conversion)=%.4f", conversionProbability));
+        StringBuilder sb = new StringBuilder("AttributionResult[");
+        for (AttributionModelResult r : models.values()) {
+            sb.append("\n").append(r);
         }
-        sb.append(String.format(Locale.ROOT, ", journeys=%d, conversions=%d, value=%.2f", journeys,
-                conversions, totalValue));
-        if (!note.isEmpty()) {
-            sb.append(", note: ").append(note);
-        }
-        for (TouchpointCredit c : credits) {
-            sb.append("\n  ").append(c);
-        }
-        return sb.append(']').toString();
+        unavailable.forEach((m, why) -> sb.append("\n").append(m.label()).append(": ").append(why));
+        return sb.append("\n]").toString();
     }
 }

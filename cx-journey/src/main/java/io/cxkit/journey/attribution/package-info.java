@@ -2,8 +2,8 @@
  * Attribution of conversions and conversion value to touchpoints:
  * {@link io.cxkit.journey.attribution.AttributionAccumulator} over
  * {@link io.cxkit.journey.attribution.AttributionJourney}s reads out an
- * {@link io.cxkit.journey.attribution.AttributionReport} holding one
- * {@link io.cxkit.journey.attribution.AttributionResult} per
+ * {@link io.cxkit.journey.attribution.AttributionResult} holding one
+ * {@link io.cxkit.journey.attribution.AttributionModelResult} per
  * {@link io.cxkit.journey.attribution.AttributionModel}: first touch, last touch, linear, time
  * decay, and the exact Markov-chain removal effect of order 1 to 3.
  *

@@ -10,7 +10,6 @@ import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
 import io.cxkit.journey.LogJourney;
-import io.cxkit.journey.LogScan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -272,18 +271,20 @@ public final class Funnel {
 
     /**
      * Runs the funnel over every journey of an event log with the customers split across
-     * {@code threads} threads ({@link LogScan}), merging their counts with
+     * {@code threads} threads ({@link EventLog#scan}), merging their counts with
      * {@link FunnelAccumulator#combine}: the same result as one thread.
      *
      * @param log the events
      * @param rules how the events are cut into journeys
-     * @param threads threads to use, &gt;= 1
+     * @param threads threads to use, in [1, 1024]
      * @return the result
-     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws IllegalArgumentException if {@code threads} is not in [1, 1024]
      * @throws NullPointerException if an argument is null
      */
     public FunnelResult run(EventLog log, JourneyBuilder rules, int threads) {
-        return LogScan.combined(log, rules, threads, this::accumulator, FunnelAccumulator::accept).result();
+        Check.notNull(log, "log");
+        return log.scan(rules, threads, this::accumulator, FunnelAccumulator::accept, FunnelAccumulator::combine)
+                .result();
     }
 
     /**
@@ -308,10 +309,10 @@ public final class Funnel {
      *
      * @param log the events
      * @param rules how the events are cut into journeys
-     * @param segmentOf a journey's segment id, &gt;= 0
+     * @param segmentOf a journey's segment id, in [0, 2<sup>24</sup>)
      * @param keyOf the key of a segment id; never null
      * @return the result per segment, sorted by key
-     * @throws IllegalArgumentException if {@code segmentOf} returns a negative id
+     * @throws IllegalArgumentException if {@code segmentOf} returns an id outside [0, 2<sup>24</sup>)
      * @throws NullPointerException if an argument is null or {@code keyOf} returns null
      */
     public SegmentedResult<FunnelResult> bySegment(EventLog log, JourneyBuilder rules,
@@ -333,28 +334,29 @@ public final class Funnel {
      *
      * @param log the events
      * @param rules how the events are cut into journeys
-     * @param threads threads to use, &gt;= 1
-     * @param segmentOf a journey's segment id, &gt;= 0
+     * @param threads threads to use, in [1, 1024]
+     * @param segmentOf a journey's segment id, in [0, 2<sup>24</sup>)
      * @param keyOf the key of a segment id; never null
      * @return the result per segment, sorted by key; only segments with journeys appear
-     * @throws IllegalArgumentException if {@code threads < 1} or {@code segmentOf} returns a
-     *     negative id
+     * @throws IllegalArgumentException if {@code threads} is not in [1, 1024] or {@code segmentOf}
+     *     returns an id outside [0, 2<sup>24</sup>)
      * @throws NullPointerException if an argument is null or {@code keyOf} returns null
      */
     public SegmentedResult<FunnelResult> bySegment(EventLog log, JourneyBuilder rules, int threads,
             ToIntFunction<LogJourney> segmentOf, IntFunction<SegmentKey> keyOf) {
+        Check.notNull(log, "log");
         Check.notNull(segmentOf, "segmentOf");
         Check.notNull(keyOf, "keyOf");
-        List<BySegment> parts = LogScan.partitions(log, rules, threads, () -> new BySegment(segmentOf, keyOf),
-                BySegment::accept);
-        SegmentedAccumulator<FunnelAccumulator, FunnelResult> out = parts.get(0).segments;
-        for (int p = 1; p < parts.size(); p++) {
-            out.combine(parts.get(p).segments);
-        }
-        return out.result();
+        return log.scan(rules, threads, () -> new BySegment(segmentOf, keyOf), BySegment::accept, (a, b) -> {
+            a.segments.combine(b.segments);
+            return a;
+        }).segments.result();
     }
 
-    /** One thread's segmented counts: segment ids of the caller mapped to the accumulator's ids once each. */
+    /** One scan unit's segmented counts: the caller's segment ids mapped to the accumulator's ids once each. */
+    /** Segment ids index a table, so they are small: below 2^24. */
+    private static final int MAX_SEGMENT_ID = 1 << 24;
+
     private final class BySegment {
         private final SegmentedAccumulator<FunnelAccumulator, FunnelResult> segments =
                 SegmentedAccumulator.of(accumulator());
@@ -369,8 +371,9 @@ public final class Funnel {
 
         void accept(LogJourney j) {
             int id = segmentOf.applyAsInt(j);
-            if (id < 0) {
-                throw new IllegalArgumentException("funnel segment id must be >= 0: " + id + " for " + j);
+            if (id < 0 || id >= MAX_SEGMENT_ID) {
+                throw new IllegalArgumentException("funnel segment id must be in [0, " + MAX_SEGMENT_ID + "): " + id
+                        + " for " + j);
             }
             if (id >= slot.length) {
                 slot = Arrays.copyOf(slot, Math.max(id + 1, slot.length * 2));

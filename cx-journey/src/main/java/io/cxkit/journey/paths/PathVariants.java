@@ -10,7 +10,6 @@ import io.cxkit.journey.CustomerJourney;
 import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.LogJourney;
-import io.cxkit.journey.LogScan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -200,18 +199,19 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
 
     /**
      * Counts every journey of an event log into this accumulator, with the customers split across
-     * {@code threads} threads ({@link LogScan}) and merged with {@link #combine}: the same counts
+     * {@code threads} threads ({@link EventLog#scan}) and merged with {@link #combine}: the same counts
      * as accepting the journeys one by one.
      *
      * @param log the events
      * @param rules how the events are cut into journeys
-     * @param threads threads to use, &gt;= 1
+     * @param threads threads to use, in [1, 1024]
      * @return this accumulator
-     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws IllegalArgumentException if {@code threads} is not in [1, 1024]
      * @throws NullPointerException if an argument is null
      */
     public PathVariants acceptAll(EventLog log, JourneyBuilder rules, int threads) {
-        return combine(LogScan.combined(log, rules, threads, this::emptyCopy, PathVariants::accept));
+        Check.notNull(log, "log");
+        return combine(log.scan(rules, threads, this::emptyCopy, PathVariants::accept, PathVariants::combine));
     }
 
     /**

@@ -10,7 +10,6 @@ import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
 import io.cxkit.journey.LogJourney;
-import io.cxkit.journey.LogScan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -130,18 +129,19 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
 
     /**
      * Counts every journey of an event log into this graph, with the customers split across
-     * {@code threads} threads ({@link LogScan}) and merged with {@link #combine}: the same result
+     * {@code threads} threads ({@link EventLog#scan}) and merged with {@link #combine}: the same result
      * as accepting the journeys one by one.
      *
      * @param log the events
      * @param rules how the events are cut into journeys
-     * @param threads threads to use, &gt;= 1
+     * @param threads threads to use, in [1, 1024]
      * @return this graph
-     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws IllegalArgumentException if {@code threads} is not in [1, 1024]
      * @throws NullPointerException if an argument is null
      */
     public TransitionGraph acceptAll(EventLog log, JourneyBuilder rules, int threads) {
-        return combine(LogScan.combined(log, rules, threads, TransitionGraph::new, TransitionGraph::accept));
+        Check.notNull(log, "log");
+        return combine(log.scan(rules, threads, TransitionGraph::new, TransitionGraph::accept, TransitionGraph::combine));
     }
 
     /**

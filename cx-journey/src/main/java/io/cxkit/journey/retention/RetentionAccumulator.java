@@ -30,7 +30,7 @@ import java.util.List;
  * <pre>{@code
  * RetentionAccumulator acc = RetentionAccumulator.create(TimeGrain.MONTH, ZoneId.of("Europe/Berlin"));
  * events.forEach(e -> acc.accept(e.customerId(), e.time()));
- * RetentionTable t = acc.result();
+ * RetentionResult t = acc.result();
  * t.cohort("2026-01").orElseThrow().cells().get(3).interval(0.95);   // month-3 retention, Wilson
  * }</pre>
  *
@@ -54,7 +54,7 @@ import java.util.List;
  * suggesting a coarser grain, rather than building a table of hundreds of thousands of periods
  * (a wrong date such as 1900-01-01 in daily activity would otherwise do that).
  */
-public final class RetentionAccumulator implements Accumulator<RetentionAccumulator, RetentionTable> {
+public final class RetentionAccumulator implements Accumulator<RetentionAccumulator, RetentionResult> {
     /** Encoding type name. */
     public static final String TYPE = "retention";
 
@@ -262,9 +262,9 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
     }
 
     @Override
-    public RetentionTable result() {
+    public RetentionResult result() {
         if (active.size() == 0) {
-            return new RetentionTable(grain, 0, List.of(), List.of());
+            return new RetentionResult(grain, 0, List.of(), List.of());
         }
         List<TimeBucket> periods = new ArrayList<>();
         LocalDate lastDate = LocalDate.ofEpochDay(last);
@@ -321,7 +321,7 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
             churn.add(new ChurnPeriod(periods.get(i), activeIn[i - 1], lost[i],
                     ProportionEstimate.of(lost[i], activeIn[i - 1])));
         }
-        return new RetentionTable(grain, activeCustomers, rows, churn);
+        return new RetentionResult(grain, activeCustomers, rows, churn);
     }
 
     @Override

@@ -1,6 +1,6 @@
 /**
  * Cohort retention and churn: {@link io.cxkit.journey.retention.RetentionAccumulator} collects
- * {@code (customer, time)} activity and reads out a {@link io.cxkit.journey.retention.RetentionTable}
+ * {@code (customer, time)} activity and reads out a {@link io.cxkit.journey.retention.RetentionResult}
  * of {@link io.cxkit.journey.retention.CohortRow}s and churn per period.
  *
  * <p><b>What is counted.</b> The unit is the customer. Times are bucketed into calendar periods

@@ -8,6 +8,7 @@ import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSketch;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Mergeable service metrics over tickets: exact counts and quantile sketches (seconds) of first
@@ -111,8 +112,11 @@ public final class ServiceAccumulator implements Accumulator<ServiceAccumulator,
                 ProportionEstimate.of(reopened, tickets),
                 frTargetMillis < 0 ? ProportionEstimate.empty() : ProportionEstimate.of(frWithin, firstResponse.n()),
                 resTargetMillis < 0 ? ProportionEstimate.empty() : ProportionEstimate.of(resWithin, resolution.n()),
-                frTargetMillis < 0 ? null : Duration.ofMillis(frTargetMillis),
-                resTargetMillis < 0 ? null : Duration.ofMillis(resTargetMillis));
+                target(frTargetMillis), target(resTargetMillis));
+    }
+
+    private static Optional<Duration> target(long millis) {
+        return millis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSummary;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Service metrics of a set of tickets (see {@link ServiceMetrics} for definitions). Times are in
@@ -21,13 +22,34 @@ import java.util.Locale;
  * @param firstResponseSla first responses within target / tickets with a response (empty if no
  *     target)
  * @param resolutionSla resolutions within target / solved tickets (empty if no target)
- * @param firstResponseTarget the first-response target, or {@code null}
- * @param resolutionTarget the resolution target, or {@code null}
+ * @param firstResponseTarget the first-response target; empty if none
+ * @param resolutionTarget the resolution target; empty if none
  */
 public record ServiceResult(long tickets, long solved, QuantileSummary firstResponse, QuantileSummary resolution,
         QuantileSummary requesterWait, ProportionEstimate firstContactResolution, ProportionEstimate repeatContact,
         ProportionEstimate reopen, ProportionEstimate firstResponseSla, ProportionEstimate resolutionSla,
-        Duration firstResponseTarget, Duration resolutionTarget) {
+        Optional<Duration> firstResponseTarget, Optional<Duration> resolutionTarget) {
+
+    /**
+     * Reads a null target as none.
+     *
+     * @param tickets see the class comment
+     * @param solved see the class comment
+     * @param firstResponse see the class comment
+     * @param resolution see the class comment
+     * @param requesterWait see the class comment
+     * @param firstContactResolution see the class comment
+     * @param repeatContact see the class comment
+     * @param reopen see the class comment
+     * @param firstResponseSla see the class comment
+     * @param resolutionSla see the class comment
+     * @param firstResponseTarget see the class comment
+     * @param resolutionTarget see the class comment
+     */
+    public ServiceResult {
+        firstResponseTarget = firstResponseTarget == null ? Optional.empty() : firstResponseTarget;
+        resolutionTarget = resolutionTarget == null ? Optional.empty() : resolutionTarget;
+    }
 
     /**
      * A small table: ticket counts, then median / p90 of each time, then each rate.
@@ -44,9 +66,9 @@ public record ServiceResult(long tickets, long solved, QuantileSummary firstResp
                 + rate("first-contact resolution", firstContactResolution) + nl
                 + rate("repeat contact", repeatContact) + nl
                 + rate("reopened", reopen) + nl
-                + rate("first response within " + (firstResponseTarget == null ? "-" : firstResponseTarget),
+                + rate("first response within " + firstResponseTarget.map(Duration::toString).orElse("-"),
                         firstResponseSla) + nl
-                + rate("resolved within " + (resolutionTarget == null ? "-" : resolutionTarget), resolutionSla);
+                + rate("resolved within " + resolutionTarget.map(Duration::toString).orElse("-"), resolutionSla);
     }
 
     /** One time line: {@code name median .. s, p90 .. s (n=..)}, or a dash when empty. */

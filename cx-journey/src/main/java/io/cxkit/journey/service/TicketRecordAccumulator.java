@@ -8,6 +8,7 @@ import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSketch;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Mergeable service metrics over ticket-export rows ({@link TicketRecord}, one per ticket): exact
@@ -199,7 +200,7 @@ public final class TicketRecordAccumulator implements Accumulator<TicketRecordAc
                 fcrRate, ProportionEstimate.empty(), reopen,
                 frTarget == null ? ProportionEstimate.empty() : ProportionEstimate.of(b.frWithin, b.firstReply.n()),
                 resTarget == null ? ProportionEstimate.empty() : ProportionEstimate.of(b.resWithin, b.resolution.n()),
-                frTarget, resTarget);
+                Optional.ofNullable(frTarget), Optional.ofNullable(resTarget));
     }
 
     @Override

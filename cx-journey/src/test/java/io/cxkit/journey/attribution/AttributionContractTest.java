@@ -4,7 +4,7 @@ import io.cxkit.core.contract.AccumulatorContractTest;
 import io.cxkit.journey.JourneyFixtures;
 import java.util.SplittableRandom;
 
-class AttributionContractTest extends AccumulatorContractTest<AttributionAccumulator, AttributionReport> {
+class AttributionContractTest extends AccumulatorContractTest<AttributionAccumulator, AttributionResult> {
     @Override
     protected AttributionAccumulator create() {
         return AttributionAccumulator.create();

@@ -69,13 +69,13 @@ class AttributionLogProperties {
         log.forEachJourney(rules, j -> single.accept(j, conversions));
         AttributionAccumulator parallel = log.scan(rules, threads, () -> AttributionAccumulator.create(order,
                 Duration.ofDays(1)), (a, j) -> a.accept(j, conversions), AttributionAccumulator::combine);
-        AttributionReport a = single.result();
-        AttributionReport b = parallel.result();
+        AttributionResult a = single.result();
+        AttributionResult b = parallel.result();
         assertEquals(a.models().keySet(), b.models().keySet());
         assertEquals(a.unavailable(), b.unavailable());
-        for (Map.Entry<AttributionModel, AttributionResult> e : a.models().entrySet()) {
-            AttributionResult x = e.getValue();
-            AttributionResult y = b.models().get(e.getKey());
+        for (Map.Entry<AttributionModel, AttributionModelResult> e : a.models().entrySet()) {
+            AttributionModelResult x = e.getValue();
+            AttributionModelResult y = b.models().get(e.getKey());
             assertEquals(x.journeys(), y.journeys());
             assertEquals(x.conversions(), y.conversions());
             assertEquals(x.totalValue(), y.totalValue(), 1e-9 * Math.max(1, x.totalValue()));

@@ -46,7 +46,7 @@ class AttributionTest {
         return acc;
     }
 
-    private static void credit(AttributionResult r, String tp, double conversions, double value, double re) {
+    private static void credit(AttributionModelResult r, String tp, double conversions, double value, double re) {
         TouchpointCredit c = r.credit(tp).orElseThrow();
         assertEquals(conversions, c.conversions(), 1e-12, tp + " conversions in " + r);
         assertEquals(value, c.value(), 1e-10, tp + " value in " + r);
@@ -58,7 +58,7 @@ class AttributionTest {
     @Test
     void handComputedMarkovOrderOne() {
         // x_B = 1, x_C = 1/3, x_A = 4/9, P = 1/2; without A: 5/18, without B: 0, without C: 1/3
-        AttributionResult r = of(1, hand()).markov(AttributionAccumulator.DEFAULT_MAX_STATES);
+        AttributionModelResult r = of(1, hand()).markov(AttributionAccumulator.DEFAULT_MAX_STATES);
         assertEquals(0.5, r.conversionProbability(), 1e-15);
         assertEquals(4, r.states());
         credit(r, "A", 0.75, 45, 4.0 / 9);
@@ -69,7 +69,7 @@ class AttributionTest {
 
     @Test
     void handComputedMarkovOrderTwoWithValueRemovalEffects() {
-        AttributionResult r = of(2, hand()).markov(100);
+        AttributionModelResult r = of(2, hand()).markov(100);
         assertEquals(7, r.states());
         credit(r, "A", 0.6, 1800.0 / 31, 1.0 / 3);
         credit(r, "B", 1.8, 180.0 * 18 / 31, 1.0);
@@ -80,14 +80,14 @@ class AttributionTest {
 
     @Test
     void handComputedHeuristics() {
-        AttributionReport rep = of(1, hand()).result();
+        AttributionResult rep = of(1, hand()).result();
         credit(rep.model(AttributionModel.FIRST_TOUCH), "A", 1, 100, Double.NaN);
         credit(rep.model(AttributionModel.FIRST_TOUCH), "C", 1, 30, Double.NaN);
         credit(rep.model(AttributionModel.LAST_TOUCH), "B", 3, 180, Double.NaN);
         credit(rep.model(AttributionModel.LAST_TOUCH), "A", 0, 0, Double.NaN);
         credit(rep.model(AttributionModel.LINEAR), "B", 2, 115, Double.NaN);
         // half-life 24 h: A one half-life before B (weights 1/2 : 1), C two half-lives (1/4 : 1)
-        AttributionResult td = rep.model(AttributionModel.TIME_DECAY);
+        AttributionModelResult td = rep.model(AttributionModel.TIME_DECAY);
         credit(td, "A", 1.0 / 3, 100.0 / 3, Double.NaN);
         credit(td, "B", 2.0 / 3 + 1 + 0.8, 200.0 / 3 + 50 + 24, Double.NaN);
         credit(td, "C", 0.2, 6, Double.NaN);
@@ -102,7 +102,7 @@ class AttributionTest {
             data.computeIfAbsent(r.s("dataset"), k -> new ArrayList<>()).add(AttributionJourney.of(
                     Arrays.asList(r.s("touchpoints").split(">")), r.l("converted") == 1, r.d("value")));
         }
-        Map<String, AttributionResult> results = new LinkedHashMap<>();
+        Map<String, AttributionModelResult> results = new LinkedHashMap<>();
         data.forEach((d, js) -> {
             for (int k = 1; k <= 3; k++) {
                 results.put(d + "/markov" + k, of(k, js).markov(AttributionAccumulator.DEFAULT_MAX_STATES));
@@ -115,7 +115,7 @@ class AttributionTest {
         List<String> failures = new ArrayList<>();
         int checks = 0;
         for (ReferenceTables.Row row : ReferenceTables.load("attribution_reference.csv")) {
-            AttributionResult r = results.get(row.s("dataset") + "/" + row.s("model"));
+            AttributionModelResult r = results.get(row.s("dataset") + "/" + row.s("model"));
             TouchpointCredit c = r.credit(row.s("touchpoint")).orElseThrow();
             String w = row.s("dataset") + " " + row.s("model") + " " + row.s("touchpoint");
             double[][] pairs = {
@@ -141,12 +141,12 @@ class AttributionTest {
     void zeroConversionsGiveZeroCreditsWithANote() {
         AttributionAccumulator acc = of(2, List.of(AttributionJourney.of(List.of("A", "B"), false, 0),
                 AttributionJourney.of(List.of("B"), false, 0)));
-        AttributionResult m = acc.markov(10);
+        AttributionModelResult m = acc.markov(10);
         assertEquals(0, m.conversions());
         assertEquals(0.0, m.credit("A").orElseThrow().conversions());
         assertTrue(Double.isNaN(m.credit("A").orElseThrow().removalEffect()));
         assertTrue(m.note().startsWith("no conversions"), m.note());
-        AttributionResult lin = acc.heuristic(AttributionModel.LINEAR);
+        AttributionModelResult lin = acc.heuristic(AttributionModel.LINEAR);
         assertEquals(0.0, lin.credit("B").orElseThrow().conversions());
         assertTrue(lin.toString().contains("no conversions"), lin.toString());
     }
@@ -155,11 +155,11 @@ class AttributionTest {
     void conversionsWithoutValueAndUntimedJourneys() {
         AttributionAccumulator acc = of(1, List.of(AttributionJourney.of(List.of("A", "B"), true, 0),
                 AttributionJourney.of(List.of("A"), false, 0)));
-        AttributionResult m = acc.markov(10);
+        AttributionModelResult m = acc.markov(10);
         assertEquals(1.0, m.credit("A").orElseThrow().conversions() + m.credit("B").orElseThrow().conversions(), 1e-12);
         assertEquals(0.0, m.credit("A").orElseThrow().value());
         assertTrue(m.note().contains("no value"), m.note());
-        AttributionReport rep = acc.result();
+        AttributionResult rep = acc.result();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> rep.model(AttributionModel.TIME_DECAY));
         assertEquals("time decay attribution is not available: time-decay attribution needs touch times: "
                 + "1 converting journeys have none", e.getMessage());
@@ -181,7 +181,7 @@ class AttributionTest {
                 () -> acc.markov(AttributionAccumulator.DEFAULT_MAX_STATES));
         assertTrue(e.getMessage().startsWith("Markov order 3 chain has "), e.getMessage());
         assertTrue(e.getMessage().contains("more than the limit 2000; use a lower order"), e.getMessage());
-        AttributionReport rep = acc.result();
+        AttributionResult rep = acc.result();
         assertThrows(IllegalStateException.class, () -> rep.model(AttributionModel.MARKOV));
         assertEquals(3, rep.models().size()); // untimed journeys: no time decay either
         assertEquals(2, rep.unavailable().size());
@@ -218,12 +218,12 @@ class AttributionTest {
         for (int p = parts - 1; p > 0; p--) {
             merged.combine(acc[p]);
         }
-        AttributionReport a = single.result();
-        AttributionReport b = AttributionAccumulator.decode(merged.encode()).result();
+        AttributionResult a = single.result();
+        AttributionResult b = AttributionAccumulator.decode(merged.encode()).result();
         assertEquals(a.model(AttributionModel.MARKOV), b.model(AttributionModel.MARKOV));
         for (AttributionModel m : AttributionModel.values()) {
-            AttributionResult x = a.model(m);
-            AttributionResult y = b.model(m);
+            AttributionModelResult x = a.model(m);
+            AttributionModelResult y = b.model(m);
             double conv = 0;
             double value = 0;
             for (TouchpointCredit c : x.credits()) {

@@ -172,7 +172,7 @@ final class ObjectPathAttribution {
      * @throws IllegalArgumentException for {@link AttributionModel#MARKOV} (use {@link #markov(int)})
      * @throws IllegalStateException for time decay when converting journeys had no touch times
      */
-    public AttributionResult heuristic(AttributionModel model) {
+    public AttributionModelResult heuristic(AttributionModel model) {
         if (model == null || model == AttributionModel.MARKOV) {
             throw new IllegalArgumentException("heuristic model must be first touch, last touch, linear or time decay: "
                     + model);
@@ -187,7 +187,7 @@ final class ObjectPathAttribution {
             out.add(new TouchpointCredit(e.getKey(), c[2 * slot] + c[SLOTS + 2 * slot],
                     c[2 * slot + 1] + c[SLOTS + 2 * slot + 1], Double.NaN, Double.NaN));
         }
-        return new AttributionResult(model, 0, journeys, conversions, total(), Double.NaN, 0, out, note());
+        return new AttributionModelResult(model, 0, journeys, conversions, total(), Double.NaN, 0, out, note());
     }
 
     private String timeDecayUnavailable() {
@@ -213,7 +213,7 @@ final class ObjectPathAttribution {
      * @throws IllegalStateException if the chain has more than {@code maxStates} transient states, or
      *     its absorption system is numerically singular
      */
-    public AttributionResult markov(int maxStates) {
+    public AttributionModelResult markov(int maxStates) {
         if (maxStates < 1 || maxStates > MAX_STATES_LIMIT) {
             throw new IllegalArgumentException("maxStates must be in [1, " + MAX_STATES_LIMIT + "]: " + maxStates);
         }
@@ -229,7 +229,7 @@ final class ObjectPathAttribution {
             for (String t : touchpoints) {
                 zero.add(new TouchpointCredit(t, 0, 0, Double.NaN, Double.NaN));
             }
-            return new AttributionResult(AttributionModel.MARKOV, order, journeys, 0, total(), 0, n, zero, note());
+            return new AttributionModelResult(AttributionModel.MARKOV, order, journeys, 0, total(), 0, n, zero, note());
         }
         List<String> states = new ArrayList<>();
         states.add(START);
@@ -289,7 +289,7 @@ final class ObjectPathAttribution {
             out.add(new TouchpointCredit(touchpoints.get(k), conversions * re[k] / sumRe, value, re[k], rev[k]));
         }
         String note = hasValue ? "" : "conversions carry no value: value credits are 0";
-        return new AttributionResult(AttributionModel.MARKOV, order, journeys, conversions, total(), p0, n, out,
+        return new AttributionModelResult(AttributionModel.MARKOV, order, journeys, conversions, total(), p0, n, out,
                 note);
     }
 
@@ -323,8 +323,8 @@ final class ObjectPathAttribution {
     }
 
 
-    AttributionReport result() {
-        Map<AttributionModel, AttributionResult> models = new EnumMap<>(AttributionModel.class);
+    AttributionResult result() {
+        Map<AttributionModel, AttributionModelResult> models = new EnumMap<>(AttributionModel.class);
         Map<AttributionModel, String> unavailable = new EnumMap<>(AttributionModel.class);
         for (AttributionModel m : List.of(AttributionModel.FIRST_TOUCH, AttributionModel.LAST_TOUCH,
                 AttributionModel.LINEAR)) {
@@ -345,7 +345,7 @@ final class ObjectPathAttribution {
                 unavailable.put(AttributionModel.MARKOV, e.getMessage());
             }
         }
-        return new AttributionReport(models, unavailable);
+        return new AttributionResult(models, unavailable);
     }
 
 }

@@ -163,10 +163,13 @@ class FunnelLogProperties {
         JourneyBuilder rules = JourneyBuilder.perCustomer();
         String negative = assertThrows(IllegalArgumentException.class, () -> f.bySegment(log, rules, j -> -1,
                 id -> SegmentKey.of("x"))).getMessage();
-        assertTrue(negative.startsWith("funnel segment id must be >= 0: -1 for LogJourney["), negative);
+        assertTrue(negative.startsWith("funnel segment id must be in [0, 16777216): -1 for LogJourney["), negative);
+        String huge = assertThrows(IllegalArgumentException.class, () -> f.bySegment(log, rules, j -> 1 << 24,
+                id -> SegmentKey.of("x"))).getMessage();
+        assertTrue(huge.startsWith("funnel segment id must be in [0, 16777216): 16777216 for "), huge);
         assertEquals("funnel segment key of segment id 0 must not be null", assertThrows(NullPointerException.class,
                 () -> f.bySegment(log, rules, j -> 0, id -> null)).getMessage());
-        assertEquals("threads must be >= 1: 0",
+        assertEquals("scan threads must be in [1, 1024]: 0",
                 assertThrows(IllegalArgumentException.class, () -> f.run(log, rules, 0)).getMessage());
         assertEquals("segmentOf must not be null", assertThrows(NullPointerException.class,
                 () -> f.bySegment(log, rules, null, id -> SegmentKey.of("x"))).getMessage());
@@ -184,7 +187,8 @@ class FunnelLogProperties {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.bySegment(log,
                 JourneyBuilder.perCustomer(), 2, j -> j.customerId().equals(lastCustomer) ? -1 : 0,
                 id -> SegmentKey.of("x")));
-        assertTrue(e.getMessage().startsWith("funnel segment id must be >= 0: -1 for LogJourney[" + lastCustomer + ", "),
+        assertTrue(e.getMessage().startsWith("funnel segment id must be in [0, 16777216): -1 for LogJourney["
+                + lastCustomer + ", "),
                 e.getMessage());
     }
 }

@@ -104,9 +104,9 @@ final class ObjectPathRetention {
     }
 
 
-    public RetentionTable result() {
+    public RetentionResult result() {
         if (active.isEmpty()) {
-            return new RetentionTable(grain, 0, List.of(), List.of());
+            return new RetentionResult(grain, 0, List.of(), List.of());
         }
         List<TimeBucket> periods = new ArrayList<>();
         Map<LocalDate, Integer> index = new HashMap<>();
@@ -149,7 +149,7 @@ final class ObjectPathRetention {
             churn.add(new ChurnPeriod(periods.get(i), activeIn[i - 1], lost[i],
                     ProportionEstimate.of(lost[i], activeIn[i - 1])));
         }
-        return new RetentionTable(grain, active.size(), rows, churn);
+        return new RetentionResult(grain, active.size(), rows, churn);
     }
 
 }

@@ -4,7 +4,7 @@ import io.cxkit.core.contract.AccumulatorContractTest;
 import io.cxkit.journey.Events;
 import java.util.SplittableRandom;
 
-class RetentionContractTest extends AccumulatorContractTest<RetentionAccumulator, RetentionTable> {
+class RetentionContractTest extends AccumulatorContractTest<RetentionAccumulator, RetentionResult> {
     @Override
     protected RetentionAccumulator create() {
         return RetentionAccumulator.create(io.cxkit.core.TimeGrain.WEEK, java.time.ZoneId.of("Europe/Berlin"));

@@ -49,7 +49,7 @@ class RetentionLogProperties {
         RetentionAccumulator parallel = log.scan(rules, threads, () -> RetentionAccumulator.create(grain, z),
                 RetentionAccumulator::accept, RetentionAccumulator::combine);
         String where = "seed=" + seed + " n=" + n + " " + grain + " " + z + " " + rules;
-        RetentionTable want = oracle.result();
+        RetentionResult want = oracle.result();
         assertEquals(want, objects.result(), where);
         assertEquals(want, fromLog.result(), where);
         assertEquals(want, parallel.result(), where);

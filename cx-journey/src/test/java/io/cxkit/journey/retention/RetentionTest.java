@@ -42,7 +42,7 @@ class RetentionTest {
 
     @Test
     void handComputedTable() {
-        RetentionTable t = hand().result();
+        RetentionResult t = hand().result();
         assertEquals(5, t.customers());
         CohortRow jan = t.cohort("2026-01").orElseThrow();
         assertEquals(3, jan.size());
@@ -70,14 +70,14 @@ class RetentionTest {
         RetentionAccumulator acc = RetentionAccumulator.create(TimeGrain.MONTH, ZoneId.of("America/New_York"));
         acc.accept("a", Instant.parse("2026-02-01T03:00:00Z")); // still January in New York
         acc.accept("a", Instant.parse("2026-04-10T12:00:00Z"));
-        RetentionTable t = acc.result();
+        RetentionResult t = acc.result();
         CohortRow jan = t.cohort("2026-01").orElseThrow();
         assertEquals(List.of(1L, 0L, 0L, 1L), jan.cells().stream().map(RetentionCell::retained).toList());
         assertEquals(0, t.churn().get(2).activeBefore());
         assertEquals(0, t.churn().get(2).rate().n());
         assertTrue(t.churn().get(2).toString().endsWith("0 of 0 lost"));
-        RetentionTable empty = RetentionAccumulator.create(TimeGrain.WEEK, ZoneOffset.UTC).result();
-        assertEquals("RetentionTable[WEEK, customers=0, empty]", empty.toString());
+        RetentionResult empty = RetentionAccumulator.create(TimeGrain.WEEK, ZoneOffset.UTC).result();
+        assertEquals("RetentionResult[WEEK, customers=0, empty]", empty.toString());
     }
 
     @Test
@@ -107,7 +107,7 @@ class RetentionTest {
         for (int p = parts - 1; p > 0; p--) {
             merged.combine(acc[p]);
         }
-        RetentionTable a = single.result();
+        RetentionResult a = single.result();
         assertEquals(a, merged.result());
         assertEquals(a, RetentionAccumulator.decode(merged.encode()).result());
         long sizes = a.cohorts().stream().mapToLong(CohortRow::size).sum();

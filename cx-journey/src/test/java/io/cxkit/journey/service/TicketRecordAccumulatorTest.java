@@ -103,7 +103,7 @@ class TicketRecordAccumulatorTest {
         assertEquals(0, r.businessHours().firstResponse().n());
         // No SLA targets: attainment is empty, the targets null.
         assertEquals(0, r.elapsed().firstResponseSla().n());
-        assertEquals(null, r.elapsed().firstResponseTarget());
+        assertEquals(java.util.Optional.empty(), r.elapsed().firstResponseTarget());
     }
 
     static List<TicketRecord> random(long seed, int n) {

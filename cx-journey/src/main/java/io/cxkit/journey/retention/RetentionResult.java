@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param cohorts one row per cohort period, oldest first (periods without new customers are absent)
  * @param churn one entry per period after the first observed one, oldest first
  */
-public record RetentionTable(TimeGrain grain, long customers, List<CohortRow> cohorts, List<ChurnPeriod> churn) {
+public record RetentionResult(TimeGrain grain, long customers, List<CohortRow> cohorts, List<ChurnPeriod> churn) {
 
     /**
      * Validates and copies the components.
@@ -22,7 +22,7 @@ public record RetentionTable(TimeGrain grain, long customers, List<CohortRow> co
      * @param cohorts the rows
      * @param churn the churn per period
      */
-    public RetentionTable {
+    public RetentionResult {
         if (grain == null || cohorts == null || churn == null) {
             throw new IllegalArgumentException("grain, cohorts and churn must not be missing");
         }
@@ -42,7 +42,7 @@ public record RetentionTable(TimeGrain grain, long customers, List<CohortRow> co
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("RetentionTable[" + grain + ", customers=" + customers);
+        StringBuilder sb = new StringBuilder("RetentionResult[" + grain + ", customers=" + customers);
         if (customers == 0) {
             return sb.append(", empty]").toString();
         }
