@@ -79,7 +79,12 @@ final class PathsCommand implements Callable<Integer> {
         if (format == CliSupport.Format.HTML && top < 1) {
             throw new CommandLine.ParameterException(cl, "--top must be >= 1 with --format html: " + top);
         }
-        JourneyFile f = JourneyFile.read(cl, file, options, null);
+        try (JourneyFile f = JourneyFile.read(cl, file, options, null)) {
+            return report(cl, f);
+        }
+    }
+
+    private int report(CommandLine cl, JourneyFile f) {
         String anchor = from != null ? from : to;
         if (anchor != null && !f.touchpoints.contains(anchor)) {
             throw new IllegalArgumentException("unknown touchpoint '" + anchor + "': it never occurs in " + file
@@ -91,10 +96,8 @@ final class PathsCommand implements Callable<Integer> {
             pv = pv.collapsingRepeats();
         }
         TransitionGraph graph = TransitionGraph.create();
-        for (var j : f.journeys) {
-            pv.accept(j);
-            graph.accept(j);
-        }
+        f.paths(pv, graph);
+        long journeys = f.journeyCount();
         PathVariantsResult pr = pv.result();
         TopPaths tops = pr.top(top);
         TransitionGraphResult gr = graph.result();
@@ -122,7 +125,7 @@ final class PathsCommand implements Callable<Integer> {
             root.put("depth", anchor == null ? null : depth);
             root.put("collapseRepeats", collapse);
             root.put("journeys", JourneyFile.unitJson(options));
-            root.put("journeysTotal", f.journeys.size());
+            root.put("journeysTotal", journeys);
             root.put("journeysCounted", pr.journeys());
             root.put("journeysWithoutTouchpoint", pr.skipped());
             root.put("variants", pr.variants().size());
@@ -138,7 +141,7 @@ final class PathsCommand implements Callable<Integer> {
             CliSupport.writeJson(out, root);
         } else {
             out.printf(Locale.ROOT, "Paths: %s; journeys per %s%n", view, JourneyFile.unit(options));
-            out.printf(Locale.ROOT, "%,d journeys, %,d counted%s, %,d path variants%n", f.journeys.size(),
+            out.printf(Locale.ROOT, "%,d journeys, %,d counted%s, %,d path variants%n", journeys,
                     pr.journeys(), pr.skipped() > 0 ? String.format(Locale.ROOT, " (%,d never visit %s)", pr.skipped(),
                             anchor) : "", pr.variants().size());
             out.printf(Locale.ROOT, "%nTop %d paths (+ other = %,d journeys)%n", tops.top().size(), tops.journeys());
