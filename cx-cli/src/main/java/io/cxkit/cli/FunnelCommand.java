@@ -121,12 +121,12 @@ final class FunnelCommand implements Callable<Integer> {
                 c.put("notInCatalog", f.notInCatalog);
                 root.put("touchpointCatalog", c);
             }
-            root.put("overall", json(overall));
+            root.put("overall", overall);
             List<Object> segs = new ArrayList<>();
             segments.forEach((k, r) -> {
                 Map<String, Object> s = new LinkedHashMap<>();
                 s.put("key", Map.of(by, k));
-                s.put("result", json(r));
+                s.put("result", r);
                 segs.add(s);
             });
             root.put("segments", segs);
@@ -187,30 +187,5 @@ final class FunnelCommand implements Callable<Integer> {
                     s.entered(), s.converted(), s.dropped(), CliSupport.pct(s.fromPrevious(), CONFIDENCE),
                     CliSupport.pct(s.fromFirst(), CONFIDENCE), s.index() == 0 ? "-" : t);
         }
-    }
-
-    static Map<String, Object> json(FunnelResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("journeys", r.journeys());
-        m.put("entered", r.entered());
-        m.put("completed", r.completed());
-        m.put("conversion", CliSupport.proportion(r.conversion(), CONFIDENCE));
-        m.put("timeToConvertSeconds", CliSupport.seconds(r.timeToConvert()));
-        List<Object> steps = new ArrayList<>();
-        for (FunnelStepResult s : r.steps()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("name", s.name());
-            x.put("index", s.index());
-            x.put("entered", s.entered());
-            x.put("converted", s.converted());
-            x.put("dropped", s.dropped());
-            x.put("fromPrevious", CliSupport.proportion(s.fromPrevious(), CONFIDENCE));
-            x.put("fromFirst", CliSupport.proportion(s.fromFirst(), CONFIDENCE));
-            x.put("timeFromPreviousSeconds", CliSupport.seconds(s.timeFromPrevious()));
-            x.put("timeFromFirstSeconds", CliSupport.seconds(s.timeFromFirst()));
-            steps.add(x);
-        }
-        m.put("steps", steps);
-        return m;
     }
 }

@@ -128,21 +128,11 @@ final class PathsCommand implements Callable<Integer> {
             root.put("variants", pr.variants().size());
             List<Object> list = new ArrayList<>();
             for (PathCount p : tops.top()) {
-                list.add(path(p));
+                list.add(p);
             }
             root.put("top", list);
-            root.put("other", path(tops.other()));
-            List<Object> ts = new ArrayList<>();
-            for (Transition t : transitions.subList(0, Math.min(Math.max(top, 0), transitions.size()))) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("from", t.from());
-                m.put("to", t.to());
-                m.put("count", t.count());
-                m.put("share", CliSupport.num(t.share()));
-                m.put("timeSeconds", CliSupport.seconds(t.time()));
-                ts.add(m);
-            }
-            root.put("transitions", ts);
+            root.put("other", tops.other());
+            root.put("transitions", transitions.subList(0, Math.min(Math.max(top, 0), transitions.size())));
             root.put("transitionsTotal", transitions.size());
             root.put("input", CliSupport.input(f.summary));
             CliSupport.writeJson(out, root);
@@ -168,14 +158,5 @@ final class PathsCommand implements Callable<Integer> {
             CliSupport.reportRejected(cl, f.summary, format);
         }
         return 0;
-    }
-
-    private static Map<String, Object> path(PathCount p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("path", p.path());
-        m.put("count", p.count());
-        m.put("share", CliSupport.num(p.share()));
-        m.put("variants", p.variants());
-        return m;
     }
 }
