@@ -41,7 +41,6 @@ final class ResultTypes {
             io.cxkit.survey.outcomes.OutcomeLinkageResult.class,
             io.cxkit.survey.RatingScale.class,
             io.cxkit.survey.ScoreCardResult.class,
-            io.cxkit.survey.ScoreRow.Field.class,
             io.cxkit.survey.ScoredResponse.class,
             io.cxkit.survey.SurveyQuestions.class,
             io.cxkit.survey.SurveyScoresResult.class,
