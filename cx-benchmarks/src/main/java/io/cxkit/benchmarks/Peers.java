@@ -148,26 +148,55 @@ public final class Peers {
      * @throws SQLException on a database error
      */
     public static Connection duckdb(SurveyData d) throws SQLException {
+        return loadTable("customer VARCHAR, t BIGINT, touchpoint VARCHAR, channel VARCHAR, nps TINYINT, csat TINYINT, "
+                + "ces TINYINT, weight DOUBLE", "responses", "customer, epoch_ms(t) AS ts, touchpoint, channel, nps, "
+                + "csat, ces, weight", a -> {
+                    for (int i = 0; i < d.size; i++) {
+                        a.beginRow();
+                        a.append("C" + d.customer[i]);
+                        a.append(d.time[i]);
+                        a.append(d.touchpointNames[d.touchpoint[i]]);
+                        a.append(d.channelNames[d.channel[i]]);
+                        answer(a, d.nps[i]);
+                        answer(a, d.csat[i]);
+                        answer(a, d.ces[i]);
+                        a.append(d.weight[i]);
+                        a.endRow();
+                    }
+                });
+    }
+
+    /** Appends rows to a DuckDB appender. */
+    interface Rows {
+        /**
+         * Appends every row.
+         *
+         * @param a the appender
+         * @throws SQLException on a database error
+         */
+        void appendTo(DuckDBAppender a) throws SQLException;
+    }
+
+    /**
+     * A new in-memory DuckDB with one table: the rows go through the appender into a table
+     * {@code raw} with the time as epoch milliseconds in column {@code t}, then {@code table} is
+     * created from {@code select} over it (converting the time once) and {@code raw} dropped.
+     *
+     * @param rawColumns the column definitions of {@code raw}
+     * @param table the table to create
+     * @param select the select list over {@code raw}
+     * @param rows what to append
+     * @return the open connection
+     * @throws SQLException on a database error
+     */
+    static Connection loadTable(String rawColumns, String table, String select, Rows rows) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE raw(customer VARCHAR, t BIGINT, touchpoint VARCHAR, channel VARCHAR, "
-                    + "nps TINYINT, csat TINYINT, ces TINYINT, weight DOUBLE)");
+            st.execute("CREATE TABLE raw(" + rawColumns + ")");
             try (DuckDBAppender a = ((DuckDBConnection) c).createAppender("main", "raw")) {
-                for (int i = 0; i < d.size; i++) {
-                    a.beginRow();
-                    a.append("C" + d.customer[i]);
-                    a.append(d.time[i]);
-                    a.append(d.touchpointNames[d.touchpoint[i]]);
-                    a.append(d.channelNames[d.channel[i]]);
-                    answer(a, d.nps[i]);
-                    answer(a, d.csat[i]);
-                    answer(a, d.ces[i]);
-                    a.append(d.weight[i]);
-                    a.endRow();
-                }
+                rows.appendTo(a);
             }
-            st.execute("CREATE TABLE responses AS SELECT customer, epoch_ms(t) AS ts, touchpoint, channel, nps, "
-                    + "csat, ces, weight FROM raw");
+            st.execute("CREATE TABLE " + table + " AS SELECT " + select + " FROM raw");
             st.execute("DROP TABLE raw");
         }
         return c;

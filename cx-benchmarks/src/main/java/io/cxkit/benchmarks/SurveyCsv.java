@@ -1,5 +1,6 @@
 package io.cxkit.benchmarks;
 
+import io.cxkit.core.NameDictionary;
 import io.cxkit.survey.ResponseColumns;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,15 +16,18 @@ import java.nio.file.Path;
  * {@code csvFixedLayoutFloor}: it knows this one layout and checks nothing beyond digits (no quotes,
  * no escapes, ASCII names), so it is never a user path.
  *
- * <p>Names are turned into ids through a small byte-keyed table, so no {@code String} is made per
- * row; integers and decimals are parsed from bytes (a decimal with at most 15 digits is
+ * <p>Touchpoint and channel names go through cx-core's {@link NameDictionary} (the library's one
+ * string-to-id encoder), which takes a {@code String}: one short string per name field and row.
+ * Integers and decimals are parsed from bytes (a decimal with at most 15 digits is
  * {@code mantissa / 10^k}, which is correctly rounded and equals {@link Double#parseDouble}).
  */
 public final class SurveyCsv {
     private final ResponseColumns.Builder builder;
     private final boolean weights;
-    private final NameTable touchpoints = new NameTable();
-    private final NameTable channels = new NameTable();
+    private final NameDictionary touchpoints = new NameDictionary();
+    private final NameDictionary channels = new NameDictionary();
+    private int[] touchpointIds = new int[16]; // dictionary id -> builder id
+    private int[] channelIds = new int[16];
     private byte[] buf;
     private int pos;
     private int line;
@@ -238,93 +242,38 @@ public final class SurveyCsv {
         return Double.parseDouble(new String(b, start, p - start, StandardCharsets.US_ASCII));
     }
 
-    private int nameId(NameTable table, boolean touchpoint) {
+    private int nameId(NameDictionary names, boolean touchpoint) {
         byte[] b = buf;
         int start = pos;
-        int h = 0;
         int p = start;
         while (p < limit && b[p] != ',' && b[p] != '\n') {
-            h = 31 * h + b[p];
             p++;
         }
         if (p >= limit || b[p] != ',') {
             throw bad("too few fields");
         }
         pos = p + 1;
-        int id = table.find(b, start, p - start, h);
-        if (id < 0) {
-            String name = new String(b, start, p - start, StandardCharsets.US_ASCII);
-            id = touchpoint ? builder.touchpointId(name) : builder.channelId(name);
-            table.put(b, start, p - start, h, id);
+        int before = names.size();
+        String name = new String(b, start, p - start, StandardCharsets.US_ASCII);
+        int id = names.idOf(name);
+        if (id == before) { // new: give it a builder id too
+            int builderId = touchpoint ? builder.touchpointId(name) : builder.channelId(name);
+            if (touchpoint) {
+                touchpointIds = put(touchpointIds, id, builderId);
+            } else {
+                channelIds = put(channelIds, id, builderId);
+            }
         }
-        return id;
+        return touchpoint ? touchpointIds[id] : channelIds[id];
+    }
+
+    private static int[] put(int[] ids, int at, int value) {
+        int[] a = at < ids.length ? ids : java.util.Arrays.copyOf(ids, Math.max(at + 1, ids.length * 2));
+        a[at] = value;
+        return a;
     }
 
     private IllegalArgumentException bad(String rule) {
         return new IllegalArgumentException("CSV line " + line + ": " + rule);
-    }
-
-    /** Open addressing from name bytes to id. */
-    private static final class NameTable {
-        private byte[][] keys = new byte[256][];
-        private int[] ids = new int[256];
-        private int[] hashes = new int[256];
-        private int used;
-
-        int find(byte[] b, int off, int len, int h) {
-            int mask = keys.length - 1;
-            int i = (h ^ (h >>> 16)) & mask;
-            while (keys[i] != null) {
-                if (hashes[i] == h && same(keys[i], b, off, len)) {
-                    return ids[i];
-                }
-                i = (i + 1) & mask;
-            }
-            return -1;
-        }
-
-        void put(byte[] b, int off, int len, int h, int id) {
-            if ((used + 1) * 2 > keys.length) {
-                byte[][] ok = keys;
-                int[] oi = ids;
-                int[] oh = hashes;
-                keys = new byte[ok.length * 2][];
-                ids = new int[ok.length * 2];
-                hashes = new int[ok.length * 2];
-                used = 0;
-                for (int j = 0; j < ok.length; j++) {
-                    if (ok[j] != null) {
-                        insert(ok[j], oh[j], oi[j]);
-                    }
-                }
-            }
-            byte[] k = new byte[len];
-            System.arraycopy(b, off, k, 0, len);
-            insert(k, h, id);
-        }
-
-        private void insert(byte[] k, int h, int id) {
-            int mask = keys.length - 1;
-            int i = (h ^ (h >>> 16)) & mask;
-            while (keys[i] != null) {
-                i = (i + 1) & mask;
-            }
-            keys[i] = k;
-            hashes[i] = h;
-            ids[i] = id;
-            used++;
-        }
-
-        private static boolean same(byte[] k, byte[] b, int off, int len) {
-            if (k.length != len) {
-                return false;
-            }
-            for (int j = 0; j < len; j++) {
-                if (k[j] != b[off + j]) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

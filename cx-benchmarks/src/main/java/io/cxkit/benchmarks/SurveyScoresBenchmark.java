@@ -6,8 +6,8 @@ import io.cxkit.io.SurveyReader;
 import io.cxkit.survey.ColumnarScores;
 import io.cxkit.survey.RatingScale;
 import io.cxkit.survey.ResponseColumns;
-import io.cxkit.survey.ScoredResponse;
 import io.cxkit.survey.ScoreCardResult;
+import io.cxkit.survey.ScoredResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * "Many survey responses → NPS (with SE), CSAT top-2 share and CES mean/variance per (touchpoint,
@@ -44,93 +43,229 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @Fork(value = 1, jvmArgsAppend = {"-Xms12g", "-Xmx12g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@State(Scope.Benchmark)
 public class SurveyScoresBenchmark {
 
-    /** Number of responses. */
-    @Param({"1000000", "10000000"})
-    public int size;
-
-    private SurveyData data;
-    private ResponseColumns columns;
-    private ResponseColumns weightedColumns;
-    private List<ScoredResponse> records;
-    private Path csv;
-    private Connection duck;
-    private long[] bandwidth;
-    private final ColumnarScores one = ColumnarScores.of(TimeGrain.MONTH, ZoneOffset.UTC);
-    private final ColumnarScores two = one.threads(2);
-    private final SurveyReader csvReader = SurveyReader.builder().segmentBy("touchpoint")
-            .period(TimeGrain.MONTH, ZoneOffset.UTC).unweighted().build();
-    private final SurveyReader csvReader2 = SurveyReader.builder().segmentBy("touchpoint")
-            .period(TimeGrain.MONTH, ZoneOffset.UTC).unweighted().threads(2).build();
-
-    /** Creates the benchmark state (JMH does). */
+    /** Creates the benchmark (JMH does). */
     public SurveyScoresBenchmark() {
     }
 
-    /**
-     * Generates the data, builds what the benchmark needs, and cross-checks its result.
-     *
-     * @param params which benchmark is about to run
-     * @throws Exception if setup or the cross-check fails
-     */
-    @Setup(Level.Trial)
-    public void setUp(BenchmarkParams params) throws Exception {
-        String bench = params.getBenchmark();
-        String name = bench.substring(bench.lastIndexOf('.') + 1);
-        data = new SurveyData(size, SurveyData.SEED);
-        columns = data.columns(false);
-        Summary reference = Summary.of(one.aggregate(columns));
-        if (name.startsWith("memory")) {
-            bandwidth = new long[(int) (size * 12L / 8)];
-            for (int i = 0; i < bandwidth.length; i++) {
-                bandwidth[i] = i * 0x9E3779B97F4A7C15L;
-            }
-            columns = null;
-            return;
+    /** The seeded responses and the cxkit columnar reference every approach must equal. */
+    @State(Scope.Benchmark)
+    public static class Data {
+        /** Number of responses. */
+        @Param({"1000000", "10000000"})
+        public int size;
+
+        SurveyData data;
+        Summary reference;
+
+        /** Creates the state (JMH does). */
+        public Data() {
         }
-        if (name.contains("Weighted")) {
-            weightedColumns = data.columns(true);
-            Summary w1 = Summary.of(one.aggregate(weightedColumns));
-            Summary w2 = Summary.of(two.aggregate(weightedColumns));
-            requireSameCounts(reference, w1);
-            requireSameCounts(reference, w2);
+
+        /** Generates the responses and computes the reference. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            data = new SurveyData(size, SurveyData.SEED);
+            reference = Summary.of(ONE.aggregate(data.columns(false)));
         }
-        if (name.startsWith("object") || name.startsWith("streams") || name.startsWith("commons")) {
-            records = data.records();
-        }
-        if (name.contains("Csv") || name.contains("csv")) {
-            csv = csvFile(data);
-        }
-        if (name.startsWith("duckdb")) {
-            duck = name.contains("Csv") ? java.sql.DriverManager.getConnection("jdbc:duckdb:") : Peers.duckdb(data);
-        }
-        Summary mine = switch (name) {
-            case "columnar1Thread", "columnarWeighted1Thread" -> Summary.of(one.aggregate(columns));
-            case "columnar2Threads", "columnarWeighted2Threads" -> Summary.of(two.aggregate(columns));
-            case "objectPath" -> Summary.of(objectPath());
-            case "csvToReport" -> Summary.of(csvToReport());
-            case "csvToReport2Threads" -> Summary.of(csvToReport2Threads());
-            case "csvFixedLayoutFloor" -> Summary.of(csvFixedLayoutFloor());
-            case "streamsGroupingBy" -> streamsGroupingBy();
-            case "commonsMathPerGroup" -> commonsMathPerGroup();
-            case "duckdbGroupBy1Thread" -> duckdbGroupBy1Thread();
-            case "duckdbGroupBy2Threads" -> duckdbGroupBy2Threads();
-            case "duckdbCsv1Thread" -> duckdbCsv1Thread();
-            case "duckdbCsv2Threads" -> duckdbCsv2Threads();
-            default -> throw new IllegalStateException("no cross-check for " + name);
-        };
-        reference.requireSame(name, mine);
-        if (!name.contains("Weighted")) {
-            if (!name.startsWith("columnar")) {
-                columns = null;
-            }
-        } else {
-            columns = null;
-        }
-        System.gc();
     }
+
+    /** The responses as unweighted columns; checks the columnar rows at 1 and 2 threads. */
+    @State(Scope.Benchmark)
+    public static class Columns {
+        ResponseColumns columns;
+
+        /** Creates the state (JMH does). */
+        public Columns() {
+        }
+
+        /**
+         * Builds the columns and cross-checks.
+         *
+         * @param d the responses
+         */
+        @Setup(Level.Trial)
+        public void setUp(Data d) {
+            columns = d.data.columns(false);
+            d.reference.requireSame("columnar1Thread", Summary.of(ONE.aggregate(columns)));
+            d.reference.requireSame("columnar2Threads", Summary.of(TWO.aggregate(columns)));
+            System.gc();
+        }
+    }
+
+    /** The responses as weighted columns; checks their counts at 1 and 2 threads. */
+    @State(Scope.Benchmark)
+    public static class WeightedColumns {
+        ResponseColumns columns;
+
+        /** Creates the state (JMH does). */
+        public WeightedColumns() {
+        }
+
+        /**
+         * Builds the columns and cross-checks the counts (the weighted scores have no unweighted twin).
+         *
+         * @param d the responses
+         */
+        @Setup(Level.Trial)
+        public void setUp(Data d) {
+            columns = d.data.columns(true);
+            requireSameCounts(d.reference, Summary.of(ONE.aggregate(columns)));
+            requireSameCounts(d.reference, Summary.of(TWO.aggregate(columns)));
+            System.gc();
+        }
+    }
+
+    /** The responses as records; checks the object path, streams and Commons Math rows. */
+    @State(Scope.Benchmark)
+    public static class Records {
+        List<ScoredResponse> records;
+
+        /** Creates the state (JMH does). */
+        public Records() {
+        }
+
+        /**
+         * Makes the records and cross-checks.
+         *
+         * @param d the responses
+         */
+        @Setup(Level.Trial)
+        public void setUp(Data d) {
+            records = d.data.records();
+            d.reference.requireSame("objectPath", Summary.of(records.stream().collect(ONE.collector())));
+            d.reference.requireSame("streamsGroupingBy", Peers.streams(records));
+            d.reference.requireSame("commonsMathPerGroup", Peers.commonsMath(records));
+            System.gc();
+        }
+    }
+
+    /** The responses as a CSV file and the library's readers; checks the three cxkit CSV rows. */
+    @State(Scope.Benchmark)
+    public static class CsvFile {
+        Path csv;
+        final SurveyReader reader = SurveyReader.builder().segmentBy("touchpoint")
+                .period(TimeGrain.MONTH, ZoneOffset.UTC).unweighted().build();
+        final SurveyReader reader2 = SurveyReader.builder().segmentBy("touchpoint")
+                .period(TimeGrain.MONTH, ZoneOffset.UTC).unweighted().threads(2).build();
+
+        /** Creates the state (JMH does). */
+        public CsvFile() {
+        }
+
+        /**
+         * Writes the file (once per size, reused) and cross-checks.
+         *
+         * @param d the responses
+         * @throws IOException if the file cannot be written or read
+         */
+        @Setup(Level.Trial)
+        public void setUp(Data d) throws IOException {
+            csv = csvFile(d.data);
+            d.reference.requireSame("csvToReport", Summary.of(reader.read(csv).report().segments()));
+            d.reference.requireSame("csvToReport2Threads", Summary.of(reader2.read(csv).report().segments()));
+            d.reference.requireSame("csvFixedLayoutFloor", Summary.of(fixedLayout(csv)));
+            System.gc();
+        }
+    }
+
+    /** DuckDB with the responses loaded into a table; checks the GROUP BY at 1 and 2 threads. */
+    @State(Scope.Benchmark)
+    public static class DuckTable {
+        Connection duck;
+
+        /** Creates the state (JMH does). */
+        public DuckTable() {
+        }
+
+        /**
+         * Loads the table and cross-checks.
+         *
+         * @param d the responses
+         * @throws SQLException on a database error
+         */
+        @Setup(Level.Trial)
+        public void setUp(Data d) throws SQLException {
+            duck = Peers.duckdb(d.data);
+            d.reference.requireSame("duckdbGroupBy1Thread", Peers.duckdbGroupBy(duck, 1));
+            d.reference.requireSame("duckdbGroupBy2Threads", Peers.duckdbGroupBy(duck, 2));
+            System.gc();
+        }
+
+        /**
+         * Closes DuckDB.
+         *
+         * @throws SQLException on a database error
+         */
+        @TearDown(Level.Trial)
+        public void tearDown() throws SQLException {
+            duck.close();
+        }
+    }
+
+    /** DuckDB reading the CSV file; checks read_csv + GROUP BY at 1 and 2 threads. */
+    @State(Scope.Benchmark)
+    public static class DuckCsv {
+        Connection duck;
+        Path csv;
+
+        /** Creates the state (JMH does). */
+        public DuckCsv() {
+        }
+
+        /**
+         * Opens DuckDB and cross-checks.
+         *
+         * @param d the responses
+         * @throws SQLException on a database error
+         * @throws IOException if the file cannot be written
+         */
+        @Setup(Level.Trial)
+        public void setUp(Data d) throws SQLException, IOException {
+            csv = csvFile(d.data);
+            duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+            d.reference.requireSame("duckdbCsv1Thread", Peers.duckdbCsv(duck, 1, csv));
+            d.reference.requireSame("duckdbCsv2Threads", Peers.duckdbCsv(duck, 2, csv));
+            System.gc();
+        }
+
+        /**
+         * Closes DuckDB.
+         *
+         * @throws SQLException on a database error
+         */
+        @TearDown(Level.Trial)
+        public void tearDown() throws SQLException {
+            duck.close();
+        }
+    }
+
+    /** 12 bytes per response of {@code long}s, for the memory-bandwidth floor. */
+    @State(Scope.Benchmark)
+    public static class Bandwidth {
+        /** Number of responses. */
+        @Param({"1000000", "10000000"})
+        public int size;
+
+        long[] words;
+
+        /** Creates the state (JMH does). */
+        public Bandwidth() {
+        }
+
+        /** Fills the array. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            words = new long[(int) (size * 12L / 8)];
+            for (int i = 0; i < words.length; i++) {
+                words[i] = i * 0x9E3779B97F4A7C15L;
+            }
+        }
+    }
+
+    private static final ColumnarScores ONE = ColumnarScores.of(TimeGrain.MONTH, ZoneOffset.UTC);
+    private static final ColumnarScores TWO = ONE.threads(2);
 
     private static void requireSameCounts(Summary a, Summary b) {
         if (!a.rows.keySet().equals(b.rows.keySet())) {
@@ -157,66 +292,66 @@ public class SurveyScoresBenchmark {
         return f;
     }
 
-    /**
-     * Closes DuckDB.
-     *
-     * @throws SQLException on a database error
-     */
-    @TearDown(Level.Trial)
-    public void tearDown() throws SQLException {
-        if (duck != null) {
-            duck.close();
-        }
+    private static SegmentedResult<ScoreCardResult> fixedLayout(Path csv) throws IOException {
+        // Presize from the file length (rows here are ~45 bytes), as a reader would, to avoid regrowth.
+        int expected = (int) Math.min(Integer.MAX_VALUE - 8, Files.size(csv) / 32);
+        ResponseColumns.Builder b = ResponseColumns.builder(RatingScale.csat5(), RatingScale.ces7(), expected);
+        return ONE.aggregate(SurveyCsv.read(csv, b, false).build());
     }
 
     /**
      * cxkit columnar, one thread, unweighted.
      *
+     * @param c the unweighted columns
      * @return the scores
      */
     @Benchmark
-    public SegmentedResult<ScoreCardResult> columnar1Thread() {
-        return one.aggregate(columns);
+    public SegmentedResult<ScoreCardResult> columnar1Thread(Columns c) {
+        return ONE.aggregate(c.columns);
     }
 
     /**
      * cxkit columnar, two threads, unweighted.
      *
+     * @param c the unweighted columns
      * @return the scores
      */
     @Benchmark
-    public SegmentedResult<ScoreCardResult> columnar2Threads() {
-        return two.aggregate(columns);
+    public SegmentedResult<ScoreCardResult> columnar2Threads(Columns c) {
+        return TWO.aggregate(c.columns);
     }
 
     /**
      * cxkit columnar, one thread, weighted.
      *
+     * @param c the weighted columns
      * @return the scores
      */
     @Benchmark
-    public SegmentedResult<ScoreCardResult> columnarWeighted1Thread() {
-        return one.aggregate(weightedColumns);
+    public SegmentedResult<ScoreCardResult> columnarWeighted1Thread(WeightedColumns c) {
+        return ONE.aggregate(c.columns);
     }
 
     /**
      * cxkit columnar, two threads, weighted.
      *
+     * @param c the weighted columns
      * @return the scores
      */
     @Benchmark
-    public SegmentedResult<ScoreCardResult> columnarWeighted2Threads() {
-        return two.aggregate(weightedColumns);
+    public SegmentedResult<ScoreCardResult> columnarWeighted2Threads(WeightedColumns c) {
+        return TWO.aggregate(c.columns);
     }
 
     /**
      * cxkit object path: a stream of records collected with {@link ColumnarScores#collector()}.
      *
+     * @param r the records
      * @return the scores
      */
     @Benchmark
-    public SegmentedResult<ScoreCardResult> objectPath() {
-        return records.stream().collect(one.collector());
+    public SegmentedResult<ScoreCardResult> objectPath(Records r) {
+        return r.records.stream().collect(ONE.collector());
     }
 
     /**
@@ -224,22 +359,24 @@ public class SurveyScoresBenchmark {
      * {@code SurveyReader} segmented by touchpoint and UTC month, weight column ignored (DuckDB's
      * query is unweighted too).
      *
+     * @param f the CSV file and readers
      * @return the scores
      */
     @Benchmark
-    public SegmentedResult<ScoreCardResult> csvToReport() {
-        return csvReader.read(csv).report().segments();
+    public SegmentedResult<ScoreCardResult> csvToReport(CsvFile f) {
+        return f.reader.read(f.csv).report().segments();
     }
 
     /**
      * The same with {@code threads(2)}: the file split at a line feed in the middle, two parts read
      * in parallel and combined (files under 8 MiB, e.g. the smoke run's, are read with one thread).
      *
+     * @param f the CSV file and readers
      * @return the scores
      */
     @Benchmark
-    public SegmentedResult<ScoreCardResult> csvToReport2Threads() {
-        return csvReader2.read(csv).report().segments();
+    public SegmentedResult<ScoreCardResult> csvToReport2Threads(CsvFile f) {
+        return f.reader2.read(f.csv).report().segments();
     }
 
     /**
@@ -247,89 +384,94 @@ public class SurveyScoresBenchmark {
      * layout ({@link SurveyCsv}: no quoting, no validation beyond digits, private to the
      * benchmarks) into {@code ResponseColumns} and the columnar aggregation.
      *
+     * @param f the CSV file and readers
      * @return the scores
      * @throws IOException if the file cannot be read
      */
     @Benchmark
-    public SegmentedResult<ScoreCardResult> csvFixedLayoutFloor() throws IOException {
-        // Presize from the file length (rows here are ~45 bytes), as a reader would, to avoid regrowth.
-        int expected = (int) Math.min(Integer.MAX_VALUE - 8, Files.size(csv) / 32);
-        ResponseColumns.Builder b = ResponseColumns.builder(RatingScale.csat5(), RatingScale.ces7(), expected);
-        return one.aggregate(SurveyCsv.read(csv, b, false).build());
+    public SegmentedResult<ScoreCardResult> csvFixedLayoutFloor(CsvFile f) throws IOException {
+        return fixedLayout(f.csv);
     }
 
     /**
      * Peer: idiomatic streams groupingBy with a counting collector.
      *
+     * @param r the records
      * @return the summary
      */
     @Benchmark
-    public Summary streamsGroupingBy() {
-        return Peers.streams(records);
+    public Summary streamsGroupingBy(Records r) {
+        return Peers.streams(r.records);
     }
 
     /**
      * Peer: Commons Math SummaryStatistics per group.
      *
+     * @param r the records
      * @return the summary
      */
     @Benchmark
-    public Summary commonsMathPerGroup() {
-        return Peers.commonsMath(records);
+    public Summary commonsMathPerGroup(Records r) {
+        return Peers.commonsMath(r.records);
     }
 
     /**
      * Peer: DuckDB GROUP BY over the in-memory table, one thread.
      *
+     * @param t DuckDB with the table
      * @return the summary
      * @throws SQLException on a database error
      */
     @Benchmark
-    public Summary duckdbGroupBy1Thread() throws SQLException {
-        return Peers.duckdbGroupBy(duck, 1);
+    public Summary duckdbGroupBy1Thread(DuckTable t) throws SQLException {
+        return Peers.duckdbGroupBy(t.duck, 1);
     }
 
     /**
      * Peer: DuckDB GROUP BY over the in-memory table, two threads.
      *
+     * @param t DuckDB with the table
      * @return the summary
      * @throws SQLException on a database error
      */
     @Benchmark
-    public Summary duckdbGroupBy2Threads() throws SQLException {
-        return Peers.duckdbGroupBy(duck, 2);
+    public Summary duckdbGroupBy2Threads(DuckTable t) throws SQLException {
+        return Peers.duckdbGroupBy(t.duck, 2);
     }
 
     /**
      * Peer: DuckDB read_csv + GROUP BY, one thread.
      *
+     * @param c DuckDB and the CSV file
      * @return the summary
      * @throws SQLException on a database error
      */
     @Benchmark
-    public Summary duckdbCsv1Thread() throws SQLException {
-        return Peers.duckdbCsv(duck, 1, csv);
+    public Summary duckdbCsv1Thread(DuckCsv c) throws SQLException {
+        return Peers.duckdbCsv(c.duck, 1, c.csv);
     }
 
     /**
      * Peer: DuckDB read_csv + GROUP BY, two threads.
      *
+     * @param c DuckDB and the CSV file
      * @return the summary
      * @throws SQLException on a database error
      */
     @Benchmark
-    public Summary duckdbCsv2Threads() throws SQLException {
-        return Peers.duckdbCsv(duck, 2, csv);
+    public Summary duckdbCsv2Threads(DuckCsv c) throws SQLException {
+        return Peers.duckdbCsv(c.duck, 2, c.csv);
     }
 
     /**
      * Context: one thread summing 12 bytes per response sequentially (the bandwidth floor).
      *
+     * @param b the array
      * @return the sum
      */
     @Benchmark
-    public long memorySequentialRead() {
-        long[] a = bandwidth;
+    public long memorySequentialRead(Bandwidth b) {
+        long[] a = b.words;
         long s0 = 0;
         long s1 = 0;
         long s2 = 0;

@@ -1,11 +1,9 @@
 package io.cxkit.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxkit.io.AttributionReader;
-import io.cxkit.io.CxJacksonModule;
 import io.cxkit.journey.attribution.AttributionAccumulator;
 import io.cxkit.journey.attribution.AttributionModel;
 import io.cxkit.journey.attribution.AttributionModelResult;
@@ -270,8 +268,7 @@ final class AttributionCommand implements Callable<Integer> {
     }
 
     private void json(AttributionModelResult r, AttributionReader.Summary read, Duration h, PrintWriter out) {
-        ObjectMapper m = new ObjectMapper().registerModule(CxJacksonModule.of(0.95))
-                .enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper m = CliSupport.mapper();
         ObjectNode root = m.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("model", modelName(model));
@@ -292,13 +289,9 @@ final class AttributionCommand implements Callable<Integer> {
         SurvivalCommand.num(root, "totalValue", r.totalValue());
         ArrayNode credits = root.putArray("credits");
         for (TouchpointCredit t : r.credits()) {
-            ObjectNode o = credits.addObject();
-            o.put("touchpoint", t.touchpoint());
-            SurvivalCommand.num(o, "conversions", t.conversions());
-            SurvivalCommand.num(o, "value", t.value());
-            if (markov) {
-                SurvivalCommand.num(o, "removalEffect", t.removalEffect());
-                SurvivalCommand.num(o, "valueRemovalEffect", t.valueRemovalEffect());
+            ObjectNode o = credits.addObject().setAll((ObjectNode) m.valueToTree(t));
+            if (!markov) {
+                o.remove(List.of("removalEffect", "valueRemovalEffect"));   // the heuristics have none
             }
         }
         double[] tot = totals(r);

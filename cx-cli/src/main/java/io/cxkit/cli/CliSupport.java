@@ -2,11 +2,12 @@ package io.cxkit.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxkit.core.Interval;
 import io.cxkit.core.ProportionEstimate;
-import io.cxkit.core.QuantileSummary;
 import io.cxkit.io.CxJacksonModule;
 import io.cxkit.io.ReadSummary;
+import io.cxkit.jackson.CxSchemaModule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -124,9 +125,23 @@ final class CliSupport {
         json.put(key + "Seconds", d == null ? null : d.seconds());
     }
 
+    /**
+     * The mapper of every command's JSON: cx-io's module (read results, rejected rows) and
+     * cx-jackson's {@link CxSchemaModule}, which writes the result records in their documented
+     * {@code cxkit/NAME/v1} shapes; the commands put only the echo of their options around them.
+     */
     static ObjectMapper mapper() {
-        return new ObjectMapper().registerModule(CxJacksonModule.of(0.95))
+        return mapper(CxSchemaModule.of(0.95));
+    }
+
+    static ObjectMapper mapper(CxSchemaModule shapes) {
+        return new ObjectMapper().registerModule(CxJacksonModule.of(0.95)).registerModule(shapes)
                 .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** A result as the schema module writes it, as an ordered tree the command can add its echo to. */
+    static ObjectNode tree(Object result) {
+        return mapper().valueToTree(result);
     }
 
     static void writeJson(PrintWriter out, Object tree) {
@@ -138,45 +153,16 @@ final class CliSupport {
         out.flush();
     }
 
-    /** A finite number, or null (JSON {@code null}) for NaN. */
+    /** A finite number, or null (JSON {@code null}) for NaN and infinities. */
     static Double num(double v) {
         return Double.isFinite(v) ? v : null;
-    }
-
-    /** {@code {estimate, lower, upper, successes, n}} with a Wilson interval; nulls when n = 0. */
-    static Map<String, Object> proportion(ProportionEstimate p, double confidence) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("n", p.n());
-        m.put("successes", num(p.successes()));
-        m.put("estimate", num(p.estimate()));
-        Interval i = p.n() == 0 ? null : p.interval(confidence);
-        m.put("lower", i == null ? null : num(i.lower()));
-        m.put("upper", i == null ? null : num(i.upper()));
-        return m;
-    }
-
-    /**
-     * {@code {n, min, median, p75, p90, p95, p99, max}} in seconds; min and max exact, quantiles within
-     * the sketch's relative accuracy; null when empty.
-     */
-    static Map<String, Object> seconds(QuantileSummary q) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("n", q.n());
-        m.put("min", q.isEmpty() ? null : num(q.min()));
-        m.put("median", q.isEmpty() ? null : num(q.median()));
-        m.put("p75", q.isEmpty() ? null : num(q.p75()));
-        m.put("p90", q.isEmpty() ? null : num(q.p90()));
-        m.put("p95", q.isEmpty() ? null : num(q.p95()));
-        m.put("p99", q.isEmpty() ? null : num(q.p99()));
-        m.put("max", q.isEmpty() ? null : num(q.max()));
-        return m;
     }
 
     static Map<String, Object> input(ReadSummary s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", s.rows());
         m.put("accepted", s.accepted());
-        m.put("columns", new LinkedHashMap<>(s.columns()));
+        m.put("columns", new java.util.TreeMap<>(s.columns()));   // Map.copyOf iterates in a per-JVM order
         m.put("rejected", s.rejected());
         return m;
     }

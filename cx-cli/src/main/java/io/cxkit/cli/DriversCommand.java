@@ -11,6 +11,8 @@ import io.cxkit.survey.drivers.KeyDriverResult;
 import io.cxkit.survey.drivers.KeyDrivers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,16 +131,10 @@ final class DriversCommand implements Callable<Integer> {
             List<Object> list = new ArrayList<>();
             int rank = 1;
             for (DriverImportance d : r.ranked()) {
-                Map<String, Object> x = new LinkedHashMap<>();
+                ObjectNode x = JsonNodeFactory.instance.objectNode();
                 x.put("driver", d.driver());
                 x.put("rank", rank++);
-                x.put("raw", CliSupport.num(d.raw()));
-                x.put("rescaled", CliSupport.num(d.rescaled()));
-                x.put("mean", CliSupport.num(d.mean()));
-                x.put("rawInterval", r.resamples() == 0 ? null : List.of(d.rawInterval().lower(),
-                        d.rawInterval().upper()));
-                x.put("rescaledInterval", r.resamples() == 0 ? null : List.of(d.rescaledInterval().lower(),
-                        d.rescaledInterval().upper()));
+                x.setAll(CliSupport.tree(d));
                 list.add(x);
             }
             root.put("importances", list);

@@ -2,7 +2,6 @@ package io.cxkit.cli;
 
 import io.cxkit.core.TouchpointCatalog;
 import io.cxkit.io.TouchpointCatalogReader;
-import io.cxkit.journey.CustomerJourney;
 import io.cxkit.journey.funnel.Funnel;
 import io.cxkit.journey.funnel.FunnelMode;
 import io.cxkit.journey.funnel.FunnelResult;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,7 +74,12 @@ final class FunnelCommand implements Callable<Integer> {
         TouchpointCatalog.Level level = catalogFile == null ? null : level(cl, by);
         TouchpointCatalog catalog = catalogFile == null ? null
                 : TouchpointCatalogReader.builder().build().read(catalogFile).catalog();
-        JourneyFile f = JourneyFile.read(cl, file, options, by, catalog, level);
+        try (JourneyFile f = JourneyFile.read(cl, file, options, by, catalog, level)) {
+            return report(cl, m, catalog, f);
+        }
+    }
+
+    private int report(CommandLine cl, FunnelMode m, TouchpointCatalog catalog, JourneyFile f) {
         if (!f.notInCatalog.isEmpty() && format != CliSupport.Format.JSON) {
             cl.getErr().println("cx: " + f.notInCatalog.size() + " touchpoint" + (f.notInCatalog.size() == 1 ? " is" : "s are")
                     + " not in " + catalogFile + " (journeys entering there are under " + TouchpointCatalog.UNKNOWN
@@ -84,15 +87,8 @@ final class FunnelCommand implements Callable<Integer> {
         }
         Funnel funnel = Funnel.builder().steps(steps.toArray(new String[0])).mode(m)
                 .window(CliSupport.TypedDuration.valueOf(within)).knownTouchpoints(f.touchpoints).build();
-        FunnelResult overall = funnel.run(f.journeys);
-        Map<String, FunnelResult> segments = new TreeMap<>();
-        if (by != null) {
-            Map<String, List<CustomerJourney>> groups = new TreeMap<>();
-            for (CustomerJourney j : f.journeys) {
-                groups.computeIfAbsent(f.segment(j), k -> new ArrayList<>()).add(j);
-            }
-            groups.forEach((k, js) -> segments.put(k, funnel.run(js)));
-        }
+        FunnelResult overall = f.funnel(funnel);
+        Map<String, FunnelResult> segments = by != null ? f.funnelBySegment(funnel) : Map.of();
         PrintWriter out = cl.getOut();
         if (format == CliSupport.Format.HTML) {
             HtmlReport.Builder page = HtmlReport.builder().title("cx funnel: " + file)
@@ -121,12 +117,12 @@ final class FunnelCommand implements Callable<Integer> {
                 c.put("notInCatalog", f.notInCatalog);
                 root.put("touchpointCatalog", c);
             }
-            root.put("overall", json(overall));
+            root.put("overall", overall);
             List<Object> segs = new ArrayList<>();
             segments.forEach((k, r) -> {
                 Map<String, Object> s = new LinkedHashMap<>();
                 s.put("key", Map.of(by, k));
-                s.put("result", json(r));
+                s.put("result", r);
                 segs.add(s);
             });
             root.put("segments", segs);
@@ -187,30 +183,5 @@ final class FunnelCommand implements Callable<Integer> {
                     s.entered(), s.converted(), s.dropped(), CliSupport.pct(s.fromPrevious(), CONFIDENCE),
                     CliSupport.pct(s.fromFirst(), CONFIDENCE), s.index() == 0 ? "-" : t);
         }
-    }
-
-    static Map<String, Object> json(FunnelResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("journeys", r.journeys());
-        m.put("entered", r.entered());
-        m.put("completed", r.completed());
-        m.put("conversion", CliSupport.proportion(r.conversion(), CONFIDENCE));
-        m.put("timeToConvertSeconds", CliSupport.seconds(r.timeToConvert()));
-        List<Object> steps = new ArrayList<>();
-        for (FunnelStepResult s : r.steps()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("name", s.name());
-            x.put("index", s.index());
-            x.put("entered", s.entered());
-            x.put("converted", s.converted());
-            x.put("dropped", s.dropped());
-            x.put("fromPrevious", CliSupport.proportion(s.fromPrevious(), CONFIDENCE));
-            x.put("fromFirst", CliSupport.proportion(s.fromFirst(), CONFIDENCE));
-            x.put("timeFromPreviousSeconds", CliSupport.seconds(s.timeFromPrevious()));
-            x.put("timeFromFirstSeconds", CliSupport.seconds(s.timeFromFirst()));
-            steps.add(x);
-        }
-        m.put("steps", steps);
-        return m;
     }
 }

@@ -3,19 +3,26 @@ package io.cxkit.cli;
 import io.cxkit.core.TouchpointCatalog;
 import io.cxkit.io.ReadSummary;
 import io.cxkit.io.JourneyEventReader;
-import io.cxkit.journey.CustomerJourney;
+import io.cxkit.core.NameDictionary;
+import io.cxkit.core.SegmentKey;
 import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneySegments;
+import io.cxkit.journey.LogJourney;
+import io.cxkit.journey.funnel.Funnel;
+import io.cxkit.journey.funnel.FunnelResult;
+import io.cxkit.journey.paths.PathVariants;
+import io.cxkit.journey.paths.TransitionGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -24,7 +31,7 @@ import picocli.CommandLine.Option;
  * an {@link EventLog} (16 to 32 bytes an event in memory; past {@code --memory} the log spills sorted
  * runs to {@code --temp-dir} and merges them), then cut into journeys by the log.
  */
-final class JourneyFile {
+final class JourneyFile implements AutoCloseable {
 
     /** Options of reading the events and cutting journeys, shared by funnel and paths. */
     static final class Options {
@@ -59,19 +66,20 @@ final class JourneyFile {
     }
 
     final ReadSummary summary;
-    final List<CustomerJourney> journeys;
     final Set<String> touchpoints;
-    /** With a touchpoint catalog: the file's touchpoints it does not hold, sorted; else empty. */
     final List<String> notInCatalog;
-    private final Map<CustomerJourney, String> segmentOfJourney;
+    private final EventLog log;
+    private final JourneyBuilder rules;
+    private final JourneySegments byCatalog;
+    private final int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 64));
 
-    private JourneyFile(ReadSummary summary, List<CustomerJourney> journeys, Set<String> touchpoints,
-            Map<CustomerJourney, String> segmentOfJourney, List<String> notInCatalog) {
+    private JourneyFile(ReadSummary summary, EventLog log, JourneyBuilder rules, JourneySegments byCatalog) {
         this.summary = summary;
-        this.journeys = journeys;
-        this.touchpoints = touchpoints;
-        this.segmentOfJourney = segmentOfJourney;
-        this.notInCatalog = notInCatalog;
+        this.log = log;
+        this.rules = rules;
+        this.byCatalog = byCatalog;
+        this.touchpoints = new TreeSet<>(log.touchpoints().names());
+        this.notInCatalog = byCatalog == null ? List.of() : byCatalog.unknownTouchpoints();
     }
 
     static JourneyFile read(CommandLine cl, Path file, Options o, String by) {
@@ -79,8 +87,8 @@ final class JourneyFile {
     }
 
     /**
-     * Reads the events; with a {@code catalog}, journeys are segmented by the catalog {@code level}
-     * of their first touchpoint ({@code by} is then not a column).
+     * Reads the file into an event log (spilling past {@code --memory}); the caller closes the
+     * returned file, which deletes any spilled runs.
      */
     static JourneyFile read(CommandLine cl, Path file, Options o, String by, TouchpointCatalog catalog,
             TouchpointCatalog.Level level) {
@@ -112,43 +120,75 @@ final class JourneyFile {
         if (o.byCase) {
             jb = jb.byCase();
         }
+        if (o.tempDir != null && !Files.isDirectory(o.tempDir)) {
+            throw new CommandLine.ParameterException(cl, "--temp-dir must be an existing directory: " + o.tempDir);
+        }
         EventLog.Builder events = EventLog.builder().memoryBudget(o.memory != null ? o.memory
                 : Math.max(1L << 24, Runtime.getRuntime().maxMemory() / 4));
         if (o.tempDir != null) {
-            if (!Files.isDirectory(o.tempDir)) {
-                throw new CommandLine.ParameterException(cl, "--temp-dir must be an existing directory: " + o.tempDir);
-            }
             events.tempDirectory(o.tempDir);
         }
+        EventLog log = null;
         try (events) {
             ReadSummary s = b.build().readInto(file, events);
-            try (EventLog log = events.build()) {
-                Set<String> touchpoints = new TreeSet<>(log.touchpoints().names());
-                List<CustomerJourney> journeys = new ArrayList<>();
-                boolean segmented = by != null || catalog != null;
-                Map<CustomerJourney, String> segments = segmented ? new IdentityHashMap<>() : Map.of();
-                JourneySegments byCatalog = catalog == null ? null : JourneySegments.of(log, catalog, level);
-                log.forEachJourney(jb, j -> {
-                    CustomerJourney cj = j.toCustomerJourney();
-                    journeys.add(cj);
-                    if (byCatalog != null) {
-                        segments.put(cj, byCatalog.names().get(byCatalog.segmentOf(j)));
-                    } else if (segmented) {
-                        segments.put(cj, j.segmentName().orElse("(none)"));
-                    }
-                });
-                return new JourneyFile(s, journeys, touchpoints, segments,
-                        byCatalog == null ? List.of() : byCatalog.unknownTouchpoints());
+            log = events.build();
+            return new JourneyFile(s, log, jb, catalog == null ? null : JourneySegments.of(log, catalog, level));
+        } catch (RuntimeException | Error e) {
+            if (log != null) {
+                log.close();
             }
+            throw e;
         }
     }
 
-    /** A journey's segment: the {@code --by} value of its first event (or its catalog stage, area or channel). */
-    String segment(CustomerJourney j) {
-        return segmentOfJourney.get(j);
+    /** The journeys' count (every journey, whatever the analysis counts). */
+    long journeyCount() {
+        return log.scan(rules, threads, () -> new long[1], (a, j) -> a[0]++, (a, c) -> {
+            a[0] += c[0];
+            return a;
+        })[0];
     }
 
-    /** Sizes such as {@code 512m}, {@code 2g}, {@code 1500k} or a number of bytes. */
+    /** The funnel over every journey of the log, customers split across the machine's cores. */
+    FunnelResult funnel(Funnel funnel) {
+        return funnel.run(log, rules, threads);
+    }
+
+    /**
+     * The funnel per segment: the {@code --by} value of a journey's first event ({@code (none)}
+     * when empty), or its first touchpoint's catalog entry with {@code --touchpoints}; sorted by name.
+     */
+    Map<String, FunnelResult> funnelBySegment(Funnel funnel) {
+        ToIntFunction<LogJourney> segmentOf;
+        IntFunction<String> nameOf;
+        if (byCatalog != null) {
+            segmentOf = byCatalog::segmentOf;
+            nameOf = byCatalog.names()::get;
+        } else {
+            NameDictionary values = log.segments();
+            int none = values.size();
+            int empty = values.find("");
+            segmentOf = j -> j.segment() == LogJourney.NONE || j.segment() == empty ? none : j.segment();
+            nameOf = id -> id == none ? "(none)" : values.name(id);
+        }
+        Map<String, FunnelResult> out = new TreeMap<>();
+        funnel.bySegment(log, rules, threads, segmentOf, id -> SegmentKey.of(nameOf.apply(id))).asMap()
+                .forEach((k, r) -> out.put(k.part(0), r));
+        return out;
+    }
+
+    /** Counts every journey into the path variants and the transition graph. */
+    void paths(PathVariants variants, TransitionGraph graph) {
+        variants.acceptAll(log, rules, threads);
+        graph.acceptAll(log, rules, threads);
+    }
+
+    /** Deletes any spilled runs of the log. */
+    @Override
+    public void close() {
+        log.close();
+    }
+
     static final class ByteSizeConverter implements CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String value) {

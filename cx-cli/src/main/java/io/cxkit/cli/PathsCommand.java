@@ -79,7 +79,12 @@ final class PathsCommand implements Callable<Integer> {
         if (format == CliSupport.Format.HTML && top < 1) {
             throw new CommandLine.ParameterException(cl, "--top must be >= 1 with --format html: " + top);
         }
-        JourneyFile f = JourneyFile.read(cl, file, options, null);
+        try (JourneyFile f = JourneyFile.read(cl, file, options, null)) {
+            return report(cl, f);
+        }
+    }
+
+    private int report(CommandLine cl, JourneyFile f) {
         String anchor = from != null ? from : to;
         if (anchor != null && !f.touchpoints.contains(anchor)) {
             throw new IllegalArgumentException("unknown touchpoint '" + anchor + "': it never occurs in " + file
@@ -91,10 +96,8 @@ final class PathsCommand implements Callable<Integer> {
             pv = pv.collapsingRepeats();
         }
         TransitionGraph graph = TransitionGraph.create();
-        for (var j : f.journeys) {
-            pv.accept(j);
-            graph.accept(j);
-        }
+        f.paths(pv, graph);
+        long journeys = f.journeyCount();
         PathVariantsResult pr = pv.result();
         TopPaths tops = pr.top(top);
         TransitionGraphResult gr = graph.result();
@@ -122,33 +125,23 @@ final class PathsCommand implements Callable<Integer> {
             root.put("depth", anchor == null ? null : depth);
             root.put("collapseRepeats", collapse);
             root.put("journeys", JourneyFile.unitJson(options));
-            root.put("journeysTotal", f.journeys.size());
+            root.put("journeysTotal", journeys);
             root.put("journeysCounted", pr.journeys());
             root.put("journeysWithoutTouchpoint", pr.skipped());
             root.put("variants", pr.variants().size());
             List<Object> list = new ArrayList<>();
             for (PathCount p : tops.top()) {
-                list.add(path(p));
+                list.add(p);
             }
             root.put("top", list);
-            root.put("other", path(tops.other()));
-            List<Object> ts = new ArrayList<>();
-            for (Transition t : transitions.subList(0, Math.min(Math.max(top, 0), transitions.size()))) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("from", t.from());
-                m.put("to", t.to());
-                m.put("count", t.count());
-                m.put("share", CliSupport.num(t.share()));
-                m.put("timeSeconds", CliSupport.seconds(t.time()));
-                ts.add(m);
-            }
-            root.put("transitions", ts);
+            root.put("other", tops.other());
+            root.put("transitions", transitions.subList(0, Math.min(Math.max(top, 0), transitions.size())));
             root.put("transitionsTotal", transitions.size());
             root.put("input", CliSupport.input(f.summary));
             CliSupport.writeJson(out, root);
         } else {
             out.printf(Locale.ROOT, "Paths: %s; journeys per %s%n", view, JourneyFile.unit(options));
-            out.printf(Locale.ROOT, "%,d journeys, %,d counted%s, %,d path variants%n", f.journeys.size(),
+            out.printf(Locale.ROOT, "%,d journeys, %,d counted%s, %,d path variants%n", journeys,
                     pr.journeys(), pr.skipped() > 0 ? String.format(Locale.ROOT, " (%,d never visit %s)", pr.skipped(),
                             anchor) : "", pr.variants().size());
             out.printf(Locale.ROOT, "%nTop %d paths (+ other = %,d journeys)%n", tops.top().size(), tops.journeys());
@@ -168,14 +161,5 @@ final class PathsCommand implements Callable<Integer> {
             CliSupport.reportRejected(cl, f.summary, format);
         }
         return 0;
-    }
-
-    private static Map<String, Object> path(PathCount p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("path", p.path());
-        m.put("count", p.count());
-        m.put("share", CliSupport.num(p.share()));
-        m.put("variants", p.variants());
-        return m;
     }
 }

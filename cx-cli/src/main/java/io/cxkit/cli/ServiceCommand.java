@@ -20,6 +20,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -292,23 +294,44 @@ final class ServiceCommand implements Callable<Integer> {
                 p.n() == 0 ? "" : String.format(Locale.ROOT, " (n=%,d)", p.n()));
     }
 
-    static Map<String, Object> json(ServiceResult r, CliSupport.TypedDuration[] targets) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tickets", r.tickets());
-        m.put("solved", r.solved());
-        m.put("firstResponseSeconds", CliSupport.seconds(r.firstResponse()));
-        m.put("resolutionSeconds", CliSupport.seconds(r.resolution()));
-        m.put("requesterWaitSeconds", CliSupport.seconds(r.requesterWait()));
-        m.put("firstContactResolution", CliSupport.proportion(r.firstContactResolution(), CONFIDENCE));
-        m.put("repeatContact", CliSupport.proportion(r.repeatContact(), CONFIDENCE));
-        m.put("reopened", CliSupport.proportion(r.reopen(), CONFIDENCE));
-        m.put("sla", sla(r, targets));
-        return m;
+    /** The schema module's {@code cxkit/service/v1} result, with the {@code --sla} targets as typed. */
+    static ObjectNode json(ServiceResult r, CliSupport.TypedDuration[] targets) {
+        return echoTargets(CliSupport.tree(r), targets);
+    }
+
+    /**
+     * Adds {@code targetText} (the {@code --sla} target as typed) after each SLA entry's
+     * {@code target}, in {@code sla} and, for a ticket export, {@code businessHours.sla}.
+     */
+    static ObjectNode echoTargets(ObjectNode result, CliSupport.TypedDuration[] targets) {
+        echoSla((ObjectNode) result.get("sla"), targets);
+        if (result.get("businessHours") instanceof ObjectNode bh) {
+            echoSla((ObjectNode) bh.get("sla"), targets);
+        }
+        return result;
+    }
+
+    private static void echoSla(ObjectNode sla, CliSupport.TypedDuration[] targets) {
+        String[] names = {"firstResponse", "resolution"};
+        for (int i = 0; i < names.length; i++) {
+            JsonNode written = sla.get(names[i]);
+            if ((targets[i] == null) != written.isNull()) {
+                throw new IllegalStateException("the " + names[i] + " target of the result (" + written
+                        + ") is not the --sla target " + targets[i]);
+            }
+            if (targets[i] != null) {
+                ObjectNode echoed = sla.objectNode();
+                echoed.set("target", written.get("target"));
+                echoed.put("targetText", targets[i].text());
+                echoed.setAll((ObjectNode) written);
+                sla.set(names[i], echoed);
+            }
+        }
     }
 
     /** {@code segments[] {key {COL: value}, result}} in key order. */
     static <R> List<Object> segments(String column, Map<String, R> segments,
-            Function<R, Map<String, Object>> json) {
+            Function<R, ? extends Object> json) {
         List<Object> segs = new ArrayList<>();
         segments.forEach((k, r) -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -317,23 +340,5 @@ final class ServiceCommand implements Callable<Integer> {
             segs.add(m);
         });
         return segs;
-    }
-
-    /** The SLA attainments of {@code r}, whose targets are {@code targets} (as typed). */
-    static Map<String, Object> sla(ServiceResult r, CliSupport.TypedDuration[] targets) {
-        Map<String, Object> sla = new LinkedHashMap<>();
-        sla.put("firstResponse", target(targets[0], r.firstResponseSla()));
-        sla.put("resolution", target(targets[1], r.resolutionSla()));
-        return sla;
-    }
-
-    private static Object target(CliSupport.TypedDuration target, ProportionEstimate p) {
-        if (target == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        CliSupport.putDuration(m, "target", target);
-        m.put("attainment", CliSupport.proportion(p, CONFIDENCE));
-        return m;
     }
 }

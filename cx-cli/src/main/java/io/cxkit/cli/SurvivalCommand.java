@@ -1,11 +1,11 @@
 package io.cxkit.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cxkit.jackson.CxSchemaModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxkit.core.Interval;
-import io.cxkit.io.CxJacksonModule;
 import io.cxkit.io.ReadSummary;
 import io.cxkit.io.SurvivalReader;
 import io.cxkit.journey.survival.LogRankGroup;
@@ -250,8 +250,7 @@ final class SurvivalCommand implements Callable<Integer> {
     }
 
     private void json(SurvivalResult r, ReadSummary read, SurvivalReader reader, PrintWriter out) {
-        ObjectMapper m = new ObjectMapper().registerModule(CxJacksonModule.of(confidence))
-                .enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper m = CliSupport.mapper(CxSchemaModule.of(confidence).survivalIntervals(confType.type));
         ObjectNode root = m.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("confidence", confidence);
@@ -271,25 +270,13 @@ final class SurvivalCommand implements Callable<Integer> {
         } else {
             root.put("by", read.columns().get("by"));
         }
-        root.set("overall", curve(m, r.overall()));
+        root.set("overall", m.valueToTree(r.overall()));
         if (by != null) {
             ArrayNode groups = root.putArray("groups");
             for (SurvivalCurve c : r.groups().values()) {
-                groups.add(curve(m, c));
+                groups.add(m.<JsonNode>valueToTree(c));
             }
-            LogRankTest lr = r.logRank();
-            ObjectNode l = root.putObject("logRank");
-            num(l, "chiSquare", lr.chiSquare());
-            l.put("df", lr.df());
-            num(l, "pValue", lr.pValue());
-            ArrayNode gs = l.putArray("groups");
-            for (LogRankGroup g : lr.groups()) {
-                ObjectNode o = gs.addObject();
-                o.put("group", g.group());
-                o.put("n", g.n());
-                o.put("observed", g.observed());
-                num(o, "expected", g.expected());
-            }
+            root.set("logRank", m.valueToTree(r.logRank()));
         }
         ObjectNode in = root.putObject("input");
         in.put("rows", read.rows());
@@ -303,48 +290,12 @@ final class SurvivalCommand implements Callable<Integer> {
         }
     }
 
-    private ObjectNode curve(ObjectMapper m, SurvivalCurve c) {
-        ObjectNode o = m.createObjectNode();
-        o.put("group", c.group());
-        o.put("n", c.n());
-        o.put("events", c.events());
-        o.put("censored", c.n() - c.events());
-        MedianSurvival med = c.median(confType.type, confidence);
-        ObjectNode mo = o.putObject("median");
-        time(mo, "time", med.time());
-        time(mo, "lower", med.interval().lower());
-        time(mo, "upper", med.interval().upper());
-        ArrayNode steps = o.putArray("steps");
-        for (SurvivalStep s : c.steps()) {
-            ObjectNode so = steps.addObject();
-            time(so, "time", s.time());
-            so.put("atRisk", s.atRisk());
-            so.put("events", s.events());
-            so.put("censored", s.censored());
-            num(so, "survival", s.survival());
-            num(so, "stdErr", s.stdErr());
-            Interval iv = s.interval(confType.type, confidence);
-            num(so, "lower", iv.lower());
-            num(so, "upper", iv.upper());
-        }
-        return o;
-    }
-
     /** Puts a number, or null when NaN or infinite (JSON has neither). */
     static void num(ObjectNode o, String key, double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             o.putNull(key);
         } else {
             o.put(key, v);
-        }
-    }
-
-    /** Puts a time: whole numbers without a fraction, null when NaN. */
-    static void time(ObjectNode o, String key, double v) {
-        if (!Double.isNaN(v) && v == Math.rint(v) && Math.abs(v) < 1e15) {
-            o.put(key, (long) v);
-        } else {
-            num(o, key, v);
         }
     }
 

@@ -280,39 +280,11 @@ final class TicketExportService {
                         CliSupport.human(q.p90()), q.n(), note.isEmpty() ? "" : "; " + note));
     }
 
-    /** The {@code cxkit/service/v1} result of a ticket export, plus its business-hours times and more rates. */
-    Map<String, Object> json(TicketRecordResult r) {
-        Map<String, Object> m = ServiceCommand.json(r.elapsed(), targets);
-        ServiceResult b = r.businessHours();
-        Map<String, Object> bh = new LinkedHashMap<>();
-        bh.put("firstResponseSeconds", CliSupport.seconds(b.firstResponse()));
-        bh.put("resolutionSeconds", CliSupport.seconds(b.resolution()));
-        bh.put("requesterWaitSeconds", CliSupport.seconds(b.requesterWait()));
-        bh.put("sla", ServiceCommand.sla(b, targets));
-        m.put("businessHours", bh);
-        m.put("oneTouch", CliSupport.proportion(r.oneTouch(), ServiceCommand.CONFIDENCE));
-        TicketSatisfactionResult sat = r.satisfaction();
-        Map<String, Object> sm = new LinkedHashMap<>();
-        sm.put("good", sat.good());
-        sm.put("bad", sat.bad());
-        sm.put("offered", sat.offered());
-        sm.put("unoffered", sat.unoffered());
-        sm.put("empty", sat.none());
-        sm.put("csat", CliSupport.proportion(sat.csat(), ServiceCommand.CONFIDENCE));
-        sm.put("responseRate", CliSupport.proportion(sat.responseRate(), ServiceCommand.CONFIDENCE));
-        m.put("satisfaction", sm);
-        Map<String, Object> left = new LinkedHashMap<>();
-        left.put("unsolved", r.tickets() - r.solved());
-        left.put("firstResponseEmpty", r.tickets() - r.elapsed().firstResponse().n());
-        left.put("resolutionEmpty", r.solved() - r.elapsed().resolution().n());
-        left.put("requesterWaitEmpty", r.solved() - r.elapsed().requesterWait().n());
-        left.put("businessFirstResponseEmpty", r.tickets() - b.firstResponse().n());
-        left.put("businessResolutionEmpty", r.solved() - b.resolution().n());
-        left.put("businessRequesterWaitEmpty", r.solved() - b.requesterWait().n());
-        left.put("firstContactResolutionEmpty", r.solved() - r.elapsed().firstContactResolution().n());
-        left.put("reopensEmpty", r.tickets() - r.elapsed().reopen().n());
-        left.put("oneTouchEmpty", r.solved() - r.oneTouch().n());
-        m.put("leftOut", left);
-        return m;
+    /**
+     * The {@code cxkit/service/v1} result of a ticket export (the schema module's shape: the
+     * elapsed-time result, its business-hours times and more rates), with the targets as typed.
+     */
+    com.fasterxml.jackson.databind.node.ObjectNode json(TicketRecordResult r) {
+        return ServiceCommand.echoTargets(CliSupport.tree(r), targets);
     }
 }

@@ -12,10 +12,9 @@ package io.cxkit.core;
  * weighted Wald interval is exactly {@code p ± z·SE}. When {@code p} is 0 or 1 the Kish effective
  * size stands in for {@code n*}.
  *
- * <p>Coverage of the weighted 95% Wilson interval (seeded simulation, lognormal weights with
- * σ = 0.5, design effect ≈ 1.3): 94.6–95.5% for n = 100–200 and p = 0.2–0.5. It under-covers for
- * smaller or more unequally weighted samples (about 93.7% at n = 30, p = 0.2; about 92% at n = 50
- * with σ = 0.8), since {@code n*} is itself estimated.
+ * <p>The weighted Wilson interval under-covers for small or very unequally weighted samples,
+ * since {@code n*} is itself estimated; measured coverage: the table "Which interval when" in
+ * {@code docs/statistics.md}.
  *
  * @param n number of observations (respondents, journeys), &gt;= 0
  * @param successes number of successes for unweighted data; the weighted share times the Kish

@@ -15,13 +15,8 @@ package io.cxkit.core;
  * {@link #WALD} under-covers badly for small n or p near 0/1 and is offered for comparison with
  * legacy reports only (adequate roughly when n·p and n·(1−p) both exceed 40).
  *
- * <p>Coverage of the 95% intervals (seeded simulation in the test suite, true p drawn uniformly
- * from [0.05, 0.95]; exact binomial sums agree): Wilson 95.7 / 95.3 / 95.1% at n = 10 / 30 / 100,
- * Jeffreys 95.3 / 94.8 / 95.0%, Agresti–Coull 96.4 / 95.8 / 95.3%, Clopper–Pearson 98.3 / 97.1 /
- * 96.3%. At a single fixed p the coverage of every binomial interval oscillates with n and p
- * (Brown, Cai &amp; DasGupta 2001): for n = 10–50 there are p in [0.1, 0.9] where Wilson covers only
- * about 92% (Jeffreys about 89–92%), so "close to nominal" is an average over p, not a guarantee at
- * every p.
+ * <p>Measured coverage of each method: the table "Which interval when" in
+ * {@code docs/statistics.md} (the one copy of the coverage figures).
  *
  * <p>References: Brown, Cai &amp; DasGupta (2001), "Interval Estimation for a Binomial Proportion",
  * Statistical Science 16(2); Agresti &amp; Coull (1998), The American Statistician 52(2).

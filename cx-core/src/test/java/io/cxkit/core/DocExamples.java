@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
  * Checks that a code block of a document is exactly the code a test runs, so the documentation
  * cannot rot. The block is the fenced code after the line {@code <!-- NAME: MODULE/TEST_SOURCE -->};
  * the code is the lines of the test source between {@code // BEGIN NAME} and {@code // END NAME}
- * (indented by eight spaces). Indentation does not count.
+ * (indented by eight spaces). Indentation counts, relative to those eight spaces; the block's
+ * leading {@code import} lines (and the blank line after them) are not compared, since the test
+ * file has its own imports (the snippet compile test checks that the block's imports compile).
  */
 public final class DocExamples {
     private DocExamples() {
@@ -38,14 +40,19 @@ public final class DocExamples {
         int start = lines.indexOf("<!-- " + name + ": " + module + "/" + testSource + " -->");
         assertTrue(start >= 0, doc + " has no " + name + " marker");
         List<String> block = lines.subList(start + 2, lines.size());
-        String inDoc = block.subList(0, block.indexOf("```")).stream().map(String::strip)
+        block = block.subList(0, block.indexOf("```"));
+        int first = 0;
+        while (first < block.size() && (block.get(first).startsWith("import ") || block.get(first).isBlank())) {
+            first++;
+        }
+        String inDoc = block.subList(first, block.size()).stream().map(String::stripTrailing)
                 .collect(Collectors.joining("\n"));
         List<String> src = Files.readAllLines(Path.of(testSource), StandardCharsets.UTF_8);
         int b = src.indexOf("        // BEGIN " + name);
         int e = src.indexOf("        // END " + name);
         assertTrue(b >= 0 && e > b, testSource + " has no BEGIN/END " + name);
-        String inTest = src.subList(b + 1, e).stream().map(String::strip).map(testLine)
-                .collect(Collectors.joining("\n"));
+        String inTest = src.subList(b + 1, e).stream().map(l -> l.startsWith("        ") ? l.substring(8) : l.strip())
+                .map(String::stripTrailing).map(testLine).collect(Collectors.joining("\n"));
         assertEquals(inTest, inDoc, "the " + doc.getFileName() + " " + name + " example must be the code this test runs");
     }
 }

@@ -31,7 +31,7 @@ import java.util.Set;
  * n of 30) through {@code META-INF/services/com.fasterxml.jackson.databind.Module}.
  *
  * <p>The policy: NaN and infinities are written as {@code null}; durations as seconds (a number,
- * sub-second precision kept); instants and dates as ISO-8601 text; enums as lower-case names;
+ * sub-second precision kept); instants, dates and months as ISO-8601 text; enums as lower-case names;
  * empty optionals as {@code null}; every {@link Estimate} leads with {@code n}, {@code estimate},
  * {@code standardError}, {@code lower}, {@code upper} (its default interval at the module's
  * confidence), {@code confidence}, {@code interval} (the method) and {@code weighted}, plus
@@ -150,8 +150,8 @@ public class CxJacksonModule extends SimpleModule {
 
     /**
      * The result types this module writes: every public record of {@code io.cxkit.core},
-     * {@code io.cxkit.survey} and {@code io.cxkit.journey} that is a value (not a holder of
-     * accumulators). {@link SegmentedResult}, a class, is written too: an array of
+     * {@code io.cxkit.survey} and {@code io.cxkit.journey} and their subpackages (customer value in
+     * {@code io.cxkit.journey.value}) that is a value (not a holder of accumulators). {@link SegmentedResult}, a class, is written too: an array of
      * {@code label}, {@code key} and {@code result}.
      *
      * @return the record types, in a fixed order

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The public records of cx-core, cx-survey and cx-journey the module writes. {@code ScoreSegments}
+ * The public records of cx-core, cx-survey and cx-journey (subpackages included) the module writes. {@code ScoreSegments}
  * is left out: it holds accumulators, not results. A test checks this list against the packages,
  * so a new public record fails the build until it is added here.
  */
@@ -83,7 +83,27 @@ final class ResultTypes {
             io.cxkit.journey.satisfaction.TouchpointImpact.class,
             io.cxkit.journey.paths.TouchpointRepeats.class,
             io.cxkit.journey.paths.Transition.class,
-            io.cxkit.journey.paths.TransitionGraphResult.class);
+            io.cxkit.journey.paths.TransitionGraphResult.class,
+            // io.cxkit.journey.value
+            io.cxkit.journey.value.Acquisition.Result.class,
+            io.cxkit.journey.value.Acquisition.Row.class,
+            io.cxkit.journey.value.Acquisition.Spend.class,
+            io.cxkit.journey.value.Acquisition.Unmatched.class,
+            io.cxkit.journey.value.BgNbd.class,
+            io.cxkit.journey.value.CustomerBase.class,
+            io.cxkit.journey.value.CustomerSummary.class,
+            io.cxkit.journey.value.CustomerValue.class,
+            io.cxkit.journey.value.GammaGamma.class,
+            io.cxkit.journey.value.GroupValue.class,
+            io.cxkit.journey.value.HoldoutComparison.class,
+            io.cxkit.journey.value.HoldoutComparison.FrequencyRow.class,
+            io.cxkit.journey.value.HoldoutComparison.TrackingPoint.class,
+            io.cxkit.journey.value.ModelFit.class,
+            io.cxkit.journey.value.Parameter.class,
+            io.cxkit.journey.value.ParetoNbd.class,
+            io.cxkit.journey.value.ValueByGroup.Result.class,
+            io.cxkit.journey.value.ValueByGroup.ValueAtRisk.class,
+            io.cxkit.journey.value.ValueTerms.class);
 
     /** The records with hand-written serializers (the {@code cxkit/survey-report/v1} shapes). */
     static final Set<Class<? extends Record>> WRITTEN_BY_HAND = Set.of(io.cxkit.core.Interval.class,

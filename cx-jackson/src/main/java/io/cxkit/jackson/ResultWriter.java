@@ -14,6 +14,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Locale;
@@ -24,7 +25,7 @@ import java.util.Set;
 
 /**
  * The one JSON policy for cxkit results, applied to a record's components: non-finite numbers as
- * {@code null}, durations as seconds, instants, dates and zones as ISO-8601 text, enums as lower-case
+ * {@code null}, durations as seconds, instants, dates, months and zones as ISO-8601 text, enums as lower-case
  * names, empty optionals as {@code null}; an {@link Estimate} leads with {@code n},
  * {@code estimate}, {@code standardError}, {@code lower}, {@code upper} at the module's
  * confidence, and a {@link Comparison} with {@code estimate} (the difference), {@code lower} and
@@ -104,7 +105,7 @@ final class ResultWriter {
             g.writeString(enumName(e));
         } else if (v instanceof Duration d) {
             number(g, seconds(d));
-        } else if (v instanceof Instant || v instanceof LocalDate) {
+        } else if (v instanceof Instant || v instanceof LocalDate || v instanceof YearMonth) {
             g.writeString(v.toString());
         } else if (v instanceof ZoneId z) {
             g.writeString(z.getId());
@@ -160,7 +161,7 @@ final class ResultWriter {
         return d.getSeconds() + d.getNano() / 1e9;
     }
 
-    private static void number(JsonGenerator g, double v) throws IOException {
+    static void number(JsonGenerator g, double v) throws IOException {
         if (Double.isFinite(v)) {
             g.writeNumber(v);
         } else {

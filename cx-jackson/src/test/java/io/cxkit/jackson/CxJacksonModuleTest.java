@@ -15,9 +15,9 @@ import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSummary;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.Segmentation;
+import io.cxkit.core.SegmentedResult;
 import io.cxkit.core.TimeBucket;
 import io.cxkit.core.TimeGrain;
-import io.cxkit.core.SegmentedResult;
 import io.cxkit.core.TwoSampleTest;
 import io.cxkit.journey.CustomerJourney;
 import io.cxkit.journey.JourneyEvent;
@@ -187,6 +187,29 @@ class CxJacksonModuleTest {
         JsonNode bucket = JSON.valueToTree(TimeBucket.parse(TimeGrain.MONTH, "2026-01"));
         assertEquals("month", bucket.get("grain").asText());
         assertEquals("2026-01-01", bucket.get("start").asText());
+    }
+
+    @Test
+    void customerValueRecordsFollowThePolicy() throws Exception {
+        io.cxkit.journey.value.RepeatPurchases acc = io.cxkit.journey.value.RepeatPurchases.create(
+                java.time.LocalDate.parse("2024-03-31"));
+        acc.accept("a", java.time.LocalDate.parse("2024-01-05"), 10);
+        acc.accept("a", java.time.LocalDate.parse("2024-02-01"), 20);
+        acc.accept("b", java.time.LocalDate.parse("2024-01-20"), 15);
+        String text = JSON.writeValueAsString(acc.result());
+        assertNoNonFinite(text);
+        JsonNode base = JSON.readTree(text);
+        assertEquals("2024-03-31", base.get("calibrationEnd").asText());
+        assertEquals(2, base.get("customers").size());
+        assertTrue(base.get("holdoutEnd").isNull(), "no holdout: null");
+        JsonNode spend = JSON.valueToTree(new io.cxkit.journey.value.Acquisition.Spend("ads",
+                java.time.YearMonth.of(2024, 3), 100));
+        assertEquals("2024-03", spend.get("period").asText(), "a month is ISO text: " + spend);
+        JsonNode fit = JSON.valueToTree(new io.cxkit.journey.value.ModelFit<>(new io.cxkit.journey.value.BgNbd(0.5, 5,
+                0.5, 3), List.of(new io.cxkit.journey.value.Parameter("r", 0.5, Double.NaN)), -1, 2, 0, true, 0, 1,
+                new double[1]));
+        assertEquals(0.5, fit.get("model").get("r").asDouble());
+        assertTrue(fit.get("parameters").get(0).get("standardError").isNull(), "NaN is null: " + fit);
     }
 
     private static CustomerJourney journey(String id, String first, long atMillis, String second, long thenMillis) {

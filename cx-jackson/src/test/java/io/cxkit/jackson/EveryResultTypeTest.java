@@ -25,14 +25,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Walks the public records of cx-core, cx-survey and cx-journey (the classes on the classpath, not
- * a list) and fails when one is not written by the module's own serializers.
+ * Walks the public records of cx-core, cx-survey and cx-journey, subpackages included (the classes
+ * on the classpath, not a list), and fails when one is not written by the module's own serializers.
  */
 class EveryResultTypeTest {
-    private static final List<String> PACKAGES = List.of("io.cxkit.core", "io.cxkit.survey", "io.cxkit.survey.drivers",
-            "io.cxkit.survey.outcomes", "io.cxkit.survey.trend", "io.cxkit.survey.planning", "io.cxkit.journey",
-            "io.cxkit.journey.funnel", "io.cxkit.journey.paths", "io.cxkit.journey.service", "io.cxkit.journey.survival",
-            "io.cxkit.journey.retention", "io.cxkit.journey.attribution", "io.cxkit.journey.satisfaction");
+    /** Scanned with their subpackages (funnel, paths, service, survival, value, ...). */
+    private static final List<String> PACKAGES = List.of("io.cxkit.core", "io.cxkit.survey", "io.cxkit.journey");
     /**
      * Public records that are not results: ScoreSegments holds accumulators; ScoreRow.Field names a
      * column of the engines' output row.
@@ -85,22 +83,24 @@ class EveryResultTypeTest {
                 try (JarFile jar = conn.getJarFile()) {
                     for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements();) {
                         String n = e.nextElement().getName();
-                        if (n.startsWith(dir + "/") && n.indexOf('/', dir.length() + 1) < 0) {
+                        if (n.startsWith(dir + "/")) {
                             names.add(n.substring(dir.length() + 1));
                         }
                     }
                 }
             } else {
-                try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-                    files.forEach(f -> names.add(f.getFileName().toString()));
+                Path root = Path.of(url.toURI());
+                try (Stream<Path> files = Files.walk(root)) {
+                    files.filter(Files::isRegularFile).forEach(f -> names.add(root.relativize(f).toString()
+                            .replace(java.io.File.separatorChar, '/')));
                 }
             }
         }
         List<Class<?>> classes = new ArrayList<>();
         for (String n : names) {
-            if (n.endsWith(".class") && !n.equals("package-info.class")) {
-                classes.add(Class.forName(pkg + "." + n.substring(0, n.length() - ".class".length()), false,
-                        EveryResultTypeTest.class.getClassLoader()));
+            if (n.endsWith(".class") && !n.endsWith("package-info.class")) {
+                classes.add(Class.forName(pkg + "." + n.substring(0, n.length() - ".class".length()).replace('/', '.'),
+                        false, EveryResultTypeTest.class.getClassLoader()));
             }
         }
         return classes;

@@ -4,11 +4,9 @@ package io.cxkit.survey;
  * Closed-form confidence-interval methods for the Net Promoter Score. The percentile bootstrap is
  * {@link NpsResult#bootstrapInterval(int, long, double)}.
  *
- * <p>Coverage (seeded simulation in the test suite, 95% intervals, promoter/detractor mixes
- * 0.5/0.2, 0.3/0.3 and 0.7/0.05): {@link #ADJUSTED_WALD} stays within 93.5–96.5% from n = 30
- * (measured 94.5–95.3% for n = 30–200) and is the default; {@link #WALD} is adequate from n ≈ 100
- * (94.3–95.0%) and under-covers below (91.5–93.5% at n = 30, worst for skewed mixes). Weighted
- * (lognormal weights, σ = 0.5, n = 200): both 94.3–94.9%.
+ * <p>{@link #ADJUSTED_WALD} is the default; {@link #WALD} is adequate from n ≈ 100. Measured
+ * coverage: the table "Which interval when" in {@code docs/statistics.md} (the one copy of the
+ * coverage figures).
  */
 public enum NpsInterval {
     /**

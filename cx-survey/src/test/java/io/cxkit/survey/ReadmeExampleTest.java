@@ -26,7 +26,19 @@ class ReadmeExampleTest {
     @Test
     void quickStartRunsAndIsTheReadmeCode() throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            quickStart();
+        } finally {
+            System.setOut(console);
+        }
+        String printed = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.startsWith("NPS 33.3 (95% CI "), printed);
+        assertSameAsReadme("quickstart");
+    }
+
+    private static void quickStart() {
         // BEGIN quickstart
         NetPromoterScore web = NetPromoterScore.create();
         for (int score : new int[] {10, 9, 9, 8, 7, 6, 10, 3, 9, 10, 9, 5}) {
@@ -36,18 +48,13 @@ class ReadmeExampleTest {
         store.accept(9, 1.4);                                 // weighted answers too
         store.accept(4, 0.8);
         store.accept(8, 1.0);
-        out.println(web.result());                            // NPS, interval, shares
+        System.out.println(web.result());                     // NPS, interval, shares
         Interval wald = web.result().interval(NpsInterval.WALD, 0.90);
         Comparison diff = web.result().compare(store.result(), 0.95);
         // END quickstart
-        out.println(wald);
-        out.println(diff);
-        String printed = buf.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.startsWith("NPS 33.3 (95% CI "), printed);
         assertEquals(100.0 * (7 - 3) / 12, web.result().estimate(), 1e-12);
         assertEquals(web.result().estimate() - store.result().estimate(), diff.difference(), 1e-12);
-
-        assertSameAsReadme("quickstart");
+        assertEquals(0.90, wald.confidence(), 0);
     }
 
     @Test
@@ -67,17 +74,19 @@ class ReadmeExampleTest {
         assertEquals(1, jan.csat().n());
         assertEquals(1, jan.csat().missing());
         assertEquals(6, jan.ces().estimate(), 0);
-        assertSameAsReadme("columnar");
+        assertSameAs("docs/statistics.md", "columnar");
+    }
+
+    private static void assertSameAsReadme(String name) throws IOException {
+        assertSameAs("README.md", name);
     }
 
     /**
-     * The README block after {@code <!-- NAME: cx-survey/.../ReadmeExampleTest.java -->} must be the
-     * code between {@code // BEGIN NAME} and {@code // END NAME} here (indentation aside; the test's
-     * {@code out.println} is the README's {@code System.out.println}).
+     * The block of {@code doc} after {@code <!-- NAME: cx-survey/.../ReadmeExampleTest.java -->} must be
+     * the code between {@code // BEGIN NAME} and {@code // END NAME} here, indentation included.
      */
-    private static void assertSameAsReadme(String name) throws IOException {
-        DocExamples.assertSameAs(Path.of(System.getProperty("user.dir")).getParent().resolve("README.md"), "cx-survey",
-                "src/test/java/io/cxkit/survey/ReadmeExampleTest.java", name,
-                s -> s.replace("out.println", "System.out.println"));
+    private static void assertSameAs(String doc, String name) throws IOException {
+        DocExamples.assertSameAs(Path.of(System.getProperty("user.dir")).getParent().resolve(doc), "cx-survey",
+                "src/test/java/io/cxkit/survey/ReadmeExampleTest.java", name, s -> s);
     }
 }

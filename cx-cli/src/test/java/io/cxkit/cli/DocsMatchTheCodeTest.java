@@ -1,0 +1,92 @@
+package io.cxkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The README and docs/ say what the code is: the README's module map lists exactly the reactor's
+ * modules in the parent pom's order and stays within 300 lines, and every command and every option
+ * of {@code cx} is described in its guide (docs/cli.md; {@code cx value} in docs/value.md).
+ */
+class DocsMatchTheCodeTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /** Options every command has (picocli's standard help options). */
+    private static final List<String> STANDARD = List.of("--help", "--version", "-h", "-V");
+
+    @Test
+    void theReadmesModuleMapIsTheReactor() throws IOException {
+        String pom = Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8).replaceAll("(?s)<!--.*?-->", "");
+        String modulesBlock = pom.substring(pom.indexOf("<modules>"), pom.indexOf("</modules>"));
+        List<String> reactor = new ArrayList<>();
+        Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(modulesBlock);
+        while (m.find()) {
+            reactor.add(m.group(1));
+        }
+        List<String> readme = Files.readAllLines(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        assertTrue(readme.size() <= 300, "README.md has " + readme.size() + " lines; keep it within 300");
+        int at = readme.indexOf("<!-- modules: the reactor's modules, in the parent pom's order -->");
+        assertTrue(at >= 0, "README.md has the module map marker");
+        List<String> listed = new ArrayList<>();
+        for (String line : readme.subList(at + 3, readme.size())) {
+            Matcher row = Pattern.compile("^\\| `([a-z-]+)` \\|").matcher(line);
+            if (!row.find()) {
+                break;
+            }
+            listed.add(row.group(1));
+        }
+        assertEquals(reactor, listed, "README module map vs <modules> of the parent pom");
+        for (String module : reactor) {
+            assertTrue(Files.isDirectory(ROOT.resolve(module)), module + " is a directory");
+        }
+    }
+
+    @Test
+    void everyCommandAndOptionIsDocumented() throws IOException {
+        String cli = Files.readString(ROOT.resolve("docs/cli.md"), StandardCharsets.UTF_8);
+        Map<String, String> guides = Map.of("value", Files.readString(ROOT.resolve("docs/value.md"),
+                StandardCharsets.UTF_8));
+        CommandSpec cx = Cx.commandLine().getCommandSpec();
+        Map<String, TreeSet<String>> missing = new TreeMap<>();
+        int options = 0;
+        for (Map.Entry<String, CommandLine> sub : cx.subcommands().entrySet()) {
+            String name = sub.getKey();
+            if (name.equals("help")) {
+                continue;
+            }
+            String guide = guides.getOrDefault(name, cli);
+            if (!guide.contains("cx " + name)) {
+                missing.computeIfAbsent(name, k -> new TreeSet<>()).add("(the command)");
+            }
+            for (OptionSpec o : sub.getValue().getCommandSpec().options()) {
+                for (String n : o.names()) {
+                    if (STANDARD.contains(n)) {
+                        continue;
+                    }
+                    options++;
+                    if (!Pattern.compile("(?<![\\w-])" + Pattern.quote(n) + "(?![\\w-])").matcher(guide).find()) {
+                        missing.computeIfAbsent(name, k -> new TreeSet<>()).add(n);
+                    }
+                }
+            }
+        }
+        assertTrue(cx.subcommands().size() >= 10 && options > 50, "commands and options found: "
+                + cx.subcommands().keySet() + ", " + options);
+        assertTrue(missing.isEmpty(), "not described in docs/cli.md (or the command's guide): " + missing);
+    }
+}
