@@ -31,9 +31,10 @@ import java.util.function.Supplier;
  * {@link #forEachJourney} hands each to the caller as one reused {@link LogJourney} view, and
  * {@link #scan} runs a mergeable accumulator over them on several threads.
  *
- * <p><b>Memory.</b> A log held in memory takes 16 bytes an event (time 8, touchpoint 4, channel 2,
- * stage 2), plus 4 for outcome, 8 for value, 4 for case id and 4 for segment only when some event
- * has one (allocated per chunk of 16,384 events), plus 8 bytes a customer for the index and the
+ * <p><b>Memory.</b> A log held in memory takes 14 bytes an event (time 8, touchpoint 4, channel 2);
+ * stage, outcome, value, case id and segment take nothing while no event has one and are then kept
+ * per chunk of 16,384 events sparse (2 bytes of offset plus the value for each event that has one)
+ * or, once that is cheaper, dense (2, 4, 8, 4 and 4 bytes a slot), plus 8 bytes a customer for the index and the
  * dictionaries' names; {@link #residentBytes()} tells the total. The customer column is not kept:
  * the sorted log knows each customer's range. While building, the builder holds its buffer (the
  * same columns plus 4 bytes an event for the customer) and sorting adds 4 bytes an event and one
@@ -198,8 +199,8 @@ public final class EventLog implements AutoCloseable {
     }
 
     /**
-     * The bytes this log holds on the heap between passes: the event columns (held in memory: 16
-     * bytes an event plus the optional columns some event uses, in chunks of 16,384 events), the
+     * The bytes this log holds on the heap between passes: the event columns (held in memory: 14
+     * bytes an event plus the sparse or dense chunks of the optional columns some event uses), the
      * customer index (8 bytes a customer in memory, 4 when spilled) and the dictionaries
      * ({@link NameDictionary#residentBytes()}). A pass over a spilled log adds 64 KiB a run and
      * the events of one customer per thread (a unit of about 65,536 events per thread in

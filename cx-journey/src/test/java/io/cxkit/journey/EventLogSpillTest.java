@@ -150,7 +150,7 @@ class EventLogSpillTest {
         EventLog log = b.build();
         double perEvent = (double) log.residentBytes() / log.size();
         assertTrue(perEvent <= 24, "bytes an event: " + perEvent);
-        assertTrue(perEvent >= 16, "bytes an event: " + perEvent);
+        assertTrue(perEvent >= 14, "bytes an event: " + perEvent); // time, touchpoint, channel; no stage
         assertFalse(log.spilled());
     }
 }
