@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The interaction-event file of {@code cx funnel} and {@code cx paths}: read once (streaming) into
- * an {@link EventLog} (16 to 32 bytes an event in memory; past {@code --memory} the log spills sorted
+ * an {@link EventLog} (about 14 to 24 bytes an event in memory; past {@code --memory} the log spills sorted
  * runs to {@code --temp-dir} and merges them), then cut into journeys by the log.
  */
 final class JourneyFile implements AutoCloseable {
