@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxkit.core.Interval;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.io.CxJacksonModule;
+import io.cxkit.io.BadInputException;
+import io.cxkit.io.RowError;
 import io.cxkit.io.ReadSummary;
 import io.cxkit.jackson.CxSchemaModule;
 import java.io.IOException;
@@ -230,6 +232,14 @@ final class CliSupport {
     }
 
     /** Rejected rows on stderr (table output; JSON carries them in {@code input.rejected}). */
+    /** Zero counted rows is an error under any policy (exit 1), naming what was rejected. */
+    static void requireCounted(Object file, ReadSummary s) {
+        if (s.accepted() == 0) {
+            throw new BadInputException(new RowError(String.valueOf(file), 0, 0, "", "", "no rows counted",
+                    "no rows counted: all " + s.rows() + " data rows were rejected (" + s.rejected() + ")"));
+        }
+    }
+
     static void reportRejected(CommandLine cl, ReadSummary s, Format format) {
         if (s.rejected().any() && format != Format.JSON) {
             cl.getErr().println("cx: " + CliSupport.cliWords(s.rejected().toString()));

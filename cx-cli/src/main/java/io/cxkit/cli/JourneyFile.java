@@ -131,6 +131,7 @@ final class JourneyFile implements AutoCloseable {
         EventLog log = null;
         try (events) {
             ReadSummary s = b.build().readInto(file, events);
+            CliSupport.requireCounted(file, s);
             log = events.build();
             return new JourneyFile(s, log, jb, catalog == null ? null : JourneySegments.of(log, catalog, level));
         } catch (RuntimeException | Error e) {
@@ -139,14 +140,6 @@ final class JourneyFile implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    /** The journeys' count (every journey, whatever the analysis counts). */
-    long journeyCount() {
-        return log.scan(rules, threads, () -> new long[1], (a, j) -> a[0]++, (a, c) -> {
-            a[0] += c[0];
-            return a;
-        })[0];
     }
 
     /** The funnel over every journey of the log, customers split across the machine's cores. */

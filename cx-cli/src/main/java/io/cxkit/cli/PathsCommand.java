@@ -97,8 +97,8 @@ final class PathsCommand implements Callable<Integer> {
         }
         TransitionGraph graph = TransitionGraph.create();
         f.paths(pv, graph);
-        long journeys = f.journeyCount();
         PathVariantsResult pr = pv.result();
+        long journeys = pr.journeys() + pr.skipped(); // every journey is counted or skipped, once
         TopPaths tops = pr.top(top);
         TransitionGraphResult gr = graph.result();
         List<Transition> transitions = new ArrayList<>(gr.transitions());

@@ -2,10 +2,8 @@ package io.cxkit.cli;
 
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.SegmentKey;
-import io.cxkit.io.BadInputException;
 import io.cxkit.io.CalendarFile;
 import io.cxkit.io.ReadSummary;
-import io.cxkit.io.RowError;
 import io.cxkit.io.TicketEventReader;
 import io.cxkit.io.TicketRecordReader;
 import io.cxkit.journey.service.BusinessCalendar;
@@ -232,12 +230,8 @@ final class ServiceCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Zero counted rows is an error under any policy (exit 1), naming what was rejected. */
     void requireCounted(ReadSummary s) {
-        if (s.accepted() == 0) {
-            throw new BadInputException(new RowError(String.valueOf(file), 0, 0, "", "", "no rows counted",
-                    "no rows counted: all " + s.rows() + " data rows were rejected (" + s.rejected() + ")"));
-        }
+        CliSupport.requireCounted(file, s);
     }
 
     /** {@code [firstResponse, resolution]} from {@code first-response=PT1H,resolution=P1D}, as typed. */
