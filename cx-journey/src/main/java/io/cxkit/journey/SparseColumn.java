@@ -8,6 +8,8 @@ import java.util.Arrays;
  * a dense array of those values, looked up by binary search) or dense (one slot an event of the
  * chunk). A chunk starts sparse and turns dense once its sparse arrays would take more bytes than
  * the dense array. Events are appended in offset order, so a sparse chunk only ever appends.
+ * The chunk bookkeeping is shared here; {@link Ints}, {@link Shorts} and {@link Doubles} repeat the
+ * value-array handling once per primitive type on purpose, so reads on the journey-cutting path never box.
  */
 abstract class SparseColumn {
     /** {@link #find} answer: chunk is dense, read the dense slot. */
