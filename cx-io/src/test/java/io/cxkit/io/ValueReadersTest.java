@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cxkit.journey.value.CustomerBase;
+import io.cxkit.journey.value.RepeatPurchasesResult;
 import io.cxkit.journey.value.CustomerSummary;
 import io.cxkit.journey.value.RepeatPurchases;
 import java.io.ByteArrayInputStream;
@@ -32,7 +32,7 @@ class ValueReadersTest {
                 InputFormat.CSV, acc);
         assertEquals(4, s.accepted());
         assertEquals("amt", s.columns().get("amount"));
-        CustomerBase base = acc.result();
+        RepeatPurchasesResult base = acc.result();
         // 23:30 at -02:00 is 01:30 UTC on 2 January: a repeat, not a same-day record
         CustomerSummary a = base.customers().get(0);
         assertEquals(2, a.x());

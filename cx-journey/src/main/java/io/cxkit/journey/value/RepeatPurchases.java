@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * <pre>{@code
  * RepeatPurchases acc = RepeatPurchases.create(LocalDate.parse("1997-09-30"), LocalDate.parse("1998-06-30"));
  * rows.forEach(r -> acc.accept(r.customer(), r.day(), r.amount()));
- * CustomerBase base = acc.result();
+ * RepeatPurchasesResult base = acc.result();
  * BgNbd.Fit fit = BgNbd.fit(base);
  * }</pre>
  *
@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * customer's first purchase can only be known from all of their records); {@link #combine} appends,
  * and the summary does not depend on the order or split of the records.
  */
-public final class RepeatPurchases implements Accumulator<RepeatPurchases, CustomerBase> {
+public final class RepeatPurchases implements Accumulator<RepeatPurchases, RepeatPurchasesResult> {
     /** Encoding type name. */
     public static final String TYPE = "repeat-purchases";
     /** Days in a week, the default time unit. */
@@ -228,7 +228,7 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
     }
 
     @Override
-    public CustomerBase result() {
+    public RepeatPurchasesResult result() {
         long last = holdoutEnd == NO_HOLDOUT ? calibrationEnd : holdoutEnd;
         long transactions = 0;
         long merged = 0;
@@ -285,7 +285,7 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
             out.add(new CustomerSummary(e.getKey(), LocalDate.ofEpochDay(day[0]), x, (lastRepeat - day[0]) / daysPerUnit,
                     (calibrationEnd - day[0]) / daysPerUnit, x == 0 ? Double.NaN : repeatSpend / x, holdout, holdoutSpend));
         }
-        return new CustomerBase(LocalDate.ofEpochDay(calibrationEnd),
+        return new RepeatPurchasesResult(LocalDate.ofEpochDay(calibrationEnd),
                 holdoutEnd == NO_HOLDOUT ? null : LocalDate.ofEpochDay(holdoutEnd), daysPerUnit, out, records,
                 transactions, merged, after, late, byUnit.length == 0 ? null : LocalDate.ofEpochDay(firstDay), byUnit);
     }

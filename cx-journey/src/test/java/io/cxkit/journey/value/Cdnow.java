@@ -45,7 +45,7 @@ final class Cdnow {
         return acc;
     }
 
-    static CustomerBase base() {
+    static RepeatPurchasesResult base() {
         return accumulate(csv("cdnow_sample.csv")).result();
     }
 

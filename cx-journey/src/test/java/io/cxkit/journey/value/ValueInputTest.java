@@ -46,7 +46,7 @@ class ValueInputTest {
         RepeatPurchases acc = RepeatPurchases.create(LocalDate.parse("2024-12-31"));
         acc.accept("c1", LocalDate.parse("2025-01-05"), 10);
         acc.accept("c1", LocalDate.parse("2025-02-05"), 10);
-        CustomerBase base = acc.result();
+        RepeatPurchasesResult base = acc.result();
         assertEquals(0, base.customers().size());
         assertEquals(1, base.lateCustomers());
         assertEquals(2, base.afterWindow());
@@ -96,7 +96,7 @@ class ValueInputTest {
     @Test
     void clvIsDiscountedExpectedMarginHandWorked() {
         CustomerSummary c = CustomerSummary.of("a", 4, 30, 38, 25.0);
-        CustomerBase base = CustomerBase.of(List.of(c, CustomerSummary.of("b", 1, 5, 38, 10.0)));
+        RepeatPurchasesResult base = RepeatPurchasesResult.of(List.of(c, CustomerSummary.of("b", 1, 5, 38, 10.0)));
         ModelFit<BgNbd> bg = BgNbd.fit(base);
         ModelFit<GammaGamma> gg = GammaGamma.fit(base);
         // one month ahead, no discounting: CLV = margin * E[spend] * E[Y(month)]
@@ -117,7 +117,7 @@ class ValueInputTest {
 
     @Test
     void totalClvIntervalContainsTheTotal() {
-        CustomerBase base = Cdnow.base();
+        RepeatPurchasesResult base = Cdnow.base();
         LifetimeValue lv = LifetimeValue.of(BgNbd.fit(base), GammaGamma.fit(base), ValueTerms.create(), 39);
         double total = lv.values(base).stream().mapToDouble(CustomerValue::clv).sum();
         Interval i = lv.totalInterval(base, 0.95);
