@@ -156,7 +156,7 @@ final class DemoPage {
                 .chart(DriversChart.importance(kd))
                 .chart(DriversChart.quadrant(kd));
 
-        AttributionAccumulator acc = AttributionAccumulator.create(1, Duration.ofDays(7));
+        AttributionAccumulator acc = AttributionAccumulator.of(1, Duration.ofDays(7));
         AttributionReader.Summary ar = AttributionReader.builder().converted("outcome=renewed").build()
                 .read(dir.resolve("interactions.csv"), acc::accept);
         List<AttributionModelResult> models = new ArrayList<>();

@@ -196,7 +196,7 @@ final class ValueCommand implements Callable<Integer> {
         TransactionReader.Builder rb = TransactionReader.builder().customer(column("customer")).time(column("time"))
                 .amount(column("amount"));
         reading.apply(spec.commandLine(), rb);
-        RepeatPurchases acc = RepeatPurchases.create(cal, hold);
+        RepeatPurchases acc = RepeatPurchases.of(cal, hold);
         ReadSummary read = rb.build().read(file, acc);
         RepeatPurchasesResult base = acc.result();
         if (base.customers().isEmpty()) {

@@ -186,7 +186,7 @@ final class Fixtures {
 
     /** The five models over 200 timed journeys of ad → site → email → purchase. */
     static List<AttributionModelResult> attribution() {
-        AttributionAccumulator acc = AttributionAccumulator.create(1, Duration.ofDays(7));
+        AttributionAccumulator acc = AttributionAccumulator.of(1, Duration.ofDays(7));
         Random r = new Random(17);
         String[] tps = {"ad", "site", "email", "store"};
         Instant t0 = Instant.parse("2026-02-01T00:00:00Z");

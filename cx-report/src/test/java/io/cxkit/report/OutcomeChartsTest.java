@@ -109,7 +109,7 @@ class OutcomeChartsTest {
             assertEquals(perConversion * credits, width, 0.5, r.model().label());
         }
         assertTrue(c.table().contains("<th scope=\"row\">total</th>"));
-        List<AttributionModelResult> mixed = List.of(rs.get(0), io.cxkit.journey.attribution.AttributionAccumulator.create(1,
+        List<AttributionModelResult> mixed = List.of(rs.get(0), io.cxkit.journey.attribution.AttributionAccumulator.of(1,
                 java.time.Duration.ofDays(7)).heuristic(io.cxkit.journey.attribution.AttributionModel.LINEAR));
         assertThrows(IllegalArgumentException.class, () -> AttributionChart.of(mixed));
         assertThrows(IllegalArgumentException.class, () -> AttributionChart.of(List.of()));

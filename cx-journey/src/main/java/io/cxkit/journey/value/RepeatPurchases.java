@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * calibration summary ({@link CustomerSummary}: x, t_x, T, average repeat spend, holdout counts).
  *
  * <pre>{@code
- * RepeatPurchases acc = RepeatPurchases.create(LocalDate.parse("1997-09-30"), LocalDate.parse("1998-06-30"));
+ * RepeatPurchases acc = RepeatPurchases.of(LocalDate.parse("1997-09-30"), LocalDate.parse("1998-06-30"));
  * rows.forEach(r -> acc.accept(r.customer(), r.day(), r.amount()));
  * RepeatPurchasesResult base = acc.result();
  * BgNbd.Fit fit = BgNbd.fit(base);
@@ -83,8 +83,8 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Repea
      * @param calibrationEnd last day of calibration (inclusive)
      * @return a new accumulator
      */
-    public static RepeatPurchases create(LocalDate calibrationEnd) {
-        return create(calibrationEnd, null, DAYS_PER_WEEK);
+    public static RepeatPurchases of(LocalDate calibrationEnd) {
+        return of(calibrationEnd, null, DAYS_PER_WEEK);
     }
 
     /**
@@ -94,8 +94,8 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Repea
      * @param holdoutEnd last day of the holdout (inclusive), after the calibration end; null for none
      * @return a new accumulator
      */
-    public static RepeatPurchases create(LocalDate calibrationEnd, LocalDate holdoutEnd) {
-        return create(calibrationEnd, holdoutEnd, DAYS_PER_WEEK);
+    public static RepeatPurchases of(LocalDate calibrationEnd, LocalDate holdoutEnd) {
+        return of(calibrationEnd, holdoutEnd, DAYS_PER_WEEK);
     }
 
     /**
@@ -109,7 +109,7 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Repea
      * @throws IllegalArgumentException if the holdout end is not
      *     after it, or the unit is outside [1, 366] days
      */
-    public static RepeatPurchases create(LocalDate calibrationEnd, LocalDate holdoutEnd, double daysPerUnit) {
+    public static RepeatPurchases of(LocalDate calibrationEnd, LocalDate holdoutEnd, double daysPerUnit) {
         Check.notNull(calibrationEnd, "calibrationEnd");
         if (holdoutEnd != null && !holdoutEnd.isAfter(calibrationEnd)) {
             throw new IllegalArgumentException("holdoutEnd must be after calibrationEnd " + calibrationEnd + ": " + holdoutEnd);

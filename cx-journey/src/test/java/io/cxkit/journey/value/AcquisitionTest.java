@@ -19,7 +19,7 @@ class AcquisitionTest {
     private static final ValueTerms TERMS = new ValueTerms(12 * MONTH, 0.5, 0.10, 7);
 
     private static RepeatPurchasesResult base() {
-        RepeatPurchases acc = RepeatPurchases.create(LocalDate.parse("2024-03-31"));
+        RepeatPurchases acc = RepeatPurchases.of(LocalDate.parse("2024-03-31"));
         acc.accept("a", LocalDate.parse("2024-01-05"), 10);
         acc.accept("a", LocalDate.parse("2024-02-01"), 20);
         acc.accept("a", LocalDate.parse("2024-03-01"), 30);

@@ -15,7 +15,7 @@ class RepeatPurchasesContractTest extends AccumulatorContractTest<RepeatPurchase
 
     @Override
     protected RepeatPurchases create() {
-        return RepeatPurchases.create(CALIBRATION_END, HOLDOUT_END);
+        return RepeatPurchases.of(CALIBRATION_END, HOLDOUT_END);
     }
 
     @Override
@@ -31,7 +31,7 @@ class RepeatPurchasesContractTest extends AccumulatorContractTest<RepeatPurchase
 
     @Override
     protected RepeatPurchases incompatible() {
-        return RepeatPurchases.create(CALIBRATION_END.plusDays(1), HOLDOUT_END);
+        return RepeatPurchases.of(CALIBRATION_END.plusDays(1), HOLDOUT_END);
     }
 
     @Override

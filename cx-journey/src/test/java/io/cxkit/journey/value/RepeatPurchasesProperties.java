@@ -31,7 +31,7 @@ class RepeatPurchasesProperties {
     }
 
     private static RepeatPurchases fill(List<Row> rows) {
-        RepeatPurchases acc = RepeatPurchases.create(CAL, HOLD);
+        RepeatPurchases acc = RepeatPurchases.of(CAL, HOLD);
         rows.forEach(r -> acc.accept(r.customer(), r.day(), r.amount()));
         return acc;
     }
