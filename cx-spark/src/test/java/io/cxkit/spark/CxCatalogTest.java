@@ -1,6 +1,5 @@
 package io.cxkit.spark;
 
-import io.cxkit.survey.SurveyAccumulatorKind;
 import static io.cxkit.spark.SparkTestSupport.ROWS;
 import static io.cxkit.spark.SparkTestSupport.SCHEMA;
 import static io.cxkit.spark.SparkTestSupport.assertAllGroups;
@@ -231,7 +230,7 @@ class CxCatalogTest {
         NetPromoterScore nps = NetPromoterScore.create();
         nps.accept(10);
         nps.accept(3, 2.0);
-        AccumulatorState copy = (AccumulatorState) read(write(new AccumulatorState(SurveyAccumulatorKind.NPS, nps)));
+        AccumulatorState copy = (AccumulatorState) read(write(new AccumulatorState(StateKind.NPS, nps)));
         assertEquals(nps.result().toString(), copy.accumulator().result().toString());
         assertTrue(copy.toString().startsWith("AccumulatorState[NPS: "), copy.toString());
 
@@ -240,7 +239,7 @@ class CxCatalogTest {
         CustomerSatisfaction csat = CustomerSatisfaction.create();
         csat.accept(4);
         byte[] encoding = csat.encode();
-        byte[] stream = write(new AccumulatorState(SurveyAccumulatorKind.CSAT, csat));
+        byte[] stream = write(new AccumulatorState(StateKind.CSAT, csat));
         int at = indexOf(stream, encoding);
         byte[] damaged = stream.clone();
         damaged[at] ^= (byte) 0xFF;

@@ -1,0 +1,60 @@
+package io.cxkit.spark;
+
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.unsafe.types.UTF8String;
+
+/**
+ * How a result struct with nested arrays and strings is built: as Spark's internal values for a
+ * catalog function ({@link org.apache.spark.sql.connector.catalog.functions.AggregateFunction}
+ * returns an {@code InternalRow}), or as external {@link org.apache.spark.sql.Row}s for a typed
+ * {@link org.apache.spark.sql.expressions.Aggregator}. The numbers are the same either way; only
+ * the containers differ, so each result is converted by one method for both paths.
+ */
+enum StructShape {
+    /** {@code GenericInternalRow}, {@code GenericArrayData}, {@code UTF8String}. */
+    INTERNAL {
+        @Override
+        Object struct(Object... values) {
+            return new GenericInternalRow(values);
+        }
+
+        @Override
+        Object array(Object[] elements) {
+            return new GenericArrayData(elements);
+        }
+
+        @Override
+        Object string(String s) {
+            return UTF8String.fromString(s);
+        }
+    },
+    /** {@code Row}, a Scala {@code Seq} (what Spark's row encoder reads an array from), {@code String}. */
+    EXTERNAL {
+        @Override
+        Object struct(Object... values) {
+            return RowFactory.create(values);
+        }
+
+        @Override
+        Object array(Object[] elements) {
+            scala.collection.Seq<Object> seq = scala.Predef.wrapRefArray(elements);
+            return seq;
+        }
+
+        @Override
+        Object string(String s) {
+            return s;
+        }
+    };
+
+    /** A struct of these field values, in schema order. */
+    abstract Object struct(Object... values);
+
+    /** An array of these elements. */
+    abstract Object array(Object[] elements);
+
+    /** A string value. */
+    abstract Object string(String s);
+}
