@@ -201,8 +201,9 @@ class CxCatalogTest {
         assertEquals("surveys", catalog.name());
         String[] names = Arrays.stream(catalog.listFunctions(new String[0])).map(Identifier::name)
                 .toArray(String[]::new);
-        assertArrayEquals(new String[] {"ces", "ces_weighted", "csat", "csat_weighted", "key_drivers",
-            "key_drivers_lmg", "key_drivers_lmg_weighted", "key_drivers_weighted", "nps", "nps_weighted"}, names);
+        assertArrayEquals(new String[] {"ces", "ces_weighted", "csat", "csat_weighted", "kaplan_meier",
+            "key_drivers", "key_drivers_lmg", "key_drivers_lmg_weighted", "key_drivers_weighted", "log_rank", "nps",
+            "nps_weighted"}, names);
         assertEquals("nps_weighted", catalog.loadFunction(Identifier.of(new String[0], "NPS_Weighted")).name());
         assertTrue(catalog.loadFunction(Identifier.of(new String[0], "csat")).description()
                 .startsWith("surveys.csat(rating): cxkit CSAT"));
