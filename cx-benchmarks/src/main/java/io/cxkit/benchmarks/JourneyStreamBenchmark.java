@@ -49,7 +49,7 @@ public class JourneyStreamBenchmark {
 
     static final Set<String> TOUCHPOINTS = Set.of("home", "product_page", "cart", "checkout", "support");
     private static final List<String> ORDERED = List.of("home", "product_page", "cart", "checkout", "support");
-    private static final JourneyBuilder RULES = JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofMinutes(30))
+    private static final JourneyBuilder RULES = JourneyBuilder.create().splitOnInactivity(Duration.ofMinutes(30))
             .splitOnOutcome(Set.of("purchased"));
     private static final Funnel FUNNEL = Funnel.builder().steps("product_page", "cart", "checkout")
             .window(Duration.ofHours(1)).build();

@@ -31,7 +31,7 @@ public final class JourneyWork {
     }
 
     /** How events become journeys: one per customer. */
-    public static final JourneyBuilder RULES = JourneyBuilder.perCustomer();
+    public static final JourneyBuilder RULES = JourneyBuilder.create();
     /** The funnel steps. */
     public static final List<String> STEPS = List.of("tp00", "tp01", "tp02", "tp03");
     /** The funnel window in days. */
@@ -63,7 +63,7 @@ public final class JourneyWork {
      * @return the top variants
      */
     public static TopPaths paths(List<CustomerJourney> journeys) {
-        PathVariants p = PathVariants.whole();
+        PathVariants p = PathVariants.create();
         for (CustomerJourney j : journeys) {
             p.accept(j);
         }
@@ -79,7 +79,7 @@ public final class JourneyWork {
     public static AttributionModelResult markov(List<CustomerJourney> journeys) {
         AttributionAccumulator a = AttributionAccumulator.create();
         for (CustomerJourney j : journeys) {
-            a.accept(AttributionJourney.from(j, CONVERSIONS));
+            a.accept(AttributionJourney.of(j, CONVERSIONS));
         }
         return a.markov(AttributionAccumulator.DEFAULT_MAX_STATES);
     }
@@ -104,7 +104,7 @@ public final class JourneyWork {
      * @return the top variants
      */
     public static TopPaths paths(EventLog log, int threads) {
-        return PathVariants.whole().acceptAll(log, RULES, threads).result().top(TOP);
+        return PathVariants.create().acceptAll(log, RULES, threads).result().top(TOP);
     }
 
     /**

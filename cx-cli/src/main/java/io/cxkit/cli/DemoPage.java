@@ -107,8 +107,8 @@ final class DemoPage {
                     events.add(e);
                     touchpoints.add(e.touchpoint());
                 });
-        List<CustomerJourney> journeys = JourneyBuilder.perCustomer().splitOnInactivity(SPLIT_GAP).build(events);
-        PathVariants pv = PathVariants.whole();
+        List<CustomerJourney> journeys = JourneyBuilder.create().splitOnInactivity(SPLIT_GAP).build(events);
+        PathVariants pv = PathVariants.create();
         TransitionGraph graph = TransitionGraph.create();
         for (CustomerJourney j : journeys) {
             pv.accept(j);

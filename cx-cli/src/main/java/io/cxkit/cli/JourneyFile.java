@@ -113,7 +113,7 @@ final class JourneyFile implements AutoCloseable {
         }
         o.touchpoints.apply(cl, o.limits.apply(cl, b)::maxTouchpoints);
         b.segment(by);
-        JourneyBuilder jb = JourneyBuilder.perCustomer();
+        JourneyBuilder jb = JourneyBuilder.create();
         if (o.splitGap != null) {
             jb = jb.splitOnInactivity(o.splitGap.value());
         }

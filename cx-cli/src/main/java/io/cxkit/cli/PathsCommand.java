@@ -90,8 +90,8 @@ final class PathsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown touchpoint '" + anchor + "': it never occurs in " + file
                     + "; touchpoints are " + f.touchpoints);
         }
-        PathVariants pv = from != null ? PathVariants.following(from, depth)
-                : to != null ? PathVariants.leadingTo(to, depth) : PathVariants.whole();
+        PathVariants pv = from != null ? PathVariants.ofFollowing(from, depth)
+                : to != null ? PathVariants.ofLeadingTo(to, depth) : PathVariants.create();
         if (collapse) {
             pv = pv.collapsingRepeats();
         }

@@ -130,14 +130,14 @@ class AttributionCommandTest {
     void equalsTheLibraryOnTheSameJourneys() throws IOException {
         for (int order = 1; order <= 3; order++) {
             AttributionAccumulator acc = AttributionAccumulator.create(order, Duration.ofHours(12));
-            acc.accept(AttributionJourney.timed(List.of("search", "email", "web"), List.of(
+            acc.accept(AttributionJourney.of(List.of("search", "email", "web"), List.of(
                     Instant.parse("2026-03-01T10:00:00Z"), Instant.parse("2026-03-02T10:00:00Z"),
                     Instant.parse("2026-03-03T10:00:00Z")), true, 100));
-            acc.accept(AttributionJourney.timed(List.of("search", "web"), List.of(
+            acc.accept(AttributionJourney.of(List.of("search", "web"), List.of(
                     Instant.parse("2026-03-01T09:00:00Z"), Instant.parse("2026-03-01T12:00:00Z")), false, 0));
-            acc.accept(AttributionJourney.timed(List.of("email", "web"), List.of(
+            acc.accept(AttributionJourney.of(List.of("email", "web"), List.of(
                     Instant.parse("2026-03-05T08:00:00Z"), Instant.parse("2026-03-05T09:00:00Z")), true, 50));
-            acc.accept(AttributionJourney.timed(List.of("search"), List.of(Instant.parse("2026-03-06T09:00:00Z")),
+            acc.accept(AttributionJourney.of(List.of("search"), List.of(Instant.parse("2026-03-06T09:00:00Z")),
                     false, 0));
             for (AttributionModel m : AttributionModel.values()) {
                 AttributionModelResult lib = m == AttributionModel.MARKOV ? acc.markov(2000) : acc.heuristic(m);

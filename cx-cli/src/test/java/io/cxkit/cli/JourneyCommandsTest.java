@@ -140,7 +140,7 @@ class JourneyCommandsTest {
                 "--split-gap", "30d", "--mode", "any", "--by", "channel", "--format", "json"));
         List<JourneyEvent> events = new ArrayList<>();
         JourneyEventReader.builder().build().read(f, events::add);
-        List<CustomerJourney> journeys = JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofDays(30))
+        List<CustomerJourney> journeys = JourneyBuilder.create().splitOnInactivity(Duration.ofDays(30))
                 .build(events);
         FunnelResult api = Funnel.builder().steps(steps).mode(io.cxkit.journey.funnel.FunnelMode.ANY_ORDER)
                 .window(Duration.ofDays(1)).build().run(journeys);
@@ -235,8 +235,8 @@ class JourneyCommandsTest {
         JsonNode j = json(cx("paths", f.toString(), "--top", "5", "--split-gap", "30d", "--format", "json"));
         List<JourneyEvent> events = new ArrayList<>();
         JourneyEventReader.builder().build().read(f, events::add);
-        PathVariants pv = PathVariants.whole();
-        JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofDays(30)).build(events).forEach(pv::accept);
+        PathVariants pv = PathVariants.create();
+        JourneyBuilder.create().splitOnInactivity(Duration.ofDays(30)).build(events).forEach(pv::accept);
         TopPaths api = pv.result().top(5);
         long sum = j.get("other").get("count").asLong();
         for (int i = 0; i < 5; i++) {

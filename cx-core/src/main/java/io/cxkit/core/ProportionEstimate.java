@@ -76,7 +76,7 @@ public record ProportionEstimate(long n, double successes, double estimate, doub
      * @param sumWSq0 sum of the squared weights of failures
      * @return the weighted estimate with the linearization standard error
      */
-    public static ProportionEstimate weighted(long n, double sumW1, double sumW0, double sumWSq1,
+    public static ProportionEstimate ofWeighted(long n, double sumW1, double sumW0, double sumWSq1,
             double sumWSq0) {
         if (n == 0) {
             return empty();

@@ -71,9 +71,14 @@
  *
  * <p><b>Factories.</b> Constructors are private; a type is made by a static factory with one
  * grammar: {@code create()} for the defaults, {@code of(...)} for one configuration (overloads
- * allowed), {@code builder()} where options are many. {@code decode(byte[])} reads an encoding.
- * Beside these, only named presets of a configuration that take no argument, as DDSketch's
- * presets ({@code RatingScale.csat5()}, {@code NpsBands.standard()}); no other factory names
- * ({@code whole()}, {@code by()}, {@code numeric()}, …).
+ * allowed), {@code builder()} where options are many, {@code decode(byte[])} for an encoding.
+ * Where one type has several kinds that take different arguments, each kind's factory is
+ * {@code ofKind(...)}, as {@code java.time.Duration.ofDays} is
+ * ({@code FunnelStep.ofTouchpoint("checkout")}, {@code PathVariants.ofLeadingTo("checkout", 3)},
+ * {@code ProportionEstimate.ofWeighted(...)}).
+ * Beside these, only named presets that take no argument, as DDSketch's presets
+ * ({@code RatingScale.csat5()}, {@code NpsBands.standard()}, {@code BusinessCalendar.elapsed()},
+ * {@code Interval.empty()}); no other factory names. Static methods that compute something from
+ * their arguments (a test, a fit, a parse) are named for what they compute and are not factories.
  */
 package io.cxkit.core;

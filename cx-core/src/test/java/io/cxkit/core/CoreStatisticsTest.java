@@ -50,7 +50,7 @@ class CoreStatisticsTest {
         assertEquals("successes must be in [0, n] with n >= 0: successes=5, n=4",
                 assertThrows(IllegalArgumentException.class, () -> ProportionEstimate.of(5, 4)).getMessage());
         // Weighted: successes weights {2, 1}, failures {1}: p = 3/4.
-        ProportionEstimate w = ProportionEstimate.weighted(3, 3, 1, 5, 1);
+        ProportionEstimate w = ProportionEstimate.ofWeighted(3, 3, 1, 5, 1);
         assertEquals(0.75, w.estimate(), 1e-15);
         double se = Math.sqrt(1.5 * (5 * 0.0625 + 1 * 0.5625) / 16);
         assertEquals(se, w.standardError(), 1e-15);
@@ -58,7 +58,7 @@ class CoreStatisticsTest {
         assertEquals(0.75 * 0.25 / (se * se), w.intervalN(), 1e-12);
         Interval wald = w.interval(ProportionInterval.WALD, 0.95);
         assertEquals(0.75 - Distributions.zCritical(0.95) * se, wald.lower(), 1e-12);
-        ProportionEstimate all = ProportionEstimate.weighted(2, 3, 0, 5, 0);
+        ProportionEstimate all = ProportionEstimate.ofWeighted(2, 3, 0, 5, 0);
         assertEquals(all.effectiveN(), all.intervalN(), 0);
         assertEquals("proportion must be in [0, 1]: 1.5", assertThrows(IllegalArgumentException.class,
                 () -> new ProportionEstimate(1, 1, 1.5, 0, 1, false)).getMessage());

@@ -124,7 +124,7 @@ class CoverageSimulationTest {
                             q0 += w * w;
                         }
                     }
-                    hits += ProportionEstimate.weighted(n, w1, w0, q1, q0).interval(Z).contains(p) ? 1 : 0;
+                    hits += ProportionEstimate.ofWeighted(n, w1, w0, q1, q0).interval(Z).contains(p) ? 1 : 0;
                 }
                 check("weighted proportion Wilson (lognormal sd 0.5) n=" + n + " p=" + p, seed, hits,
                         reps, true);

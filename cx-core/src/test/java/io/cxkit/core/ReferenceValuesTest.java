@@ -191,7 +191,7 @@ class ReferenceValuesTest {
                 continue;
             }
             int k = groups.indexOf(r.s("group"));
-            ProportionEstimate p = ProportionEstimate.weighted(n[k], sw[k], sw0[k], sw[3 + k], sw0[3 + k]);
+            ProportionEstimate p = ProportionEstimate.ofWeighted(n[k], sw[k], sw0[k], sw[3 + k], sw0[3 + k]);
             double conf = r.d("confidence");
             String what = kind + " resolved " + r.s("group") + " conf=" + conf + " " + r.s("key");
             switch (r.s("key")) {

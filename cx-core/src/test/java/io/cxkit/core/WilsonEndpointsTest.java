@@ -15,9 +15,9 @@ class WilsonEndpointsTest {
                 assertEquals(1.0, ProportionInterval.WILSON.compute(n, n, c).upper(), 0, "x=n, n=" + n);
             }
         }
-        ProportionEstimate weightedAllYes = ProportionEstimate.weighted(3, 4.5, 0, 8.25, 0);
+        ProportionEstimate weightedAllYes = ProportionEstimate.ofWeighted(3, 4.5, 0, 8.25, 0);
         assertEquals(1.0, weightedAllYes.interval(ProportionInterval.WILSON, 0.95).upper(), 0);
-        ProportionEstimate weightedAllNo = ProportionEstimate.weighted(3, 0, 4.5, 0, 8.25);
+        ProportionEstimate weightedAllNo = ProportionEstimate.ofWeighted(3, 0, 4.5, 0, 8.25);
         assertEquals(0.0, weightedAllNo.interval(ProportionInterval.WILSON, 0.95).lower(), 0);
     }
 }

@@ -86,7 +86,7 @@ public final class KeyDriversAggregate extends LiveAggregateFunction {
      * @throws IllegalArgumentException if LMG is asked for more than
      *     {@value KeyDrivers#MAX_LMG_DRIVERS} drivers
      */
-    public static KeyDriversAggregate weighted(KeyDrivers configuration, KeyDriverMethod method) {
+    public static KeyDriversAggregate ofWeighted(KeyDrivers configuration, KeyDriverMethod method) {
         return new KeyDriversAggregate(Check.notNull(configuration, "configuration"), method, true);
     }
 

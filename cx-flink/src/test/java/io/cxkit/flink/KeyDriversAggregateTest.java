@@ -61,7 +61,7 @@ class KeyDriversAggregateTest {
         env.getConfig().set("parallelism.default", "2");
         env.executeSql(DDL);
         env.createTemporarySystemFunction("drivers", KeyDriversAggregate.of(MODEL, KeyDriverMethod.RELATIVE_WEIGHTS));
-        env.createTemporarySystemFunction("drivers_w", KeyDriversAggregate.weighted(MODEL, KeyDriverMethod.LMG));
+        env.createTemporarySystemFunction("drivers_w", KeyDriversAggregate.ofWeighted(MODEL, KeyDriverMethod.LMG));
         return env;
     }
 
@@ -136,7 +136,7 @@ class KeyDriversAggregateTest {
             many.add("d" + i);
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> KeyDriversAggregate.weighted(KeyDrivers.of("y", many), KeyDriverMethod.LMG));
+                () -> KeyDriversAggregate.ofWeighted(KeyDrivers.of("y", many), KeyDriverMethod.LMG));
         assertEquals("LMG needs at most 15 drivers: 16", e.getMessage());
     }
 }

@@ -218,7 +218,7 @@ public final class AttributionReader {
                 tps.add(e.touchpoint());
                 times.add(Instant.ofEpochMilli(e.time()));
                 if (e.converted()) {
-                    sink.accept(AttributionJourney.timed(tps, times, true, e.value()));
+                    sink.accept(AttributionJourney.of(tps, times, true, e.value()));
                     journeys++;
                     conversions++;
                     total.add(e.value());
@@ -227,7 +227,7 @@ public final class AttributionReader {
                 }
             }
             if (!tps.isEmpty()) {
-                sink.accept(AttributionJourney.timed(tps, times, false, 0));
+                sink.accept(AttributionJourney.of(tps, times, false, 0));
                 journeys++;
             }
         }

@@ -51,7 +51,7 @@ public record InputSummary(String layout, Map<String, Long> excluded, Map<String
      * @param weight the weight column or {@code unweighted}
      * @return the summary
      */
-    public static InputSummary plain(String weight) {
+    public static InputSummary of(String weight) {
         return new InputSummary(ExportLayout.PLAIN.key(), Map.of(), Map.of(), weight, Map.of(), "");
     }
 

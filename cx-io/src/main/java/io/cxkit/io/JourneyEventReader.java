@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * List<JourneyEvent> events = new ArrayList<>();
  * ReadSummary s = JourneyEventReader.builder().build()
  *     .read(Path.of("interactions.csv"), events::add);
- * List<CustomerJourney> journeys = JourneyBuilder.perCustomer().build(events);
+ * List<CustomerJourney> journeys = JourneyBuilder.create().build(events);
  * }</pre>
  *
  * <p>Columns are found by name (case-, space- and punctuation-insensitive) unless named with
@@ -213,7 +213,7 @@ public final class JourneyEventReader {
      *     ReadSummary s = JourneyEventReader.builder().build()
      *         .readInto(Path.of("interactions.csv"), b);
      *     try (EventLog log = b.build()) {
-     *         log.forEachJourney(JourneyBuilder.perCustomer(), j -> { ... });
+     *         log.forEachJourney(JourneyBuilder.create(), j -> { ... });
      *     }
      * }
      * }</pre>

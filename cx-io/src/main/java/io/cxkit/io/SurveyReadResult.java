@@ -51,7 +51,7 @@ public record SurveyReadResult(SurveyScoresResult report, long rows, RejectedRow
      * @param columns columns
      */
     public SurveyReadResult(SurveyScoresResult report, long rows, RejectedRows rejected, Map<String, String> columns) {
-        this(report, rows, rejected, columns, InputSummary.plain(columns.getOrDefault("weight", "unweighted")));
+        this(report, rows, rejected, columns, InputSummary.of(columns.getOrDefault("weight", "unweighted")));
     }
 
     /**

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@link JourneyEventReader#readInto} fills an event log with exactly the events {@code read} hands on. */
 class JourneyEventLogReadTest {
-    private static final List<JourneyBuilder> RULES = List.of(JourneyBuilder.perCustomer(),
-            JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofSeconds(2)),
-            JourneyBuilder.perCustomer().byCase().splitOnOutcome());
+    private static final List<JourneyBuilder> RULES = List.of(JourneyBuilder.create(),
+            JourneyBuilder.create().splitOnInactivity(Duration.ofSeconds(2)),
+            JourneyBuilder.create().byCase().splitOnOutcome());
 
     private static InputStream in(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
@@ -114,7 +114,7 @@ class JourneyEventLogReadTest {
                 + "c1,1772446860500,d,web\n"), "t.csv", InputFormat.CSV, b);
         EventLog log = b.build();
         List<Long> nanos = new ArrayList<>();
-        log.forEachJourney(JourneyBuilder.perCustomer(), j -> {
+        log.forEachJourney(JourneyBuilder.create(), j -> {
             for (int i = 0; i < j.size(); i++) {
                 nanos.add(j.timeNanos(i));
             }
@@ -150,6 +150,6 @@ class JourneyEventLogReadTest {
         JourneyEventReader.builder().build().readInto(in("customer,time,touchpoint,channel\nc1,1,a,web\n"),
                 "t.csv", InputFormat.CSV, b);
         EventLog log = b.build();
-        log.forEachJourney(JourneyBuilder.perCustomer(), j -> assertEquals(LogJourney.NONE, j.segment()));
+        log.forEachJourney(JourneyBuilder.create(), j -> assertEquals(LogJourney.NONE, j.segment()));
     }
 }

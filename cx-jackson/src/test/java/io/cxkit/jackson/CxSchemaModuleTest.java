@@ -72,7 +72,7 @@ class CxSchemaModuleTest {
 
     @Test
     void pathsAndTransitions() {
-        PathVariants paths = PathVariants.whole();
+        PathVariants paths = PathVariants.create();
         TransitionGraph graph = TransitionGraph.create();
         for (CustomerJourney j : journeys()) {
             paths.accept(j);
@@ -89,7 +89,7 @@ class CxSchemaModuleTest {
     @Test
     void serviceWithAndWithoutTargets() {
         List<TicketEvent> tickets = List.of(
-                TicketEvent.created("T-1", "c-1", T0).withChannel(Channel.EMAIL),
+                TicketEvent.of("T-1", "c-1", T0, TicketEventType.CREATED).withChannel(Channel.EMAIL),
                 TicketEvent.of("T-1", "c-1", T0.plusSeconds(1800), TicketEventType.AGENT_REPLY),
                 TicketEvent.of("T-1", "c-1", T0.plusSeconds(7200), TicketEventType.SOLVED));
         JsonNode with = JSON.valueToTree(ServiceMetrics.builder().firstResponseTarget(Duration.ofMinutes(90)).build()

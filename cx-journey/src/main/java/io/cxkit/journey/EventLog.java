@@ -63,7 +63,7 @@ import java.util.function.Supplier;
  * b.add("c1", Instant.parse("2026-01-05T10:00:00Z"), "home", Channel.WEB, null, null, Double.NaN, null);
  * b.add("c1", Instant.parse("2026-01-05T10:02:00Z"), "cart", Channel.WEB, null, "purchase", 49.0, null);
  * EventLog log = b.build();
- * log.forEachJourney(JourneyBuilder.perCustomer(), j -> System.out.println(j.size()));  // 2
+ * log.forEachJourney(JourneyBuilder.create(), j -> System.out.println(j.size()));  // 2
  * }</pre>
  */
 public final class EventLog implements AutoCloseable {
@@ -356,7 +356,7 @@ public final class EventLog implements AutoCloseable {
      * {@code forEachJourney} into one accumulator.
      *
      * <pre>{@code
-     * FunnelAccumulator f = log.scan(JourneyBuilder.perCustomer(), 2,
+     * FunnelAccumulator f = log.scan(JourneyBuilder.create(), 2,
      *         () -> FunnelAccumulator.of(funnel), FunnelAccumulator::accept, FunnelAccumulator::combine);
      * }</pre>
      *

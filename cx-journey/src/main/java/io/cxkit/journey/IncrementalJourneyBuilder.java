@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * FunnelAccumulator conversions = funnel.accumulator();
  * PathVariants paths = PathVariants.create();
  * IncrementalJourneyBuilder live = IncrementalJourneyBuilder.builder(
- *                 JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofMinutes(30)).splitOnOutcome(Set.of("purchased")))
+ *                 JourneyBuilder.create().splitOnInactivity(Duration.ofMinutes(30)).splitOnOutcome(Set.of("purchased")))
  *         .allowedLateness(Duration.ofSeconds(10))
  *         .knownTouchpoints(Set.of("home", "product_page", "cart", "checkout"))
  *         .to(conversions)                 // checks the funnel's steps against the known touchpoints

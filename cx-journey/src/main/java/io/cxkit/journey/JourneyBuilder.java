@@ -26,7 +26,7 @@ import java.util.Set;
  * <p>Journeys are returned sorted by customer id, then start time, then case id.
  *
  * <pre>{@code
- * List<CustomerJourney> journeys = JourneyBuilder.perCustomer()
+ * List<CustomerJourney> journeys = JourneyBuilder.create()
  *         .splitOnInactivity(Duration.ofDays(30))
  *         .splitOnOutcome(Set.of("purchased", "churned"))
  *         .build(events);
@@ -50,7 +50,7 @@ public final class JourneyBuilder {
      *
      * @return a builder
      */
-    public static JourneyBuilder perCustomer() {
+    public static JourneyBuilder create() {
         return new JourneyBuilder(null, false, false, Set.of());
     }
 

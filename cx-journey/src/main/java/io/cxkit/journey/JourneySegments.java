@@ -21,7 +21,7 @@ import java.util.function.Function;
  * <pre>{@code
  * JourneySegments byStage = JourneySegments.of(log, catalog, TouchpointCatalog.Level.STAGE);
  * SegmentedAccumulator<JourneySummary, JourneySummaryResult> s = byStage.breakdown(
- *         JourneyBuilder.perCustomer(), JourneySummary.create(), JourneySummary::accept);
+ *         JourneyBuilder.create(), JourneySummary.create(), JourneySummary::accept);
  * s.result().get(SegmentKey.of("purchase"));   // the summary of journeys that entered at a purchase touchpoint
  * }</pre>
  *

@@ -49,7 +49,7 @@ class AnalysisReadmeExampleTest {
                 Events.ev("c1", 5, "checkout").withOutcome("purchased").withValue(80))),
                 CustomerJourney.of("c2", List.of(Events.ev("c2", 0, "email"))));
         AttributionAccumulator attribution = AttributionAccumulator.create(2, Duration.ofDays(7)); // Markov order 2, 7-day half-life
-        journeys.forEach(j -> attribution.accept(AttributionJourney.from(j, Set.of("purchased"))));
+        journeys.forEach(j -> attribution.accept(AttributionJourney.of(j, Set.of("purchased"))));
         AttributionResult report = attribution.result();
         AttributionModelResult markov = report.model(AttributionModel.MARKOV);   // removal effects, credited conversions and value
         AttributionModelResult last = report.model(AttributionModel.LAST_TOUCH);

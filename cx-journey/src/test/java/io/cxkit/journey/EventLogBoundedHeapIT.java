@@ -33,7 +33,7 @@ class EventLogBoundedHeapIT {
     private static final Channel[] CHANNELS = {Channel.WEB, Channel.MOBILE_APP, Channel.EMAIL, Channel.PHONE,
         Channel.CHAT, Channel.STORE, Channel.SOCIAL, Channel.SMS};
     private static final long T0 = 1_767_225_600_000_000_000L; // 2026-01-01T00:00Z in nanoseconds
-    private static final JourneyBuilder RULES = JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofDays(3));
+    private static final JourneyBuilder RULES = JourneyBuilder.create().splitOnInactivity(Duration.ofDays(3));
 
     /** The k-th event of customer c (k in emission order): a scrambled round, so input is not time order. */
     private static int round(int k) {

@@ -20,13 +20,13 @@ public class EventLogProperties {
 
     /** Every way of cutting journeys the equality tests run: gaps, outcomes, cases and their mix. */
     public static final List<JourneyBuilder> RULES = List.of(
-            JourneyBuilder.perCustomer(),
-            JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofMinutes(30)),
-            JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofMillis(1)),
-            JourneyBuilder.perCustomer().splitOnOutcome(),
-            JourneyBuilder.perCustomer().splitOnOutcome(Set.of("resolved")),
-            JourneyBuilder.perCustomer().byCase(),
-            JourneyBuilder.perCustomer().byCase().splitOnInactivity(Duration.ofHours(2)).splitOnOutcome());
+            JourneyBuilder.create(),
+            JourneyBuilder.create().splitOnInactivity(Duration.ofMinutes(30)),
+            JourneyBuilder.create().splitOnInactivity(Duration.ofMillis(1)),
+            JourneyBuilder.create().splitOnOutcome(),
+            JourneyBuilder.create().splitOnOutcome(Set.of("resolved")),
+            JourneyBuilder.create().byCase(),
+            JourneyBuilder.create().byCase().splitOnInactivity(Duration.ofHours(2)).splitOnOutcome());
 
     @Property(tries = 150)
     void journeysEqualTheObjectPath(@ForAll long seed, @ForAll @IntRange(min = 0, max = 400) int n) {
@@ -43,7 +43,7 @@ public class EventLogProperties {
             @ForAll @IntRange(min = 1, max = 5) int parts) {
         List<JourneyEvent> events = RandomLogs.events(seed, n);
         EventLog log = EventLog.of(events);
-        JourneyBuilder rules = JourneyBuilder.perCustomer().byCase().splitOnOutcome();
+        JourneyBuilder rules = JourneyBuilder.create().byCase().splitOnOutcome();
         List<CustomerJourney> parted = new ArrayList<>();
         int c = log.customerCount();
         for (int p = 0; p < parts; p++) {
@@ -68,7 +68,7 @@ public class EventLogProperties {
                 Events.ev("a", 3, "home"),
                 Events.ev("b", 1, "home")));
         List<String> seen = new ArrayList<>();
-        log.forEachJourney(JourneyBuilder.perCustomer(), j -> {
+        log.forEachJourney(JourneyBuilder.create(), j -> {
             StringBuilder sb = new StringBuilder(j.customerId()).append(':');
             for (int i = 0; i < j.size(); i++) {
                 sb.append(j.touchpointName(i)).append(j.outcome(i) == LogJourney.NONE ? "" : "!"

@@ -41,7 +41,7 @@ class EventLogScanTest {
             @ForAll @IntRange(min = 0, max = 400) int n) throws IOException {
         List<JourneyEvent> events = RandomLogs.events(seed, n);
         EventLog log = EventLog.of(events);
-        JourneyBuilder rules = JourneyBuilder.perCustomer().byCase().splitOnOutcome();
+        JourneyBuilder rules = JourneyBuilder.create().byCase().splitOnOutcome();
         List<String> expected = rules.build(events).stream().map(CustomerJourney::toString).toList();
         Seen one = log.scan(rules, 1, Seen::new, Seen::accept, Seen::combine);
         assertEquals(expected, one.journeys);
@@ -68,7 +68,7 @@ class EventLogScanTest {
             b.add(String.format("z%06d", c), 0L, "home", io.cxkit.core.Channel.WEB, null, null, Double.NaN, null);
         }
         EventLog log = b.build();
-        JourneyBuilder rules = JourneyBuilder.perCustomer();
+        JourneyBuilder rules = JourneyBuilder.create();
         long[] count = new long[1];
         List<String> order = new ArrayList<>();
         log.forEachJourney(rules, j -> {
@@ -96,9 +96,9 @@ class EventLogScanTest {
     void anEmptyLogGivesTheEmptyAccumulatorAndBadArgumentsAreNamed() {
         EventLog empty = EventLog.builder().build();
         List<String> fresh = new ArrayList<>();
-        assertSame(fresh, empty.scan(JourneyBuilder.perCustomer(), 2, () -> fresh, (l, j) -> { }, (x, y) -> x));
+        assertSame(fresh, empty.scan(JourneyBuilder.create(), 2, () -> fresh, (l, j) -> { }, (x, y) -> x));
         assertEquals("scan threads must be in [1, 1024]: 0", assertThrows(IllegalArgumentException.class,
-                () -> empty.scan(JourneyBuilder.perCustomer(), 0, ArrayList::new, (l, j) -> { }, (x, y) -> x))
+                () -> empty.scan(JourneyBuilder.create(), 0, ArrayList::new, (l, j) -> { }, (x, y) -> x))
                 .getMessage());
         assertEquals("scan rules, create, accept and combine must not be null",
                 assertThrows(IllegalArgumentException.class,
@@ -109,7 +109,7 @@ class EventLogScanTest {
     void anExceptionInAWorkerIsRethrown() {
         EventLog log = EventLog.of(RandomLogs.events(5, 300));
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> log.scan(JourneyBuilder.perCustomer(), 2, ArrayList::new, (l, j) -> {
+                () -> log.scan(JourneyBuilder.create(), 2, ArrayList::new, (l, j) -> {
                     throw new IllegalStateException("boom " + j.customerId());
                 }, (x, y) -> x));
         assertEquals("boom", e.getMessage().substring(0, 4));

@@ -55,7 +55,7 @@ class EventLogSpillTest {
                 assertEquals(rules.build(events), log.journeys(rules), rules + " seed=" + seed + " again");
             }
             int c = log.customerCount();
-            JourneyBuilder rules = JourneyBuilder.perCustomer().byCase().splitOnOutcome();
+            JourneyBuilder rules = JourneyBuilder.create().byCase().splitOnOutcome();
             List<CustomerJourney> parted = new ArrayList<>();
             for (int p = 0; p < 3; p++) {
                 log.forEachJourney(rules, c * p / 3, c * (p + 1) / 3, j -> parted.add(j.toCustomerJourney()));
@@ -78,7 +78,7 @@ class EventLogSpillTest {
         log.close();
         assertEquals(0, runFiles(dir));
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> log.forEachJourney(JourneyBuilder.perCustomer(), j -> { }));
+                () -> log.forEachJourney(JourneyBuilder.create(), j -> { }));
         assertEquals("the spilled event log was closed; its runs are deleted", e.getMessage());
     }
 

@@ -66,11 +66,11 @@ class IncrementalJourneyBuilderTest {
     }
 
     private static List<JourneyBuilder> rules() {
-        return List.of(JourneyBuilder.perCustomer(),
-                JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofMinutes(30)),
-                JourneyBuilder.perCustomer().splitOnOutcome(Set.of("purchased")),
-                JourneyBuilder.perCustomer().splitOnOutcome().splitOnInactivity(Duration.ofMinutes(45)),
-                JourneyBuilder.perCustomer().byCase().splitOnOutcome(Set.of("purchased"))
+        return List.of(JourneyBuilder.create(),
+                JourneyBuilder.create().splitOnInactivity(Duration.ofMinutes(30)),
+                JourneyBuilder.create().splitOnOutcome(Set.of("purchased")),
+                JourneyBuilder.create().splitOnOutcome().splitOnInactivity(Duration.ofMinutes(45)),
+                JourneyBuilder.create().byCase().splitOnOutcome(Set.of("purchased"))
                         .splitOnInactivity(Duration.ofMinutes(20)));
     }
 
@@ -84,7 +84,7 @@ class IncrementalJourneyBuilderTest {
         List<CustomerJourney> expected = new ArrayList<>(batch.build(log));
         Funnel funnel = Funnel.builder().steps("product_page", "cart", "checkout").window(Duration.ofHours(2)).build();
         FunnelAccumulator funnelLive = funnel.accumulator();
-        PathVariants pathsLive = PathVariants.whole();
+        PathVariants pathsLive = PathVariants.create();
         TransitionGraph transitionsLive = TransitionGraph.create();
         JourneySummary summaryLive = JourneySummary.create();
         AttributionAccumulator attributionLive = AttributionAccumulator.create();
@@ -94,7 +94,7 @@ class IncrementalJourneyBuilderTest {
                 .knownTouchpoints(Set.copyOf(TOUCHPOINTS))
                 .to(emitted::add).to(funnelLive).to(pathsLive::accept).to(transitionsLive::accept)
                 .to(summaryLive::accept)
-                .to(j -> attributionLive.accept(AttributionJourney.from(j, Set.of("purchased"))))
+                .to(j -> attributionLive.accept(AttributionJourney.of(j, Set.of("purchased"))))
                 .build();
         for (JourneyEvent e : log) {
             assertTrue(live.accept(e), "within the lateness: " + e);
@@ -109,7 +109,7 @@ class IncrementalJourneyBuilderTest {
         got.sort(TOTAL);
         assertEquals(expected, got);
         FunnelAccumulator funnelBatch = funnel.accumulator();
-        PathVariants pathsBatch = PathVariants.whole();
+        PathVariants pathsBatch = PathVariants.create();
         TransitionGraph transitionsBatch = TransitionGraph.create();
         JourneySummary summaryBatch = JourneySummary.create();
         AttributionAccumulator attributionBatch = AttributionAccumulator.create();
@@ -118,7 +118,7 @@ class IncrementalJourneyBuilderTest {
             pathsBatch.accept(j);
             transitionsBatch.accept(j);
             summaryBatch.accept(j);
-            attributionBatch.accept(AttributionJourney.from(j, Set.of("purchased")));
+            attributionBatch.accept(AttributionJourney.of(j, Set.of("purchased")));
         }
         assertEquals(funnelBatch.result(), funnelLive.result());
         assertEquals(pathsBatch.result(), pathsLive.result());
@@ -131,7 +131,7 @@ class IncrementalJourneyBuilderTest {
     void journeysCloseAsSoonAsTheyAreCompleteNotAtTheEnd() {
         List<CustomerJourney> out = new ArrayList<>();
         IncrementalJourneyBuilder live = IncrementalJourneyBuilder.builder(
-                JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofMinutes(30)).splitOnOutcome(Set.of("purchased")))
+                JourneyBuilder.create().splitOnInactivity(Duration.ofMinutes(30)).splitOnOutcome(Set.of("purchased")))
                 .anyTouchpoint().to(out::add).build();
         live.accept(event("a", 0, "home"));
         live.accept(event("a", 5, "checkout").withOutcome("purchased"));
@@ -158,7 +158,7 @@ class IncrementalJourneyBuilderTest {
     @Test
     void aGapExactlyEqualToTheLimitDoesNotCutEvenWhenTheWatermarkIsThere() {
         List<CustomerJourney> out = new ArrayList<>();
-        JourneyBuilder rules = JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofMinutes(30));
+        JourneyBuilder rules = JourneyBuilder.create().splitOnInactivity(Duration.ofMinutes(30));
         IncrementalJourneyBuilder live = IncrementalJourneyBuilder.builder(rules).anyTouchpoint().to(out::add).build();
         List<JourneyEvent> log = List.of(event("e", 100, "home"), event("f", 130, "home"), event("e", 130, "cart"),
                 event("e", 161, "checkout"));
@@ -177,7 +177,7 @@ class IncrementalJourneyBuilderTest {
     @Test
     void openStateIsBoundedAndExpiryIsCounted() {
         List<CustomerJourney> out = new ArrayList<>();
-        IncrementalJourneyBuilder live = IncrementalJourneyBuilder.builder(JourneyBuilder.perCustomer())
+        IncrementalJourneyBuilder live = IncrementalJourneyBuilder.builder(JourneyBuilder.create())
                 .anyTouchpoint().maxOpenJourneys(3).allowedLateness(Duration.ofMinutes(5)).to(out::add).build();
         for (int i = 0; i < 100; i++) {
             live.accept(event("c" + (i % 10), i, "home"));
@@ -194,7 +194,7 @@ class IncrementalJourneyBuilderTest {
     @Test
     void strictModeRejectsUnknownTouchpointsAndFunnelStepsListingTheKnownOnes() {
         Set<String> known = Set.of("home", "cart", "checkout");
-        IncrementalJourneyBuilder live = IncrementalJourneyBuilder.builder(JourneyBuilder.perCustomer())
+        IncrementalJourneyBuilder live = IncrementalJourneyBuilder.builder(JourneyBuilder.create())
                 .knownTouchpoints(known).build();
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> live.accept(event("a", 0, "chekout")));
         assertEquals("unknown touchpoint 'chekout' in event of customer a at 2026-03-02T09:00:00Z; known touchpoints: "
@@ -204,24 +204,24 @@ class IncrementalJourneyBuilderTest {
         InvalidInputException f = assertThrows(InvalidInputException.class, () -> live.check(typo));
         assertEquals("unknown funnel step 'chekout': touchpoint 'chekout' is not among the known touchpoints "
                 + "[cart, checkout, home]", f.getMessage());
-        assertThrows(InvalidInputException.class, () -> IncrementalJourneyBuilder.builder(JourneyBuilder.perCustomer())
+        assertThrows(InvalidInputException.class, () -> IncrementalJourneyBuilder.builder(JourneyBuilder.create())
                 .knownTouchpoints(known).to(typo.accumulator()).build());
-        live.check(Funnel.builder().steps("home", "checkout").step(FunnelStep.outcome("purchased")).build());
+        live.check(Funnel.builder().steps("home", "checkout").step(FunnelStep.ofOutcome("purchased")).build());
         InvalidInputException neither = assertThrows(InvalidInputException.class,
-                () -> IncrementalJourneyBuilder.builder(JourneyBuilder.perCustomer()).build());
+                () -> IncrementalJourneyBuilder.builder(JourneyBuilder.create()).build());
         assertEquals("declare the known touchpoints (knownTouchpoints) or accept any (anyTouchpoint), not neither",
                 neither.getMessage());
-        assertThrows(InvalidInputException.class, () -> IncrementalJourneyBuilder.builder(JourneyBuilder.perCustomer())
+        assertThrows(InvalidInputException.class, () -> IncrementalJourneyBuilder.builder(JourneyBuilder.create())
                 .knownTouchpoints(known).anyTouchpoint().build());
-        IncrementalJourneyBuilder any = IncrementalJourneyBuilder.builder(JourneyBuilder.perCustomer()).anyTouchpoint()
+        IncrementalJourneyBuilder any = IncrementalJourneyBuilder.builder(JourneyBuilder.create()).anyTouchpoint()
                 .build();
         any.check(typo);
         assertTrue(any.accept(event("a", 0, "chekout")));
-        assertThrows(IllegalArgumentException.class, () -> IncrementalJourneyBuilder.builder(JourneyBuilder.perCustomer())
+        assertThrows(IllegalArgumentException.class, () -> IncrementalJourneyBuilder.builder(JourneyBuilder.create())
                 .maxOpenJourneys(0));
-        assertThrows(IllegalArgumentException.class, () -> IncrementalJourneyBuilder.builder(JourneyBuilder.perCustomer())
+        assertThrows(IllegalArgumentException.class, () -> IncrementalJourneyBuilder.builder(JourneyBuilder.create())
                 .allowedLateness(Duration.ofSeconds(-1)));
-        assertThrows(IllegalArgumentException.class, () -> IncrementalJourneyBuilder.builder(JourneyBuilder.perCustomer())
+        assertThrows(IllegalArgumentException.class, () -> IncrementalJourneyBuilder.builder(JourneyBuilder.create())
                 .knownTouchpoints(Set.of()));
         assertThrows(InvalidInputException.class, () -> any.accept(null));
     }

@@ -25,7 +25,7 @@ class JourneyBuilderTest {
     void unsortedInputWithTiesKeepsInputOrderForEqualTimes() {
         List<JourneyEvent> log = List.of(ev("a", 10, "cart"), ev("a", 0, "home"), ev("a", 10, "checkout"),
                 ev("b", 5, "home"), ev("a", 5, "product"));
-        List<CustomerJourney> js = JourneyBuilder.perCustomer().build(log);
+        List<CustomerJourney> js = JourneyBuilder.create().build(log);
         assertEquals(2, js.size());
         // cart and checkout tie at minute 10: input order (cart first) is kept
         assertEquals(List.of("home", "product", "cart", "checkout"), js.get(0).path());
@@ -36,7 +36,7 @@ class JourneyBuilderTest {
 
     @Test
     void emptyLogGivesNoJourneys() {
-        assertEquals(List.of(), JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofHours(1))
+        assertEquals(List.of(), JourneyBuilder.create().splitOnInactivity(Duration.ofHours(1))
                 .build(List.of()));
     }
 
@@ -44,7 +44,7 @@ class JourneyBuilderTest {
     void inactivityGapCutsOnlyWhenStrictlyLonger() {
         List<JourneyEvent> log = List.of(ev("a", 0, "x"), ev("a", 30, "y"), ev("a", 91, "z"), ev("a", 60, "w"));
         // sorted: 0 x, 30 y, 60 w, 91 z; gaps 30, 30, 31; limit 30 → cut only before z
-        List<CustomerJourney> js = JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofMinutes(30))
+        List<CustomerJourney> js = JourneyBuilder.create().splitOnInactivity(Duration.ofMinutes(30))
                 .build(log);
         assertEquals(2, js.size());
         assertEquals(List.of("x", "y", "w"), js.get(0).path());
@@ -55,12 +55,12 @@ class JourneyBuilderTest {
     void outcomeEndsJourneyAndBecomesItsOutcome() {
         List<JourneyEvent> log = List.of(ev("a", 0, "home"), ev("a", 1, "checkout").withOutcome("purchased"),
                 ev("a", 2, "home"), ev("a", 3, "faq").withOutcome("viewed"), ev("a", 4, "cancel").withOutcome("churned"));
-        List<CustomerJourney> any = JourneyBuilder.perCustomer().splitOnOutcome().build(log);
+        List<CustomerJourney> any = JourneyBuilder.create().splitOnOutcome().build(log);
         assertEquals(3, any.size());
         assertEquals(Optional.of("purchased"), any.get(0).outcome());
         assertEquals(Optional.of("viewed"), any.get(1).outcome());
         assertEquals(List.of("cancel"), any.get(2).path());
-        List<CustomerJourney> some = JourneyBuilder.perCustomer().splitOnOutcome(Set.of("purchased", "churned"))
+        List<CustomerJourney> some = JourneyBuilder.create().splitOnOutcome(Set.of("purchased", "churned"))
                 .build(log);
         assertEquals(2, some.size());
         assertEquals(List.of("home", "faq", "cancel"), some.get(1).path());
@@ -71,7 +71,7 @@ class JourneyBuilderTest {
     void caseIdGroupsEventsAndEventsWithoutCaseFormTheirOwnJourney() {
         List<JourneyEvent> log = List.of(ev("a", 0, "chat").withCaseId("T1"), ev("a", 1, "home"),
                 ev("a", 2, "phone").withCaseId("T2"), ev("a", 3, "email").withCaseId("T1"));
-        List<CustomerJourney> js = JourneyBuilder.perCustomer().byCase().build(log);
+        List<CustomerJourney> js = JourneyBuilder.create().byCase().build(log);
         assertEquals(3, js.size());
         assertEquals(Optional.of("T1"), js.get(0).caseId());
         assertEquals(List.of("chat", "email"), js.get(0).path());
@@ -88,7 +88,7 @@ class JourneyBuilderTest {
                 ev("a", 20, "hotline", Channel.PHONE).withOutcome("resolved"),             // switch, chat unresolved
                 ev("a", 40, "faq", Channel.WEB).withStage(JourneyStage.AWARENESS),         // switch after resolved, loop
                 ev("a", 41, "faq", Channel.WEB));                                          // loop
-        CustomerJourney j = JourneyBuilder.perCustomer().build(log).get(0);
+        CustomerJourney j = JourneyBuilder.create().build(log).get(0);
         assertEquals(5, j.touchpointCount());
         assertEquals(3, j.distinctTouchpoints());
         assertEquals(2, j.loops());
@@ -119,7 +119,7 @@ class JourneyBuilderTest {
             unique.add(new JourneyEvent(e.customerId(), e.time().plusNanos(i), e.touchpoint(), e.channel(),
                     e.stage(), e.outcome(), e.value(), e.caseId()));
         }
-        JourneyBuilder b = JourneyBuilder.perCustomer().byCase().splitOnInactivity(Duration.ofMinutes(400));
+        JourneyBuilder b = JourneyBuilder.create().byCase().splitOnInactivity(Duration.ofMinutes(400));
         List<CustomerJourney> expected = b.build(unique);
         Collections.shuffle(unique, r);
         assertEquals(expected, b.build(unique));
@@ -140,12 +140,12 @@ class JourneyBuilderTest {
                 assertThrows(IllegalArgumentException.class, () -> ev("a", 0, "x").withValue(Double.NaN))
                         .getMessage());
         assertEquals("inactivity gap must be > 0: PT-1M", assertThrows(IllegalArgumentException.class,
-                () -> JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofMinutes(-1))).getMessage());
+                () -> JourneyBuilder.create().splitOnInactivity(Duration.ofMinutes(-1))).getMessage());
         List<JourneyEvent> withNull = new ArrayList<>();
         withNull.add(ev("a", 0, "x"));
         withNull.add(null);
         assertEquals("events[1] must not be null", assertThrows(IllegalArgumentException.class,
-                () -> JourneyBuilder.perCustomer().build(withNull)).getMessage());
+                () -> JourneyBuilder.create().build(withNull)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> CustomerJourney.of("a", List.of(ev("b", 0, "x"))));
         assertThrows(IllegalArgumentException.class, () -> CustomerJourney.of("a", List.of()));
     }

@@ -52,6 +52,6 @@ public final class JourneyFixtures {
             times.add(t);
         }
         boolean converted = r.nextInt(3) == 0;
-        return AttributionJourney.timed(tps, times, converted, converted ? 10 + r.nextInt(90) : 0);
+        return AttributionJourney.of(tps, times, converted, converted ? 10 + r.nextInt(90) : 0);
     }
 }

@@ -36,10 +36,10 @@ class JourneyNullPolicyTest {
     void nullObservationsAndConfigurationsAreNullPointerExceptionsNamingTheArgument() {
         npe("journey must not be null", () -> Funnel.builder().steps("a").build().accumulator()
                 .accept((CustomerJourney) null));
-        npe("journey must not be null", () -> PathVariants.whole().accept((CustomerJourney) null));
+        npe("journey must not be null", () -> PathVariants.create().accept((CustomerJourney) null));
         npe("journey must not be null", () -> TransitionGraph.create().accept((CustomerJourney) null));
         npe("journey must not be null", () -> TransitionGraph.create().accept((LogJourney) null));
-        npe("journey must not be null", () -> PathVariants.whole().accept((LogJourney) null));
+        npe("journey must not be null", () -> PathVariants.create().accept((LogJourney) null));
         npe("journey must not be null", () -> Funnel.builder().steps("a").build().accumulator()
                 .accept((LogJourney) null));
         npe("journey must not be null", () -> JourneySummary.create().accept((CustomerJourney) null));

@@ -66,12 +66,12 @@ class JourneySegmentsProperties {
                 Events.ev("b", 0, "checkout")));
         JourneySegments byArea = JourneySegments.of(log, CATALOG, TouchpointCatalog.Level.AREA);
         List<String> seen = new ArrayList<>();
-        log.forEachJourney(JourneyBuilder.perCustomer(), j -> seen.add(byArea.names().get(byArea.segmentOf(j))));
+        log.forEachJourney(JourneyBuilder.create(), j -> seen.add(byArea.names().get(byArea.segmentOf(j))));
         assertEquals(List.of(TouchpointCatalog.UNKNOWN, "supporting systems"), seen);
         assertEquals(List.of("kiosk"), byArea.unknownTouchpoints());
         assertEquals("JourneySegments[by area, 2 segments, 1 touchpoints not in the catalog]", byArea.toString());
         EventLog other = EventLog.of(List.of(Events.ev("a", 0, "kiosk")));
-        other.forEachJourney(JourneyBuilder.perCustomer(), j -> assertThrows(IllegalArgumentException.class,
+        other.forEachJourney(JourneyBuilder.create(), j -> assertThrows(IllegalArgumentException.class,
                 () -> byArea.segmentOf(j)));
     }
 }

@@ -57,9 +57,9 @@ class JourneySummaryLogProperties {
                         .withOutcome("Escalated"),
                 Events.ev("b", 0, "home")));
         ObjectPathJourneySummary oracle = new ObjectPathJourneySummary();
-        JourneyBuilder.perCustomer().build(events).forEach(oracle::accept);
+        JourneyBuilder.create().build(events).forEach(oracle::accept);
         JourneySummary s = JourneySummary.create();
-        EventLog.of(events).forEachJourney(JourneyBuilder.perCustomer(), s::accept);
+        EventLog.of(events).forEachJourney(JourneyBuilder.create(), s::accept);
         assertEquals(oracle.result(), s.result());
         assertEquals(2L, s.result().stagesReached().get("support"));
     }

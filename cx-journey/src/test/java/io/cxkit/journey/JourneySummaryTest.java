@@ -18,7 +18,7 @@ class JourneySummaryTest {
     void byHandAndMerge() {
         // a: web → chat (unresolved) → web, faq twice (loop), 20 min, outcome resolved
         // b: one event, 0 min; c: web → phone after a resolved contact, 10 min, outcome churned
-        List<CustomerJourney> js = JourneyBuilder.perCustomer().build(List.of(
+        List<CustomerJourney> js = JourneyBuilder.create().build(List.of(
                 ev("a", 0, "faq").withStage(JourneyStage.SUPPORT), ev("a", 5, "chat", Channel.CHAT),
                 ev("a", 20, "faq").withOutcome("resolved"),
                 ev("b", 0, "home").withStage(JourneyStage.AWARENESS),

@@ -53,7 +53,7 @@ public final class LiveServiceExample {
     static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
     static final List<String> TOUCHPOINTS = List.of("home", "product_page", "cart", "checkout", "support");
     static final List<String> SURVEYED = List.of("app", "checkout", "web");
-    static final JourneyBuilder RULES = JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofMinutes(30))
+    static final JourneyBuilder RULES = JourneyBuilder.create().splitOnInactivity(Duration.ofMinutes(30))
             .splitOnOutcome(Set.of("purchased"));
     static final Funnel FUNNEL = Funnel.builder().steps("product_page", "cart", "checkout")
             .window(Duration.ofHours(1)).build();

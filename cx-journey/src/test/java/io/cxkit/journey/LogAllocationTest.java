@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class LogAllocationTest {
     private static final EventLog LOG = EventLog.of(RandomLogs.events(20261201L, 40_000));
-    private static final JourneyBuilder RULES = JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofHours(1));
+    private static final JourneyBuilder RULES = JourneyBuilder.create().splitOnInactivity(Duration.ofHours(1));
 
     /** Bytes the current thread allocates in the last of four runs of {@code pass}. */
     static long allocatedByPass(Runnable pass) {
@@ -64,8 +64,8 @@ class LogAllocationTest {
 
     @Test
     void pathVariantsAllocateNothingPerJourney() {
-        for (PathVariants p : new PathVariants[] {PathVariants.whole(), PathVariants.whole().collapsingRepeats(),
-                PathVariants.leadingTo("checkout", 3), PathVariants.following("home", 2).collapsingRepeats()}) {
+        for (PathVariants p : new PathVariants[] {PathVariants.create(), PathVariants.create().collapsingRepeats(),
+                PathVariants.ofLeadingTo("checkout", 3), PathVariants.ofFollowing("home", 2).collapsingRepeats()}) {
             assertNoAllocationPerJourney(p.toString(), p::accept);
         }
     }

@@ -40,7 +40,7 @@ class ReadmeExampleTest {
                 JourneyEvent.of("c-2", t.plusSeconds(400), "faq", Channel.WEB),
                 JourneyEvent.of("c-2", t.plusSeconds(900), "chat", Channel.CHAT));
 
-        List<CustomerJourney> journeys = JourneyBuilder.perCustomer()
+        List<CustomerJourney> journeys = JourneyBuilder.create()
                 .splitOnInactivity(Duration.ofDays(30))
                 .splitOnOutcome(Set.of("purchased"))
                 .build(events);
@@ -50,7 +50,7 @@ class ReadmeExampleTest {
         FunnelResult f = funnel.run(journeys);            // entered 2, completed 1, Wilson intervals
         var byChannel = funnel.bySegment(journeys, j -> SegmentKey.of(j.channels().get(0).name()));
 
-        PathVariants paths = PathVariants.whole();
+        PathVariants paths = PathVariants.create();
         journeys.forEach(paths::accept);
         TopPaths top = paths.result().top(5);             // top-5 + "other" = all journeys
         // --- end ---
@@ -76,7 +76,7 @@ class ReadmeExampleTest {
                 .repeatWindow(Duration.ofDays(7))
                 .build();
         List<TicketEvent> tickets = List.of(
-                TicketEvent.created("T-1", "c-1", t).withChannel(Channel.EMAIL),
+                TicketEvent.of("T-1", "c-1", t, TicketEventType.CREATED).withChannel(Channel.EMAIL),
                 TicketEvent.of("T-1", "c-1", t.plusSeconds(60), TicketEventType.AGENT_REPLY).byBot(),
                 TicketEvent.of("T-1", "c-1", t.plus(Duration.ofHours(64)), TicketEventType.AGENT_REPLY),
                 TicketEvent.of("T-1", "c-1", t.plus(Duration.ofHours(65)), TicketEventType.SOLVED));

@@ -135,7 +135,7 @@ final class Fixtures {
                 events.add(JourneyEvent.of(id, t, steps[k], Channel.WEB));
             }
         }
-        return JourneyBuilder.perCustomer().build(events);
+        return JourneyBuilder.create().build(events);
     }
 
     static FunnelResult funnel() {
@@ -144,7 +144,7 @@ final class Fixtures {
     }
 
     static PathVariantsResult paths() {
-        PathVariants pv = PathVariants.whole();
+        PathVariants pv = PathVariants.create();
         journeys().forEach(pv::accept);
         return pv.result();
     }
@@ -199,7 +199,7 @@ final class Fixtures {
                 times.add(t0.plusSeconds(86_400L * j + 3600L * k));
             }
             boolean conv = path.contains("email") ? r.nextDouble() < 0.6 : r.nextDouble() < 0.2;
-            acc.accept(AttributionJourney.timed(path, times, conv, conv ? 50 : 0));
+            acc.accept(AttributionJourney.of(path, times, conv, conv ? 50 : 0));
         }
         List<AttributionModelResult> out = new ArrayList<>();
         out.add(acc.markov(AttributionAccumulator.DEFAULT_MAX_STATES));
@@ -225,7 +225,7 @@ final class Fixtures {
             Instant open = t0.plusSeconds(900L * i);
             long first = Math.round(60 * firstMin[c] * Math.exp(0.6 * r.nextGaussian()));
             long solve = Math.max(first + 60, Math.round(3600 * solveHours[c] * Math.exp(0.7 * r.nextGaussian())));
-            ev.add(TicketEvent.created(id, "u" + i, open).withChannel(ch[c]));
+            ev.add(TicketEvent.of(id, "u" + i, open, TicketEventType.CREATED).withChannel(ch[c]));
             ev.add(TicketEvent.of(id, "u" + i, open.plusSeconds(first), TicketEventType.AGENT_REPLY).withChannel(ch[c]));
             ev.add(TicketEvent.of(id, "u" + i, open.plusSeconds(solve), TicketEventType.SOLVED).withChannel(ch[c]));
         }

@@ -89,7 +89,7 @@ class JourneyChartsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FunnelChart.of(none, null, O));
         assertTrue(e.getMessage().contains("journeys = 0"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> PathsChart.of(io.cxkit.journey.paths.PathVariants.whole().result(), 5));
+                () -> PathsChart.of(io.cxkit.journey.paths.PathVariants.create().result(), 5));
         assertThrows(IllegalArgumentException.class,
                 () -> TransitionChart.of(io.cxkit.journey.paths.TransitionGraph.create().result(), 5));
     }

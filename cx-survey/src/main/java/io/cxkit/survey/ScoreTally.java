@@ -162,7 +162,7 @@ final class ScoreTally {
         if (!weighted) {
             return ProportionEstimate.of(count(fromIndex, last), n);
         }
-        return ProportionEstimate.weighted(n, w(fromIndex, last), w(0, fromIndex - 1),
+        return ProportionEstimate.ofWeighted(n, w(fromIndex, last), w(0, fromIndex - 1),
                 w2(fromIndex, last), w2(0, fromIndex - 1));
     }
 

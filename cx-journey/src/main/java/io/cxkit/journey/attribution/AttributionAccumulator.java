@@ -42,7 +42,7 @@ import org.apache.commons.math3.linear.SingularMatrixException;
  *
  * <p><b>Event log.</b> {@link #accept(LogJourney, Set)} reads a journey of an {@link EventLog}
  * directly (the touchpoints up to its first converting outcome, as
- * {@link AttributionJourney#from} does) and allocates nothing per event: touchpoints are ids in the
+ * {@link AttributionJourney#of(CustomerJourney, java.util.Set)} does) and allocates nothing per event: touchpoints are ids in the
  * accumulator's own dictionary (translated once per log), Markov states are the last {@code k} ids
  * packed into a {@code long}, and every count and sum sits in a dense primitive array indexed by
  * touchpoint, state or transition. Names appear only when a result or an encoding is built, and
@@ -226,7 +226,7 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
     }
 
     /**
-     * Adds one journey of an event log, as {@code accept(AttributionJourney.from(journey.toCustomerJourney(),
+     * Adds one journey of an event log, as {@code accept(AttributionJourney.of(journey.toCustomerJourney(),
      * conversionOutcomes))} would, without an object per event: the journey converts at its first
      * event whose outcome is in {@code conversionOutcomes}, its touches are the events up to and
      * including that one, the value is that event's value (0 if it has none); a journey without

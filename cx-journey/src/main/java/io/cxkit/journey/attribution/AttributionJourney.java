@@ -93,7 +93,7 @@ public record AttributionJourney(List<String> touchpoints, List<Instant> times, 
      * @param value the conversion value (0 if not converted)
      * @return the journey
      */
-    public static AttributionJourney timed(List<String> touchpoints, List<Instant> times, boolean converted,
+    public static AttributionJourney of(List<String> touchpoints, List<Instant> times, boolean converted,
             double value) {
         return new AttributionJourney(touchpoints, times, converted, value);
     }
@@ -109,7 +109,7 @@ public record AttributionJourney(List<String> touchpoints, List<Instant> times, 
      * @param conversionOutcomes outcomes that count as a conversion, e.g. {@code Set.of("purchased")}
      * @return the attribution journey, with touch times
      */
-    public static AttributionJourney from(CustomerJourney journey, Set<String> conversionOutcomes) {
+    public static AttributionJourney of(CustomerJourney journey, Set<String> conversionOutcomes) {
         if (journey == null || conversionOutcomes == null) {
             throw new IllegalArgumentException("journey and conversionOutcomes must not be missing");
         }
@@ -119,10 +119,10 @@ public record AttributionJourney(List<String> touchpoints, List<Instant> times, 
             tps.add(e.touchpoint());
             times.add(e.time());
             if (e.outcome().isPresent() && conversionOutcomes.contains(e.outcome().get())) {
-                return timed(tps, times, true, e.value().orElse(0));
+                return of(tps, times, true, e.value().orElse(0));
             }
         }
-        return timed(tps, times, false, 0);
+        return of(tps, times, false, 0);
     }
 
     /**

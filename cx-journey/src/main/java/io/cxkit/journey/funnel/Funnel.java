@@ -25,7 +25,7 @@ import java.util.function.ToIntFunction;
  * A conversion funnel: ordered steps, a matching {@link FunnelMode} and a conversion window.
  *
  * <p><b>Unit.</b> The funnel counts <em>journeys</em>: every journey offered is one trial. To
- * count customers instead, build one journey per customer ({@link JourneyBuilder#perCustomer()}).
+ * count customers instead, build one journey per customer ({@link JourneyBuilder#create()}).
  *
  * <p><b>Anchor and window.</b> A journey enters at its <em>first</em> event that matches the first
  * step (in {@link FunnelMode#ANY_ORDER}: that matches any step). Later occurrences of the first
@@ -55,7 +55,7 @@ import java.util.function.ToIntFunction;
  *         .steps("product_page", "cart", "checkout")
  *         .window(Duration.ofDays(7))
  *         .build();
- * FunnelResult r = f.run(log, JourneyBuilder.perCustomer(), 2);   // or f.run(journeys)
+ * FunnelResult r = f.run(log, JourneyBuilder.create(), 2);   // or f.run(journeys)
  * }</pre>
  */
 public final class Funnel {
@@ -112,7 +112,7 @@ public final class Funnel {
          */
         public Builder steps(String... touchpoints) {
             for (String t : touchpoints) {
-                step(FunnelStep.touchpoint(t));
+                step(FunnelStep.ofTouchpoint(t));
             }
             return this;
         }

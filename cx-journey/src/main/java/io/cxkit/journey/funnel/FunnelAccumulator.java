@@ -28,12 +28,12 @@ import java.util.List;
  * events in the log's columns, with the touchpoint, stage and outcome steps compiled to the ids of
  * the journey's {@link EventLog} once per log (a step naming something the log never holds matches
  * nothing): it compares ints and allocates nothing per journey or event; only a
- * {@link FunnelStep#matching predicate step} builds the {@link JourneyEvent} it tests.
+ * {@link FunnelStep#of(String, java.util.function.Predicate) predicate step} builds the {@link JourneyEvent} it tests.
  * {@link #accept(CustomerJourney)} gives it the journey's event objects, tested with
  * {@link FunnelStep#matches}. {@link #acceptReached(int, long[])} is the primitive entry for
  * callers that match steps themselves. Combining requires the same funnel definition (mode, window and steps). The encoding carries the
  * definition with the counts and sketches, so {@link #decode(byte[])} rebuilds the funnel; a funnel
- * with a predicate step ({@link FunnelStep#matching}), which no encoding can carry, is decoded with
+ * with a predicate step ({@link FunnelStep#of(String, java.util.function.Predicate)}), which no encoding can carry, is decoded with
  * {@link #decode(byte[], Funnel)}, which also reads cxkit 0.1's encodings.
  *
  * <p>Not thread-safe; count in one accumulator per thread and {@link #combine} them
@@ -416,7 +416,7 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
 
     /**
      * Reads an accumulator written by {@link #encode()}, with the funnel definition the encoding
-     * carries (mode, window and steps). A step made by {@link FunnelStep#matching} is a predicate,
+     * carries (mode, window and steps). A step made by {@link FunnelStep#of(String, java.util.function.Predicate)} is a predicate,
      * which no encoding can carry: decode such an accumulator, and encodings written by cxkit 0.1
      * (payload version 1, which carry only a signature of the definition), with
      * {@link #decode(byte[], Funnel)}.
@@ -475,11 +475,11 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
             String kind = in.getString();
             String name = in.getString();
             FunnelStep step = switch (kind) {
-                case "touchpoint" -> in.valid("touchpoint step", () -> FunnelStep.touchpoint(name));
-                case "outcome" -> in.valid("outcome step", () -> FunnelStep.outcome(name));
+                case "touchpoint" -> in.valid("touchpoint step", () -> FunnelStep.ofTouchpoint(name));
+                case "outcome" -> in.valid("outcome step", () -> FunnelStep.ofOutcome(name));
                 case "stage" -> {
                     int order = in.getInt();
-                    yield in.valid("stage step", () -> FunnelStep.stage(JourneyStage.of(name, order)));
+                    yield in.valid("stage step", () -> FunnelStep.ofStage(JourneyStage.of(name, order)));
                 }
                 case "predicate" -> {
                     if (expected == null || s >= expected.steps().size()) {

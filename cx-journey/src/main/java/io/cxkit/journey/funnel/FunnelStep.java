@@ -41,7 +41,7 @@ public final class FunnelStep {
      * @param touchpoint the touchpoint id; not blank
      * @return the step
      */
-    public static FunnelStep touchpoint(String touchpoint) {
+    public static FunnelStep ofTouchpoint(String touchpoint) {
         Check.notBlank(touchpoint, "funnel step touchpoint");
         return new FunnelStep(touchpoint, "touchpoint", touchpoint, e -> e.touchpoint().equals(touchpoint));
     }
@@ -52,7 +52,7 @@ public final class FunnelStep {
      * @param stage the stage; not null
      * @return the step
      */
-    public static FunnelStep stage(JourneyStage stage) {
+    public static FunnelStep ofStage(JourneyStage stage) {
         if (stage == null) {
             throw new IllegalArgumentException("funnel step stage must not be missing: null");
         }
@@ -66,7 +66,7 @@ public final class FunnelStep {
      * @param outcome the outcome; not blank
      * @return the step
      */
-    public static FunnelStep outcome(String outcome) {
+    public static FunnelStep ofOutcome(String outcome) {
         Check.notBlank(outcome, "funnel step outcome");
         return new FunnelStep(outcome, "outcome", outcome,
                 e -> e.outcome().isPresent() && e.outcome().get().equals(outcome));
@@ -79,7 +79,7 @@ public final class FunnelStep {
      * @param predicate the test; not null
      * @return the step
      */
-    public static FunnelStep matching(String name, Predicate<JourneyEvent> predicate) {
+    public static FunnelStep of(String name, Predicate<JourneyEvent> predicate) {
         Check.notBlank(name, "funnel step name");
         if (predicate == null) {
             throw new IllegalArgumentException("funnel step predicate must not be missing: null");

@@ -21,11 +21,11 @@ import java.util.Map;
  * the steps following it.
  *
  * <ul>
- *   <li>{@link #whole()} — each journey's full touchpoint path;
- *   <li>{@link #leadingTo(String, int)} — up to {@code steps} touchpoints before the journey's
+ *   <li>{@link #create()} — each journey's full touchpoint path;
+ *   <li>{@link #ofLeadingTo(String, int)} — up to {@code steps} touchpoints before the journey's
  *       <em>first</em> visit to the touchpoint, ending with it; journeys that never visit it are
  *       counted in {@link PathVariantsResult#skipped()};
- *   <li>{@link #following(String, int)} — the touchpoint's first visit and up to {@code steps}
+ *   <li>{@link #ofFollowing(String, int)} — the touchpoint's first visit and up to {@code steps}
  *       touchpoints after it.
  * </ul>
  *
@@ -73,7 +73,7 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      *
      * @return a new accumulator
      */
-    public static PathVariants whole() {
+    public static PathVariants create() {
         return new PathVariants(View.WHOLE, "", 0, false);
     }
 
@@ -85,7 +85,7 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      * @return a new accumulator
      * @throws IllegalArgumentException if {@code steps < 1} or the touchpoint is blank
      */
-    public static PathVariants leadingTo(String touchpoint, int steps) {
+    public static PathVariants ofLeadingTo(String touchpoint, int steps) {
         return new PathVariants(View.LEADING_TO, Check.notBlank(touchpoint, "path touchpoint"),
                 checkSteps(steps), false);
     }
@@ -98,7 +98,7 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      * @return a new accumulator
      * @throws IllegalArgumentException if {@code steps < 1} or the touchpoint is blank
      */
-    public static PathVariants following(String touchpoint, int steps) {
+    public static PathVariants ofFollowing(String touchpoint, int steps) {
         return new PathVariants(View.FOLLOWING, Check.notBlank(touchpoint, "path touchpoint"),
                 checkSteps(steps), false);
     }

@@ -6,8 +6,8 @@
  * single-pass result.
  *
  * <p><b>What is counted.</b> The unit is the journey; a journey's path is its touchpoints in event
- * order (ties in time keep input order). {@code whole()} counts every journey's full path.
- * {@code leadingTo(tp, n)} and {@code following(tp, n)} (the CLI's {@code --to TP} and
+ * order (ties in time keep input order). {@code create()} counts every journey's full path.
+ * {@code ofLeadingTo(tp, n)} and {@code ofFollowing(tp, n)} (the CLI's {@code --to TP} and
  * {@code --from TP} with {@code --depth n}) count only journeys that visit {@code tp}; the others
  * are reported as skipped. The path is cut at the journey's <em>first</em> visit of {@code tp} and
  * <em>includes</em> {@code tp}: up to {@code n} touchpoints before it and then {@code tp}
@@ -17,7 +17,7 @@
  * <p><b>Collapsing repeats vs depth.</b> With {@code collapsingRepeats()} consecutive repeats of a
  * touchpoint count once ({@code a a b → a b}), and the collapse happens <em>before</em> the cut:
  * the first visit and the depth are counted on the collapsed path, so
- * {@code following("a", 1)} over {@code a a b} gives {@code a > b}, not {@code a > a}.
+ * {@code ofFollowing("a", 1)} over {@code a a b} gives {@code a > b}, not {@code a > a}.
  * Non-consecutive repeats ({@code a b a}) are kept.
  *
  * <p><b>Top k and ties.</b> Variants are ordered by count, descending, and ties by their label

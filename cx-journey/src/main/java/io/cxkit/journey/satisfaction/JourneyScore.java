@@ -43,7 +43,7 @@ public record JourneyScore(String customerId, Instant time, Optional<String> tou
      * @param score the rating
      * @return the score
      */
-    public static JourneyScore touchpoint(String customerId, Instant time, String touchpoint, int score) {
+    public static JourneyScore ofTouchpoint(String customerId, Instant time, String touchpoint, int score) {
         return new JourneyScore(customerId, time, Optional.of(touchpoint), score);
     }
 
@@ -55,7 +55,7 @@ public record JourneyScore(String customerId, Instant time, Optional<String> tou
      * @param score the rating
      * @return the score
      */
-    public static JourneyScore journey(String customerId, Instant time, int score) {
+    public static JourneyScore ofJourney(String customerId, Instant time, int score) {
         return new JourneyScore(customerId, time, Optional.empty(), score);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@link TicketEventType#CREATED} event).
  *
  * <pre>{@code
- * TicketEvent.created("T-1", "c-42", t0).withChannel(Channel.EMAIL).withTeam("billing");
+ * TicketEvent.of("T-1", "c-42", t0, TicketEventType.CREATED).withChannel(Channel.EMAIL).withTeam("billing");
  * TicketEvent.of("T-1", "c-42", t1, TicketEventType.AGENT_REPLY).byBot();
  * }</pre>
  *
@@ -64,18 +64,6 @@ public record TicketEvent(String ticketId, String customerId, Instant time, Tick
      */
     public static TicketEvent of(String ticketId, String customerId, Instant time, TicketEventType type) {
         return new TicketEvent(ticketId, customerId, time, type, false, Optional.empty(), Optional.empty());
-    }
-
-    /**
-     * A {@link TicketEventType#CREATED} event.
-     *
-     * @param ticketId the ticket
-     * @param customerId the customer
-     * @param time when it was opened
-     * @return the event
-     */
-    public static TicketEvent created(String ticketId, String customerId, Instant time) {
-        return of(ticketId, customerId, time, TicketEventType.CREATED);
     }
 
     /**

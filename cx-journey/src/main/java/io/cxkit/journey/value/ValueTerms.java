@@ -45,7 +45,7 @@ public record ValueTerms(double horizon, double margin, double annualDiscountRat
      *
      * @return the default terms
      */
-    public static ValueTerms defaults() {
+    public static ValueTerms create() {
         return new ValueTerms(365.25 / 7, 1, 0.10, RepeatPurchases.DAYS_PER_WEEK);
     }
 

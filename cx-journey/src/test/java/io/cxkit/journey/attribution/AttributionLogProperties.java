@@ -41,8 +41,8 @@ class AttributionLogProperties {
         ObjectPathAttribution oracle = new ObjectPathAttribution(order, halfLife);
         AttributionAccumulator objects = AttributionAccumulator.create(order, halfLife);
         for (CustomerJourney j : rules.build(events)) {
-            oracle.accept(AttributionJourney.from(j, conversions));
-            objects.accept(AttributionJourney.from(j, conversions));
+            oracle.accept(AttributionJourney.of(j, conversions));
+            objects.accept(AttributionJourney.of(j, conversions));
         }
         AttributionAccumulator fromLog = AttributionAccumulator.create(order, halfLife);
         EventLog log = EventLog.of(events);
@@ -63,7 +63,7 @@ class AttributionLogProperties {
             @ForAll @IntRange(min = 1, max = 3) int order, @ForAll @IntRange(min = 1, max = 4) int threads) {
         List<JourneyEvent> events = RandomLogs.events(seed, n);
         EventLog log = EventLog.of(events);
-        JourneyBuilder rules = JourneyBuilder.perCustomer().byCase().splitOnOutcome();
+        JourneyBuilder rules = JourneyBuilder.create().byCase().splitOnOutcome();
         Set<String> conversions = Set.of("purchase");
         AttributionAccumulator single = AttributionAccumulator.create(order, Duration.ofDays(1));
         log.forEachJourney(rules, j -> single.accept(j, conversions));
@@ -95,7 +95,7 @@ class AttributionLogProperties {
         EventLog log = EventLog.of(List.of(Events.ev("a", 1, "home"), Events.ev("a", 2, AttributionAccumulator.NULL)));
         AttributionAccumulator acc = AttributionAccumulator.create();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> log.forEachJourney(JourneyBuilder.perCustomer(), j -> acc.accept(j, Set.of("purchase"))));
+                () -> log.forEachJourney(JourneyBuilder.create(), j -> acc.accept(j, Set.of("purchase"))));
         assertEquals("touchpoint must be a non-blank name other than " + AttributionAccumulator.RESERVED
                 + ": '(null)'", e.getMessage());
         assertEquals(0, acc.journeys());
@@ -107,7 +107,7 @@ class AttributionLogProperties {
         EventLog log = EventLog.of(List.of(Events.ev("a", 1, "cart").withOutcome("purchase").withValue(-3)));
         AttributionAccumulator acc = AttributionAccumulator.create();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> log.forEachJourney(JourneyBuilder.perCustomer(), j -> acc.accept(j, Set.of("purchase"))));
+                () -> log.forEachJourney(JourneyBuilder.create(), j -> acc.accept(j, Set.of("purchase"))));
         assertEquals("conversion value must be finite and >= 0: -3.0 (customer a)", e.getMessage());
         assertEquals(0, acc.journeys());
     }

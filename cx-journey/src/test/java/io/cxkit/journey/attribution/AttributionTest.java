@@ -32,12 +32,12 @@ class AttributionTest {
     /** The hand example: A>B conv 100, A null, B conv 50, A>C null, C>B conv 30, C null. */
     static List<AttributionJourney> hand() {
         return List.of(
-                AttributionJourney.timed(List.of("A", "B"), List.of(T0, T0.plus(Duration.ofHours(24))), true, 100),
-                AttributionJourney.timed(List.of("A"), List.of(T0), false, 0),
-                AttributionJourney.timed(List.of("B"), List.of(T0), true, 50),
-                AttributionJourney.timed(List.of("A", "C"), List.of(T0, T0), false, 0),
-                AttributionJourney.timed(List.of("C", "B"), List.of(T0, T0.plus(Duration.ofHours(48))), true, 30),
-                AttributionJourney.timed(List.of("C"), List.of(T0), false, 0));
+                AttributionJourney.of(List.of("A", "B"), List.of(T0, T0.plus(Duration.ofHours(24))), true, 100),
+                AttributionJourney.of(List.of("A"), List.of(T0), false, 0),
+                AttributionJourney.of(List.of("B"), List.of(T0), true, 50),
+                AttributionJourney.of(List.of("A", "C"), List.of(T0, T0), false, 0),
+                AttributionJourney.of(List.of("C", "B"), List.of(T0, T0.plus(Duration.ofHours(48))), true, 30),
+                AttributionJourney.of(List.of("C"), List.of(T0), false, 0));
     }
 
     static AttributionAccumulator of(int order, List<AttributionJourney> js) {
@@ -210,7 +210,7 @@ class AttributionTest {
                 times.add(T0.plusSeconds(3600L * (j * 5 + r.nextInt(5))));
             }
             boolean conv = r.nextInt(3) == 0;
-            AttributionJourney j = AttributionJourney.timed(tps, times, conv, conv ? Math.round(r.nextDouble() * 1000) / 10.0 : 0);
+            AttributionJourney j = AttributionJourney.of(tps, times, conv, conv ? Math.round(r.nextDouble() * 1000) / 10.0 : 0);
             single.accept(j);
             acc[r.nextInt(parts)].accept(j);
         }
@@ -244,12 +244,12 @@ class AttributionTest {
         List<JourneyEvent> ev = List.of(Events.ev("c1", 0, "search"), Events.ev("c1", 60, "product"),
                 Events.ev("c1", 120, "checkout").withOutcome("purchased").withValue(42), Events.ev("c1", 180, "faq"));
         CustomerJourney j = CustomerJourney.of("c1", ev);
-        AttributionJourney a = AttributionJourney.from(j, Set.of("purchased"));
+        AttributionJourney a = AttributionJourney.of(j, Set.of("purchased"));
         assertEquals(List.of("search", "product", "checkout"), a.touchpoints());
         assertTrue(a.converted());
         assertEquals(42, a.value());
         assertEquals("search > product > checkout > (conversion 42.0)", a.toString());
-        AttributionJourney b = AttributionJourney.from(j, Set.of("other"));
+        AttributionJourney b = AttributionJourney.of(j, Set.of("other"));
         assertEquals(4, b.touchpoints().size());
         assertEquals("search > product > checkout > faq > (null)", b.toString());
     }
@@ -267,12 +267,12 @@ class AttributionTest {
         assertTrue(e.getMessage().endsWith(": '(null)'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> AttributionJourney.of(List.of(" "), true, 1));
         assertThrows(IllegalArgumentException.class,
-                () -> AttributionJourney.timed(List.of("A", "B"), List.of(T0), true, 1));
+                () -> AttributionJourney.of(List.of("A", "B"), List.of(T0), true, 1));
         e = assertThrows(IllegalArgumentException.class,
-                () -> AttributionJourney.timed(List.of("A", "B"), List.of(T0, T0.minusSeconds(1)), true, 1));
+                () -> AttributionJourney.of(List.of("A", "B"), List.of(T0, T0.minusSeconds(1)), true, 1));
         assertTrue(e.getMessage().startsWith("journey times must be non-decreasing"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> AttributionJourney.timed(List.of("A"), Arrays.asList((Instant) null), true, 1));
+                () -> AttributionJourney.of(List.of("A"), Arrays.asList((Instant) null), true, 1));
         assertEquals("journey times must not contain a missing time: [null]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> AttributionAccumulator.create(4, Duration.ofDays(1)));
         assertEquals("Markov order must be in [1, 3]: 4", e.getMessage());

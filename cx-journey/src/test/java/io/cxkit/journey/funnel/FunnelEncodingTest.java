@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The funnel encoding carries its definition, so {@code decode(byte[])} needs no funnel (issue 16). */
 class FunnelEncodingTest {
-    private static final List<CustomerJourney> JOURNEYS = JourneyBuilder.perCustomer().build(List.of(
+    private static final List<CustomerJourney> JOURNEYS = JourneyBuilder.create().build(List.of(
             ev("a", 0, "home").withStage(JourneyStage.AWARENESS), ev("a", 2, "cart").withOutcome("added"),
             ev("a", 5, "pay"), ev("b", 0, "home").withStage(JourneyStage.AWARENESS), ev("b", 90, "cart")
                     .withOutcome("added")));
@@ -30,8 +30,8 @@ class FunnelEncodingTest {
 
     @Test
     void decodeRebuildsTheFunnelFromTheBytes() {
-        Funnel f = Funnel.builder().step(FunnelStep.stage(JourneyStage.AWARENESS)).step(FunnelStep.outcome("added"))
-                .step(FunnelStep.touchpoint("pay")).mode(FunnelMode.ANY_ORDER).window(Duration.ofSeconds(3600, 5))
+        Funnel f = Funnel.builder().step(FunnelStep.ofStage(JourneyStage.AWARENESS)).step(FunnelStep.ofOutcome("added"))
+                .step(FunnelStep.ofTouchpoint("pay")).mode(FunnelMode.ANY_ORDER).window(Duration.ofSeconds(3600, 5))
                 .build();
         FunnelAccumulator acc = f.accumulator();
         JOURNEYS.forEach(acc::accept);
@@ -52,7 +52,7 @@ class FunnelEncodingTest {
 
     @Test
     void aPredicateStepNeedsTheFunnelAndTheFunnelMustMatch() {
-        Funnel f = Funnel.builder().steps("home").step(FunnelStep.matching("slow", e -> e.time().getEpochSecond() % 2 == 0))
+        Funnel f = Funnel.builder().steps("home").step(FunnelStep.of("slow", e -> e.time().getEpochSecond() % 2 == 0))
                 .build();
         byte[] bytes = f.accumulator().encode();
         assertTrue(corrupt(() -> FunnelAccumulator.decode(bytes)).contains(
@@ -61,8 +61,8 @@ class FunnelEncodingTest {
         Funnel other = Funnel.builder().steps("home", "cart").build();
         assertTrue(corrupt(() -> FunnelAccumulator.decode(bytes, other)).contains("has a different funnel definition"));
         // stages are equal by name and order: a stage of the same name but another order is another step
-        Funnel awareness = Funnel.builder().step(FunnelStep.stage(JourneyStage.AWARENESS)).build();
-        Funnel renumbered = Funnel.builder().step(FunnelStep.stage(JourneyStage.of("awareness", 9))).build();
+        Funnel awareness = Funnel.builder().step(FunnelStep.ofStage(JourneyStage.AWARENESS)).build();
+        Funnel renumbered = Funnel.builder().step(FunnelStep.ofStage(JourneyStage.of("awareness", 9))).build();
         assertTrue(corrupt(() -> FunnelAccumulator.decode(awareness.accumulator().encode(), renumbered))
                 .contains("has different funnel steps"));
     }

@@ -38,15 +38,15 @@ class FunnelLogProperties {
     /** Step lists: plain touchpoints, a repeatable first step, mixed kinds, and targets no event has. */
     static List<List<FunnelStep>> stepLists() {
         return List.of(
-                List.of(FunnelStep.touchpoint("product"), FunnelStep.touchpoint("cart"), FunnelStep.touchpoint("checkout")),
-                List.of(FunnelStep.touchpoint("home"), FunnelStep.touchpoint("product")),
-                List.of(FunnelStep.touchpoint("cart")),
-                List.of(FunnelStep.touchpoint("home"), FunnelStep.stage(JourneyStage.SUPPORT),
-                        FunnelStep.outcome("purchase"), FunnelStep.matching("big", e -> e.value().orElse(0) > 25)),
-                List.of(FunnelStep.matching("web", e -> e.channel().name().equals("web")), FunnelStep.touchpoint("chat"),
-                        FunnelStep.outcome("resolved")),
-                List.of(FunnelStep.touchpoint("faq"), FunnelStep.touchpoint("nowhere"), FunnelStep.outcome("never"),
-                        FunnelStep.stage(JourneyStage.of("unknown stage", 9))));
+                List.of(FunnelStep.ofTouchpoint("product"), FunnelStep.ofTouchpoint("cart"), FunnelStep.ofTouchpoint("checkout")),
+                List.of(FunnelStep.ofTouchpoint("home"), FunnelStep.ofTouchpoint("product")),
+                List.of(FunnelStep.ofTouchpoint("cart")),
+                List.of(FunnelStep.ofTouchpoint("home"), FunnelStep.ofStage(JourneyStage.SUPPORT),
+                        FunnelStep.ofOutcome("purchase"), FunnelStep.of("big", e -> e.value().orElse(0) > 25)),
+                List.of(FunnelStep.of("web", e -> e.channel().name().equals("web")), FunnelStep.ofTouchpoint("chat"),
+                        FunnelStep.ofOutcome("resolved")),
+                List.of(FunnelStep.ofTouchpoint("faq"), FunnelStep.ofTouchpoint("nowhere"), FunnelStep.ofOutcome("never"),
+                        FunnelStep.ofStage(JourneyStage.of("unknown stage", 9))));
     }
 
     static List<Funnel> funnels() {
@@ -131,7 +131,7 @@ class FunnelLogProperties {
                 JourneyEvent.of("c", t0.plusSeconds(540), "product", web), JourneyEvent.of("c", t0.plusSeconds(540), "home", web),
                 JourneyEvent.of("d", t0.plusNanos(900_000), "home", web), JourneyEvent.of("d", t0.plusNanos(1_100_000), "product", web));
         EventLog log = EventLog.of(events);
-        JourneyBuilder rules = JourneyBuilder.perCustomer();
+        JourneyBuilder rules = JourneyBuilder.create();
         List<CustomerJourney> journeys = rules.build(events);
         Object[][] cases = {
             {FunnelMode.STRICT, null, 2L}, {FunnelMode.ORDERED, null, 3L}, {FunnelMode.ANY_ORDER, null, 4L},
@@ -150,17 +150,17 @@ class FunnelLogProperties {
         List<JourneyEvent> events = RandomLogs.events(7, 200);
         EventLog log = EventLog.of(events);
         Funnel f = funnel(0, FunnelMode.ORDERED, 0);
-        SegmentedResult<FunnelResult> one = f.bySegment(log, JourneyBuilder.perCustomer(), j -> j.channel(0),
+        SegmentedResult<FunnelResult> one = f.bySegment(log, JourneyBuilder.create(), j -> j.channel(0),
                 id -> SegmentKey.of("all"));
         assertEquals(List.of(SegmentKey.of("all")), one.keys());
-        assertEquals(f.run(log, JourneyBuilder.perCustomer()), one.get(SegmentKey.of("all")));
+        assertEquals(f.run(log, JourneyBuilder.create()), one.get(SegmentKey.of("all")));
     }
 
     @Test
     void badSegmentsAndThreadsAreRejected() {
         EventLog log = EventLog.of(RandomLogs.events(3, 50));
         Funnel f = funnel(0, FunnelMode.ORDERED, 0);
-        JourneyBuilder rules = JourneyBuilder.perCustomer();
+        JourneyBuilder rules = JourneyBuilder.create();
         String negative = assertThrows(IllegalArgumentException.class, () -> f.bySegment(log, rules, j -> -1,
                 id -> SegmentKey.of("x"))).getMessage();
         assertTrue(negative.startsWith("funnel segment id must be in [0, 16777216): -1 for LogJourney["), negative);
@@ -183,9 +183,9 @@ class FunnelLogProperties {
         EventLog log = EventLog.of(RandomLogs.events(11, 300));
         Funnel f = funnel(0, FunnelMode.ORDERED, 0);
         int last = log.customerCount() - 1;
-        String lastCustomer = log.journeys(JourneyBuilder.perCustomer()).get(last).customerId();
+        String lastCustomer = log.journeys(JourneyBuilder.create()).get(last).customerId();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.bySegment(log,
-                JourneyBuilder.perCustomer(), 2, j -> j.customerId().equals(lastCustomer) ? -1 : 0,
+                JourneyBuilder.create(), 2, j -> j.customerId().equals(lastCustomer) ? -1 : 0,
                 id -> SegmentKey.of("x")));
         assertTrue(e.getMessage().startsWith("funnel segment id must be in [0, 16777216): -1 for LogJourney["
                 + lastCustomer + ", "),

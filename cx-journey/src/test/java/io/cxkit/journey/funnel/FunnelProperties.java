@@ -26,7 +26,7 @@ public class FunnelProperties {
             log.add(JourneyEvent.of("c" + r.nextInt(20), Events.at(r.nextInt(600)), tps[r.nextInt(tps.length)],
                     r.nextBoolean() ? Channel.WEB : Channel.MOBILE_APP));
         }
-        return JourneyBuilder.perCustomer().splitOnInactivity(Duration.ofMinutes(90)).build(log);
+        return JourneyBuilder.create().splitOnInactivity(Duration.ofMinutes(90)).build(log);
     }
 
     @Property(tries = 60)

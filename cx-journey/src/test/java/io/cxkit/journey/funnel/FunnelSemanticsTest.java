@@ -21,7 +21,7 @@ class FunnelSemanticsTest {
     }
 
     private static List<CustomerJourney> journeys(JourneyEvent... events) {
-        return JourneyBuilder.perCustomer().build(List.of(events));
+        return JourneyBuilder.create().build(List.of(events));
     }
 
     private static List<Long> entered(FunnelResult r) {

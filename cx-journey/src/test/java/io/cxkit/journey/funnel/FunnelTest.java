@@ -43,7 +43,7 @@ class FunnelTest {
             ev("c", 4, "cart"), ev("c", 6, "cart"), ev("b", 5, "product"), ev("e", 60, "checkout"),
             ev("f", 0, "cart", Channel.MOBILE_APP), ev("f", 0, "product", Channel.MOBILE_APP));
 
-    static final List<CustomerJourney> JOURNEYS = JourneyBuilder.perCustomer().build(LOG);
+    static final List<CustomerJourney> JOURNEYS = JourneyBuilder.create().build(LOG);
 
     static Funnel funnel(FunnelMode mode) {
         return Funnel.builder().steps("product", "cart", "checkout").mode(mode)
@@ -103,15 +103,15 @@ class FunnelTest {
     void noWindowAndStageAndPredicateSteps() {
         Funnel f = Funnel.builder().steps("product", "cart", "checkout").build();
         assertEquals(List.of(5L, 3L, 3L), f.run(JOURNEYS).steps().stream().map(FunnelStepResult::entered).toList());
-        List<CustomerJourney> js = JourneyBuilder.perCustomer().build(List.of(
+        List<CustomerJourney> js = JourneyBuilder.create().build(List.of(
                 ev("x", 0, "ad").withStage(JourneyStage.AWARENESS),
                 ev("x", 1, "shop").withStage(JourneyStage.PURCHASE).withValue(250).withOutcome("purchased"),
                 ev("x", 2, "receipt").withValue(250),
                 ev("y", 0, "ad").withStage(JourneyStage.AWARENESS),
                 ev("y", 1, "shop").withStage(JourneyStage.PURCHASE).withValue(20).withOutcome("purchased")));
-        Funnel g = Funnel.builder().step(FunnelStep.stage(JourneyStage.AWARENESS))
-                .step(FunnelStep.outcome("purchased"))
-                .step(FunnelStep.matching("big order", e -> e.value().orElse(0) >= 100)).build();
+        Funnel g = Funnel.builder().step(FunnelStep.ofStage(JourneyStage.AWARENESS))
+                .step(FunnelStep.ofOutcome("purchased"))
+                .step(FunnelStep.of("big order", e -> e.value().orElse(0) >= 100)).build();
         // one event fulfils at most one step: x's "shop" is its purchase, its "receipt" the big order;
         // (were "receipt" missing, x would stop at 2 steps); y has no order of 100 or more
         assertEquals(List.of(2L, 2L, 1L), g.run(js).steps().stream().map(FunnelStepResult::entered).toList());
@@ -187,7 +187,7 @@ class FunnelTest {
         assertEquals("funnel step names must be unique: 'cart' appears twice",
                 assertThrows(IllegalArgumentException.class, () -> Funnel.builder().steps("cart", "cart").build())
                         .getMessage());
-        assertThrows(IllegalArgumentException.class, () -> FunnelStep.touchpoint(" "));
+        assertThrows(IllegalArgumentException.class, () -> FunnelStep.ofTouchpoint(" "));
         FunnelAccumulator x = funnel(FunnelMode.ORDERED).accumulator();
         FunnelAccumulator y = funnel(FunnelMode.STRICT).accumulator();
         assertTrue(assertThrows(IllegalArgumentException.class, () -> x.combine(y)).getMessage()

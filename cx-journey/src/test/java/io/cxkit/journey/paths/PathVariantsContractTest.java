@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 class PathVariantsContractTest extends AccumulatorContractTest<PathVariants, PathVariantsResult> {
     @Override
     protected PathVariants create() {
-        return PathVariants.leadingTo("checkout", 2);
+        return PathVariants.ofLeadingTo("checkout", 2);
     }
 
     @Override
@@ -22,7 +22,7 @@ class PathVariantsContractTest extends AccumulatorContractTest<PathVariants, Pat
 
     @Override
     protected PathVariants incompatible() {
-        return PathVariants.whole();
+        return PathVariants.create();
     }
 
     @Override

@@ -72,7 +72,7 @@ class PathsLogProperties {
         List<List<JourneyEvent>> halves = RandomLogs.splitByCustomer(events);
         EventLog a = EventLog.of(halves.get(0));
         EventLog b = EventLog.of(halves.get(1));
-        JourneyBuilder rules = JourneyBuilder.perCustomer().byCase();
+        JourneyBuilder rules = JourneyBuilder.create().byCase();
         List<CustomerJourney> journeys = rules.build(events);
         for (ReferencePaths ref : views()) {
             journeys.forEach(j -> ref.accept(j.path()));
@@ -88,7 +88,7 @@ class PathsLogProperties {
 
     @Test
     void objectPathsCountThroughTheSameCode() {
-        PathVariants p = PathVariants.leadingTo("checkout", 2).collapsingRepeats();
+        PathVariants p = PathVariants.ofLeadingTo("checkout", 2).collapsingRepeats();
         p.accept(List.of("home", "home", "cart", "cart", "checkout", "home"));
         p.accept(Arrays.asList("home", "cart", "checkout"));
         p.accept(List.of("home"));

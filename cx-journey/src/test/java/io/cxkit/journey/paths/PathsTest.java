@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * </pre>
  */
 class PathsTest {
-    static final List<CustomerJourney> JOURNEYS = JourneyBuilder.perCustomer().build(List.of(
+    static final List<CustomerJourney> JOURNEYS = JourneyBuilder.create().build(List.of(
             ev("a", 0, "home"), ev("a", 2, "product"), ev("a", 5, "cart"), ev("a", 15, "checkout"),
             ev("b", 3, "checkout"), ev("b", 2, "cart"), ev("b", 1, "product"), ev("b", 0, "home"),
             ev("c", 0, "home"), ev("c", 1, "faq"), ev("c", 2, "faq"), ev("c", 3, "chat"),
@@ -47,7 +47,7 @@ class PathsTest {
 
     @Test
     void topKPlusOtherReconcilesWithJourneysAndFunnel() {
-        PathVariantsResult r = run(PathVariants.whole());
+        PathVariantsResult r = run(PathVariants.create());
         assertEquals(6, r.journeys());
         assertEquals(5, r.variants().size());
         TopPaths top = r.top(1);
@@ -72,17 +72,17 @@ class PathsTest {
 
     @Test
     void collapsedRepeats() {
-        PathVariantsResult r = run(PathVariants.whole().collapsingRepeats());
+        PathVariantsResult r = run(PathVariants.create().collapsingRepeats());
         assertTrue(r.variants().stream().anyMatch(p -> p.path().equals(List.of("home", "faq", "chat"))));
     }
 
     @Test
     void pathsLeadingToAndFollowing() {
-        PathVariantsResult to = run(PathVariants.leadingTo("cart", 2));
+        PathVariantsResult to = run(PathVariants.ofLeadingTo("cart", 2));
         assertEquals(3, to.journeys());
         assertEquals(3, to.skipped());
         assertEquals(List.of(new PathCount(List.of("home", "product", "cart"), 3, 1.0, 1)), to.variants());
-        PathVariantsResult from = run(PathVariants.following("product", 1));
+        PathVariantsResult from = run(PathVariants.ofFollowing("product", 1));
         assertEquals(4, from.journeys());
         assertEquals(2, from.skipped());
         assertEquals(List.of("product > cart", "product", "product > home"),
@@ -125,7 +125,7 @@ class PathsTest {
 
     @Test
     void emptyInput() {
-        PathVariantsResult r = PathVariants.whole().result();
+        PathVariantsResult r = PathVariants.create().result();
         assertEquals(0, r.journeys());
         assertEquals(0, r.top(3).other().count());
         TransitionGraphResult g = TransitionGraph.create().result();
@@ -135,11 +135,11 @@ class PathsTest {
     @Test
     void badInput() {
         assertEquals("path steps must be >= 1: 0", assertThrows(IllegalArgumentException.class,
-                () -> PathVariants.leadingTo("cart", 0)).getMessage());
+                () -> PathVariants.ofLeadingTo("cart", 0)).getMessage());
         assertEquals("top k must be >= 0: -1", assertThrows(IllegalArgumentException.class,
-                () -> PathVariants.whole().result().top(-1)).getMessage());
+                () -> PathVariants.create().result().top(-1)).getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> PathVariants.whole().combine(PathVariants.following("x", 2)));
+                () -> PathVariants.create().combine(PathVariants.ofFollowing("x", 2)));
         assertThrows(IllegalArgumentException.class, () -> PathVariants.decode(new byte[3]));
         assertThrows(NullPointerException.class, () -> TransitionGraph.create().accept((CustomerJourney) null));
         byte[] negativePath = io.cxkit.core.Encoding.writer(PathVariants.TYPE, 1).putString("WHOLE").putString("")
@@ -163,10 +163,10 @@ class PathsTest {
         List<PathVariants> pv = new ArrayList<>();
         List<TransitionGraph> tg = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
-            pv.add(PathVariants.following("product", 2).collapsingRepeats());
+            pv.add(PathVariants.ofFollowing("product", 2).collapsingRepeats());
             tg.add(TransitionGraph.create());
         }
-        PathVariants pvAll = PathVariants.following("product", 2).collapsingRepeats();
+        PathVariants pvAll = PathVariants.ofFollowing("product", 2).collapsingRepeats();
         TransitionGraph tgAll = TransitionGraph.create();
         for (int i = 0; i < js.size(); i++) {
             int p = (int) Math.floorMod(seed * 31 + i, (long) parts);
@@ -184,7 +184,7 @@ class PathsTest {
         assertEquals(pvAll.result(), pvMerged.result(), "seed=" + seed);
         assertEquals(tgAll.result(), tgMerged.result(), "seed=" + seed);
         assertArrayEquals(pvAll.encode(), pvMerged.encode());
-        PathVariantsResult whole = run(js, PathVariants.whole());
+        PathVariantsResult whole = run(js, PathVariants.create());
         TopPaths top = whole.top(3);
         assertEquals(js.size(), top.top().stream().mapToLong(PathCount::count).sum() + top.other().count());
         assertEquals(js.size(), Funnel.builder().steps("cart").window(Duration.ofHours(1)).build().run(js).journeys());

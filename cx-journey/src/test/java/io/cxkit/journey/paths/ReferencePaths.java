@@ -39,9 +39,9 @@ final class ReferencePaths {
     /** The accumulator of the same configuration. */
     PathVariants accumulator() {
         PathVariants p = switch (view) {
-            case WHOLE -> PathVariants.whole();
-            case LEADING_TO -> PathVariants.leadingTo(anchor, steps);
-            case FOLLOWING -> PathVariants.following(anchor, steps);
+            case WHOLE -> PathVariants.create();
+            case LEADING_TO -> PathVariants.ofLeadingTo(anchor, steps);
+            case FOLLOWING -> PathVariants.ofFollowing(anchor, steps);
         };
         return collapse ? p.collapsingRepeats() : p;
     }

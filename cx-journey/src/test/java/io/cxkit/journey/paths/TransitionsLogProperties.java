@@ -51,7 +51,7 @@ class TransitionsLogProperties {
         List<List<JourneyEvent>> halves = RandomLogs.splitByCustomer(events);
         List<JourneyEvent> even = halves.get(0);
         List<JourneyEvent> odd = halves.get(1);
-        JourneyBuilder rules = JourneyBuilder.perCustomer().splitOnOutcome();
+        JourneyBuilder rules = JourneyBuilder.create().splitOnOutcome();
         ReferenceTransitions ref = new ReferenceTransitions();
         rules.build(events).forEach(ref::accept);
         TransitionGraph left = TransitionGraph.create().acceptAll(EventLog.of(even), rules);
@@ -68,8 +68,8 @@ class TransitionsLogProperties {
         TransitionGraph g = TransitionGraph.create();
         EventLog log = EventLog.of(RandomLogs.events(5, 20));
         assertThrows(NullPointerException.class, () -> g.accept((LogJourney) null));
-        assertThrows(IllegalArgumentException.class, () -> g.acceptAll(log, JourneyBuilder.perCustomer(), 0));
-        assertThrows(NullPointerException.class, () -> g.acceptAll(null, JourneyBuilder.perCustomer()));
+        assertThrows(IllegalArgumentException.class, () -> g.acceptAll(log, JourneyBuilder.create(), 0));
+        assertThrows(NullPointerException.class, () -> g.acceptAll(null, JourneyBuilder.create()));
         assertEquals(0, g.journeys());
     }
 }

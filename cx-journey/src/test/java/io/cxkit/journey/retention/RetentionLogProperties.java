@@ -78,10 +78,10 @@ class RetentionLogProperties {
         List<JourneyEvent> events = List.of(Events.ev("a", 0, "home"), Events.ev("b", 60L * 24 * 1500, "home"));
         ObjectPathRetention oracle = new ObjectPathRetention(TimeGrain.DAY, ZoneId.of("UTC"));
         InvalidInputException want = assertThrows(InvalidInputException.class,
-                () -> JourneyBuilder.perCustomer().build(events).forEach(oracle::accept));
+                () -> JourneyBuilder.create().build(events).forEach(oracle::accept));
         RetentionAccumulator acc = RetentionAccumulator.create(TimeGrain.DAY, ZoneId.of("UTC"));
         InvalidInputException got = assertThrows(InvalidInputException.class,
-                () -> EventLog.of(events).forEachJourney(JourneyBuilder.perCustomer(), acc::accept));
+                () -> EventLog.of(events).forEachJourney(JourneyBuilder.create(), acc::accept));
         assertEquals(want.getMessage(), got.getMessage());
         assertEquals(1, acc.customers());
         assertEquals(oracle.result(), acc.result());

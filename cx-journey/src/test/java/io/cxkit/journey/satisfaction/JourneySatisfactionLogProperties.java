@@ -69,8 +69,8 @@ class JourneySatisfactionLogProperties {
                 };
             }
             int score = 1 + r.nextInt(5);
-            out.add(r.nextBoolean() ? JourneyScore.journey(customer, t, score)
-                    : JourneyScore.touchpoint(customer, t, RandomLogs.TOUCHPOINTS[r.nextInt(3)], score));
+            out.add(r.nextBoolean() ? JourneyScore.ofJourney(customer, t, score)
+                    : JourneyScore.ofTouchpoint(customer, t, RandomLogs.TOUCHPOINTS[r.nextInt(3)], score));
         }
         return out;
     }
@@ -79,8 +79,8 @@ class JourneySatisfactionLogProperties {
     void aRatingOffTheScaleIsRefusedWithTheCustomerOnTheLogPathToo() {
         EventLog log = EventLog.of(List.of(Events.ev("a", 0, "home")));
         JourneySatisfaction join = JourneySatisfaction.of(RatingScale.csat5(), Duration.ZERO);
-        List<JourneyScore> scores = List.of(JourneyScore.journey("a", Events.ev("a", 0, "home").time(), 6));
+        List<JourneyScore> scores = List.of(JourneyScore.ofJourney("a", Events.ev("a", 0, "home").time(), 6));
         assertEquals("journey score must be in [1, 5]: 6 (customer a)", assertThrows(IllegalArgumentException.class,
-                () -> join.join(log, JourneyBuilder.perCustomer(), scores)).getMessage());
+                () -> join.join(log, JourneyBuilder.create(), scores)).getMessage());
     }
 }

@@ -29,19 +29,19 @@ import org.junit.jupiter.api.Test;
  * </pre>
  */
 class JourneySatisfactionTest {
-    static final List<CustomerJourney> JOURNEYS = JourneyBuilder.perCustomer().build(List.of(
+    static final List<CustomerJourney> JOURNEYS = JourneyBuilder.create().build(List.of(
             ev("a", 0, "checkout"), ev("a", 60, "delivery"), ev("b", 0, "checkout"), ev("b", 60, "delivery"),
             ev("c", 0, "checkout"), ev("c", 60, "delivery"), ev("d", 0, "checkout"), ev("e", 0, "checkout")));
 
     static final List<JourneyScore> SCORES = List.of(
-            JourneyScore.journey("a", at(120), 2), JourneyScore.touchpoint("a", at(1), "checkout", 5),
-            JourneyScore.touchpoint("a", at(61), "delivery", 2),
-            JourneyScore.touchpoint("b", at(1), "checkout", 4), JourneyScore.touchpoint("b", at(61), "delivery", 5),
-            JourneyScore.journey("b", at(120), 5),
-            JourneyScore.touchpoint("c", at(1), "checkout", 5), JourneyScore.touchpoint("c", at(61), "delivery", 4),
-            JourneyScore.journey("c", at(120), 1),
-            JourneyScore.touchpoint("d", at(1), "checkout", 2), JourneyScore.journey("d", at(120), 2),
-            JourneyScore.journey("e", at(30 * 24 * 60), 5));
+            JourneyScore.ofJourney("a", at(120), 2), JourneyScore.ofTouchpoint("a", at(1), "checkout", 5),
+            JourneyScore.ofTouchpoint("a", at(61), "delivery", 2),
+            JourneyScore.ofTouchpoint("b", at(1), "checkout", 4), JourneyScore.ofTouchpoint("b", at(61), "delivery", 5),
+            JourneyScore.ofJourney("b", at(120), 5),
+            JourneyScore.ofTouchpoint("c", at(1), "checkout", 5), JourneyScore.ofTouchpoint("c", at(61), "delivery", 4),
+            JourneyScore.ofJourney("c", at(120), 1),
+            JourneyScore.ofTouchpoint("d", at(1), "checkout", 2), JourneyScore.ofJourney("d", at(120), 2),
+            JourneyScore.ofJourney("e", at(30 * 24 * 60), 5));
 
     @Test
     void byHand() {
@@ -75,9 +75,9 @@ class JourneySatisfactionTest {
         assertEquals(List.of(), r.impacts());
         assertEquals("journey score must be in [1, 5]: 7 (customer a)", assertThrows(IllegalArgumentException.class,
                 () -> JourneySatisfaction.of(RatingScale.csat5(), Duration.ZERO).join(JOURNEYS,
-                        List.of(JourneyScore.journey("a", at(0), 7)))).getMessage());
+                        List.of(JourneyScore.ofJourney("a", at(0), 7)))).getMessage());
         assertEquals("grace period must be >= 0: PT-1H", assertThrows(IllegalArgumentException.class,
                 () -> JourneySatisfaction.of(RatingScale.csat5(), Duration.ofHours(-1))).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> JourneyScore.journey(null, at(0), 3));
+        assertThrows(IllegalArgumentException.class, () -> JourneyScore.ofJourney(null, at(0), 3));
     }
 }

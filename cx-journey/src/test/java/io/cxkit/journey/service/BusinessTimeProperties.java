@@ -49,7 +49,7 @@ class BusinessTimeProperties {
             String id = "T" + t;
             String customer = "c" + r.nextInt(8);
             Instant created = BASE.plusSeconds(r.nextInt(60 * 86400));
-            log.add(TicketEvent.created(id, customer, created).withTeam(r.nextBoolean() ? "a" : "b"));
+            log.add(TicketEvent.of(id, customer, created, TicketEventType.CREATED).withTeam(r.nextBoolean() ? "a" : "b"));
             for (int k = r.nextInt(6); k > 0; k--) {
                 TicketEvent e = TicketEvent.of(id, customer, created.plusSeconds(r.nextInt(5 * 86400)),
                         later[r.nextInt(later.length)]);

@@ -46,16 +46,16 @@ class ServiceMetricsTest {
     }
 
     static final List<TicketEvent> LOG = List.of(
-            TicketEvent.created("T1", "c1", at(0)).withChannel(Channel.EMAIL).withTeam("billing"),
+            TicketEvent.of("T1", "c1", at(0), TicketEventType.CREATED).withChannel(Channel.EMAIL).withTeam("billing"),
             e("T1", "c1", 1, AGENT_REPLY).byBot(), e("T1", "c1", 30, AGENT_REPLY), e("T1", "c1", 40, CUSTOMER_REPLY),
             e("T1", "c1", 100, AGENT_REPLY), e("T1", "c1", 120, SOLVED),
-            TicketEvent.created("T2", "c2", at(0)).withChannel(Channel.CHAT).withTeam("support"),
+            TicketEvent.of("T2", "c2", at(0), TicketEventType.CREATED).withChannel(Channel.CHAT).withTeam("support"),
             e("T2", "c2", 5, AGENT_REPLY), e("T2", "c2", 20, SOLVED), e("T2", "c2", 60, REOPENED),
             e("T2", "c2", 70, AGENT_REPLY), e("T2", "c2", 90, SOLVED),
-            TicketEvent.created("T3", "c1", at(14400)).withChannel(Channel.EMAIL),
+            TicketEvent.of("T3", "c1", at(14400), TicketEventType.CREATED).withChannel(Channel.EMAIL),
             e("T3", "c1", 14600, AGENT_REPLY),
             e("T4", "c2", 1010, SOLVED), // listed before its creation event: input order does not matter
-            TicketEvent.created("T4", "c2", at(1000)).withChannel(Channel.CHAT));
+            TicketEvent.of("T4", "c2", at(1000), TicketEventType.CREATED).withChannel(Channel.CHAT));
 
     static final ServiceMetrics METRICS = ServiceMetrics.builder().firstResponseTarget(Duration.ofHours(1))
             .resolutionTarget(Duration.ofMinutes(100)).build();
@@ -131,7 +131,7 @@ class ServiceMetricsTest {
         BusinessCalendar cal = BusinessCalendar.builder(ZoneOffset.UTC).weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0))
                 .build();
         Instant fri = Instant.parse("2026-03-27T16:30:00Z");
-        List<TicketEvent> log = List.of(TicketEvent.created("X", "c", fri),
+        List<TicketEvent> log = List.of(TicketEvent.of("X", "c", fri, TicketEventType.CREATED),
                 TicketEvent.of("X", "c", Instant.parse("2026-03-30T09:30:00Z"), AGENT_REPLY));
         TicketFacts x = ServiceMetrics.builder().calendar(cal).build().tickets(log).get(0);
         assertEquals(Optional.of(Duration.ofHours(1)), x.firstResponse());
@@ -169,12 +169,12 @@ class ServiceMetricsTest {
                 () -> METRICS.tickets(List.of(e("T9", "c", 0, SOLVED)))).getMessage());
         assertEquals("ticket T9 must have one created event: found a second at " + at(5),
                 assertThrows(IllegalArgumentException.class, () -> METRICS.tickets(List.of(
-                        TicketEvent.created("T9", "c", at(0)), TicketEvent.created("T9", "c", at(5))))).getMessage());
+                        TicketEvent.of("T9", "c", at(0), TicketEventType.CREATED), TicketEvent.of("T9", "c", at(5), TicketEventType.CREATED)))).getMessage());
         assertEquals("ticket T9 has a AGENT_REPLY event at " + at(0) + " before its creation at " + at(5),
                 assertThrows(IllegalArgumentException.class, () -> METRICS.tickets(List.of(
-                        TicketEvent.created("T9", "c", at(5)), e("T9", "c", 0, AGENT_REPLY)))).getMessage());
+                        TicketEvent.of("T9", "c", at(5), TicketEventType.CREATED), e("T9", "c", 0, AGENT_REPLY)))).getMessage());
         assertEquals("ticket T9 has events of two customers: c and d", assertThrows(IllegalArgumentException.class,
-                () -> METRICS.tickets(List.of(TicketEvent.created("T9", "c", at(0)), e("T9", "d", 1, SOLVED))))
+                () -> METRICS.tickets(List.of(TicketEvent.of("T9", "c", at(0), TicketEventType.CREATED), e("T9", "d", 1, SOLVED))))
                 .getMessage());
         assertEquals("repeat window must be >= 0: PT-24H", assertThrows(IllegalArgumentException.class,
                 () -> ServiceMetrics.builder().repeatWindow(Duration.ofDays(-1))).getMessage());

@@ -31,7 +31,7 @@ class ServiceSemanticsTest {
     }
 
     private static TicketEvent created(String ticket, String customer, long minute) {
-        return TicketEvent.created(ticket, customer, at(minute));
+        return TicketEvent.of(ticket, customer, at(minute), TicketEventType.CREATED);
     }
 
     private static Map<String, Boolean> repeats(ServiceMetrics m, TicketEvent... events) {

@@ -118,7 +118,7 @@ class ValueInputTest {
     @Test
     void totalClvIntervalContainsTheTotal() {
         CustomerBase base = Cdnow.base();
-        LifetimeValue lv = LifetimeValue.of(BgNbd.fit(base), GammaGamma.fit(base), ValueTerms.defaults(), 39);
+        LifetimeValue lv = LifetimeValue.of(BgNbd.fit(base), GammaGamma.fit(base), ValueTerms.create(), 39);
         double total = lv.values(base).stream().mapToDouble(CustomerValue::clv).sum();
         Interval i = lv.totalInterval(base, 0.95);
         assertTrue(i.contains(total) && i.width() > 0 && i.width() < total, i + " vs " + total);
