@@ -18,6 +18,7 @@ for line in "${lines[@]}"; do
   # pattern selects cx-spark's tests only); javadoc, sources and coverage are verify's business.
   mvn -B -q -pl cx-spark -am verify "-P${profile}" "-Dscala.binary.version=${scala}" \
     -Dtest='io/cxkit/spark/*Test' -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ShadedJarIT \
+    -Dfailsafe.failIfNoSpecifiedTests=false \
     -Djacoco.skip=true -Dmaven.javadoc.skip=true -Dmaven.source.skip=true "$@"
   echo "== cx-spark on ${profile} (Scala ${scala}): passed in $(( $(date +%s) - start )) s"
 done
