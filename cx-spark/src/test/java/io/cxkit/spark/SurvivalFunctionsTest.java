@@ -15,6 +15,9 @@ import io.cxkit.journey.survival.SurvivalAccumulator;
 import io.cxkit.journey.survival.SurvivalConfType;
 import io.cxkit.journey.survival.SurvivalCurve;
 import io.cxkit.journey.survival.SurvivalStep;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +179,25 @@ class SurvivalFunctionsTest {
         spark.udf().register("km90", CxFunctions.kaplanMeier(0.90));
         assertPerRegion(spark.sql("SELECT region, km90(days, status) AS km, cx_log_rank(days, status, band) AS lr"
                 + " FROM customers GROUP BY region").collectAsList(), "km", "lr", 0.90);
+    }
+
+    @Test
+    void theDocsSqlRuns() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "spark.md"));
+        int marker = doc.indexOf("<!-- spark-sql: SurvivalFunctionsTest");
+        assertTrue(marker >= 0, "docs/spark.md has the survival SQL block");
+        int from = doc.indexOf("```sql\n", marker) + "```sql\n".length();
+        String block = doc.substring(from, doc.indexOf("```", from));
+        List<Row> last = List.of();
+        for (String statement : block.split(";\\s*\n")) {
+            if (!statement.isBlank()) {
+                last = spark.sql(statement.replaceAll("--[^\n]*", "")).collectAsList();
+            }
+        }
+        Map<String, SurvivalAccumulator> pooled = local(false);
+        long steps = pooled.values().stream().mapToLong(a -> a.result().overall().steps().size()).sum();
+        assertEquals(steps, last.size(), "one row per step and region");
+        assertEquals(2, spark.sql("SELECT * FROM survival").count());
     }
 
     @Test
