@@ -30,7 +30,11 @@ enum StructShape {
             return UTF8String.fromString(s);
         }
     },
-    /** {@code Row}, a Scala {@code Seq} (what Spark's row encoder reads an array from), {@code String}. */
+    /**
+     * {@code Row}, a Java array, {@code String}. Spark's row encoder reads an array field from a Java
+     * array or a Scala {@code Seq}, not a {@code java.util.List} (Spark 4); the array needs no Scala
+     * API, whose signatures differ between Scala 2.12 and 2.13.
+     */
     EXTERNAL {
         @Override
         Object struct(Object... values) {
@@ -39,8 +43,7 @@ enum StructShape {
 
         @Override
         Object array(Object[] elements) {
-            scala.collection.Seq<Object> seq = scala.Predef.wrapRefArray(elements);
-            return seq;
+            return elements;
         }
 
         @Override

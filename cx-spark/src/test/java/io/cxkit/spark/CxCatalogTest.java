@@ -4,6 +4,7 @@ import static io.cxkit.spark.SparkTestSupport.ROWS;
 import static io.cxkit.spark.SparkTestSupport.SCHEMA;
 import static io.cxkit.spark.SparkTestSupport.assertAllGroups;
 import static io.cxkit.spark.SparkTestSupport.assertFailsWith;
+import static io.cxkit.spark.SparkTestSupport.assertMessage;
 import static io.cxkit.spark.SparkTestSupport.local;
 import static io.cxkit.spark.SparkTestSupport.session;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -182,16 +183,6 @@ class CxCatalogTest {
         Exception unknown = assertThrows(Exception.class,
                 () -> spark.sql("SELECT cx.median(nps) FROM responses").collectAsList());
         assertTrue(unknown.getMessage().contains("median"), unknown.getMessage());
-    }
-
-    private static void assertMessage(String message, Runnable query) {
-        Throwable thrown = assertThrows(Exception.class, query::run);
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(message)) {
-                return;
-            }
-        }
-        throw new AssertionError("expected '" + message + "' in the cause chain of " + thrown, thrown);
     }
 
     @Test

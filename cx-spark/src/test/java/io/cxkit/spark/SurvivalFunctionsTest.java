@@ -1,6 +1,7 @@
 package io.cxkit.spark;
 
 import static io.cxkit.spark.SparkTestSupport.assertFailsWith;
+import static io.cxkit.spark.SparkTestSupport.assertMessage;
 import static io.cxkit.spark.SparkTestSupport.session;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -262,13 +263,4 @@ class SurvivalFunctionsTest {
         assertTrue(registered.getMessage().contains("churned"), registered.getMessage());
     }
 
-    private static void assertMessage(String message, Runnable query) {
-        Throwable thrown = assertThrows(Exception.class, query::run);
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(message)) {
-                return;
-            }
-        }
-        throw new AssertionError("expected '" + message + "' in the cause chain of " + thrown, thrown);
-    }
 }
