@@ -193,10 +193,10 @@ public final class TicketRecordAccumulator implements Accumulator<TicketRecordAc
                         s[TicketSatisfaction.NONE.ordinal()]));
     }
 
-    private ServiceResult service(Basis b, ProportionEstimate fcrRate, ProportionEstimate reopen) {
+    private ServiceMetricsResult service(Basis b, ProportionEstimate fcrRate, ProportionEstimate reopen) {
         Duration frTarget = frTargetMillis < 0 ? null : Duration.ofMillis(frTargetMillis);
         Duration resTarget = resTargetMillis < 0 ? null : Duration.ofMillis(resTargetMillis);
-        return new ServiceResult(tickets, solved, b.firstReply.summary(), b.resolution.summary(), b.wait.summary(),
+        return new ServiceMetricsResult(tickets, solved, b.firstReply.summary(), b.resolution.summary(), b.wait.summary(),
                 fcrRate, ProportionEstimate.empty(), reopen,
                 frTarget == null ? ProportionEstimate.empty() : ProportionEstimate.of(b.frWithin, b.firstReply.n()),
                 resTarget == null ? ProportionEstimate.empty() : ProportionEstimate.of(b.resWithin, b.resolution.n()),
@@ -238,14 +238,7 @@ public final class TicketRecordAccumulator implements Accumulator<TicketRecordAc
      * @throws IllegalArgumentException if the encoding is invalid or inconsistent
      */
     public static TicketRecordAccumulator decode(byte[] bytes) {
-        try {
-            return decodeChecked(bytes);
-        } catch (CorruptEncodingException e) {
-            throw e;
-        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
-            // a value that passed the byte checks but not a constructor's or a nested combine's rule
-            throw new CorruptEncodingException("encoded '" + TYPE + "' is inconsistent: " + e.getMessage(), e);
-        }
+        return Encoding.decodeConsistent(TYPE, bytes, TicketRecordAccumulator::decodeChecked);
     }
 
     private static TicketRecordAccumulator decodeChecked(byte[] bytes) {

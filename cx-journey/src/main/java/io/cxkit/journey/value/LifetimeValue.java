@@ -1,5 +1,6 @@
 package io.cxkit.journey.value;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.Interval;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,13 +50,14 @@ public final class LifetimeValue {
      * @param predictionHorizon the horizon of {@link CustomerValue#expectedTransactions()}, in time
      *     units, &gt;= 0 (usually the holdout length, or the value horizon)
      * @return the calculator
-     * @throws IllegalArgumentException if an argument is missing, the horizon negative or {@code q <= 1}
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the horizon is negative or {@code q <= 1}
      */
     public static LifetimeValue of(ModelFit<? extends TransactionModel> purchases, ModelFit<GammaGamma> spend,
             ValueTerms terms, double predictionHorizon) {
-        if (purchases == null || spend == null || terms == null) {
-            throw new IllegalArgumentException("purchases, spend and terms must not be missing");
-        }
+        Check.notNull(purchases, "purchases");
+        Check.notNull(spend, "spend");
+        Check.notNull(terms, "terms");
         TransactionModel.checkHorizon(predictionHorizon);
         if (!(spend.model().q() > 1)) {
             throw new IllegalArgumentException("Gamma-Gamma q must be > 1 for a finite expected spend: " + spend.model().q());
@@ -87,7 +89,7 @@ public final class LifetimeValue {
      * @param base the customer base
      * @return one value per customer, in the base's order
      */
-    public List<CustomerValue> values(CustomerBase base) {
+    public List<CustomerValue> values(RepeatPurchasesResult base) {
         List<CustomerValue> out = new ArrayList<>(base.customers().size());
         TransactionModel m = purchases.model();
         GammaGamma g = spend.model();
@@ -141,13 +143,17 @@ public final class LifetimeValue {
      * @param confidence the confidence level in (0, 1)
      * @return the total and its interval
      */
-    public Interval totalInterval(CustomerBase base, double confidence) {
+    public Interval totalInterval(RepeatPurchasesResult base, double confidence) {
         io.cxkit.core.Check.confidence(confidence);
         double[] tp = purchases.model().parameters();
         double[] gp = spend.model().parameters();
         double[][] lt = cholesky(purchases.logCovariance(), tp.length);
         double[][] lg = cholesky(spend.logCovariance(), gp.length);
         String method = "Krinsky-Robb, " + DRAWS + " parameter draws";
+        if (!purchases.converged() || !spend.converged()) {
+            return Interval.empty(confidence, method + " (not drawn: the " + (purchases.converged() ? "spend" : "purchase")
+                    + " model did not converge)");
+        }
         if (lt == null || lg == null) {
             return Interval.empty(confidence, method + " (Hessian not positive definite)");
         }
@@ -155,9 +161,15 @@ public final class LifetimeValue {
         double[] steps = terms.stepEnds();
         double[] totals = new double[DRAWS];
         int kept = 0;
+        int unusable = 0;
         for (int d = 0; d < DRAWS; d++) {
-            TransactionModel m = purchases.model().withParameters(draw(tp, lt, rnd));
+            double[] mv = draw(tp, lt, rnd);
             double[] gv = draw(gp, lg, rnd);
+            if (!usable(mv) || !usable(gv)) {
+                unusable++;
+                continue;
+            }
+            TransactionModel m = purchases.model().withParameters(mv);
             if (!(gv[1] > 1)) {
                 continue;
             }
@@ -171,8 +183,20 @@ public final class LifetimeValue {
         double[] t = Arrays.copyOf(totals, kept);
         Arrays.sort(t);
         double alpha = (1 - confidence) / 2;
+        int lowQ = DRAWS - kept - unusable;
         return new Interval(quantile(t, alpha), quantile(t, 1 - alpha), confidence,
-                method + (kept < DRAWS ? " (" + (DRAWS - kept) + " with q <= 1 dropped)" : ""));
+                method + (lowQ > 0 ? " (" + lowQ + " with q <= 1 dropped)" : "")
+                        + (unusable > 0 ? " (" + unusable + " with a parameter outside (0, inf) dropped)" : ""));
+    }
+
+    /** Whether every drawn parameter is a finite positive number (a model can be made of it). */
+    private static boolean usable(double[] parameters) {
+        for (double v : parameters) {
+            if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double quantile(double[] sorted, double p) {
@@ -186,6 +210,11 @@ public final class LifetimeValue {
     }
 
     private static double[][] cholesky(double[] cov, int k) {
+        for (double v : cov) {
+            if (!Double.isFinite(v)) {
+                return null;
+            }
+        }
         double[][] m = new double[k][k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
