@@ -168,7 +168,7 @@ public final class CxJourneys {
      * @param columns which columns hold the events' fields
      * @param rules how a customer's events are cut into journeys
      * @param configuration the Markov order and time-decay half-life, e.g.
-     *     {@code AttributionAccumulator.create(2, Duration.ofDays(7))}; only its configuration is used
+     *     {@code AttributionAccumulator.of(2, Duration.ofDays(7))}; only its configuration is used
      * @param conversionOutcomes the outcomes that count as a conversion; not empty
      * @return every model's result ({@link AttributionResult#model}); Markov is unavailable, with the
      *     reason, when the chain has more than {@link AttributionAccumulator#DEFAULT_MAX_STATES} states

@@ -62,6 +62,7 @@ public final class JourneyColumns implements Serializable {
      * @param touchpoint the touchpoint column
      * @param channel the channel column
      * @return the column set
+     * @throws NullPointerException if a name is null
      * @throws IllegalArgumentException if a name is blank
      */
     public static JourneyColumns of(String customer, String time, String touchpoint, String channel) {
@@ -70,7 +71,8 @@ public final class JourneyColumns implements Serializable {
     }
 
     private static String name(String column, String what) {
-        return Check.notBlank(column, "JourneyColumns " + what + " column name");
+        String parameter = "JourneyColumns " + what + " column name";
+        return Check.notBlank(Check.notNull(column, parameter), parameter);
     }
 
     /**

@@ -112,7 +112,7 @@ final class JourneyPartition implements MapPartitionsFunction<Row, Tuple2<String
         String customer = required(row, 0);
         Object t = row.get(1);
         if (t == null) {
-            throw new IllegalArgumentException(method + ": the " + columns[1] + " column (time) is null in an event"
+            throw new InvalidInputException(method + ": the " + columns[1] + " column (time) is null in an event"
                     + " of customer '" + customer + "': every event needs a time");
         }
         Instant time = t instanceof Instant i ? i : ((java.sql.Timestamp) t).toInstant();
@@ -123,14 +123,14 @@ final class JourneyPartition implements MapPartitionsFunction<Row, Tuple2<String
         try {
             nanos = Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L), time.getNano());
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(method + ": the " + columns[1] + " column (time) of an event of customer '"
+            throw new InvalidInputException(method + ": the " + columns[1] + " column (time) of an event of customer '"
                     + customer + "' must lie between 1677-09-22 and 2262-04-11 to be held in an event log: " + time, e);
         }
         try {
             events.add(customer, nanos, touchpoint, Channel.of(channel), null, optional(row, 4), value,
                     optional(row, 6), optional(row, 7));
         } catch (InvalidInputException e) {
-            throw new IllegalArgumentException(method + ": bad event of customer '" + customer + "' at " + time + ": "
+            throw new InvalidInputException(method + ": bad event of customer '" + customer + "' at " + time + ": "
                     + e.getMessage(), e);
         }
     }
@@ -138,7 +138,7 @@ final class JourneyPartition implements MapPartitionsFunction<Row, Tuple2<String
     private String required(Row row, int i) {
         if (row.isNullAt(i)) {
             String role = i == 0 ? "customer" : i == 2 ? "touchpoint" : "channel";
-            throw new IllegalArgumentException(method + ": the " + columns[i] + " column (" + role + ") is null in an"
+            throw new InvalidInputException(method + ": the " + columns[i] + " column (" + role + ") is null in an"
                     + " event" + (i == 0 ? "" : " of customer '" + row.getString(0) + "'") + ": every event needs a "
                     + role);
         }

@@ -1,6 +1,7 @@
 package io.cxkit.spark;
 
 import io.cxkit.core.Interval;
+import io.cxkit.core.InvalidInputException;
 import io.cxkit.journey.survival.LogRankGroup;
 import io.cxkit.journey.survival.LogRankTest;
 import io.cxkit.journey.survival.MedianSurvival;
@@ -62,24 +63,25 @@ final class SurvivalOutput {
      * Feeds one row. {@code group} is null for Kaplan–Meier, which pools its rows.
      *
      * @param function the function's name as the user called it, for messages
-     * @throws IllegalArgumentException for a null time, event or group, an event that is not 0 or 1,
-     *     or a time the library rejects (negative, NaN, infinite)
+     * @throws InvalidInputException for a null time, event or group (a missing field of a row), or an
+     *     event that is not 0 or 1
+     * @throws IllegalArgumentException for a time the library rejects (negative, NaN, infinite)
      */
     static void feed(SurvivalAccumulator acc, String function, boolean timeNull, double time,
             boolean eventNull, double event, boolean grouped, String group) {
         if (timeNull) {
-            throw new IllegalArgumentException(function + ": the time argument must not be null"
+            throw new InvalidInputException(function + ": the time argument must not be null"
                     + " (leave such rows out with a WHERE clause)");
         }
         if (eventNull) {
-            throw new IllegalArgumentException(function + ": the event argument must not be null"
+            throw new InvalidInputException(function + ": the event argument must not be null"
                     + " (true or 1 = event, false or 0 = censored)");
         }
         if (grouped && group == null) {
-            throw new IllegalArgumentException(function + ": the group argument must not be null");
+            throw new InvalidInputException(function + ": the group argument must not be null");
         }
         if (event != Math.rint(event) || Math.abs(event) > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("status must be 0 (censored) or 1 (event): " + event);
+            throw new InvalidInputException("status must be 0 (censored) or 1 (event): " + event);
         }
         acc.acceptStatus(time, (int) event, SurvivalStatus.ZERO_ONE, grouped ? group : SurvivalAccumulator.ALL);
     }

@@ -177,7 +177,7 @@ class CxJourneysTest {
     @Test
     void markovAttributionOfEveryOrderEqualsTheLocalEngine() {
         for (int order = 1; order <= 3; order++) {
-            AttributionAccumulator config = AttributionAccumulator.create(order, Duration.ofDays(7));
+            AttributionAccumulator config = AttributionAccumulator.of(order, Duration.ofDays(7));
             AttributionResult expected = local(log -> log.scan(GAP, 1, config::emptyCopy,
                     (a, j) -> a.accept(j, Set.of("purchase")), AttributionAccumulator::combine).result());
             AttributionResult got = CxJourneys.attribution(events, COLUMNS, GAP, config, Set.of("purchase"));
