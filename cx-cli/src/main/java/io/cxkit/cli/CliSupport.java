@@ -210,6 +210,7 @@ final class CliSupport {
                 .replace("maxRejectedShare", "--max-rejected").replace("maxRejected", "--max-rejected")
                 .replace("give the time format ", "give --time-format ")
                 .replace("or give a time format", "or give --time-format")
+                .replace("(or name it with touchpointColumn)", "(or name it with --touchpoint COL)")
                 .replace("convert it to UTF-8 or name its charset", "convert it to UTF-8 or name its charset, e.g."
                         + " --charset windows-1252")
                 .transform(ReadLimitOptions::cliWords);
