@@ -139,12 +139,13 @@ class AnalysisReadersTest {
                 + "a,2026-03-01,web,1,abc\n"
                 + "a,2026-03-01,web,1,Infinity\n"
                 + "a,2026-03-01,web,1\n"
-                + "a,2026-03-01,web,1,3\n");
+                + "a,2026-03-01,web,1,3\n"
+                + "a,2300-01-01,web,0,\n");
         EventLog.Builder b = EventLog.builder();
         ReadSummary s = AttributionReader.builder().errors(ErrorPolicy.SKIP).build().readInto(f, b);
-        assertEquals(6, s.rows());
+        assertEquals(7, s.rows());
         assertEquals(1, s.accepted());
-        assertEquals(List.of("bad converted", "empty touchpoint", "bad value", "ragged row"),
+        assertEquals(List.of("bad converted", "empty touchpoint", "bad value", "ragged row", "time out of range"),
                 List.copyOf(s.rejected().counts().keySet()));
         assertEquals(2, s.rejected().counts().get("bad value"));
         List<AttributionJourney> out = journeys(b);
