@@ -79,6 +79,9 @@ class SchemaValidationTest {
         all.add(new JsonCases.Case("report-by-area-catalog", "survey-report", List.of("report",
                 JsonCases.DATA + "/responses.csv", "--touchpoints", JsonCases.DATA + "/touchpoints.csv", "--by",
                 "area,region", "--format", "json")));
+        all.add(new JsonCases.Case("paths-by-stage-catalog", "paths", List.of("paths", JsonCases.DATA
+                + "/interactions.csv", "--touchpoints", JsonCases.DATA + "/touchpoints.csv", "--collapse-repeats",
+                "--to", "purchase", "--format", "json")));
         all.add(new JsonCases.Case("report-weighted-rejected", "survey-report", List.of("report",
                 JsonCases.DATA + "/weighted.csv", "--weight", "w", "--by", "region", "--on-error", "skip", "--format",
                 "json")));
@@ -147,6 +150,7 @@ class SchemaValidationTest {
                     "halfLifeSeconds").contains(field);
             case "survival" -> Set.of("groups", "logRank").contains(field);
             case "survey-report" -> Set.of("input", "touchpointCatalog").contains(field);
+            case "paths" -> field.equals("touchpointCatalog");
             case "value" -> Set.of("holdout", "groups", "acquisition", "customers", "expectedTransactionsHorizonWeeks")
                     .contains(field);
             default -> false;
