@@ -1,5 +1,6 @@
 package io.cxkit.report;
 
+import io.cxkit.core.Check;
 import io.cxkit.survey.drivers.DriverImportance;
 import io.cxkit.survey.drivers.ImportancePerformance;
 import io.cxkit.survey.drivers.KeyDriverResult;
@@ -147,9 +148,7 @@ public final class DriversChart {
     }
 
     private static void check(KeyDriverResult result) {
-        if (result == null) {
-            throw new IllegalArgumentException("result must not be null");
-        }
+        Check.notNull(result, "result");
         if (result.n() == 0) {
             throw new IllegalArgumentException("key drivers counted no complete rows: n = 0 (" + result.excluded()
                     + " excluded)");

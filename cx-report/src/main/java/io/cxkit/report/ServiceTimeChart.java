@@ -1,5 +1,6 @@
 package io.cxkit.report;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSummary;
 import io.cxkit.journey.service.ServiceResult;
@@ -88,9 +89,10 @@ public final class ServiceTimeChart {
      */
     public static Chart of(ServiceResult overall, Map<String, ServiceResult> segments, String segmentName,
             Measure measure, ChartOptions options) {
-        if (overall == null || segments == null || measure == null || segmentName == null) {
-            throw new IllegalArgumentException("overall, segments, segmentName and measure must not be null");
-        }
+        Check.notNull(overall, "overall");
+        Check.notNull(segments, "segments");
+        Check.notNull(measure, "measure");
+        Check.notNull(segmentName, "segmentName");
         if (measure.of(overall).isEmpty()) {
             throw new IllegalArgumentException("no ticket has a " + measure.label() + " time: n = 0 over "
                     + overall.tickets() + " tickets (nothing to draw)");

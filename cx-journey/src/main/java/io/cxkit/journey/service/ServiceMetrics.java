@@ -1,6 +1,7 @@
 package io.cxkit.journey.service;
 
 import io.cxkit.core.Channel;
+import io.cxkit.core.Check;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedAccumulator;
 import io.cxkit.core.SegmentedResult;
@@ -82,9 +83,7 @@ public final class ServiceMetrics {
          * @return this builder
          */
         public Builder calendar(BusinessCalendar calendar) {
-            if (calendar == null) {
-                throw new IllegalArgumentException("calendar must not be missing: null");
-            }
+            Check.notNull(calendar, "calendar");
             this.calendar = calendar;
             return this;
         }
@@ -137,7 +136,8 @@ public final class ServiceMetrics {
         }
 
         private static Duration nonNegative(Duration d, String name) {
-            if (d == null || d.isNegative()) {
+            Check.notNull(d, "d");
+            if (d.isNegative()) {
                 throw new IllegalArgumentException(name + " must be >= 0: " + d);
             }
             return d;
@@ -218,15 +218,11 @@ public final class ServiceMetrics {
      *     its creation, or events of different customers
      */
     public List<TicketFacts> tickets(Iterable<TicketEvent> events) {
-        if (events == null) {
-            throw new IllegalArgumentException("ticket events must not be null");
-        }
+        Check.notNull(events, "events");
         Map<String, Ticket> byId = new LinkedHashMap<>();
         int index = 0;
         for (TicketEvent e : events) {
-            if (e == null) {
-                throw new IllegalArgumentException("ticket events[" + index + "] must not be null");
-            }
+            Check.notNull(e, "ticket events[" + index + "]");
             Ticket t = byId.computeIfAbsent(e.ticketId(), k -> new Ticket());
             if (!t.events.isEmpty() && !t.events.get(0).customerId().equals(e.customerId())) {
                 throw new IllegalArgumentException("ticket " + e.ticketId() + " has events of two customers: "

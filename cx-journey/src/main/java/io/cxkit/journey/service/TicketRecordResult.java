@@ -1,5 +1,6 @@
 package io.cxkit.journey.service;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.ProportionEstimate;
 
 /**
@@ -31,15 +32,14 @@ public record TicketRecordResult(FirstContactRule firstContactRule, ServiceResul
      * @param businessHours business-hours metrics
      * @param oneTouch one-touch share
      * @param satisfaction satisfaction counts
-     * @throws IllegalArgumentException if a component is missing
+     * @throws NullPointerException if a component is null
      */
     public TicketRecordResult {
-        if (firstContactRule == null || elapsed == null || businessHours == null || oneTouch == null
-                || satisfaction == null) {
-            throw new IllegalArgumentException("ticket record result components must not be missing: rule="
-                    + firstContactRule + ", elapsed=" + elapsed + ", businessHours=" + businessHours + ", oneTouch="
-                    + oneTouch + ", satisfaction=" + satisfaction);
-        }
+        Check.notNull(firstContactRule, "firstContactRule");
+        Check.notNull(elapsed, "elapsed");
+        Check.notNull(businessHours, "businessHours");
+        Check.notNull(oneTouch, "oneTouch");
+        Check.notNull(satisfaction, "satisfaction");
     }
 
     /**

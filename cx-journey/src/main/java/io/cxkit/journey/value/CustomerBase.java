@@ -1,5 +1,6 @@
 package io.cxkit.journey.value;
 
+import io.cxkit.core.Check;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -46,9 +47,7 @@ public record CustomerBase(LocalDate calibrationEnd, LocalDate holdoutEnd, doubl
     public CustomerBase {
         customers = List.copyOf(customers);
         repeatsByUnit = repeatsByUnit.clone();
-        if (calibrationEnd == null) {
-            throw new IllegalArgumentException("calibrationEnd must not be missing");
-        }
+        Check.notNull(calibrationEnd, "calibrationEnd");
         if (holdoutEnd != null && !holdoutEnd.isAfter(calibrationEnd)) {
             throw new IllegalArgumentException("holdoutEnd must be after calibrationEnd " + calibrationEnd + ": " + holdoutEnd);
         }

@@ -1,6 +1,7 @@
 package io.cxkit.journey.value;
 
 import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
 import io.cxkit.core.CorruptEncodingException;
 import io.cxkit.core.Encoding;
 import io.cxkit.core.IncompatibleAccumulatorException;
@@ -104,13 +105,12 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
      * @param holdoutEnd last day of the holdout (inclusive), after the calibration end; null for none
      * @param daysPerUnit the time unit in days, in [1, 366] (7 = weeks, 1 = days, 365.25/12 = months)
      * @return a new accumulator
-     * @throws IllegalArgumentException if the calibration end is missing, the holdout end is not
+     * @throws NullPointerException if the calibration end is null
+     * @throws IllegalArgumentException if the holdout end is not
      *     after it, or the unit is outside [1, 366] days
      */
     public static RepeatPurchases create(LocalDate calibrationEnd, LocalDate holdoutEnd, double daysPerUnit) {
-        if (calibrationEnd == null) {
-            throw new IllegalArgumentException("calibrationEnd must not be missing");
-        }
+        Check.notNull(calibrationEnd, "calibrationEnd");
         if (holdoutEnd != null && !holdoutEnd.isAfter(calibrationEnd)) {
             throw new IllegalArgumentException("holdoutEnd must be after calibrationEnd " + calibrationEnd + ": " + holdoutEnd);
         }
