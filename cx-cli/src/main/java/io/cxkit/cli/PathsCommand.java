@@ -94,8 +94,8 @@ final class PathsCommand implements Callable<Integer> {
         if (level != null && catalogFile == null) {
             throw new CommandLine.ParameterException(cl, "--level needs --touchpoints (the catalog whose level it is)");
         }
-        TouchpointCatalog.Level lv = catalogFile == null ? null : FunnelCommand.level(cl, level == null ? "stage"
-                : level);
+        TouchpointCatalog.Level lv = catalogFile == null ? null : FunnelCommand.level(cl, "--level",
+                level == null ? "stage" : level);
         TouchpointCatalog catalog = catalogFile == null ? null
                 : TouchpointCatalogReader.builder().build().read(catalogFile).catalog();
         try (JourneyFile f = JourneyFile.read(cl, file, options, null, catalog, lv)) {
@@ -111,10 +111,8 @@ final class PathsCommand implements Callable<Integer> {
             for (String t : f.touchpoints) {
                 nodes.add(catalog.segment(t, lv));
             }
-            if (!f.notInCatalog.isEmpty() && format != CliSupport.Format.JSON) {
-                cl.getErr().println("cx: " + f.notInCatalog.size() + " touchpoint" + (f.notInCatalog.size() == 1
-                        ? " is" : "s are") + " not in " + catalogFile + " (their events count as "
-                        + TouchpointCatalog.UNKNOWN + "): " + String.join(", ", f.notInCatalog));
+            if (format != CliSupport.Format.JSON) {
+                CliSupport.sayNotInCatalog(cl, catalogFile, f.notInCatalog, "their events count as");
             }
         }
         if (anchor != null && !nodes.contains(anchor)) {
@@ -163,12 +161,8 @@ final class PathsCommand implements Callable<Integer> {
             root.put("collapseRepeats", collapse);
             root.put("journeys", JourneyFile.unitJson(options));
             if (catalog != null) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("file", catalogFile.toString());
-                c.put("touchpoints", catalog.size());
-                c.put("level", lv.label());
-                c.put("notInCatalog", f.notInCatalog);
-                root.put("touchpointCatalog", c);
+                root.put("touchpointCatalog", CliSupport.catalogJson(catalogFile, catalog.size(), lv.label(),
+                        f.notInCatalog));
             }
             root.put("journeysTotal", journeys);
             root.put("journeysCounted", pr.journeys());

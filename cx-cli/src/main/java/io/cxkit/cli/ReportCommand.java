@@ -217,10 +217,8 @@ final class ReportCommand implements Callable<Integer> {
         where(cl, b);
         maxRejected(cl, b);
         SurveyReadResult r = read(b.build(), file, reading.format(file), threads);
-        r.input().touchpoints().filter(t -> !t.notInCatalog().isEmpty() && format != Output.JSON).ifPresent(t ->
-                cl.getErr().println("cx: " + t.notInCatalog().size() + " touchpoint" + (t.notInCatalog().size() == 1
-                        ? " is" : "s are") + " not in " + t.catalog() + " (responses there are under "
-                        + TouchpointCatalog.UNKNOWN + "): " + String.join(", ", t.notInCatalog())));
+        r.input().touchpoints().filter(t -> format != Output.JSON).ifPresent(t ->
+                CliSupport.sayNotInCatalog(cl, t.catalog(), t.notInCatalog(), "responses there are under"));
         if (format == Output.HTML) {
             HtmlOutput.write(cl, out, ReportPage.of(file.toString(), r, confidence, minN));
         } else {

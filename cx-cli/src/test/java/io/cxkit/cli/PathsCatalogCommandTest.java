@@ -77,7 +77,8 @@ class PathsCatalogCommandTest {
         CxTestSupport.Run badLevel = cx("paths", events.toString(), "--touchpoints", catalog.toString(), "--level",
                 "team");
         assertEquals(Cx.USAGE, badLevel.code());
-        assertTrue(badLevel.err().contains("'team'"), badLevel.err());
+        assertTrue(badLevel.err().contains("--touchpoints needs --level stage, area or channel: 'team'"),
+                badLevel.err());
         CxTestSupport.Run anchor = cx("paths", events.toString(), "--touchpoints", catalog.toString(), "--to", "cart");
         assertEquals(1, anchor.code(), anchor.err());
         assertTrue(anchor.err().contains("unknown stage 'cart': it never occurs in " + events + " through " + catalog
