@@ -188,7 +188,7 @@ final class AttributionCommand implements Callable<Integer> {
             CliSupport.requireCounted(file, read);
             try (EventLog log = events.build()) {
                 customers = log.customerCount();
-                acc = log.scan(AttributionReader.JOURNEYS, JourneyFile.THREADS, () -> AttributionAccumulator.create(
+                acc = log.scan(AttributionReader.JOURNEYS, JourneyFile.THREADS, () -> AttributionAccumulator.of(
                         order, h), (a, j) -> a.accept(j, AttributionReader.CONVERSIONS), AttributionAccumulator::combine);
             }
         }

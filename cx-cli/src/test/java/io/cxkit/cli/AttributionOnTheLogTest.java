@@ -88,7 +88,7 @@ class AttributionOnTheLogTest {
     private static AttributionAccumulator objectPath(List<Row> rows, int order) {
         Map<String, List<Row>> byCustomer = new TreeMap<>();
         rows.forEach(r -> byCustomer.computeIfAbsent(r.customer(), k -> new ArrayList<>()).add(r));
-        AttributionAccumulator acc = AttributionAccumulator.create(order, Duration.ofHours(12));
+        AttributionAccumulator acc = AttributionAccumulator.of(order, Duration.ofHours(12));
         for (List<Row> events : byCustomer.values()) {
             events.sort(Comparator.comparingLong(Row::millis).thenComparingLong(Row::line));
             List<String> tps = new ArrayList<>();

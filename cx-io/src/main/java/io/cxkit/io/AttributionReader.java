@@ -30,7 +30,7 @@ import java.util.TreeSet;
  *         .readInto(Path.of("interactions.csv"), b);
  *     try (EventLog log = b.build()) {
  *         AttributionAccumulator acc = log.scan(AttributionReader.JOURNEYS, 2,
- *             () -> AttributionAccumulator.create(1, Duration.ofDays(7)),
+ *             () -> AttributionAccumulator.of(1, Duration.ofDays(7)),
  *             (a, j) -> a.accept(j, AttributionReader.CONVERSIONS), AttributionAccumulator::combine);
  *     }
  * }

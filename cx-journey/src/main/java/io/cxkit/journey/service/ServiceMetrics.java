@@ -19,7 +19,7 @@ import java.util.function.Function;
  * Support service metrics from ticket events: first response time, full resolution time,
  * requester wait time, first-contact resolution, repeat-contact rate, reopen rate and SLA
  * attainment. Immutable configuration; {@link #tickets} turns events into per-ticket
- * {@link TicketFacts}, and a {@link ServiceAccumulator} aggregates them (mergeable).
+ * {@link TicketFacts}, and a {@link ServiceMetricsAccumulator} aggregates them (mergeable).
  *
  * <p><b>Definitions.</b> A ticket's events are sorted by time stably (ties keep input order); its
  * single {@link TicketEventType#CREATED} event starts it and no event may precede it.
@@ -158,8 +158,8 @@ public final class ServiceMetrics {
      *
      * @return the accumulator
      */
-    public ServiceAccumulator accumulator() {
-        return new ServiceAccumulator(firstResponseTarget, resolutionTarget);
+    public ServiceMetricsAccumulator accumulator() {
+        return new ServiceMetricsAccumulator(firstResponseTarget, resolutionTarget);
     }
 
     /**
@@ -181,8 +181,8 @@ public final class ServiceMetrics {
      * @param events ticket events in any order
      * @return the result
      */
-    public ServiceResult run(Iterable<TicketEvent> events) {
-        ServiceAccumulator acc = accumulator();
+    public ServiceMetricsResult run(Iterable<TicketEvent> events) {
+        ServiceMetricsAccumulator acc = accumulator();
         tickets(events).forEach(acc::accept);
         return acc.result();
     }
@@ -194,9 +194,9 @@ public final class ServiceMetrics {
      * @param segmentOf the segment of a ticket
      * @return the result per segment
      */
-    public SegmentedResult<ServiceResult> bySegment(Iterable<TicketEvent> events,
+    public SegmentedResult<ServiceMetricsResult> bySegment(Iterable<TicketEvent> events,
             Function<TicketFacts, SegmentKey> segmentOf) {
-        SegmentedAccumulator<ServiceAccumulator, ServiceResult> acc = SegmentedAccumulator.of(accumulator());
+        SegmentedAccumulator<ServiceMetricsAccumulator, ServiceMetricsResult> acc = SegmentedAccumulator.of(accumulator());
         for (TicketFacts t : tickets(events)) {
             acc.segment(segmentOf.apply(t)).accept(t);
         }

@@ -209,7 +209,7 @@ public final class Acquisition {
      * @throws IllegalArgumentException if a customer has no first-purchase
      *     date, or no channel-month has both spend and customers
      */
-    public static Result of(LifetimeValue value, CustomerBase base, Map<String, String> channelOf, List<Spend> spend) {
+    public static Result of(LifetimeValue value, RepeatPurchasesResult base, Map<String, String> channelOf, List<Spend> spend) {
         Check.notNull(value, "value");
         Check.notNull(base, "base");
         Check.notNull(channelOf, "channelOf");

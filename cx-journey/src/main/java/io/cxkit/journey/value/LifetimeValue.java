@@ -89,7 +89,7 @@ public final class LifetimeValue {
      * @param base the customer base
      * @return one value per customer, in the base's order
      */
-    public List<CustomerValue> values(CustomerBase base) {
+    public List<CustomerValue> values(RepeatPurchasesResult base) {
         List<CustomerValue> out = new ArrayList<>(base.customers().size());
         TransactionModel m = purchases.model();
         GammaGamma g = spend.model();
@@ -143,7 +143,7 @@ public final class LifetimeValue {
      * @param confidence the confidence level in (0, 1)
      * @return the total and its interval
      */
-    public Interval totalInterval(CustomerBase base, double confidence) {
+    public Interval totalInterval(RepeatPurchasesResult base, double confidence) {
         io.cxkit.core.Check.confidence(confidence);
         double[] tp = purchases.model().parameters();
         double[] gp = spend.model().parameters();
