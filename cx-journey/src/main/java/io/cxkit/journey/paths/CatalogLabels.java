@@ -39,6 +39,11 @@ record CatalogLabels(TouchpointCatalog.Level level, Map<String, String> segments
         return segments.getOrDefault(touchpoint, TouchpointCatalog.UNKNOWN);
     }
 
+    /** Whether {@code name} is one a touchpoint can be counted under: a segment or {@value TouchpointCatalog#UNKNOWN}. */
+    boolean isLabel(String name) {
+        return name.equals(TouchpointCatalog.UNKNOWN) || segments.containsValue(name);
+    }
+
     /** Appends the level and the pairs, sorted by touchpoint. */
     void write(Encoding.Writer w) {
         w.putString(level.name()).putInt(segments.size());

@@ -398,6 +398,10 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
             int[] ids = p.buffer(len);
             for (int j = 0; j < len; j++) {
                 path.add(in.getString());
+                if (labels != null && !labels.isLabel(path.get(j))) {
+                    throw in.corrupt("has a path through '" + path.get(j) + "', which is not a segment of its"
+                            + " touchpoint catalog");
+                }
                 ids[j] = p.names.idOf(path.get(j));
             }
             long c = in.getCount("variant count");

@@ -383,6 +383,9 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
         }
         for (int i = 0; i < n; i++) {
             String name = in.getString();
+            if (i > END_ID && g.labels != null && !g.labels.isLabel(name)) {
+                throw in.corrupt("has node '" + name + "', which is not a segment of its touchpoint catalog");
+            }
             int id = g.id(name);
             if (id != i || (i == START_ID) != name.equals(START) || (i == END_ID) != name.equals(END)) {
                 throw in.corrupt("has node " + i + " named '" + name + "': names must be unique, with " + START

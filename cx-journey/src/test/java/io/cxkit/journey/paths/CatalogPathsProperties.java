@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.Channel;
+import io.cxkit.core.CorruptEncodingException;
 import io.cxkit.core.CxArea;
 import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.JourneyStage;
@@ -132,6 +133,36 @@ class CatalogPathsProperties {
         assertThrows(NullPointerException.class, () -> TransitionGraph.create().throughCatalog(CATALOG, null));
         assertTrue(byStage.toString().contains("through a touchpoint catalog by stage"), byStage.toString());
         assertNotEquals(PathVariants.create().encode().length, byStage.encode().length);
+    }
+
+    @Test
+    void anEncodingWithANameNoTouchpointMapsToIsCorrupt() {
+        PathVariants p = PathVariants.create().throughCatalog(CATALOG, TouchpointCatalog.Level.STAGE);
+        p.accept(List.of("home", "cart"));
+        byte[] good = p.encode();
+        byte[] bad = replace(good, "awareness", "awarenesX");
+        CorruptEncodingException e = assertThrows(CorruptEncodingException.class, () -> PathVariants.decode(bad));
+        assertTrue(e.getMessage().contains("'awarenesX', which is not a segment of its touchpoint catalog"),
+                e.getMessage());
+        TransitionGraph g = TransitionGraph.create().throughCatalog(CATALOG, TouchpointCatalog.Level.STAGE);
+        g.accept(io.cxkit.journey.CustomerJourney.of("c", List.of(JourneyEvent.of("c", java.time.Instant.EPOCH, "home",
+                Channel.WEB))));
+        CorruptEncodingException ge = assertThrows(CorruptEncodingException.class,
+                () -> TransitionGraph.decode(replace(g.encode(), "awareness", "awarenesX")));
+        assertTrue(ge.getMessage().contains("node 'awarenesX', which is not a segment"), ge.getMessage());
+    }
+
+    /** The bytes with the last occurrence of one ASCII string replaced by another of the same length. */
+    private static byte[] replace(byte[] bytes, String from, String to) {
+        byte[] f = from.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] out = bytes.clone();
+        for (int i = bytes.length - f.length; i >= 0; i--) {
+            if (java.util.Arrays.equals(bytes, i, i + f.length, f, 0, f.length)) {
+                System.arraycopy(to.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, out, i, f.length);
+                return out;
+            }
+        }
+        throw new AssertionError(from + " not in the encoding");
     }
 
     @Test
