@@ -60,10 +60,11 @@ import java.util.TreeSet;
  * reserves ({@code (start)}, {@code (conversion)}, {@code (null)}). Bad rows follow the
  * {@link ErrorPolicy}; file problems always fail, as does {@code COL=VALUE} that matches no row.
  *
- * <p>(This reader used to hand {@code AttributionJourney} objects to a consumer, holding every event
- * in memory; that {@code read} method and its {@code Summary} are gone: build the journeys from the log as above, or
- * {@link io.cxkit.journey.attribution.AttributionJourney#of(io.cxkit.journey.CustomerJourney,
- * Set)} from {@link EventLog#journeys}.)
+ * <p>(This reader used to hand {@code AttributionJourney} objects to a consumer, holding every
+ * event in memory; that {@code read} method and its {@code Summary} are gone: scan the log as
+ * above, or, for objects,
+ * {@link io.cxkit.journey.attribution.AttributionJourney#of(io.cxkit.journey.CustomerJourney, Set)}
+ * over {@code log.journeys(JOURNEYS)}.)
  */
 public final class AttributionReader {
     /** The outcome a converting row has in the log: {@value}. */
