@@ -39,7 +39,7 @@ record CatalogLabels(TouchpointCatalog.Level level, Map<String, String> segments
         return segments.getOrDefault(touchpoint, TouchpointCatalog.UNKNOWN);
     }
 
-    /** Whether {@code name} is one a touchpoint can be counted under: a segment or {@value TouchpointCatalog#UNKNOWN}. */
+    /** Whether a touchpoint can be counted under {@code name}: a segment, or {@value TouchpointCatalog#UNKNOWN}. */
     boolean isLabel(String name) {
         return name.equals(TouchpointCatalog.UNKNOWN) || segments.containsValue(name);
     }

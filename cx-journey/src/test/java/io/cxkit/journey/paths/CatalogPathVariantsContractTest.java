@@ -1,30 +1,17 @@
 package io.cxkit.journey.paths;
 
 import io.cxkit.core.TouchpointCatalog;
-import io.cxkit.core.contract.AccumulatorContractTest;
-import io.cxkit.journey.JourneyFixtures;
-import java.util.SplittableRandom;
 
 /**
  * The accumulator contract for path variants counted through a touchpoint catalog: payload version 2,
  * which carries the catalog mapping (its golden file {@code path-variants-catalog-v1.bin} is the
  * first committed encoding of that payload, named as the contract test names every golden file).
  */
-class CatalogPathVariantsContractTest extends AccumulatorContractTest<PathVariants, PathVariantsResult> {
+class CatalogPathVariantsContractTest extends PathVariantsContractTest {
     @Override
     protected PathVariants create() {
         return PathVariants.ofLeadingTo("purchase", 2).collapsingRepeats()
                 .throughCatalog(CatalogPathsProperties.CATALOG, TouchpointCatalog.Level.STAGE);
-    }
-
-    @Override
-    protected void accept(PathVariants acc, SplittableRandom random) {
-        acc.accept(JourneyFixtures.journey(random));
-    }
-
-    @Override
-    protected PathVariants decode(byte[] bytes) {
-        return PathVariants.decode(bytes);
     }
 
     @Override

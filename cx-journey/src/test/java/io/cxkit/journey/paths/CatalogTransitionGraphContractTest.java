@@ -1,29 +1,16 @@
 package io.cxkit.journey.paths;
 
 import io.cxkit.core.TouchpointCatalog;
-import io.cxkit.core.contract.AccumulatorContractTest;
-import io.cxkit.journey.JourneyFixtures;
-import java.util.SplittableRandom;
 
 /**
  * The accumulator contract for a transition graph counted through a touchpoint catalog: payload
  * version 2, which carries the catalog mapping (golden file {@code transition-graph-catalog-v1.bin},
  * the first committed encoding of that payload).
  */
-class CatalogTransitionGraphContractTest extends AccumulatorContractTest<TransitionGraph, TransitionGraphResult> {
+class CatalogTransitionGraphContractTest extends TransitionGraphContractTest {
     @Override
     protected TransitionGraph create() {
         return TransitionGraph.create().throughCatalog(CatalogPathsProperties.CATALOG, TouchpointCatalog.Level.AREA);
-    }
-
-    @Override
-    protected void accept(TransitionGraph acc, SplittableRandom random) {
-        acc.accept(JourneyFixtures.journey(random));
-    }
-
-    @Override
-    protected TransitionGraph decode(byte[] bytes) {
-        return TransitionGraph.decode(bytes);
     }
 
     @Override
