@@ -2,6 +2,7 @@ package io.cxkit.cli;
 
 import static io.cxkit.cli.CxTestSupport.cx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -220,7 +221,26 @@ class ValueCommandTest {
                 JsonNode e = j.at("/model/parameters/" + p + "/estimate");
                 assertTrue(e.isNumber() && e.asDouble() > 0 && Double.isFinite(e.asDouble()), p + ": " + j.get("model"));
             }
-            assertTrue(j.at("/model/converged").isBoolean(), j.get("model").toString());
+            // a and b grow together (no dropout heterogeneity): not converged, and no interval is drawn from it
+            assertFalse(j.at("/model/converged").asBoolean(), j.get("model").toString());
+            assertTrue(j.at("/clv/interval/lower").isNull() && j.at("/clv/interval/upper").isNull(), j.get("clv").toString());
+            assertTrue(j.at("/clv/interval/method").asText().contains("not drawn: the purchase model did not converge"),
+                    j.get("clv").toString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        // found with it: the Pareto/NBD fit on the same data threw ArithmeticException (2F1 did not
+        // converge) out of the simplex, a stack trace and exit 1
+        r = cx("value", data.resolve("transactions.csv").toString(), "--columns",
+                "customer=customer_id,time=purchased_on,amount=amount", "--calibration-end", "2026-09-30",
+                "--model", "pareto-nbd", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        try {
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            for (String p : List.of("r", "alpha", "s", "beta")) {
+                JsonNode e = j.at("/model/parameters/" + p + "/estimate");
+                assertTrue(e.isNumber() && e.asDouble() > 0 && Double.isFinite(e.asDouble()), p + ": " + j.get("model"));
+            }
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -55,11 +55,14 @@
  * <ul>
  *   <li>{@code X} — a definition: an immutable description of what to compute
  *       ({@code Funnel}, {@code RatingScale}, {@link io.cxkit.core.Segmentation}).
- *   <li>{@code XAccumulator} — the mutable state that counts one definition {@code X}
- *       ({@code FunnelAccumulator}). A metric that is its own configuration, with no separate
- *       definition type, is its accumulator and carries the domain name
+ *   <li>{@code XAccumulator} — the mutable state of analysis {@code X}: it counts definition
+ *       {@code X} where there is one ({@code Funnel} → {@code FunnelAccumulator}), or takes its
+ *       few parameters in {@code of(...)} where there is none ({@code RetentionAccumulator.of(grain,
+ *       zone)}, {@code SurvivalAccumulator}, {@code AttributionAccumulator}). A metric known by a
+ *       domain name that is its own configuration carries that name instead
  *       ({@code NetPromoterScore}, {@link io.cxkit.core.Moments},
- *       {@link io.cxkit.core.QuantileSketch}); there is no third form.
+ *       {@link io.cxkit.core.QuantileSketch}, {@code PathVariants}, {@code TransitionGraph},
+ *       {@code KeyDrivers}); there is no third form ({@code …Counter}, {@code …State}).
  *   <li>{@code XResult} — what {@code result()} returns, {@code X} naming the analysis (the
  *       metric's usual abbreviation allowed: {@code NetPromoterScore} gives {@code NpsResult}).
  *       The top-level result of one analysis is an {@code XResult} everywhere, also when it has
@@ -83,7 +86,10 @@
  * {@code ProportionEstimate.ofWeighted(...)}).
  * Beside these, only named presets that take no argument, as DDSketch's presets
  * ({@code RatingScale.csat5()}, {@code NpsBands.standard()}, {@code BusinessCalendar.elapsed()},
- * {@code Interval.empty()}); no other factory names. Static methods that compute something from
- * their arguments (a test, a fit, a parse) are named for what they compute and are not factories.
+ * {@code SegmentKey.overall()}), and {@code empty(...)} for the read-out of no data, which says
+ * how it would have been computed ({@code Interval.empty(confidence, method)},
+ * {@code QuantileSummary.empty(relativeAccuracy)}); no other factory names. Static methods that
+ * compute something from their arguments (a test, a fit, a parse) are named for what they compute
+ * and are not factories.
  */
 package io.cxkit.core;

@@ -29,7 +29,8 @@ public abstract class ReaderOptions<B extends ReaderOptions<B>> {
      * space; null or blank is an error naming {@code what}.
      */
     static String columnName(String what, String column) {
-        if (column == null || column.isBlank()) {
+        Check.notNull(column, "column for " + what);
+        if (column.isBlank()) {
             throw new IllegalArgumentException("column for " + what + " must not be blank: '" + column + "'");
         }
         return column.strip();

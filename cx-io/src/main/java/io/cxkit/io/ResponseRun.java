@@ -399,10 +399,13 @@ final class ResponseRun {
         SegmentedAccumulator<ScoreCard, ScoreCardResult> bySegment = segments;
         Optional<TouchpointRollUp> rollUp = Optional.empty();
         if (b.catalog != null) {
-            List<String> seen = segments.keys().stream().map(k -> k.part(0)).distinct().toList();
+            // a response without a touchpoint is not at an unknown touchpoint: it stays under (none)
+            List<String> seen = segments.keys().stream().map(k -> k.part(0)).filter(t -> !SurveyReader.NONE.equals(t))
+                    .distinct().toList();
             rollUp = Optional.of(new TouchpointRollUp(b.catalogName, b.catalog.size(), used.get("touchpoint"),
                     b.catalogLevel, b.catalog.unknown(seen)));
-            bySegment = segments.rollUp(b.catalog.rollUp(0, b.catalogLevel));
+            java.util.function.UnaryOperator<SegmentKey> toLevel = b.catalog.rollUp(0, b.catalogLevel);
+            bySegment = segments.rollUp(k -> SurveyReader.NONE.equals(k.part(0)) ? k : toLevel.apply(k));
         }
         SurveyScoresResult report = new SurveyScoresResult(segmentation, all, ScoreCardResult.domains(bySegment.result()));
         return new SurveyReadResult(report, n, rej, used, summary(all, rollUp));

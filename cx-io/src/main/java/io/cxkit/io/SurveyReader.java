@@ -252,7 +252,8 @@ public final class SurveyReader {
          * @throws IllegalArgumentException if {@code name} is blank
          */
         public Builder touchpointCatalog(String name, TouchpointCatalog catalog, TouchpointCatalog.Level level) {
-            if (name == null || name.isBlank()) {
+            Check.notNull(name, "name");
+            if (name.isBlank()) {
                 throw new IllegalArgumentException("touchpoint catalog name must not be blank: '" + name + "'");
             }
             this.catalog = Check.notNull(catalog, "catalog");

@@ -150,6 +150,19 @@ class TouchpointRollUpTest {
     }
 
     @Test
+    void aResponseWithoutATouchpointStaysUnderNoneAndIsNotAnUnknownTouchpoint() {
+        // found in review: empty touchpoints were reported as a touchpoint called "(none)" not in the catalog
+        SurveyReadResult r = SurveyReader.builder().touchpointCatalog("catalog.csv", CATALOG,
+                TouchpointCatalog.Level.STAGE).touchpointColumn("where").build().read(bytes(
+                        "respondent,where,nps\nr1,checkout,9\nr2,,3\nr3, ,10\nr4,kiosk,7\n"), "s.csv",
+                InputFormat.CSV);
+        assertEquals(List.of("(none)", "(not in catalog)", "purchase"), r.report().segments().asMap().keySet()
+                .stream().map(k -> k.part(0)).toList());
+        assertEquals(List.of("kiosk"), r.input().touchpoints().orElseThrow().notInCatalog());
+        assertEquals(2, r.report().segments().get(io.cxkit.core.SegmentKey.of("(none)")).nps().n());
+    }
+
+    @Test
     void badArgumentsNameTheParameter() {
         SurveyReader.Builder b = SurveyReader.builder();
         assertThrows(NullPointerException.class, () -> b.touchpointCatalog("c", null, TouchpointCatalog.Level.AREA));

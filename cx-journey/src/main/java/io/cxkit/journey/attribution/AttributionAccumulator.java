@@ -174,7 +174,8 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
         if (order < 1 || order > MAX_ORDER) {
             throw new IllegalArgumentException("Markov order must be in [1, " + MAX_ORDER + "]: " + order);
         }
-        if (halfLife == null || halfLife.isNegative() || halfLife.isZero()) {
+        Check.notNull(halfLife, "halfLife");
+        if (halfLife.isNegative() || halfLife.isZero()) {
             throw new IllegalArgumentException("time-decay half-life must be positive: " + halfLife);
         }
         return new AttributionAccumulator(order, halfLife);
@@ -502,7 +503,8 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
      * @throws IllegalStateException for time decay when converting journeys had no touch times
      */
     public AttributionModelResult heuristic(AttributionModel model) {
-        if (model == null || model == AttributionModel.MARKOV) {
+        Check.notNull(model, "model");
+        if (model == AttributionModel.MARKOV) {
             throw new IllegalArgumentException("heuristic model must be first touch, last touch, linear or time decay: "
                     + model);
         }

@@ -1,5 +1,6 @@
 package io.cxkit.journey.attribution;
 
+import io.cxkit.core.Check;
 import io.cxkit.journey.CustomerJourney;
 import io.cxkit.journey.JourneyEvent;
 import java.time.Instant;
@@ -110,9 +111,8 @@ public record AttributionJourney(List<String> touchpoints, List<Instant> times, 
      * @return the attribution journey, with touch times
      */
     public static AttributionJourney of(CustomerJourney journey, Set<String> conversionOutcomes) {
-        if (journey == null || conversionOutcomes == null) {
-            throw new IllegalArgumentException("journey and conversionOutcomes must not be missing");
-        }
+        Check.notNull(journey, "journey");
+        Check.notNull(conversionOutcomes, "conversionOutcomes");
         List<String> tps = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
         for (JourneyEvent e : journey.events()) {

@@ -1,5 +1,6 @@
 package io.cxkit.journey.attribution;
 
+import io.cxkit.core.Check;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,9 +41,9 @@ public record AttributionModelResult(AttributionModel model, int order, long jou
      * @param note a remark or empty
      */
     public AttributionModelResult {
-        if (model == null || credits == null || note == null) {
-            throw new IllegalArgumentException("model, credits and note must not be missing");
-        }
+        Check.notNull(model, "model");
+        Check.notNull(credits, "credits");
+        Check.notNull(note, "note");
         credits = List.copyOf(credits);
     }
 

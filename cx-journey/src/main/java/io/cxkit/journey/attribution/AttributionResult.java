@@ -1,5 +1,6 @@
 package io.cxkit.journey.attribution;
 
+import io.cxkit.core.Check;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -23,9 +24,8 @@ public record AttributionResult(Map<AttributionModel, AttributionModelResult> mo
      * @param unavailable why a model is absent
      */
     public AttributionResult {
-        if (models == null || unavailable == null) {
-            throw new IllegalArgumentException("models and unavailable must not be missing");
-        }
+        Check.notNull(models, "models");
+        Check.notNull(unavailable, "unavailable");
         models = Collections.unmodifiableMap(models.isEmpty() ? new EnumMap<>(AttributionModel.class)
                 : new EnumMap<>(models));
         unavailable = Collections.unmodifiableMap(unavailable.isEmpty() ? new EnumMap<>(AttributionModel.class)

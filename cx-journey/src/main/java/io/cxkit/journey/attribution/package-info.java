@@ -8,7 +8,8 @@
  * decay, and the exact Markov-chain removal effect of order 1 to 3.
  *
  * <p><b>What is counted.</b> The unit is the journey, converting or not; a journey converts at most
- * once. From a {@link io.cxkit.journey.CustomerJourney}, {@code AttributionJourney.from} converts at
+ * once. From a {@link io.cxkit.journey.CustomerJourney},
+ * {@code AttributionJourney.of(journey, conversionOutcomes)} converts at
  * the first event whose outcome is a conversion outcome: the touches are the events up to and
  * including that one (the converting event's touchpoint is the last touch), later events are
  * dropped, and the value is that event's value (0 if it has none). Every touch counts, repeats

@@ -327,7 +327,8 @@ public final class FunnelAccumulator implements Accumulator<FunnelAccumulator, F
         if (depth < 0 || depth > k) {
             throw new IllegalArgumentException("funnel depth must be in [0, " + k + "]: " + depth);
         }
-        if (stepTimesMillis == null || stepTimesMillis.length < depth) {
+        Check.notNull(stepTimesMillis, "stepTimesMillis");
+        if (stepTimesMillis.length < depth) {
             throw new IllegalArgumentException("funnel step times must have at least depth=" + depth
                     + " entries: " + (stepTimesMillis == null ? "null" : stepTimesMillis.length));
         }

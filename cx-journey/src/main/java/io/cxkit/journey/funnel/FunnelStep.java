@@ -42,7 +42,7 @@ public final class FunnelStep {
      * @return the step
      */
     public static FunnelStep ofTouchpoint(String touchpoint) {
-        Check.notBlank(touchpoint, "funnel step touchpoint");
+        Check.notBlank(Check.notNull(touchpoint, "touchpoint"), "funnel step touchpoint");
         return new FunnelStep(touchpoint, "touchpoint", touchpoint, e -> e.touchpoint().equals(touchpoint));
     }
 
@@ -65,7 +65,7 @@ public final class FunnelStep {
      * @return the step
      */
     public static FunnelStep ofOutcome(String outcome) {
-        Check.notBlank(outcome, "funnel step outcome");
+        Check.notBlank(Check.notNull(outcome, "outcome"), "funnel step outcome");
         return new FunnelStep(outcome, "outcome", outcome,
                 e -> e.outcome().isPresent() && e.outcome().get().equals(outcome));
     }
@@ -78,7 +78,7 @@ public final class FunnelStep {
      * @return the step
      */
     public static FunnelStep of(String name, Predicate<JourneyEvent> predicate) {
-        Check.notBlank(name, "funnel step name");
+        Check.notBlank(Check.notNull(name, "name"), "funnel step name");
         Check.notNull(predicate, "predicate");
         return new FunnelStep(name, "predicate", name, predicate);
     }

@@ -97,6 +97,7 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      * @throws IllegalArgumentException if {@code steps < 1} or the touchpoint is blank
      */
     public static PathVariants ofLeadingTo(String touchpoint, int steps) {
+        Check.notNull(touchpoint, "touchpoint");
         return new PathVariants(View.LEADING_TO, Check.notBlank(touchpoint, "path touchpoint"),
                 checkSteps(steps), false, null);
     }
@@ -110,6 +111,7 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      * @throws IllegalArgumentException if {@code steps < 1} or the touchpoint is blank
      */
     public static PathVariants ofFollowing(String touchpoint, int steps) {
+        Check.notNull(touchpoint, "touchpoint");
         return new PathVariants(View.FOLLOWING, Check.notBlank(touchpoint, "path touchpoint"),
                 checkSteps(steps), false, null);
     }

@@ -68,8 +68,9 @@ final class MaximumLikelihood {
     private MaximumLikelihood() {
     }
 
-    static <M> ModelFit<M> fit(Likelihood ll, String[] names, double[] start, long customers, long excluded,
+    static <M> ModelFit<M> fit(Likelihood likelihood, String[] names, double[] start, long customers, long excluded,
             Function<double[], M> model) {
+        Likelihood ll = undefinedAsNaN(likelihood);
         int k = start.length;
         int[] evaluations = {0};
         ObjectiveFunction objective = new ObjectiveFunction(lp -> {
@@ -156,6 +157,40 @@ final class MaximumLikelihood {
             }
         }
         return true;
+    }
+
+    /**
+     * The likelihood read as undefined (NaN, which the search treats as worse than any defined
+     * point) where a parameter is not a finite positive number or a series does not converge
+     * (Pareto/NBD's {@code 2F1} far out in the parameter space throws {@link ArithmeticException}).
+     */
+    private static Likelihood undefinedAsNaN(Likelihood ll) {
+        return new Likelihood() {
+            @Override
+            public double value(double[] p) {
+                for (double v : p) {
+                    if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {
+                        return Double.NaN; // a step that left the parameter space
+                    }
+                }
+                try {
+                    return ll.value(p);
+                } catch (ArithmeticException e) {
+                    return Double.NaN;
+                }
+            }
+
+            @Override
+            public double[] gradient(double[] p) {
+                try {
+                    return ll.gradient(p);
+                } catch (ArithmeticException e) {
+                    double[] g = new double[p.length];
+                    java.util.Arrays.fill(g, Double.NaN);
+                    return g;
+                }
+            }
+        };
     }
 
     /** Gradient of the log-likelihood with respect to the log parameters. */

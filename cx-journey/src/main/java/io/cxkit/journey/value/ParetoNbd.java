@@ -38,6 +38,14 @@ import java.util.Locale;
  */
 public record ParetoNbd(double r, double alpha, double s, double beta) implements TransactionModel {
     private static final List<String> NAMES = List.of("r", "alpha", "s", "beta");
+    /**
+     * The fit searches only where {@code min(α, β) / max(α, β)} is at least this: beyond it the
+     * likelihood's {@code 2F1} argument comes within 1e-3 of 1, where the series needs tens of
+     * thousands of terms per customer and more. A maximum beyond it (data without dropout
+     * heterogeneity drive {@code s} and {@code β} up together) ends the fit at the edge, reported as
+     * not converged.
+     */
+    static final double MIN_SCALE_RATIO = 1e-3;
 
     /**
      * Validates.
@@ -76,6 +84,9 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
     public static ModelFit<ParetoNbd> fit(List<CustomerSummary> customers) {
         PurchaseData d = PurchaseData.of(customers);
         MaximumLikelihood.Likelihood ll = p -> {
+            if (Math.min(p[1], p[3]) < MIN_SCALE_RATIO * Math.max(p[1], p[3])) {
+                return Double.NaN; // 2F1 at z near 1: outside the region the fit searches
+            }
             double sum = 0;
             for (int i = 0; i < d.x.length; i++) {
                 sum += d.count[i] * logL(p[0], p[1], p[2], p[3], d.x[i], d.tx[i], d.age[i]);

@@ -60,8 +60,8 @@ public final class OutcomeLinkage implements Accumulator<OutcomeLinkage, Outcome
     private final TreeMap<String, long[]> rates = new TreeMap<>();
 
     private OutcomeLinkage(String outcome, String reference, boolean binary) {
-        this.outcome = Check.notBlank(outcome, "outcome");
-        this.reference = Check.notBlank(reference, "reference group");
+        this.outcome = Check.notBlank(Check.notNull(outcome, "outcome"), "outcome");
+        this.reference = Check.notBlank(Check.notNull(reference, "reference"), "reference group");
         this.binary = binary;
     }
 
