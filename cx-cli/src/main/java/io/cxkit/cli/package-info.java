@@ -11,7 +11,8 @@
  *
  * <p><b>Options.</b> Option groups that several commands share are picocli mixins, declared once:
  * {@code ReadingOptions} (format, zone, charset, delimiter, on-error, time format, layout),
- * {@code JourneyFile.Options} (journey cutting, memory, temporary directory) and
+ * {@code JourneyFile.Options} (journey cutting, and {@code JourneyFile.Memory}: the event log's memory
+ * and temporary directory, which {@code attribution} shares) and
  * {@code HtmlOutput.Options}. What is left in each command is its own {@code @Option} fields, whose
  * declarations look alike from command to command (a name, a label, a description, a default) but
  * say different things; those similar-looking blocks are deliberate, not copies to merge.
