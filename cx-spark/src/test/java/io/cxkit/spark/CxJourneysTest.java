@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.Channel;
+import io.cxkit.core.CxArea;
+import io.cxkit.core.JourneyStage;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedResult;
+import io.cxkit.core.Touchpoint;
+import io.cxkit.core.TouchpointCatalog;
 import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.LogJourney;
@@ -165,6 +169,17 @@ class CxJourneysTest {
         PathVariants leading = PathVariants.ofLeadingTo("checkout", 3).collapsingRepeats();
         assertClose(local(log -> leading.emptyCopy().acceptAll(log, GAP).result()),
                 CxJourneys.pathVariants(events, COLUMNS, GAP, leading), "leading to checkout");
+
+        // Through a touchpoint catalog (by journey stage): the mapping travels in the encoding.
+        TouchpointCatalog catalog = TouchpointCatalog.of(List.of(
+                Touchpoint.of("home", "Home", Channel.WEB, JourneyStage.AWARENESS, CxArea.MARKETING),
+                Touchpoint.of("product", "Product", Channel.WEB, JourneyStage.CONSIDERATION, CxArea.PRODUCT),
+                Touchpoint.of("cart", "Cart", Channel.WEB, JourneyStage.PURCHASE, CxArea.SALES),
+                Touchpoint.of("checkout", "Checkout", Channel.WEB, JourneyStage.PURCHASE, CxArea.SALES)));
+        PathVariants stages = PathVariants.create().throughCatalog(catalog, TouchpointCatalog.Level.STAGE)
+                .collapsingRepeats();
+        assertClose(local(log -> stages.emptyCopy().acceptAll(log, GAP).result()),
+                CxJourneys.pathVariants(events, COLUMNS, GAP, stages), "paths by stage");
 
         // The ties matter: the same events in reverse input order give other paths.
         List<Row> reversed = new ArrayList<>(ROWS);
