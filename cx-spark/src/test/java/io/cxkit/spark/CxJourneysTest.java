@@ -200,6 +200,20 @@ class CxJourneysTest {
             assertEquals(order, got.model(AttributionModel.MARKOV).order());
             assertTrue(got.model(AttributionModel.MARKOV).conversions() > 0);
         }
+        // The overload with a limit: solved at exactly the chain's size, refused (with the reason) one below.
+        AttributionAccumulator third = AttributionAccumulator.of(3, Duration.ofDays(7));
+        AttributionAccumulator local = local(log -> log.scan(GAP, 1, third::emptyCopy,
+                (a, j) -> a.accept(j, Set.of("purchase")), AttributionAccumulator::combine));
+        int states = local.markov(AttributionAccumulator.MAX_STATES_LIMIT).states();
+        AttributionResult wide = CxJourneys.attribution(events, COLUMNS, GAP, third, Set.of("purchase"), states);
+        assertClose(local.markov(states), wide.model(AttributionModel.MARKOV), "markov, maxStates " + states);
+        assertClose(local.heuristic(AttributionModel.LINEAR), wide.model(AttributionModel.LINEAR), "linear");
+        AttributionResult narrow = CxJourneys.attribution(events, COLUMNS, GAP, third, Set.of("purchase"), states - 1);
+        assertTrue(narrow.unavailable().get(AttributionModel.MARKOV).contains("more than the limit " + (states - 1)),
+                narrow.unavailable()::toString);
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class, () -> CxJourneys.attribution(
+                events, COLUMNS, GAP, third, Set.of("purchase"), 0));
+        assertEquals("CxJourneys.attribution: maxStates must be in [1, 5000]: 0", range.getMessage());
     }
 
     @Test
