@@ -210,6 +210,10 @@ public final class CxJourneys {
         }
         AttributionAccumulator acc = attribute(method, events, columns, rules, configuration, conversionOutcomes);
         AttributionResult r = acc.result();
+        AttributionModelResult solved = r.models().get(AttributionModel.MARKOV);
+        if (solved != null && solved.states() <= maxStates) {
+            return r; // the default limit already solved it, and the chain is within this one
+        }
         Map<AttributionModel, AttributionModelResult> models = new EnumMap<>(AttributionModel.class);
         models.putAll(r.models());
         Map<AttributionModel, String> unavailable = new EnumMap<>(AttributionModel.class);
