@@ -76,12 +76,7 @@ final class CatalogFunction implements UnboundFunction {
     }
 
     private NumericArgument numeric(int ordinal, StructField field, String what) {
-        NumericArgument reader = NumericArgument.of(ordinal, field.dataType());
-        if (reader == null) {
-            throw new UnsupportedOperationException(qualified() + ": the " + what
-                    + " argument must be numeric: got " + field.dataType().sql());
-        }
-        return reader;
+        return NumericArgument.required(ordinal, field.dataType(), qualified(), what);
     }
 
     /** The bound aggregate: the library's accumulator as its state, its result as the struct. */

@@ -10,6 +10,8 @@ import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedResult;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.attribution.AttributionAccumulator;
+import io.cxkit.journey.attribution.AttributionModel;
+import io.cxkit.journey.attribution.AttributionModelResult;
 import io.cxkit.journey.attribution.AttributionResult;
 import io.cxkit.journey.funnel.Funnel;
 import io.cxkit.journey.funnel.FunnelAccumulator;
@@ -19,6 +21,7 @@ import io.cxkit.journey.paths.PathVariants;
 import io.cxkit.journey.paths.PathVariantsResult;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,12 +175,61 @@ public final class CxJourneys {
      * @param conversionOutcomes the outcomes that count as a conversion; not empty
      * @return every model's result ({@link AttributionResult#model}); Markov is unavailable, with the
      *     reason, when the chain has more than {@link AttributionAccumulator#DEFAULT_MAX_STATES} states
+     *     (the overload with {@code maxStates} raises the limit)
      * @throws IllegalArgumentException if a column is missing or of the wrong type, no outcome column is
      *     read, or {@code conversionOutcomes} is empty
      */
     public static AttributionResult attribution(Dataset<Row> events, JourneyColumns columns, JourneyBuilder rules,
             AttributionAccumulator configuration, Set<String> conversionOutcomes) {
+        return attribute("CxJourneys.attribution", events, columns, rules, configuration, conversionOutcomes)
+                .result();
+    }
+
+    /**
+     * {@link #attribution(Dataset, JourneyColumns, JourneyBuilder, AttributionAccumulator, Set)} with
+     * the Markov chain solved up to {@code maxStates} transient states
+     * ({@link AttributionAccumulator#markov(int)}), for a high order over many touchpoints; each solve
+     * costs {@code O(states³)} on the driver.
+     *
+     * @param events the event DataFrame
+     * @param columns which columns hold the events' fields
+     * @param rules how a customer's events are cut into journeys
+     * @param configuration the Markov order and time-decay half-life
+     * @param conversionOutcomes the outcomes that count as a conversion; not empty
+     * @param maxStates the largest chain to solve, in [1, {@value AttributionAccumulator#MAX_STATES_LIMIT}]
+     * @return every model's result; Markov unavailable, with the reason, when the chain is larger or
+     *     its system singular
+     * @throws IllegalArgumentException as the other overload, and if {@code maxStates} is out of range
+     */
+    public static AttributionResult attribution(Dataset<Row> events, JourneyColumns columns, JourneyBuilder rules,
+            AttributionAccumulator configuration, Set<String> conversionOutcomes, int maxStates) {
         String method = "CxJourneys.attribution";
+        if (maxStates < 1 || maxStates > AttributionAccumulator.MAX_STATES_LIMIT) {
+            throw new IllegalArgumentException(method + ": maxStates must be in [1, "
+                    + AttributionAccumulator.MAX_STATES_LIMIT + "]: " + maxStates);
+        }
+        AttributionAccumulator acc = attribute(method, events, columns, rules, configuration, conversionOutcomes);
+        AttributionResult r = acc.result();
+        AttributionModelResult solved = r.models().get(AttributionModel.MARKOV);
+        if (solved != null && solved.states() <= maxStates) {
+            return r; // the default limit already solved it, and the chain is within this one
+        }
+        Map<AttributionModel, AttributionModelResult> models = new EnumMap<>(AttributionModel.class);
+        models.putAll(r.models());
+        Map<AttributionModel, String> unavailable = new EnumMap<>(AttributionModel.class);
+        unavailable.putAll(r.unavailable());
+        models.remove(AttributionModel.MARKOV);
+        unavailable.remove(AttributionModel.MARKOV);
+        try {
+            models.put(AttributionModel.MARKOV, acc.markov(maxStates));
+        } catch (IllegalStateException e) {
+            unavailable.put(AttributionModel.MARKOV, e.getMessage());
+        }
+        return new AttributionResult(models, unavailable);
+    }
+
+    private static AttributionAccumulator attribute(String method, Dataset<Row> events, JourneyColumns columns,
+            JourneyBuilder rules, AttributionAccumulator configuration, Set<String> conversionOutcomes) {
         Check.notNull(columns, "columns");
         Check.notNull(conversionOutcomes, "conversionOutcomes");
         if (conversionOutcomes.isEmpty()) {
@@ -190,8 +242,7 @@ public final class CxJourneys {
         byte[] template = Check.notNull(configuration, "configuration").emptyCopy().encode();
         List<Tuple2<String, byte[]>> parts = run(method, events, columns, rules,
                 JourneyPartition.Analysis.ATTRIBUTION, template, conversionOutcomes);
-        return merge(method, AttributionAccumulator.decode(template), parts, AttributionAccumulator::decode)
-                .result();
+        return merge(method, AttributionAccumulator.decode(template), parts, AttributionAccumulator::decode);
     }
 
     private static byte[] funnelTemplate(String method, Funnel funnel) {

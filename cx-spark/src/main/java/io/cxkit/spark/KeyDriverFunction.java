@@ -81,12 +81,8 @@ final class KeyDriverFunction implements UnboundFunction {
         NumericArgument[] args = new NumericArgument[fields.length];
         DataType[] types = new DataType[fields.length];
         for (int i = 0; i < fields.length; i++) {
-            args[i] = NumericArgument.of(i, fields[i].dataType());
-            if (args[i] == null) {
-                String what = i == 0 ? "outcome" : weighted && i == fields.length - 1 ? "weight" : "driver" + i;
-                throw new UnsupportedOperationException(qualified + ": the " + what
-                        + " argument must be numeric: got " + fields[i].dataType().sql());
-            }
+            String what = i == 0 ? "outcome" : weighted && i == fields.length - 1 ? "weight" : "driver" + i;
+            args[i] = NumericArgument.required(i, fields[i].dataType(), qualified, what);
             types[i] = fields[i].dataType();
         }
         List<String> names = new ArrayList<>();

@@ -59,6 +59,21 @@ final class NumericArgument implements Serializable {
         return new NumericArgument(ordinal, kind, 0, 0);
     }
 
+    /**
+     * The reader for argument {@code ordinal}, which a catalog function requires to be numeric.
+     *
+     * @throws UnsupportedOperationException (how Spark reports a failed bind) naming the function and
+     *     the argument, e.g. {@code "cx.nps: the score argument must be numeric: got STRING"}
+     */
+    static NumericArgument required(int ordinal, DataType type, String function, String argument) {
+        NumericArgument reader = of(ordinal, type);
+        if (reader == null) {
+            throw new UnsupportedOperationException(function + ": the " + argument + " argument must be numeric: got "
+                    + type.sql());
+        }
+        return reader;
+    }
+
     /** Whether the argument is null in this row (always, for a bare {@code NULL}). */
     boolean isNull(InternalRow row) {
         return kind == Kind.NULL || row.isNullAt(ordinal);

@@ -78,11 +78,7 @@ final class SurvivalFunction implements UnboundFunction {
             throw new UnsupportedOperationException(qualified + " takes " + expected + " arguments ("
                     + kind.arguments + "): got " + fields.length);
         }
-        NumericArgument time = NumericArgument.of(0, fields[0].dataType());
-        if (time == null) {
-            throw new UnsupportedOperationException(qualified + ": the time argument must be numeric: got "
-                    + fields[0].dataType().sql());
-        }
+        NumericArgument time = NumericArgument.required(0, fields[0].dataType(), qualified, "time");
         DataType eventType = fields[1].dataType();
         boolean booleanEvent = DataTypes.BooleanType.equals(eventType);
         NumericArgument event = booleanEvent ? null : NumericArgument.of(1, eventType);

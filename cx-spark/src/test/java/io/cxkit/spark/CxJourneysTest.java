@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.core.Channel;
+import io.cxkit.core.CxArea;
+import io.cxkit.core.JourneyStage;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedResult;
+import io.cxkit.core.Touchpoint;
+import io.cxkit.core.TouchpointCatalog;
 import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.LogJourney;
@@ -166,6 +170,17 @@ class CxJourneysTest {
         assertClose(local(log -> leading.emptyCopy().acceptAll(log, GAP).result()),
                 CxJourneys.pathVariants(events, COLUMNS, GAP, leading), "leading to checkout");
 
+        // Through a touchpoint catalog (by journey stage): the mapping travels in the encoding.
+        TouchpointCatalog catalog = TouchpointCatalog.of(List.of(
+                Touchpoint.of("home", "Home", Channel.WEB, JourneyStage.AWARENESS, CxArea.MARKETING),
+                Touchpoint.of("product", "Product", Channel.WEB, JourneyStage.CONSIDERATION, CxArea.PRODUCT),
+                Touchpoint.of("cart", "Cart", Channel.WEB, JourneyStage.PURCHASE, CxArea.SALES),
+                Touchpoint.of("checkout", "Checkout", Channel.WEB, JourneyStage.PURCHASE, CxArea.SALES)));
+        PathVariants stages = PathVariants.create().throughCatalog(catalog, TouchpointCatalog.Level.STAGE)
+                .collapsingRepeats();
+        assertClose(local(log -> stages.emptyCopy().acceptAll(log, GAP).result()),
+                CxJourneys.pathVariants(events, COLUMNS, GAP, stages), "paths by stage");
+
         // The ties matter: the same events in reverse input order give other paths.
         List<Row> reversed = new ArrayList<>(ROWS);
         Collections.reverse(reversed);
@@ -185,6 +200,20 @@ class CxJourneysTest {
             assertEquals(order, got.model(AttributionModel.MARKOV).order());
             assertTrue(got.model(AttributionModel.MARKOV).conversions() > 0);
         }
+        // The overload with a limit: solved at exactly the chain's size, refused (with the reason) one below.
+        AttributionAccumulator third = AttributionAccumulator.of(3, Duration.ofDays(7));
+        AttributionAccumulator local = local(log -> log.scan(GAP, 1, third::emptyCopy,
+                (a, j) -> a.accept(j, Set.of("purchase")), AttributionAccumulator::combine));
+        int states = local.markov(AttributionAccumulator.MAX_STATES_LIMIT).states();
+        AttributionResult wide = CxJourneys.attribution(events, COLUMNS, GAP, third, Set.of("purchase"), states);
+        assertClose(local.markov(states), wide.model(AttributionModel.MARKOV), "markov, maxStates " + states);
+        assertClose(local.heuristic(AttributionModel.LINEAR), wide.model(AttributionModel.LINEAR), "linear");
+        AttributionResult narrow = CxJourneys.attribution(events, COLUMNS, GAP, third, Set.of("purchase"), states - 1);
+        assertTrue(narrow.unavailable().get(AttributionModel.MARKOV).contains("more than the limit " + (states - 1)),
+                narrow.unavailable()::toString);
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class, () -> CxJourneys.attribution(
+                events, COLUMNS, GAP, third, Set.of("purchase"), 0));
+        assertEquals("CxJourneys.attribution: maxStates must be in [1, 5000]: 0", range.getMessage());
     }
 
     @Test
