@@ -7,8 +7,11 @@ import java.util.List;
 /**
  * Dense ids for names: the first name seen gets id 0, the next new name id 1, and so on. Lookups
  * of a known ASCII name allocate nothing (open addressing over an {@code int[]} of ids, the names
- * compared in place; a name with other characters is decoded to compare). This is the one string-to-id encoder of the library; columnar code stores ids and turns
- * them back into names only when it builds a result.
+ * compared in place; a name with other characters is decoded to compare). A name can also be
+ * looked up by its UTF-8 bytes ({@link #idOf(byte[], int, int)}: the hash is over the UTF-8 bytes
+ * either way, so a reader finds ids straight from its input buffer). This is the one
+ * string-to-id encoder of the library; columnar code stores ids and turns them back into names
+ * only when it builds a result; {@link #sort} orders ids by name without pairwise comparisons.
  *
  * <p>Footprint: the names are kept once, as UTF-8 in one byte array, with an offset, a hash and two
  * table slots of 4 bytes each per name: about {@code utf8Length + 16} bytes a name, e.g. 23 bytes
@@ -47,7 +50,7 @@ public final class NameDictionary {
      * @throws NullPointerException if {@code name} is null
      */
     public int idOf(String name) {
-        int h = spread(name.hashCode());
+        int h = hash(name);
         int mask = table.length - 1;
         for (int slot = h & mask;; slot = (slot + 1) & mask) {
             int id = table[slot] - 1;
@@ -61,6 +64,53 @@ public final class NameDictionary {
     }
 
     /**
+     * The id of the name whose UTF-8 encoding is {@code utf8[offset, offset + length)}, adding it
+     * when it is new: the same id {@link #idOf(String)} gives the decoded name. A reader can look
+     * names up straight from its input buffer this way, without making a {@code String}.
+     *
+     * @param utf8 the bytes, not null
+     * @param offset where the name starts
+     * @param length how many bytes it takes
+     * @return its id, in [0, size())
+     * @throws IndexOutOfBoundsException if the range is not within {@code utf8}
+     * @throws IllegalArgumentException if a new name's bytes are not valid UTF-8
+     */
+    public int idOf(byte[] utf8, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, utf8.length);
+        int h = hash(utf8, offset, length);
+        int slot = slot(utf8, offset, length, h);
+        int id = table[slot] - 1;
+        return id >= 0 ? id : add(utf8, offset, length, h, slot);
+    }
+
+    /**
+     * The id of the name whose UTF-8 encoding is {@code utf8[offset, offset + length)}, or −1 when it
+     * was never added: the id {@link #find(String)} gives the decoded name.
+     *
+     * @param utf8 the bytes, not null
+     * @param offset where the name starts
+     * @param length how many bytes it takes
+     * @return its id or −1
+     * @throws IndexOutOfBoundsException if the range is not within {@code utf8}
+     */
+    public int find(byte[] utf8, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, utf8.length);
+        return table[slot(utf8, offset, length, hash(utf8, offset, length))] - 1;
+    }
+
+    /** The table slot holding the name of these bytes, or the empty slot where it would go. */
+    private int slot(byte[] utf8, int offset, int length, int h) {
+        int mask = table.length - 1;
+        for (int slot = h & mask;; slot = (slot + 1) & mask) {
+            int id = table[slot] - 1;
+            if (id < 0 || hashes[id] == h && offsets[id + 1] - offsets[id] == length
+                    && Arrays.equals(bytes, offsets[id], offsets[id + 1], utf8, offset, offset + length)) {
+                return slot;
+            }
+        }
+    }
+
+    /**
      * The id of a name, or −1 when it was never added.
      *
      * @param name the name, not null
@@ -68,7 +118,7 @@ public final class NameDictionary {
      * @throws NullPointerException if {@code name} is null
      */
     public int find(String name) {
-        int h = spread(name.hashCode());
+        int h = hash(name);
         int mask = table.length - 1;
         for (int slot = h & mask;; slot = (slot + 1) & mask) {
             int id = table[slot] - 1;
@@ -173,16 +223,38 @@ public final class NameDictionary {
      * @return a new array of length {@link #size()}
      */
     public int[] sortedRanks() {
-        Integer[] order = new Integer[size];
+        int[] order = new int[size];
         for (int i = 0; i < size; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, this::compare);
+        sort(order, 0, size);
         int[] rank = new int[size];
         for (int r = 0; r < size; r++) {
             rank[order[r]] = r;
         }
         return rank;
+    }
+
+    /**
+     * Sorts {@code ids[from, to)} by their names in the order of {@link #compare} (that is, of
+     * {@link String#compareTo}), without comparing names one pair at a time: a radix sort on eight
+     * bytes of the names at a time (about 1 second for ten million names done pairwise, some 0.1 s
+     * this way).
+     *
+     * @param ids distinct ids in [0, size())
+     * @param from first position, inclusive
+     * @param to last position, exclusive
+     * @throws IndexOutOfBoundsException if the range is not within {@code ids} or an id was never
+     *         given out
+     */
+    public void sort(int[] ids, int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, ids.length);
+        for (int i = from; i < to; i++) {
+            if (ids[i] < 0 || ids[i] >= size) {
+                throw new IndexOutOfBoundsException("name ids must be in [0, " + size + "): " + ids[i]);
+            }
+        }
+        new NameSort(bytes, offsets).sort(ids, from, to);
     }
 
     /**
@@ -196,15 +268,44 @@ public final class NameDictionary {
     }
 
     private int add(String name, int h, int slot) {
-        byte[] utf8 = null;
         int len = name.length();
-        for (int i = 0; i < name.length() && utf8 == null; i++) {
+        for (int i = 0; i < name.length(); i++) {
             if (name.charAt(i) >= 0x80) {
-                utf8 = name.getBytes(StandardCharsets.UTF_8);
-                len = utf8.length;
-                ascii = false;
+                byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+                return add(utf8, 0, utf8.length, h, slot);
             }
         }
+        int start = room(len);
+        for (int i = 0; i < len; i++) {
+            bytes[start + i] = (byte) name.charAt(i);
+        }
+        return added(start + len, h, slot);
+    }
+
+    private int add(byte[] utf8, int offset, int len, int h, int slot) {
+        for (int i = offset; i < offset + len; i++) {
+            if (utf8[i] < 0) {
+                requireUtf8(utf8, offset, len);
+                ascii = false;
+                break;
+            }
+        }
+        int start = room(len);
+        System.arraycopy(utf8, offset, bytes, start, len);
+        return added(start + len, h, slot);
+    }
+
+    private static void requireUtf8(byte[] utf8, int offset, int len) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(utf8, offset, len));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("name must be valid UTF-8: " + len + " bytes at offset " + offset
+                    + " are not (" + e + ")", e);
+        }
+    }
+
+    /** Makes room for a new name of {@code len} bytes and returns where it starts. */
+    private int room(int len) {
         if (size == hashes.length) {
             offsets = Arrays.copyOf(offsets, size * 2 + 1);
             hashes = Arrays.copyOf(hashes, size * 2);
@@ -218,14 +319,12 @@ public final class NameDictionary {
             }
             bytes = Arrays.copyOf(bytes, (int) grown);
         }
-        if (utf8 != null) {
-            System.arraycopy(utf8, 0, bytes, start, len);
-        } else {
-            for (int i = 0; i < len; i++) {
-                bytes[start + i] = (byte) name.charAt(i);
-            }
-        }
-        offsets[size + 1] = start + len;
+        return start;
+    }
+
+    /** Records the name just copied to end at {@code end} under {@code slot}. */
+    private int added(int end, int h, int slot) {
+        offsets[size + 1] = end;
         hashes[size] = h;
         table[slot] = size + 1;
         int id = size++;
@@ -246,6 +345,31 @@ public final class NameDictionary {
             t[slot] = id + 1;
         }
         table = t;
+    }
+
+    /**
+     * The hash of a name's UTF-8 bytes ({@code 31 * h + byte}, spread): for an ASCII name the same
+     * arithmetic as {@link String#hashCode()}, so a name hashes alike as a String and as bytes.
+     */
+    private static int hash(String name) {
+        int h = 0;
+        for (int i = 0, n = name.length(); i < n; i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80) {
+                byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+                return hash(utf8, 0, utf8.length);
+            }
+            h = 31 * h + c;
+        }
+        return spread(h);
+    }
+
+    private static int hash(byte[] b, int offset, int length) {
+        int h = 0;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            h = 31 * h + (b[i] & 0xFF);
+        }
+        return spread(h);
     }
 
     private static int spread(int h) {

@@ -327,6 +327,46 @@ final class Timestamps {
         return t >= MIN_SECOND && t <= MAX_SECOND ? t : Long.MIN_VALUE;
     }
 
+    /**
+     * {@link #epochNanos(String)} of a value's UTF-8 bytes in the shapes of
+     * {@link #epochSecond(byte[], int, int)}, keeping the fraction of a second as the String path
+     * does (up to nine digits after the seconds of an ISO-8601 time, the milliseconds of an
+     * epoch-milliseconds value); Long.MIN_VALUE for anything else and for times a {@code long}
+     * of nanoseconds cannot hold: then the String path decides (and gives the error).
+     */
+    long epochNanos(byte[] b, int s, int e) {
+        long sec = epochSecond(b, s, e);
+        if (sec == Long.MIN_VALUE || sec > 9_223_372_035L || sec < -9_223_372_036L) {
+            return Long.MIN_VALUE;
+        }
+        int nanos = 0;
+        int len = e - s;
+        if (b[s + Math.min(4, len - 1)] == '-') { // ISO: digits after yyyy
+            if (len > 20 && b[s + 19] == '.') {
+                int digits = 0;
+                for (int i = s + 20; i < e && digits < 9; i++, digits++) {
+                    int d = b[i] - '0';
+                    if (d < 0 || d > 9) {
+                        break;
+                    }
+                    nanos = nanos * 10 + d;
+                }
+                for (; digits < 9; digits++) {
+                    nanos *= 10;
+                }
+            }
+        } else { // plain digits (epochSecond accepted them): milliseconds past the threshold
+            long v = 0;
+            for (int i = s; i < e; i++) {
+                v = v * 10 + (b[i] - '0');
+            }
+            if (v >= MILLIS_THRESHOLD) {
+                nanos = (int) (v % 1000) * 1_000_000;
+            }
+        }
+        return sec * 1_000_000_000L + nanos;
+    }
+
     private final int[] dayKeys = new int[1024];
     private final long[] days = new long[1024];
 

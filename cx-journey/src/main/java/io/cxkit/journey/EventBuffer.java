@@ -7,15 +7,14 @@ import java.util.Arrays;
  * The events an {@link EventLog.Builder} holds before it sorts them: the {@link EventColumns} and,
  * beside them, each event's customer id (4 bytes an event, chunked as the columns are). Sorts them
  * by (customer name, time, input order): customers by a counting sort over their ranks in name
- * order, each customer's events by a stable merge sort on time.
+ * order (the names ranked by {@link NameDictionary#sort}, a radix sort), each customer's events by
+ * a stable merge sort on time.
  */
 final class EventBuffer {
     private final NameDictionary customers;
     private final EventColumns cols = new EventColumns();
     private int[][] customer = new int[1][];
     private int[] sortedIds = new int[0]; // customer ids in name order, as of the last ranks()
-    private String lastCustomer;
-    private int lastCustomerId;
 
     EventBuffer(NameDictionary customers) {
         this.customers = customers;
@@ -33,8 +32,8 @@ final class EventBuffer {
         return cols.optionalColumns();
     }
 
-    /** Appends one event of the named customer; the other fields as {@link EventColumns#add}. */
-    void add(String customerId, long t, int tp, int ch, int st, int oc, double v, int cs, int sg) {
+    /** Appends one event of the customer with dictionary id {@code customerId}; the other fields as {@link EventColumns#add}. */
+    void add(int customerId, long t, int tp, int ch, int st, int oc, double v, int cs, int sg) {
         int i = cols.size();
         if ((i & EventColumns.MASK) == 0) {
             int c = i >>> EventColumns.SHIFT;
@@ -45,11 +44,7 @@ final class EventBuffer {
                 customer[c] = new int[EventColumns.CHUNK];
             }
         }
-        if (!customerId.equals(lastCustomer)) { // files often hold a customer's events together
-            lastCustomer = customerId;
-            lastCustomerId = customers.idOf(customerId);
-        }
-        customer[i >>> EventColumns.SHIFT][i & EventColumns.MASK] = lastCustomerId;
+        customer[i >>> EventColumns.SHIFT][i & EventColumns.MASK] = customerId;
         cols.add(t, tp, ch, st, oc, v, cs, sg);
     }
 
@@ -75,7 +70,7 @@ final class EventBuffer {
             for (int i = 0; i < fresh.length; i++) {
                 fresh[i] = old + i;
             }
-            IntSorts.stableSort(fresh, 0, fresh.length, new int[fresh.length], customers::compare);
+            customers.sort(fresh, 0, fresh.length);
             int[] merged = new int[n];
             int i = 0;
             int j = 0;

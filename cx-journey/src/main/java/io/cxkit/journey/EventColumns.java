@@ -112,6 +112,36 @@ final class EventColumns {
                 from.valueAt(e), from.caseAt(e), from.segmentAt(e));
     }
 
+    /**
+     * One bit per event of {@code e} in [0, size()): set when the event has a value in some optional
+     * column. A copy in another order ({@link #addFrom(EventColumns, int, long[])}) reads the
+     * optional columns, a binary search per column in a sparse chunk, only where a bit is set.
+     */
+    long[] withOptional() {
+        long[] bits = new long[(size >>> 6) + 1];
+        stage.mark(bits, size);
+        outcome.mark(bits, size);
+        value.mark(bits, size);
+        caseId.mark(bits, size);
+        segment.mark(bits, size);
+        return bits;
+    }
+
+    /** Whether event {@code e} has a bit in {@link #withOptional()}'s {@code bits}. */
+    static boolean marked(long[] bits, int e) {
+        return (bits[e >>> 6] & (1L << e)) != 0;
+    }
+
+    /** Appends event {@code e} of {@code from}, whose events with optional values are marked in {@code optional}. */
+    void addFrom(EventColumns from, int e, long[] optional) {
+        if (marked(optional, e)) {
+            addFrom(from, e);
+        } else {
+            add(from.timeAt(e), from.touchpointAt(e), from.channelAt(e), EventLog.NONE, EventLog.NONE, Double.NaN,
+                    EventLog.NONE, EventLog.NONE);
+        }
+    }
+
     private void addChunk() {
         if (chunks == time.length) {
             int n = time.length * 2;

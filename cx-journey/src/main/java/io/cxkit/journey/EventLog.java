@@ -477,6 +477,8 @@ public final class EventLog implements AutoCloseable {
         private final long[] spilledBytes = new long[1];
         private boolean built;
         private String broken;
+        private String lastCustomer;
+        private int lastCustomerId;
 
         private Builder() {
         }
@@ -633,18 +635,147 @@ public final class EventLog implements AutoCloseable {
             }
             int ch = small(channelIds, channels, channel, "channels");
             int st = stage == null ? NONE : small(stageIds, stages, stage, "journey stages");
+            if (!customerId.equals(lastCustomer)) { // files often hold a customer's events together
+                lastCustomer = customerId;
+                lastCustomerId = customers.idOf(customerId);
+            }
+            return append(lastCustomerId, epochNanos, touchpoints.idOf(touchpoint), ch, st,
+                    outcome == null ? NONE : outcomes.idOf(outcome), value,
+                    caseId == null ? NONE : cases.idOf(caseId), segment == null ? NONE : segments.idOf(segment));
+        }
+
+        /**
+         * Appends one event given by the ids its names already have in this builder's dictionaries
+         * ({@link #customers()}, {@link #touchpoints()}, {@link #outcomes()}, {@link #cases()},
+         * {@link #segments()}; the channel as {@link #channelId(Channel)}). A reader that finds a
+         * row's names by their bytes ({@link NameDictionary#find(byte[], int, int)}) appends it this
+         * way without a {@code String} per field; a row with a name the builder has not seen goes
+         * through {@link #add(String, long, String, Channel, JourneyStage, String, double, String, String)},
+         * which adds the names. The event is the one that add would append with those names.
+         *
+         * @param customer the customer's id, in [0, customers().size())
+         * @param epochNanos the time in nanoseconds since 1970-01-01T00:00Z
+         * @param touchpoint the touchpoint's id, in [0, touchpoints().size())
+         * @param channel the channel's id ({@link #channelId(Channel)}), not −1
+         * @param stage the journey stage's id ({@link #stageId(JourneyStage)}), or −1 for none
+         * @param outcome the outcome's id, or −1 for none
+         * @param value the value, or NaN for none; finite otherwise
+         * @param caseId the case id's id, or −1 for none
+         * @param segment the segment's id, or −1 for none
+         * @return this builder
+         * @throws InvalidInputException if an id was never given out or the value is infinite
+         * @throws IllegalStateException if the builder was already built
+         * @throws UncheckedIOException if a run cannot be written (naming the temp directory)
+         */
+        public Builder addIds(int customer, long epochNanos, int touchpoint, int channel, int stage, int outcome,
+                double value, int caseId, int segment) {
+            usable();
+            requireId(customer, customers.size(), false, "customer");
+            requireId(touchpoint, touchpoints.size(), false, "touchpoint");
+            requireId(channel, channels.size(), false, "channel");
+            requireId(stage, stages.size(), true, "stage");
+            requireId(outcome, outcomes.size(), true, "outcome");
+            requireId(caseId, cases.size(), true, "caseId");
+            requireId(segment, segments.size(), true, "segment");
+            if (Double.isInfinite(value)) {
+                throw new InvalidInputException("event value must be finite: " + value);
+            }
+            return append(customer, epochNanos, touchpoint, channel, stage, outcome, value, caseId, segment);
+        }
+
+        private static void requireId(int id, int size, boolean optional, String what) {
+            if ((id < 0 || id >= size) && !(optional && id == NONE)) {
+                throw new InvalidInputException("event " + what + " id must be in [0, " + size + ")"
+                        + (optional ? " or -1 for none" : "") + ": " + id);
+            }
+        }
+
+        /** Appends an event whose fields are checked ids. */
+        private Builder append(int customer, long epochNanos, int tp, int ch, int st, int oc, double value, int cs,
+                int sg) {
+            if (size == Integer.MAX_VALUE - 1) {
+                throw new InvalidInputException("an event log holds at most " + (Integer.MAX_VALUE - 1) + " events");
+            }
             if (buffer.size() >= spillAt) {
                 spill();
             }
             int columnsBefore = buffer.optionalColumns();
-            buffer.add(customerId, epochNanos, touchpoints.idOf(touchpoint), ch, st,
-                    outcome == null ? NONE : outcomes.idOf(outcome), value,
-                    caseId == null ? NONE : cases.idOf(caseId), segment == null ? NONE : segments.idOf(segment));
+            buffer.add(customer, epochNanos, tp, ch, st, oc, value, cs, sg);
             size++;
             if (buffer.optionalColumns() != columnsBefore) {
                 updateSpillAt();
             }
             return this;
+        }
+
+        /**
+         * The customer dictionary: the ids {@link #addIds} takes. Read-only by contract: a name
+         * added here directly would be a customer without events.
+         *
+         * @return the dictionary
+         */
+        public NameDictionary customers() {
+            return customers;
+        }
+
+        /**
+         * The touchpoint dictionary ({@link #addIds}); read-only by contract.
+         *
+         * @return the dictionary
+         */
+        public NameDictionary touchpoints() {
+            return touchpoints;
+        }
+
+        /**
+         * The outcome dictionary ({@link #addIds}); read-only by contract.
+         *
+         * @return the dictionary
+         */
+        public NameDictionary outcomes() {
+            return outcomes;
+        }
+
+        /**
+         * The case-id dictionary ({@link #addIds}); read-only by contract.
+         *
+         * @return the dictionary
+         */
+        public NameDictionary cases() {
+            return cases;
+        }
+
+        /**
+         * The segment dictionary ({@link #addIds}); read-only by contract.
+         *
+         * @return the dictionary
+         */
+        public NameDictionary segments() {
+            return segments;
+        }
+
+        /**
+         * The id of a channel among this builder's channels ({@link #addIds}), or −1 when no event
+         * added so far has it.
+         *
+         * @param channel the channel
+         * @return its id or −1
+         */
+        public int channelId(Channel channel) {
+            Integer id = channelIds.get(channel);
+            return id == null ? NONE : id;
+        }
+
+        /**
+         * The id of a journey stage among this builder's stages ({@link #addIds}), or −1 when no
+         * event added so far has it.
+         *
+         * @param stage the stage
+         * @return its id or −1
+         */
+        public int stageId(JourneyStage stage) {
+            Integer id = stageIds.get(stage);
+            return id == null ? NONE : id;
         }
 
         private static <T> short small(Map<T, Integer> ids, List<T> list, T key, String what) {
@@ -686,13 +817,14 @@ public final class EventLog implements AutoCloseable {
                 int[] perm = buffer.sort(rank, start);
                 int[] order = buffer.customerOrder();
                 EventColumns cols = buffer.columns();
+                long[] optional = cols.withOptional();
                 try (SpillRuns.Writer w = new SpillRuns.Writer(runs.directory, spilledBytes)) {
                     runs.add(w.file(), 0);
                     for (int r = 0; r < rank.length; r++) {
                         if (start[r + 1] > start[r]) {
                             w.block(order[r], start[r + 1] - start[r]);
                             for (int k = start[r]; k < start[r + 1]; k++) {
-                                w.event(cols, perm[k]);
+                                w.event(cols, perm[k], optional);
                             }
                         }
                     }
@@ -730,9 +862,11 @@ public final class EventLog implements AutoCloseable {
                 int[] rank = buffer.ranks();
                 int[] start = new int[rank.length + 1];
                 int[] perm = buffer.sort(rank, start);
+                EventColumns cols = buffer.columns();
+                long[] optional = cols.withOptional();
                 EventColumns sorted = new EventColumns();
                 for (int k = 0; k < perm.length; k++) {
-                    sorted.addFrom(buffer.columns(), perm[k]);
+                    sorted.addFrom(cols, perm[k], optional);
                 }
                 int[] order = buffer.customerOrder();
                 buffer = null;

@@ -63,6 +63,17 @@ final class SpillRuns {
             buf.putInt(customer).putInt(count);
         }
 
+        /** Writes event {@code e}, reading its optional fields only when it is marked in {@code optional}. */
+        void event(EventColumns cols, int e, long[] optional) {
+            if (EventColumns.marked(optional, e)) {
+                event(cols, e);
+            } else {
+                room(MAX_EVENT);
+                buf.putLong(cols.timeAt(e)).putInt(cols.touchpointAt(e)).putShort((short) cols.channelAt(e))
+                        .putShort((short) EventLog.NONE).put((byte) 0);
+            }
+        }
+
         void event(EventColumns cols, int e) {
             room(MAX_EVENT);
             buf.putLong(cols.timeAt(e)).putInt(cols.touchpointAt(e)).putShort((short) cols.channelAt(e))
