@@ -15,15 +15,16 @@ final class NameSort {
     /** Below this many ids a run is sorted by insertion on its keys. */
     private static final int SMALL = 48;
     private final byte[] bytes;
-    private final int[] offsets;
+    /** The dictionary's per-id ints: name {@code id} starts at {@code meta[STRIDE id]}, ends at {@code meta[STRIDE (id + 1)]}. */
+    private final int[] meta;
     private long[] keys = new long[0];
     private long[] keyScratch = new long[0];
     private int[] idScratch = new int[0];
     private int[] idScratch2 = new int[0];
 
-    NameSort(byte[] bytes, int[] offsets) {
+    NameSort(byte[] bytes, int[] meta) {
         this.bytes = bytes;
-        this.offsets = offsets;
+        this.meta = meta;
     }
 
     /** Sorts {@code ids[from, to)}, distinct valid ids. */
@@ -108,13 +109,13 @@ final class NameSort {
     }
 
     private int length(int id) {
-        return offsets[id + 1] - offsets[id];
+        return meta[NameDictionary.STRIDE * (id + 1)] - meta[NameDictionary.STRIDE * id];
     }
 
     /** The eight bytes of name {@code id} from byte {@code at} (zero past its end), mapped, big-endian. */
     private long key(int id, int at) {
-        int p = offsets[id] + at;
-        int end = offsets[id + 1];
+        int p = meta[NameDictionary.STRIDE * id] + at;
+        int end = meta[NameDictionary.STRIDE * (id + 1)];
         long k = 0;
         for (int i = 0; i < 8; i++, p++) {
             k = (k << 8) | (p < end ? map(bytes[p] & 0xFF) : 0);
