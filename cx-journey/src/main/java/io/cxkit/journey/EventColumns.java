@@ -114,7 +114,7 @@ final class EventColumns {
 
     /**
      * One bit per event of {@code e} in [0, size()): set when the event has a value in some optional
-     * column. A copy in another order ({@link #addFrom(EventColumns, int, long[])}) reads the
+     * column. A copy in another order ({@link #addFrom(EventBuffer.Sorted, int, EventColumns, long[])}) reads the
      * optional columns, a binary search per column in a sparse chunk, only where a bit is set.
      */
     long[] withOptional() {
@@ -132,12 +132,17 @@ final class EventColumns {
         return (bits[e >>> 6] & (1L << e)) != 0;
     }
 
-    /** Appends event {@code e} of {@code from}, whose events with optional values are marked in {@code optional}. */
-    void addFrom(EventColumns from, int e, long[] optional) {
+    /**
+     * Appends event {@code k} of {@code sorted}; its optional fields are read from {@code from} (at
+     * the event's source position) only when {@code optional} marks it.
+     */
+    void addFrom(EventBuffer.Sorted sorted, int k, EventColumns from, long[] optional) {
+        int e = sorted.source[k];
         if (marked(optional, e)) {
-            addFrom(from, e);
+            add(sorted.time[k], sorted.touchpoint[k], sorted.channel[k], from.stageAt(e), from.outcomeAt(e),
+                    from.valueAt(e), from.caseAt(e), from.segmentAt(e));
         } else {
-            add(from.timeAt(e), from.touchpointAt(e), from.channelAt(e), EventLog.NONE, EventLog.NONE, Double.NaN,
+            add(sorted.time[k], sorted.touchpoint[k], sorted.channel[k], EventLog.NONE, EventLog.NONE, Double.NaN,
                     EventLog.NONE, EventLog.NONE);
         }
     }

@@ -37,8 +37,9 @@ import java.util.function.Supplier;
  * or, once that is cheaper, dense (2, 4, 8, 4 and 4 bytes a slot), plus 8 bytes a customer for the index and the
  * dictionaries' names; {@link #residentBytes()} tells the total. The customer column is not kept:
  * the sorted log knows each customer's range. While building, the builder holds its buffer (the
- * same columns plus 4 bytes an event for the customer) and sorting adds 4 bytes an event and one
- * copy of the columns.
+ * same columns plus 4 bytes an event for the customer) and sorting adds 22 bytes an event (the
+ * always-present columns in sorted order, each event's position and rank) and one copy of the
+ * columns.
  *
  * <p><b>Spilling.</b> With {@link Builder#memoryBudget(long)}, the builder sorts what it holds by
  * (customer, time, input order) whenever the buffer would pass the budget and writes it as a run to
@@ -485,9 +486,9 @@ public final class EventLog implements AutoCloseable {
 
         /**
          * Bounds the heap the buffered events may take, sorting buffer included: past it the buffer
-         * is written to disk as a sorted run (see {@link EventLog}). An event takes about 40 bytes
-         * of budget (56 with outcomes, values, case ids and segments), so 64 MiB buffers about
-         * 1.6 million events. The dictionaries and, at a pass, 64 KiB a run come on top. Default:
+         * is written to disk as a sorted run (see {@link EventLog}). An event takes about 54 bytes
+         * of budget (98 with stages, outcomes, values, case ids and segments), so 64 MiB buffers
+         * about 1.2 million events. The dictionaries and, at a pass, 64 KiB a run come on top. Default:
          * no budget (never spills).
          *
          * @param bytes the budget, at least 1 (a budget below one event spills every event)
@@ -797,7 +798,7 @@ public final class EventLog implements AutoCloseable {
             if (budget == Long.MAX_VALUE) {
                 return;
             }
-            long perEvent = 2L * buffer.columns().bytesPerEvent() + 4 + 4;
+            long perEvent = 2L * buffer.columns().bytesPerEvent() + 4 + EventBuffer.SORT_BYTES;
             spillAt = Math.max(1, budget / perEvent);
         }
 
@@ -813,8 +814,8 @@ public final class EventLog implements AutoCloseable {
             }
             try {
                 int[] rank = buffer.ranks();
-                int[] start = new int[rank.length + 1];
-                int[] perm = buffer.sort(rank, start);
+                EventBuffer.Sorted sorted = buffer.sort(rank);
+                int[] start = sorted.start;
                 int[] order = buffer.customerOrder();
                 EventColumns cols = buffer.columns();
                 long[] optional = cols.withOptional();
@@ -824,7 +825,7 @@ public final class EventLog implements AutoCloseable {
                         if (start[r + 1] > start[r]) {
                             w.block(order[r], start[r + 1] - start[r]);
                             for (int k = start[r]; k < start[r + 1]; k++) {
-                                w.event(cols, perm[k], optional);
+                                w.event(sorted, k, cols, optional);
                             }
                         }
                     }
@@ -860,17 +861,16 @@ public final class EventLog implements AutoCloseable {
             built = true;
             if (runs == null) {
                 int[] rank = buffer.ranks();
-                int[] start = new int[rank.length + 1];
-                int[] perm = buffer.sort(rank, start);
                 EventColumns cols = buffer.columns();
                 long[] optional = cols.withOptional();
+                EventBuffer.Sorted s = buffer.sort(rank);
                 EventColumns sorted = new EventColumns();
-                for (int k = 0; k < perm.length; k++) {
-                    sorted.addFrom(cols, perm[k], optional);
+                for (int k = 0; k < s.time.length; k++) {
+                    sorted.addFrom(s, k, cols, optional);
                 }
                 int[] order = buffer.customerOrder();
                 buffer = null;
-                return new EventLog(this, new Segment(sorted, start, order), null, null);
+                return new EventLog(this, new Segment(sorted, s.start, order), null, null);
             }
             spill();
             SpillRuns.Files owned = new SpillRuns.Files(runs.directory);
