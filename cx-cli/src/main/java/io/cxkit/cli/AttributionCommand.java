@@ -175,7 +175,7 @@ final class AttributionCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
-        AttributionAccumulator acc = AttributionAccumulator.create(order, h);
+        AttributionAccumulator acc = AttributionAccumulator.of(order, h);
         AttributionReader.Summary read = reader.read(file, acc::accept);
         AttributionModelResult r;
         try {

@@ -19,7 +19,7 @@ import io.cxkit.journey.funnel.Funnel;
 import io.cxkit.journey.paths.PathVariants;
 import io.cxkit.journey.paths.TransitionGraph;
 import io.cxkit.journey.service.ServiceMetrics;
-import io.cxkit.journey.service.ServiceResult;
+import io.cxkit.journey.service.ServiceMetricsResult;
 import io.cxkit.journey.service.TicketEvent;
 import io.cxkit.journey.service.TicketFacts;
 import io.cxkit.journey.survival.SurvivalAccumulator;
@@ -128,8 +128,8 @@ final class DemoPage {
                 tickets::add);
         ServiceMetrics metrics = ServiceMetrics.builder().firstResponseTarget(FIRST_RESPONSE_SLA)
                 .resolutionTarget(RESOLUTION_SLA).build();
-        ServiceResult overall = metrics.run(tickets);
-        Map<String, ServiceResult> byChannel = new TreeMap<>();
+        ServiceMetricsResult overall = metrics.run(tickets);
+        Map<String, ServiceMetricsResult> byChannel = new TreeMap<>();
         metrics.bySegment(tickets, TicketFacts.byChannel()).asMap().forEach((k, v) -> byChannel.put(k.part(0), v));
         b.section("Support service")
                 .paragraph(read("ticket_events.csv", tr.rows(), tr.accepted(), tr.rejected())
@@ -156,7 +156,7 @@ final class DemoPage {
                 .chart(DriversChart.importance(kd))
                 .chart(DriversChart.quadrant(kd));
 
-        AttributionAccumulator acc = AttributionAccumulator.create(1, Duration.ofDays(7));
+        AttributionAccumulator acc = AttributionAccumulator.of(1, Duration.ofDays(7));
         AttributionReader.Summary ar = AttributionReader.builder().converted("outcome=renewed").build()
                 .read(dir.resolve("interactions.csv"), acc::accept);
         List<AttributionModelResult> models = new ArrayList<>();

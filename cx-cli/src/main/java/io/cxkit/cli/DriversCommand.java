@@ -7,7 +7,7 @@ import io.cxkit.report.HtmlReport;
 import io.cxkit.survey.drivers.DriverImportance;
 import io.cxkit.survey.drivers.DriverRows;
 import io.cxkit.survey.drivers.KeyDriverMethod;
-import io.cxkit.survey.drivers.KeyDriverResult;
+import io.cxkit.survey.drivers.KeyDriversResult;
 import io.cxkit.survey.drivers.KeyDrivers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -89,7 +89,7 @@ final class DriversCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
-        KeyDriverResult r;
+        KeyDriversResult r;
         ReadSummary s;
         if (bootstrap == null) {
             KeyDrivers kd = KeyDrivers.of(outcome, drivers);   // streams: memory bounded by the drivers

@@ -8,7 +8,7 @@ import io.cxkit.io.TicketEventReader;
 import io.cxkit.io.TicketRecordReader;
 import io.cxkit.journey.service.BusinessCalendar;
 import io.cxkit.journey.service.ServiceMetrics;
-import io.cxkit.journey.service.ServiceResult;
+import io.cxkit.journey.service.ServiceMetricsResult;
 import io.cxkit.journey.service.TicketEvent;
 import io.cxkit.journey.service.TicketFacts;
 import io.cxkit.report.ChartOptions;
@@ -178,8 +178,8 @@ final class ServiceCommand implements Callable<Integer> {
         List<TicketEvent> events = new ArrayList<>();
         ReadSummary s = rb.build().read(file, events::add);
         requireCounted(s);
-        ServiceResult overall = metrics.run(events);
-        Map<String, ServiceResult> segments = new TreeMap<>();
+        ServiceMetricsResult overall = metrics.run(events);
+        Map<String, ServiceMetricsResult> segments = new TreeMap<>();
         if (segmentOf != null) {
             metrics.bySegment(events, segmentOf).asMap().forEach((k, v) -> segments.put(k.part(0), v));
         }
@@ -262,7 +262,7 @@ final class ServiceCommand implements Callable<Integer> {
         return t;
     }
 
-    static void table(PrintWriter out, String label, ServiceResult r, CliSupport.TypedDuration[] targets) {
+    static void table(PrintWriter out, String label, ServiceMetricsResult r, CliSupport.TypedDuration[] targets) {
         out.printf(Locale.ROOT, "%n%s: %,d tickets, %,d solved%n", label, r.tickets(), r.solved());
         time(out, "first response", r.firstResponse());
         time(out, "resolution", r.resolution());
@@ -289,7 +289,7 @@ final class ServiceCommand implements Callable<Integer> {
     }
 
     /** The schema module's {@code cxkit/service/v1} result, with the {@code --sla} targets as typed. */
-    static ObjectNode json(ServiceResult r, CliSupport.TypedDuration[] targets) {
+    static ObjectNode json(ServiceMetricsResult r, CliSupport.TypedDuration[] targets) {
         return echoTargets(CliSupport.tree(r), targets);
     }
 

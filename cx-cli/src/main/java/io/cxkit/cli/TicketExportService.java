@@ -9,7 +9,7 @@ import io.cxkit.io.ReadSummary;
 import io.cxkit.io.TicketRecordReader;
 import io.cxkit.journey.service.FirstContactRule;
 import io.cxkit.journey.service.ServiceMetrics;
-import io.cxkit.journey.service.ServiceResult;
+import io.cxkit.journey.service.ServiceMetricsResult;
 import io.cxkit.journey.service.TicketRecord;
 import io.cxkit.journey.service.TicketRecordAccumulator;
 import io.cxkit.journey.service.TicketRecordResult;
@@ -207,8 +207,8 @@ final class TicketExportService {
      * counting every ticket as without a value; {@code present} holds the field keys found.
      */
     void table(PrintWriter out, String label, TicketRecordResult r, Set<String> present) {
-        ServiceResult e = r.elapsed();
-        ServiceResult b = r.businessHours();
+        ServiceMetricsResult e = r.elapsed();
+        ServiceMetricsResult b = r.businessHours();
         out.printf(Locale.ROOT, "%n%s: %,d tickets, %,d solved%n", label, r.tickets(), r.solved());
         long unsolved = r.tickets() - r.solved();
         String left = unsolved == 0 ? "" : String.format(Locale.ROOT, "%,d unsolved left out", unsolved);

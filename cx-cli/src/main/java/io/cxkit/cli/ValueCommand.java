@@ -9,7 +9,7 @@ import io.cxkit.io.ReadSummary;
 import io.cxkit.io.TransactionReader;
 import io.cxkit.journey.value.Acquisition;
 import io.cxkit.journey.value.BgNbd;
-import io.cxkit.journey.value.CustomerBase;
+import io.cxkit.journey.value.RepeatPurchasesResult;
 import io.cxkit.journey.value.CustomerValue;
 import io.cxkit.journey.value.GammaGamma;
 import io.cxkit.journey.value.GroupValue;
@@ -196,9 +196,9 @@ final class ValueCommand implements Callable<Integer> {
         TransactionReader.Builder rb = TransactionReader.builder().customer(column("customer")).time(column("time"))
                 .amount(column("amount"));
         reading.apply(spec.commandLine(), rb);
-        RepeatPurchases acc = RepeatPurchases.create(cal, hold);
+        RepeatPurchases acc = RepeatPurchases.of(cal, hold);
         ReadSummary read = rb.build().read(file, acc);
-        CustomerBase base = acc.result();
+        RepeatPurchasesResult base = acc.result();
         if (base.customers().isEmpty()) {
             throw new IllegalArgumentException("no customer made a first purchase on or before --calibration-end " + cal
                     + " in " + file + " (" + read.accepted() + " records, " + base.lateCustomers()
@@ -236,7 +236,7 @@ final class ValueCommand implements Callable<Integer> {
             ValueByGroup.Result result) {
     }
 
-    private record Report(ReadSummary read, CustomerBase base, ModelFit<? extends TransactionModel> fit,
+    private record Report(ReadSummary read, RepeatPurchasesResult base, ModelFit<? extends TransactionModel> fit,
             ModelFit<GammaGamma> spend, LifetimeValue lv, List<CustomerValue> values, Interval total,
             HoldoutComparison holdout, ValueByGroup.ValueAtRisk lowAlive, Grouping grouping, Acquired acquired) {
     }
@@ -245,7 +245,7 @@ final class ValueCommand implements Callable<Integer> {
             Acquisition.Result result) {
     }
 
-    private Acquired acquire(LifetimeValue lv, CustomerBase base) {
+    private Acquired acquire(LifetimeValue lv, RepeatPurchasesResult base) {
         AcquisitionSpendReader.Builder sb = AcquisitionSpendReader.builder().errors(reading.onError);
         if (reading.inputFormat != null) {
             sb.format(reading.inputFormat);
@@ -311,7 +311,7 @@ final class ValueCommand implements Callable<Integer> {
     }
 
     private void table(Report r, PrintWriter out) {
-        CustomerBase b = r.base();
+        RepeatPurchasesResult b = r.base();
         out.printf(Locale.ROOT, "Customer value of %s: customer '%s', time '%s', amount '%s'; time in weeks (days / 7)%n",
                 file, r.read().columns().get("customer"), r.read().columns().get("time"), r.read().columns().get("amount"));
         out.printf(Locale.ROOT, "read %d rows, %d accepted, %d rejected; %d transactions after merging %d same-day records;"
@@ -522,7 +522,7 @@ final class ValueCommand implements Callable<Integer> {
 
     private Map<String, Object> json(Report r) {
         Map<String, Object> root = new LinkedHashMap<>();
-        CustomerBase b = r.base();
+        RepeatPurchasesResult b = r.base();
         root.put("schema", SCHEMA);
         root.put("file", file.toString());
         Map<String, Object> input = CliSupport.input(r.read());

@@ -129,7 +129,7 @@ class AttributionCommandTest {
     @Test
     void equalsTheLibraryOnTheSameJourneys() throws IOException {
         for (int order = 1; order <= 3; order++) {
-            AttributionAccumulator acc = AttributionAccumulator.create(order, Duration.ofHours(12));
+            AttributionAccumulator acc = AttributionAccumulator.of(order, Duration.ofHours(12));
             acc.accept(AttributionJourney.of(List.of("search", "email", "web"), List.of(
                     Instant.parse("2026-03-01T10:00:00Z"), Instant.parse("2026-03-02T10:00:00Z"),
                     Instant.parse("2026-03-03T10:00:00Z")), true, 100));

@@ -18,10 +18,10 @@ import io.cxkit.journey.funnel.FunnelResult;
 import io.cxkit.journey.paths.PathVariants;
 import io.cxkit.journey.paths.TopPaths;
 import io.cxkit.journey.service.ServiceMetrics;
-import io.cxkit.journey.service.ServiceResult;
+import io.cxkit.journey.service.ServiceMetricsResult;
 import io.cxkit.journey.service.TicketEvent;
 import io.cxkit.survey.drivers.KeyDriverMethod;
-import io.cxkit.survey.drivers.KeyDriverResult;
+import io.cxkit.survey.drivers.KeyDriversResult;
 import io.cxkit.survey.drivers.KeyDrivers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -325,7 +325,7 @@ class JourneyCommandsTest {
                 "first-response=1h,resolution=1d", "--format", "json"));
         List<TicketEvent> events = new ArrayList<>();
         TicketEventReader.builder().build().read(f, events::add);
-        ServiceResult api = ServiceMetrics.builder().calendar(CalendarFile.read(cal))
+        ServiceMetricsResult api = ServiceMetrics.builder().calendar(CalendarFile.read(cal))
                 .firstResponseTarget(Duration.ofHours(1)).resolutionTarget(Duration.ofDays(1)).build().run(events);
         JsonNode o = j.get("overall");
         assertEquals(api.tickets(), o.get("tickets").asLong());
@@ -408,7 +408,7 @@ class JourneyCommandsTest {
                 "--format", "json"));
         KeyDrivers kd = KeyDrivers.of("csat", drivers);
         DriverReader.of("csat", drivers).read(f, kd::accept);
-        KeyDriverResult api = kd.result(KeyDriverMethod.RELATIVE_WEIGHTS);
+        KeyDriversResult api = kd.result(KeyDriverMethod.RELATIVE_WEIGHTS);
         assertEquals(api.rSquared(), j.get("rSquared").asDouble(), 1e-12);
         assertEquals(api.n(), j.get("n").asLong());
         assertEquals(api.excluded(), j.get("excluded").asLong());

@@ -14,7 +14,7 @@ import io.cxkit.core.SegmentedAccumulator;
 import io.cxkit.io.TicketRecordReader;
 import io.cxkit.journey.service.FirstContactRule;
 import io.cxkit.journey.service.ServiceMetrics;
-import io.cxkit.journey.service.ServiceResult;
+import io.cxkit.journey.service.ServiceMetricsResult;
 import io.cxkit.journey.service.TicketRecord;
 import io.cxkit.journey.service.TicketRecordAccumulator;
 import io.cxkit.journey.service.TicketRecordResult;
@@ -210,7 +210,7 @@ class ServiceExportsCommandTest {
     }
 
     private static void sameResult(TicketRecordResult api, JsonNode o) {
-        ServiceResult e = api.elapsed();
+        ServiceMetricsResult e = api.elapsed();
         assertEquals(api.tickets(), o.get("tickets").asLong());
         assertEquals(api.solved(), o.get("solved").asLong());
         sameSeconds(e.firstResponse(), o.get("firstResponseSeconds"));

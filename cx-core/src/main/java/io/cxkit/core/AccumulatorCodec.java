@@ -12,7 +12,7 @@ import java.util.function.Function;
  * <p>Each module lists its types in one implementation, registered as a
  * {@link ServiceLoader} provider in {@code META-INF/services/io.cxkit.core.AccumulatorCodec}, so
  * that a module on the class path is found without being named: cx-core's own types
- * ({@link CoreCodec}) and cx-survey's. A type name claimed by two providers is an error when the
+ * ({@link CoreCodec}), cx-survey's and cx-journey's. A type name claimed by two providers is an error when the
  * table is first used.
  */
 public interface AccumulatorCodec {

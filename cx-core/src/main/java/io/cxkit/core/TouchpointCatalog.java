@@ -68,19 +68,15 @@ public final class TouchpointCatalog {
      *
      * @param touchpoints the touchpoints, each id at most once
      * @return the catalog
-     * @throws IllegalArgumentException if the collection or one of its touchpoints is missing, or
-     *     an id appears twice
+     * @throws NullPointerException if the collection or one of its touchpoints is null
+     * @throws IllegalArgumentException if an id appears twice
      */
     public static TouchpointCatalog of(Collection<Touchpoint> touchpoints) {
-        if (touchpoints == null) {
-            throw new IllegalArgumentException("touchpoints must not be missing: null");
-        }
+        Check.notNull(touchpoints, "touchpoints");
         Map<String, Touchpoint> byId = new HashMap<>();
         int i = 0;
         for (Touchpoint t : touchpoints) {
-            if (t == null) {
-                throw new IllegalArgumentException("touchpoints[" + i + "] must not be missing: null");
-            }
+            Check.notNull(t, "touchpoints[" + i + "]");
             if (byId.putIfAbsent(t.id(), t) != null) {
                 throw new IllegalArgumentException("touchpoint ids must be unique in a catalog: '" + t.id()
                         + "' appears twice");
@@ -125,12 +121,10 @@ public final class TouchpointCatalog {
      * @param touchpointId the touchpoint id
      * @param level stage, area or channel
      * @return the segment name
-     * @throws IllegalArgumentException if {@code level} is missing
+     * @throws NullPointerException if {@code level} is null
      */
     public String segment(String touchpointId, Level level) {
-        if (level == null) {
-            throw new IllegalArgumentException("catalog level must not be missing: null");
-        }
+        Check.notNull(level, "level");
         Touchpoint t = touchpointId == null ? null : byId.get(touchpointId);
         if (t == null) {
             return UNKNOWN;
@@ -150,10 +144,12 @@ public final class TouchpointCatalog {
      * @param part the index of the key part that holds the touchpoint id, {@code >= 0}
      * @param level stage, area or channel
      * @return the mapping; it throws {@link IllegalArgumentException} for a key without that part
-     * @throws IllegalArgumentException if {@code part} is negative or {@code level} missing
+     * @throws NullPointerException if {@code level} is null
+     * @throws IllegalArgumentException if {@code part} is negative
      */
     public UnaryOperator<SegmentKey> rollUp(int part, Level level) {
-        if (part < 0 || level == null) {
+        Check.notNull(level, "level");
+        if (part < 0) {
             throw new IllegalArgumentException("roll-up needs a key part >= 0 and a level: " + part + ", " + level);
         }
         return key -> {
@@ -175,9 +171,7 @@ public final class TouchpointCatalog {
      * @return the unknown ones, sorted, each once
      */
     public List<String> unknown(Collection<String> touchpointIds) {
-        if (touchpointIds == null) {
-            throw new IllegalArgumentException("touchpointIds must not be missing: null");
-        }
+        Check.notNull(touchpointIds, "touchpointIds");
         return touchpointIds.stream().filter(t -> t == null || !byId.containsKey(t)).map(String::valueOf).distinct()
                 .sorted().toList();
     }

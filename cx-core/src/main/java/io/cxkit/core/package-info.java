@@ -26,7 +26,11 @@
  * {@link java.lang.NullPointerException} whose message names the parameter
  * ({@code "other must not be null"}), through {@link io.cxkit.core.Check#notNull}. A value that is
  * present but wrong (blank, out of range, not finite) throws {@link java.lang.IllegalArgumentException}
- * naming the parameter, the rule and the value. No public method returns {@code null}: an absent
+ * naming the parameter, the rule and the value. A missing field of a record of data (an event's
+ * time or channel, a response's customer id, a transaction's day) is bad input, not a programming
+ * error: it throws {@link io.cxkit.core.InvalidInputException} (an {@code IllegalArgumentException}),
+ * as a blank one does, so that readers reject such a row by the same rule as any other bad cell.
+ * No public method returns {@code null}: an absent
  * value is an {@link java.util.Optional} (or an empty collection, or {@code NaN} for an estimate of
  * nothing). The one exception is a per-observation lookup on a live path that must not allocate
  * ({@link io.cxkit.core.RollingSegments#segment(io.cxkit.core.SegmentKey, java.time.Instant)}), whose Javadoc

@@ -34,9 +34,10 @@ class TouchpointCatalogTest {
         assertEquals("touchpoint ids must be unique in a catalog: 'checkout' appears twice",
                 assertThrows(IllegalArgumentException.class,
                         () -> TouchpointCatalog.of(List.of(CHECKOUT, CHECKOUT))).getMessage());
-        assertEquals("touchpoints[1] must not be missing: null", assertThrows(IllegalArgumentException.class,
+        assertEquals("touchpoints[1] must not be null", assertThrows(NullPointerException.class,
                 () -> TouchpointCatalog.of(Arrays.asList(CHECKOUT, null))).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> CATALOG.segment("checkout", null));
+        assertEquals("level must not be null", assertThrows(NullPointerException.class,
+                () -> CATALOG.segment("checkout", null)).getMessage());
     }
 
     @Test

@@ -4,7 +4,7 @@ import io.cxkit.survey.SurveyAccumulatorKind;
 import io.cxkit.core.Check;
 import io.cxkit.survey.drivers.DriverImportance;
 import io.cxkit.survey.drivers.KeyDriverMethod;
-import io.cxkit.survey.drivers.KeyDriverResult;
+import io.cxkit.survey.drivers.KeyDriversResult;
 import io.cxkit.survey.drivers.KeyDrivers;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +34,7 @@ import org.apache.flink.types.Row;
  *
  * <p>Result: {@code ROW<n BIGINT, excluded BIGINT, rSquared DOUBLE, importances
  * ARRAY<ROW<driver STRING, raw DOUBLE, rescaled DOUBLE, mean DOUBLE>>>}, the fields of
- * {@link KeyDriverResult} and {@link DriverImportance} (point estimates: bootstrap intervals need the
+ * {@link KeyDriversResult} and {@link DriverImportance} (point estimates: bootstrap intervals need the
  * rows). No rows, or fewer complete rows than drivers + 2 (too few to fit): NaN R² and
  * importances, with {@code n} saying how many there were; one small group never fails the query.
  *
@@ -137,7 +137,7 @@ public final class KeyDriversAggregate extends LiveAggregateFunction {
             }
             return Row.of(kd.n(), kd.excluded(), Double.NaN, importances);
         }
-        KeyDriverResult r = kd.result(method);
+        KeyDriversResult r = kd.result(method);
         Row[] importances = new Row[r.importances().size()];
         for (int i = 0; i < importances.length; i++) {
             DriverImportance d = r.importances().get(i);

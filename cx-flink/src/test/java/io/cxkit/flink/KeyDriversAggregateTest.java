@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cxkit.survey.drivers.DriverImportance;
 import io.cxkit.survey.drivers.KeyDriverMethod;
-import io.cxkit.survey.drivers.KeyDriverResult;
+import io.cxkit.survey.drivers.KeyDriversResult;
 import io.cxkit.survey.drivers.KeyDrivers;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,7 +69,7 @@ class KeyDriversAggregateTest {
         assertEquals(expected, actual, 1e-9 * Math.max(1, Math.abs(expected)), what);
     }
 
-    private static void assertSame(KeyDriverResult expected, Row r, String what) {
+    private static void assertSame(KeyDriversResult expected, Row r, String what) {
         assertEquals(expected.n(), r.getField(0), what + " n");
         assertEquals(expected.excluded(), r.getField(1), what + " excluded");
         assertClose(expected.rSquared(), (Double) r.getField(2), what + " rSquared");

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * a consumer as {@link AttributionJourney}s, e.g. an {@link AttributionAccumulator}.
  *
  * <pre>{@code
- * AttributionAccumulator acc = AttributionAccumulator.create(1, Duration.ofDays(7));
+ * AttributionAccumulator acc = AttributionAccumulator.of(1, Duration.ofDays(7));
  * AttributionReader.builder().converted("outcome=renewed").build()
  *     .read(Path.of("interactions.csv"), acc::accept);
  * }</pre>

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * List<TicketEvent> events = new ArrayList<>();
  * TicketEventReader.builder().build().read(Path.of("ticket_events.csv"), events::add);
- * ServiceResult r = ServiceMetrics.builder().build().run(events);
+ * ServiceMetricsResult r = ServiceMetrics.builder().build().run(events);
  * }</pre>
  */
 public final class TicketEventReader {

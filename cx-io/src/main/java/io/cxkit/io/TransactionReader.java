@@ -16,7 +16,7 @@ import java.util.Map;
  * JSON into a {@link RepeatPurchases} accumulator, row by row.
  *
  * <pre>{@code
- * RepeatPurchases acc = RepeatPurchases.create(LocalDate.parse("1997-09-30"), LocalDate.parse("1998-06-30"));
+ * RepeatPurchases acc = RepeatPurchases.of(LocalDate.parse("1997-09-30"), LocalDate.parse("1998-06-30"));
  * TransactionReader.builder().customer("customer").time("date").amount("amount").build()
  *     .read(Path.of("cdnow_sample.csv"), acc);
  * }</pre>

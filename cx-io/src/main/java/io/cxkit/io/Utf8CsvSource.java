@@ -25,6 +25,12 @@ import java.util.List;
  * ASCII), so a file in another encoding fails as it does in {@link CsvSource}, also in columns that
  * are not used.
  *
+ * <p><b>Why two CSV parsers.</b> Its record scanner repeats {@link CsvSource}'s on bytes instead of
+ * chars, deliberately: {@link CsvSource} serves every charset, this one the UTF-8 files almost all
+ * exports are, at about half the cost per row (the survey reader went from 218–270 to 102–110 ns
+ * a row at 10M rows, BENCHMARKS.md "CSV: the library's reader"). The test CsvParsersAgreeProperties
+ * holds the two to the same rows, line numbers, values and row problems.
+ *
  * <p><b>Size.</b> One byte-level parser: the record scanner, the UTF-8 check and the number
  * parsers share the buffer and its offsets in the hot loop, so they are not split.
  */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cxkit.journey.value.CustomerBase;
+import io.cxkit.journey.value.RepeatPurchasesResult;
 import io.cxkit.journey.value.CustomerSummary;
 import io.cxkit.journey.value.RepeatPurchases;
 import java.io.ByteArrayInputStream;
@@ -26,13 +26,13 @@ class ValueReadersTest {
 
     @Test
     void readsDatesAndDateTimesAsDays() {
-        RepeatPurchases acc = RepeatPurchases.create(LocalDate.parse("2025-03-31"));
+        RepeatPurchases acc = RepeatPurchases.of(LocalDate.parse("2025-03-31"));
         String csv = "cust,when,amt\na,2025-01-01,10\na,2025-01-01T23:30:00-02:00,5\na,2025-02-01,7.5\nb,1736208000,3\n";
         ReadSummary s = transactions().zone(ZoneId.of("UTC")).build().read(in(csv), "t.csv",
                 InputFormat.CSV, acc);
         assertEquals(4, s.accepted());
         assertEquals("amt", s.columns().get("amount"));
-        CustomerBase base = acc.result();
+        RepeatPurchasesResult base = acc.result();
         // 23:30 at -02:00 is 01:30 UTC on 2 January: a repeat, not a same-day record
         CustomerSummary a = base.customers().get(0);
         assertEquals(2, a.x());
@@ -43,7 +43,7 @@ class ValueReadersTest {
 
     @Test
     void ndjsonAndSkippedRows() {
-        RepeatPurchases acc = RepeatPurchases.create(LocalDate.parse("2025-03-31"));
+        RepeatPurchases acc = RepeatPurchases.of(LocalDate.parse("2025-03-31"));
         String nd = "{\"cust\":\"a\",\"when\":\"2025-01-01\",\"amt\":4}\n{\"cust\":\"a\",\"when\":\"2025-13-01\",\"amt\":4}\n"
                 + "{\"cust\":\"\",\"when\":\"2025-01-01\",\"amt\":4}\n{\"cust\":\"b\",\"when\":\"2025-01-01\",\"amt\":\"x\"}\n"
                 + "{\"cust\":\"b\",\"when\":\"2025-01-01\",\"amt\":\"\"}\n{\"cust\":\"b\",\"when\":\"soon\",\"amt\":1}\n";
@@ -57,7 +57,7 @@ class ValueReadersTest {
 
     @Test
     void badRowsFailWithFileLineAndColumn() {
-        RepeatPurchases acc = RepeatPurchases.create(LocalDate.parse("2025-03-31"));
+        RepeatPurchases acc = RepeatPurchases.of(LocalDate.parse("2025-03-31"));
         BadInputException e = assertThrows(BadInputException.class, () -> transactions().build()
                 .read(in("cust,when,amt\na,2025-01-01,-2\n"), "t.csv", InputFormat.CSV, acc));
         assertTrue(e.getMessage().contains("t.csv:2") && e.getMessage().contains("amount must be finite and >= 0"),

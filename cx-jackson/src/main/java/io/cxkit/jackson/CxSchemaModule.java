@@ -14,7 +14,7 @@ import io.cxkit.journey.funnel.FunnelResult;
 import io.cxkit.journey.funnel.FunnelStepResult;
 import io.cxkit.journey.paths.PathCount;
 import io.cxkit.journey.paths.Transition;
-import io.cxkit.journey.service.ServiceResult;
+import io.cxkit.journey.service.ServiceMetricsResult;
 import io.cxkit.journey.service.TicketRecordResult;
 import io.cxkit.journey.service.TicketSatisfactionResult;
 import io.cxkit.journey.survival.LogRankGroup;
@@ -50,10 +50,10 @@ import java.util.Objects;
  *     timeFromPreviousSeconds, timeFromFirstSeconds</td></tr>
  * <tr><td>{@link PathCount}</td><td>path, count, share, variants</td></tr>
  * <tr><td>{@link Transition}</td><td>from, to, count, share, timeSeconds</td></tr>
- * <tr><td>{@link ServiceResult}</td><td>tickets, solved, firstResponseSeconds, resolutionSeconds,
+ * <tr><td>{@link ServiceMetricsResult}</td><td>tickets, solved, firstResponseSeconds, resolutionSeconds,
  *     requesterWaitSeconds, firstContactResolution, repeatContact, reopened, sla {firstResponse, resolution}, each
  *     {target (ISO-8601), targetSeconds, attainment} or null without a target</td></tr>
- * <tr><td>{@link TicketRecordResult}</td><td>the {@link ServiceResult} fields of its elapsed times, then
+ * <tr><td>{@link TicketRecordResult}</td><td>the {@link ServiceMetricsResult} fields of its elapsed times, then
  *     businessHours {firstResponseSeconds, resolutionSeconds, requesterWaitSeconds, sla}, oneTouch, satisfaction
  *     {good, bad, offered, unoffered, empty, csat, responseRate} and leftOut (tickets without a value, per
  *     metric)</td></tr>
@@ -80,7 +80,7 @@ public final class CxSchemaModule extends SimpleModule {
         add(FunnelStepResult.class, this::step);
         add(PathCount.class, CxSchemaModule::path);
         add(Transition.class, CxSchemaModule::transition);
-        add(ServiceResult.class, this::service);
+        add(ServiceMetricsResult.class, this::service);
         add(TicketRecordResult.class, this::ticketExport);
         add(SurvivalCurve.class, this::curve);
         add(SurvivalStep.class, this::survivalStep);
@@ -195,7 +195,7 @@ public final class CxSchemaModule extends SimpleModule {
         g.writeEndObject();
     }
 
-    private void service(ServiceResult r, JsonGenerator g, SerializerProvider p) throws IOException {
+    private void service(ServiceMetricsResult r, JsonGenerator g, SerializerProvider p) throws IOException {
         g.writeStartObject();
         serviceFields(r, g);
         g.writeEndObject();
@@ -204,7 +204,7 @@ public final class CxSchemaModule extends SimpleModule {
     private void ticketExport(TicketRecordResult r, JsonGenerator g, SerializerProvider p) throws IOException {
         g.writeStartObject();
         serviceFields(r.elapsed(), g);
-        ServiceResult b = r.businessHours();
+        ServiceMetricsResult b = r.businessHours();
         g.writeObjectFieldStart("businessHours");
         times(b, g);
         sla(b, g);
@@ -223,7 +223,7 @@ public final class CxSchemaModule extends SimpleModule {
         g.writeFieldName("responseRate");
         proportion(sat.responseRate(), g);
         g.writeEndObject();
-        ServiceResult e = r.elapsed();
+        ServiceMetricsResult e = r.elapsed();
         g.writeObjectFieldStart("leftOut");
         g.writeNumberField("unsolved", r.tickets() - r.solved());
         g.writeNumberField("firstResponseEmpty", r.tickets() - e.firstResponse().n());
@@ -239,7 +239,7 @@ public final class CxSchemaModule extends SimpleModule {
         g.writeEndObject();
     }
 
-    private void serviceFields(ServiceResult r, JsonGenerator g) throws IOException {
+    private void serviceFields(ServiceMetricsResult r, JsonGenerator g) throws IOException {
         g.writeNumberField("tickets", r.tickets());
         g.writeNumberField("solved", r.solved());
         times(r, g);
@@ -252,7 +252,7 @@ public final class CxSchemaModule extends SimpleModule {
         sla(r, g);
     }
 
-    private static void times(ServiceResult r, JsonGenerator g) throws IOException {
+    private static void times(ServiceMetricsResult r, JsonGenerator g) throws IOException {
         g.writeFieldName("firstResponseSeconds");
         seconds(r.firstResponse(), g);
         g.writeFieldName("resolutionSeconds");
@@ -261,7 +261,7 @@ public final class CxSchemaModule extends SimpleModule {
         seconds(r.requesterWait(), g);
     }
 
-    private void sla(ServiceResult r, JsonGenerator g) throws IOException {
+    private void sla(ServiceMetricsResult r, JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("sla");
         target("firstResponse", r.firstResponseTarget().orElse(null), r.firstResponseSla(), g);
         target("resolution", r.resolutionTarget().orElse(null), r.resolutionSla(), g);

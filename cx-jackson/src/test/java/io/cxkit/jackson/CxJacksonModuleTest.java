@@ -191,7 +191,7 @@ class CxJacksonModuleTest {
 
     @Test
     void customerValueRecordsFollowThePolicy() throws Exception {
-        io.cxkit.journey.value.RepeatPurchases acc = io.cxkit.journey.value.RepeatPurchases.create(
+        io.cxkit.journey.value.RepeatPurchases acc = io.cxkit.journey.value.RepeatPurchases.of(
                 java.time.LocalDate.parse("2024-03-31"));
         acc.accept("a", java.time.LocalDate.parse("2024-01-05"), 10);
         acc.accept("a", java.time.LocalDate.parse("2024-02-01"), 20);

@@ -28,7 +28,7 @@ import io.cxkit.journey.survival.SurvivalConfType;
 import io.cxkit.journey.survival.SurvivalResult;
 import io.cxkit.survey.drivers.DriverRows;
 import io.cxkit.survey.drivers.KeyDriverMethod;
-import io.cxkit.survey.drivers.KeyDriverResult;
+import io.cxkit.survey.drivers.KeyDriversResult;
 import io.cxkit.survey.drivers.KeyDrivers;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,7 +192,7 @@ class CxSchemaModuleTest {
         JsonNode point = JSON.valueToTree(kd.result().importances().get(0));
         assertEquals(List.of("driver", "raw", "rescaled", "mean", "rawInterval", "rescaledInterval"), fields(point));
         assertTrue(point.get("rawInterval").isNull(), "no bootstrap: null");
-        KeyDriverResult boot = rows.bootstrap(KeyDriverMethod.RELATIVE_WEIGHTS, 100, 3L, 0.95);
+        KeyDriversResult boot = rows.bootstrap(KeyDriverMethod.RELATIVE_WEIGHTS, 100, 3L, 0.95);
         JsonNode b = JSON.valueToTree(boot.importances().get(0));
         assertEquals(2, b.get("rescaledInterval").size());
         assertEquals(boot.importances().get(0).rescaledInterval().lower(), b.get("rescaledInterval").get(0).asDouble());

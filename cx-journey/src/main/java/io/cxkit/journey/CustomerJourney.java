@@ -60,15 +60,14 @@ public record CustomerJourney(String customerId, Optional<String> caseId, List<J
         Check.notBlank(customerId, "journey customerId");
         caseId = caseId == null ? Optional.empty() : caseId;
         outcome = outcome == null ? Optional.empty() : outcome;
-        if (events == null || events.isEmpty()) {
+        Check.notNull(events, "events");
+        if (events.isEmpty()) {
             throw new IllegalArgumentException("journey events must not be empty: customer " + customerId);
         }
         List<JourneyEvent> sorted = new ArrayList<>(events);
         for (int i = 0; i < sorted.size(); i++) {
             JourneyEvent e = sorted.get(i);
-            if (e == null) {
-                throw new IllegalArgumentException("journey events[" + i + "] must not be null");
-            }
+            Check.notNull(e, "journey events[" + i + "]");
             if (!e.customerId().equals(customerId)) {
                 throw new IllegalArgumentException("journey events must all belong to customer "
                         + customerId + ": events[" + i + "] belongs to " + e.customerId());

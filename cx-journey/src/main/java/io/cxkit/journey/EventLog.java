@@ -144,18 +144,14 @@ public final class EventLog implements AutoCloseable {
      *
      * @param events the events, in input order
      * @return the sorted log
-     * @throws IllegalArgumentException if {@code events} or one of them is null
+     * @throws NullPointerException if {@code events} or one of them is null
      */
     public static EventLog of(Iterable<JourneyEvent> events) {
-        if (events == null) {
-            throw new IllegalArgumentException("events must not be null");
-        }
+        Check.notNull(events, "events");
         Builder b = builder();
         int index = 0;
         for (JourneyEvent e : events) {
-            if (e == null) {
-                throw new IllegalArgumentException("events[" + index + "] must not be null");
-            }
+            Check.notNull(e, "events[" + index + "]");
             b.add(e);
             index++;
         }
@@ -306,15 +302,15 @@ public final class EventLog implements AutoCloseable {
      * @param fromCustomer first customer index, inclusive
      * @param toCustomer last customer index, exclusive
      * @param action called once per journey with a view that is reused: copy what you keep
+     * @throws NullPointerException if {@code rules} or {@code action} is null
      * @throws IllegalArgumentException if the range is not within [0, customerCount()]
      * @throws IllegalStateException if the log is spilled and was closed
      * @throws UncheckedIOException if a run of a spilled log cannot be read (naming the directory)
      */
     public void forEachJourney(JourneyBuilder rules, int fromCustomer, int toCustomer,
             Consumer<? super LogJourney> action) {
-        if (rules == null || action == null) {
-            throw new IllegalArgumentException("journey rules and action must not be null");
-        }
+        Check.notNull(rules, "rules");
+        Check.notNull(action, "action");
         if (fromCustomer < 0 || toCustomer > customerCount() || fromCustomer > toCustomer) {
             throw new IllegalArgumentException("customer range must lie in [0, " + customerCount()
                     + "]: [" + fromCustomer + ", " + toCustomer + ")");
@@ -372,14 +368,16 @@ public final class EventLog implements AutoCloseable {
      * @param accept feeds one journey (a reused view) to an accumulator
      * @param combine merges the right accumulator into the left and returns the result
      * @return the combined accumulator; {@code create.get()} when the log is empty
-     * @throws IllegalArgumentException if an argument is null or {@code threads} is out of range
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code threads} is out of range
      * @throws IllegalStateException if the log is spilled and was closed
      */
     public <A> A scan(JourneyBuilder rules, int threads, Supplier<? extends A> create,
             BiConsumer<? super A, ? super LogJourney> accept, BinaryOperator<A> combine) {
-        if (rules == null || create == null || accept == null || combine == null) {
-            throw new IllegalArgumentException("scan rules, create, accept and combine must not be null");
-        }
+        Check.notNull(rules, "rules");
+        Check.notNull(create, "create");
+        Check.notNull(accept, "accept");
+        Check.notNull(combine, "combine");
         if (threads < 1 || threads > 1024) {
             throw new IllegalArgumentException("scan threads must be in [1, 1024]: " + threads);
         }
@@ -509,10 +507,12 @@ public final class EventLog implements AutoCloseable {
          *
          * @param directory an existing, writable directory
          * @return this builder
-         * @throws IllegalArgumentException if {@code directory} is null or not a directory
+         * @throws NullPointerException if {@code directory} is null
+         * @throws IllegalArgumentException if {@code directory} is not a directory
          */
         public Builder tempDirectory(Path directory) {
-            if (directory == null || !Files.isDirectory(directory)) {
+            Check.notNull(directory, "directory");
+            if (!Files.isDirectory(directory)) {
                 throw new IllegalArgumentException("tempDirectory must be an existing directory: " + directory);
             }
             if (runs != null) {
@@ -538,12 +538,10 @@ public final class EventLog implements AutoCloseable {
          *
          * @param e the event
          * @return this builder
-         * @throws IllegalArgumentException if {@code e} is null
+         * @throws NullPointerException if {@code e} is null
          */
         public Builder add(JourneyEvent e) {
-            if (e == null) {
-                throw new IllegalArgumentException("event must not be null");
-            }
+            Check.notNull(e, "event");
             return add(e.customerId(), e.time(), e.touchpoint(), e.channel(), e.stage().orElse(null),
                     e.outcome().orElse(null), e.value().isPresent() ? e.value().getAsDouble() : Double.NaN,
                     e.caseId().orElse(null));

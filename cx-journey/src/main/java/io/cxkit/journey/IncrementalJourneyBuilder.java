@@ -281,9 +281,7 @@ public final class IncrementalJourneyBuilder {
      * @throws InvalidInputException if its touchpoint is not known (strict mode); nothing changes
      */
     public boolean accept(JourneyEvent event) {
-        if (event == null) {
-            throw new InvalidInputException("event must not be missing: null");
-        }
+        Check.notNull(event, "event");
         if (touchpoints != null && !touchpoints.contains(event.touchpoint())) {
             throw new InvalidInputException("unknown touchpoint '" + event.touchpoint() + "' in event of customer "
                     + event.customerId() + " at " + event.time() + "; known touchpoints: " + new TreeSet<>(touchpoints));

@@ -1,5 +1,6 @@
 package io.cxkit.journey;
 
+import io.cxkit.core.Check;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,7 +64,8 @@ public final class JourneyBuilder {
      * @throws IllegalArgumentException if the gap is zero or negative
      */
     public JourneyBuilder splitOnInactivity(Duration gap) {
-        if (gap == null || gap.isNegative() || gap.isZero()) {
+        Check.notNull(gap, "gap");
+        if (gap.isNegative() || gap.isZero()) {
             throw new IllegalArgumentException("inactivity gap must be > 0: " + gap);
         }
         return new JourneyBuilder(gap, byCase, onAnyOutcome, endingOutcomes);
@@ -86,7 +88,8 @@ public final class JourneyBuilder {
      * @throws IllegalArgumentException if the set is empty
      */
     public JourneyBuilder splitOnOutcome(Set<String> outcomes) {
-        if (outcomes == null || outcomes.isEmpty()) {
+        Check.notNull(outcomes, "outcomes");
+        if (outcomes.isEmpty()) {
             throw new IllegalArgumentException("ending outcomes must not be empty: " + outcomes);
         }
         return new JourneyBuilder(gap, byCase, false, Set.copyOf(outcomes));
@@ -128,18 +131,14 @@ public final class JourneyBuilder {
      *
      * @param events the events in any order; none null
      * @return the journeys, sorted by customer, start and case; empty for an empty log
-     * @throws IllegalArgumentException if an element is null
+     * @throws NullPointerException if {@code events} or an element is null
      */
     public List<CustomerJourney> build(Iterable<JourneyEvent> events) {
-        if (events == null) {
-            throw new IllegalArgumentException("events must not be null");
-        }
+        Check.notNull(events, "events");
         Map<GroupKey, List<JourneyEvent>> groups = new LinkedHashMap<>();
         int index = 0;
         for (JourneyEvent e : events) {
-            if (e == null) {
-                throw new IllegalArgumentException("events[" + index + "] must not be null");
-            }
+            Check.notNull(e, "events[" + index + "]");
             String c = byCase ? e.caseId().orElse("") : "";
             groups.computeIfAbsent(new GroupKey(e.customerId(), c), k -> new ArrayList<>()).add(e);
             index++;

@@ -1,6 +1,7 @@
 package io.cxkit.journey;
 
 import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
 import io.cxkit.core.NameDictionary;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedAccumulator;
@@ -60,12 +61,12 @@ public final class JourneySegments {
      * @param catalog the touchpoint catalog
      * @param level stage, area or channel
      * @return the segmentation
-     * @throws IllegalArgumentException if an argument is missing
+     * @throws NullPointerException if an argument is null
      */
     public static JourneySegments of(EventLog log, TouchpointCatalog catalog, TouchpointCatalog.Level level) {
-        if (log == null || catalog == null || level == null) {
-            throw new IllegalArgumentException("log, catalog and level must not be missing");
-        }
+        Check.notNull(log, "log");
+        Check.notNull(catalog, "catalog");
+        Check.notNull(level, "level");
         return new JourneySegments(log, catalog, level);
     }
 
@@ -76,12 +77,11 @@ public final class JourneySegments {
      * @param catalog the touchpoint catalog
      * @param level stage, area or channel
      * @return the catalog segment of a journey's first touchpoint
-     * @throws IllegalArgumentException if an argument is missing
+     * @throws NullPointerException if an argument is null
      */
     public static Function<CustomerJourney, String> entry(TouchpointCatalog catalog, TouchpointCatalog.Level level) {
-        if (catalog == null || level == null) {
-            throw new IllegalArgumentException("catalog and level must not be missing");
-        }
+        Check.notNull(catalog, "catalog");
+        Check.notNull(level, "level");
         return j -> catalog.segment(j.events().get(0).touchpoint(), level);
     }
 
@@ -120,7 +120,8 @@ public final class JourneySegments {
      * @throws IllegalArgumentException if the journey is of another log
      */
     public int segmentOf(LogJourney journey) {
-        if (journey == null || journey.log() != log) {
+        Check.notNull(journey, "journey");
+        if (journey.log() != log) {
             throw new IllegalArgumentException("journey must be of the log these segments were made for");
         }
         return segmentOfTouchpoint[journey.touchpoint(0)];
@@ -135,13 +136,13 @@ public final class JourneySegments {
      * @param <A> the accumulator type
      * @param <R> its result type
      * @return the accumulators by segment key (one part: the segment name)
-     * @throws IllegalArgumentException if an argument is missing
+     * @throws NullPointerException if an argument is null
      */
     public <A extends Accumulator<A, R>, R> SegmentedAccumulator<A, R> breakdown(JourneyBuilder rules, A prototype,
             BiConsumer<? super A, ? super LogJourney> accept) {
-        if (rules == null || prototype == null || accept == null) {
-            throw new IllegalArgumentException("rules, prototype and accept must not be missing");
-        }
+        Check.notNull(rules, "rules");
+        Check.notNull(prototype, "prototype");
+        Check.notNull(accept, "accept");
         SegmentedAccumulator<A, R> out = SegmentedAccumulator.of(prototype);
         int[] ids = new int[names.size()];
         for (int s = 0; s < ids.length; s++) {

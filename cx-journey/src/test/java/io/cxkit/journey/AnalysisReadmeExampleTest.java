@@ -27,7 +27,7 @@ class AnalysisReadmeExampleTest {
     @Test
     void retentionAndSurvivalExample() {
         List<JourneyEvent> events = List.of(Events.ev("c1", 0, "web"), Events.ev("c2", 60, "app"));
-        RetentionAccumulator cohorts = RetentionAccumulator.create(TimeGrain.MONTH, ZoneOffset.UTC);
+        RetentionAccumulator cohorts = RetentionAccumulator.of(TimeGrain.MONTH, ZoneOffset.UTC);
         events.forEach(e -> cohorts.accept(e.customerId(), e.time()));
         RetentionResult table = cohorts.result();                 // cohort x month offset, Wilson intervals; churn per month
 
@@ -48,7 +48,7 @@ class AnalysisReadmeExampleTest {
         List<CustomerJourney> journeys = List.of(CustomerJourney.of("c1", List.of(Events.ev("c1", 0, "search"),
                 Events.ev("c1", 5, "checkout").withOutcome("purchased").withValue(80))),
                 CustomerJourney.of("c2", List.of(Events.ev("c2", 0, "email"))));
-        AttributionAccumulator attribution = AttributionAccumulator.create(2, Duration.ofDays(7)); // Markov order 2, 7-day half-life
+        AttributionAccumulator attribution = AttributionAccumulator.of(2, Duration.ofDays(7)); // Markov order 2, 7-day half-life
         journeys.forEach(j -> attribution.accept(AttributionJourney.of(j, Set.of("purchased"))));
         AttributionResult report = attribution.result();
         AttributionModelResult markov = report.model(AttributionModel.MARKOV);   // removal effects, credited conversions and value

@@ -100,9 +100,14 @@ class EventLogScanTest {
         assertEquals("scan threads must be in [1, 1024]: 0", assertThrows(IllegalArgumentException.class,
                 () -> empty.scan(JourneyBuilder.create(), 0, ArrayList::new, (l, j) -> { }, (x, y) -> x))
                 .getMessage());
-        assertEquals("scan rules, create, accept and combine must not be null",
-                assertThrows(IllegalArgumentException.class,
-                        () -> empty.scan(null, 1, ArrayList::new, (l, j) -> { }, (x, y) -> x)).getMessage());
+        assertEquals("rules must not be null", assertThrows(NullPointerException.class,
+                () -> empty.scan(null, 1, ArrayList::new, (l, j) -> { }, (x, y) -> x)).getMessage());
+        assertEquals("combine must not be null", assertThrows(NullPointerException.class,
+                () -> empty.scan(JourneyBuilder.create(), 1, ArrayList::new, (l, j) -> { }, null)).getMessage());
+        assertEquals("action must not be null", assertThrows(NullPointerException.class,
+                () -> empty.forEachJourney(JourneyBuilder.create(), 0, 0, null)).getMessage());
+        assertEquals("events[1] must not be null", assertThrows(NullPointerException.class,
+                () -> EventLog.of(java.util.Arrays.asList(RandomLogs.events(1, 1).get(0), null))).getMessage());
     }
 
     @Test

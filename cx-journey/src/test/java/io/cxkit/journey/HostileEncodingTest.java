@@ -14,7 +14,7 @@ import io.cxkit.core.contract.CraftedEncodings;
 import io.cxkit.journey.attribution.AttributionAccumulator;
 import io.cxkit.journey.paths.TransitionGraph;
 import io.cxkit.journey.retention.RetentionAccumulator;
-import io.cxkit.journey.service.ServiceAccumulator;
+import io.cxkit.journey.service.ServiceMetricsAccumulator;
 import io.cxkit.journey.service.ServiceMetrics;
 import io.cxkit.journey.survival.SurvivalAccumulator;
 import io.cxkit.journey.survival.SurvivalCurve;
@@ -114,13 +114,13 @@ class HostileEncodingTest {
 
     @Test
     void serviceWithoutTargetsRoundTrips() {
-        ServiceAccumulator a = ServiceMetrics.builder().build().accumulator();
+        ServiceMetricsAccumulator a = ServiceMetrics.builder().build().accumulator();
         a.accept(JourneyFixtures.ticket(new java.util.SplittableRandom(1)));
-        assertEquals(a.result(), ServiceAccumulator.decode(a.encode()).result());
+        assertEquals(a.result(), ServiceMetricsAccumulator.decode(a.encode()).result());
         byte[] negative = a.encode();
         // the first-response target (-1 = none) is the first payload long, right after the header
-        negative[4 + 2 + 4 + ServiceAccumulator.TYPE.length() + 2 + 7] = -2;
-        assertTrue(message(() -> ServiceAccumulator.decode(negative)).contains("SLA targets -2"));
+        negative[4 + 2 + 4 + ServiceMetricsAccumulator.TYPE.length() + 2 + 7] = -2;
+        assertTrue(message(() -> ServiceMetricsAccumulator.decode(negative)).contains("SLA targets -2"));
     }
 
     @Test
@@ -128,13 +128,13 @@ class HostileEncodingTest {
         byte[] empty = QuantileSketch.create().encode();
         // a sketch holding Long.MAX_VALUE waits of 5 s
         byte[] huge = CraftedEncodings.quantileSketch(Long.MAX_VALUE, 5);
-        byte[] service = Encoding.writer(ServiceAccumulator.TYPE, 1).putLong(3_600_000).putLong(28_800_000)
+        byte[] service = Encoding.writer(ServiceMetricsAccumulator.TYPE, 1).putLong(3_600_000).putLong(28_800_000)
                 .putLongs(new long[] {Long.MAX_VALUE, 0, 0, 0, 0, 0, 0}).putBytes(empty).putBytes(empty).putBytes(huge)
                 .toBytes();
-        ServiceAccumulator a = ServiceAccumulator.decode(service);
+        ServiceMetricsAccumulator a = ServiceMetricsAccumulator.decode(service);
         byte[] before = a.encode();
         // Before: the counters wrapped to negative numbers.
-        assertThrows(IncompatibleAccumulatorException.class, () -> a.combine(ServiceAccumulator.decode(service)));
+        assertThrows(IncompatibleAccumulatorException.class, () -> a.combine(ServiceMetricsAccumulator.decode(service)));
         assertArrayEquals(before, a.encode());
     }
 }

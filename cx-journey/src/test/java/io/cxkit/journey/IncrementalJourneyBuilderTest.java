@@ -223,6 +223,7 @@ class IncrementalJourneyBuilderTest {
                 .allowedLateness(Duration.ofSeconds(-1)));
         assertThrows(IllegalArgumentException.class, () -> IncrementalJourneyBuilder.builder(JourneyBuilder.create())
                 .knownTouchpoints(Set.of()));
-        assertThrows(InvalidInputException.class, () -> any.accept(null));
+        assertEquals("event must not be null",
+                assertThrows(NullPointerException.class, () -> any.accept(null)).getMessage());
     }
 }

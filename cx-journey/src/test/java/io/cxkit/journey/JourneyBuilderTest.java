@@ -144,7 +144,7 @@ class JourneyBuilderTest {
         List<JourneyEvent> withNull = new ArrayList<>();
         withNull.add(ev("a", 0, "x"));
         withNull.add(null);
-        assertEquals("events[1] must not be null", assertThrows(IllegalArgumentException.class,
+        assertEquals("events[1] must not be null", assertThrows(NullPointerException.class,
                 () -> JourneyBuilder.create().build(withNull)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> CustomerJourney.of("a", List.of(ev("b", 0, "x"))));
         assertThrows(IllegalArgumentException.class, () -> CustomerJourney.of("a", List.of()));

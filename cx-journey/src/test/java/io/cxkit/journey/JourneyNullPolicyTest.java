@@ -44,12 +44,12 @@ class JourneyNullPolicyTest {
                 .accept((LogJourney) null));
         npe("journey must not be null", () -> JourneySummary.create().accept((CustomerJourney) null));
         npe("journey must not be null", () -> JourneySummary.create().accept((LogJourney) null));
-        npe("journey must not be null", () -> AttributionAccumulator.create(1, Duration.ofDays(7))
+        npe("journey must not be null", () -> AttributionAccumulator.of(1, Duration.ofDays(7))
                 .accept((AttributionJourney) null));
-        npe("journey must not be null", () -> RetentionAccumulator.create(TimeGrain.MONTH, ZoneOffset.UTC)
+        npe("journey must not be null", () -> RetentionAccumulator.of(TimeGrain.MONTH, ZoneOffset.UTC)
                 .accept((CustomerJourney) null));
-        npe("grain must not be null", () -> RetentionAccumulator.create(null, ZoneOffset.UTC));
-        npe("zone must not be null", () -> RetentionAccumulator.create(TimeGrain.MONTH, null));
+        npe("grain must not be null", () -> RetentionAccumulator.of(null, ZoneOffset.UTC));
+        npe("zone must not be null", () -> RetentionAccumulator.of(TimeGrain.MONTH, null));
         npe("ticket facts must not be null", () -> ServiceMetrics.builder().build().accumulator()
                 .accept((TicketFacts) null));
         npe("ticket record must not be null", () -> ServiceMetrics.builder().build()

@@ -12,7 +12,7 @@ import io.cxkit.journey.paths.PathVariants;
 import io.cxkit.journey.paths.TopPaths;
 import io.cxkit.journey.service.BusinessCalendar;
 import io.cxkit.journey.service.ServiceMetrics;
-import io.cxkit.journey.service.ServiceResult;
+import io.cxkit.journey.service.ServiceMetricsResult;
 import io.cxkit.journey.service.TicketEvent;
 import io.cxkit.journey.service.TicketEventType;
 import io.cxkit.journey.service.TicketFacts;
@@ -80,7 +80,7 @@ class ReadmeExampleTest {
                 TicketEvent.of("T-1", "c-1", t.plusSeconds(60), TicketEventType.AGENT_REPLY).byBot(),
                 TicketEvent.of("T-1", "c-1", t.plus(Duration.ofHours(64)), TicketEventType.AGENT_REPLY),
                 TicketEvent.of("T-1", "c-1", t.plus(Duration.ofHours(65)), TicketEventType.SOLVED));
-        ServiceResult r = service.run(tickets);   // first response: 1 business hour (Fri 16:30-17:00 CET + Mon 09:00-09:30 CEST; the bot is ignored)
+        ServiceMetricsResult r = service.run(tickets);   // first response: 1 business hour (Fri 16:30-17:00 CET + Mon 09:00-09:30 CEST; the bot is ignored)
         var perChannel = service.bySegment(tickets, TicketFacts.byChannel());
         // --- end ---
         assertEquals(3600, r.firstResponse().median(), 36);

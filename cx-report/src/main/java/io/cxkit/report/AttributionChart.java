@@ -1,5 +1,6 @@
 package io.cxkit.report;
 
+import io.cxkit.core.Check;
 import io.cxkit.journey.attribution.AttributionModelResult;
 import io.cxkit.journey.attribution.TouchpointCredit;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ public final class AttributionChart {
      *     there are no conversions
      */
     public static Chart of(List<AttributionModelResult> results) {
-        if (results == null || results.isEmpty()) {
+        Check.notNull(results, "results");
+        if (results.isEmpty()) {
             throw new IllegalArgumentException("results must hold at least one attribution result: " + results);
         }
         AttributionModelResult first = results.get(0);

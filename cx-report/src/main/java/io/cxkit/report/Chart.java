@@ -1,5 +1,6 @@
 package io.cxkit.report;
 
+import io.cxkit.core.Check;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
@@ -34,9 +35,10 @@ public record Chart(String id, String title, String svg, String caption, String 
         if (id == null || !id.matches("[a-z0-9][a-z0-9-]*")) {
             throw new IllegalArgumentException("chart id must match [a-z0-9][a-z0-9-]*: " + id);
         }
-        if (title == null || svg == null || caption == null || table == null) {
-            throw new IllegalArgumentException("chart " + id + ": title, svg, caption and table must not be null");
-        }
+        Check.notNull(title, "title");
+        Check.notNull(svg, "svg");
+        Check.notNull(caption, "caption");
+        Check.notNull(table, "table");
         if (!svg.startsWith("<svg ")) {
             throw new IllegalArgumentException("chart " + id + ": svg must be an <svg> element");
         }

@@ -1,8 +1,9 @@
 package io.cxkit.report;
 
+import io.cxkit.core.Check;
 import io.cxkit.survey.drivers.DriverImportance;
 import io.cxkit.survey.drivers.ImportancePerformance;
-import io.cxkit.survey.drivers.KeyDriverResult;
+import io.cxkit.survey.drivers.KeyDriversResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class DriversChart {
      * @return the chart, id {@code driver-importance}
      * @throws IllegalArgumentException if the result counted no rows
      */
-    public static Chart importance(KeyDriverResult result) {
+    public static Chart importance(KeyDriversResult result) {
         check(result);
         boolean boot = result.resamples() > 0;
         String title = "Key drivers of " + result.outcome();
@@ -71,7 +72,7 @@ public final class DriversChart {
      * @return the chart, id {@code driver-quadrant}
      * @throws IllegalArgumentException if the result counted no rows
      */
-    public static Chart quadrant(KeyDriverResult result) {
+    public static Chart quadrant(KeyDriversResult result) {
         check(result);
         ImportancePerformance ip = result.importancePerformance();
         String title = "Importance and performance of the drivers of " + result.outcome();
@@ -146,10 +147,8 @@ public final class DriversChart {
         return new Chart(id, title, s.desc(caption).done(), caption, table.html());
     }
 
-    private static void check(KeyDriverResult result) {
-        if (result == null) {
-            throw new IllegalArgumentException("result must not be null");
-        }
+    private static void check(KeyDriversResult result) {
+        Check.notNull(result, "result");
         if (result.n() == 0) {
             throw new IllegalArgumentException("key drivers counted no complete rows: n = 0 (" + result.excluded()
                     + " excluded)");

@@ -1,5 +1,6 @@
 package io.cxkit.report;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.Interval;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.ProportionInterval;
@@ -31,9 +32,7 @@ public final class FunnelChart {
      * @throws IllegalArgumentException if no journey was offered to the funnel
      */
     public static Chart of(FunnelResult result, String name, ChartOptions options) {
-        if (result == null) {
-            throw new IllegalArgumentException("result must not be null");
-        }
+        Check.notNull(result, "result");
         if (result.journeys() == 0) {
             throw new IllegalArgumentException("funnel counted no journeys: journeys = 0 (nothing to draw)");
         }

@@ -1,5 +1,6 @@
 package io.cxkit.report;
 
+import io.cxkit.core.Check;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -265,7 +266,8 @@ public final class HtmlReport {
          * @return this builder
          */
         public Builder list(List<String> items) {
-            if (items == null || items.isEmpty()) {
+            Check.notNull(items, "items");
+            if (items.isEmpty()) {
                 throw new IllegalArgumentException("list items must not be empty: " + items);
             }
             StringBuilder sb = new StringBuilder("<ul>\n");
@@ -284,9 +286,7 @@ public final class HtmlReport {
          * @throws IllegalArgumentException if another chart or section already has this id
          */
         public Builder chart(Chart chart) {
-            if (chart == null) {
-                throw new IllegalArgumentException("chart must not be null");
-            }
+            Check.notNull(chart, "chart");
             if (!ids.add(chart.id())) {
                 throw new IllegalArgumentException("chart id must be unique on the page: " + chart.id()
                         + " (use Chart.withId)");

@@ -1,5 +1,6 @@
 package io.cxkit.report;
 
+import io.cxkit.core.Check;
 import io.cxkit.journey.paths.PathCount;
 import io.cxkit.journey.paths.PathVariantsResult;
 import io.cxkit.journey.paths.TopPaths;
@@ -26,9 +27,7 @@ public final class PathsChart {
      * @throws IllegalArgumentException if no journey was counted or {@code top < 1}
      */
     public static Chart of(PathVariantsResult result, int top) {
-        if (result == null) {
-            throw new IllegalArgumentException("result must not be null");
-        }
+        Check.notNull(result, "result");
         if (top < 1) {
             throw new IllegalArgumentException("top must be >= 1: " + top);
         }

@@ -1,5 +1,6 @@
 package io.cxkit.report;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.Comparison;
 import io.cxkit.core.Estimate;
 import io.cxkit.core.Interval;
@@ -309,9 +310,7 @@ public final class ScoreTrendChart {
 
     /** Series label → period label → scores. */
     private static Map<String, TreeMap<String, ScoreCardResult>> series(SurveyScoresResult report) {
-        if (report == null) {
-            throw new IllegalArgumentException("report must not be null");
-        }
+        Check.notNull(report, "report");
         if (report.segmentation().grain().isEmpty()) {
             throw new IllegalArgumentException("report must be split by period for a trend"
                     + " (SurveyReader.Builder.period): its segmentation is " + report.segmentation());

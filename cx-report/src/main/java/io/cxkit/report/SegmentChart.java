@@ -1,5 +1,6 @@
 package io.cxkit.report;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.Estimate;
 import io.cxkit.core.Interval;
 import io.cxkit.core.SegmentKey;
@@ -29,9 +30,7 @@ public final class SegmentChart {
      * @throws IllegalArgumentException if the report has no segments or its overall score is empty
      */
     public static Chart of(SurveyScoresResult report, ScoreMetric metric, ChartOptions options) {
-        if (report == null) {
-            throw new IllegalArgumentException("report must not be null");
-        }
+        Check.notNull(report, "report");
         if (report.segments().isEmpty()) {
             throw new IllegalArgumentException("report has no segments to compare (segmentation "
                     + report.segmentation() + ")");

@@ -1,8 +1,9 @@
 package io.cxkit.report;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSummary;
-import io.cxkit.journey.service.ServiceResult;
+import io.cxkit.journey.service.ServiceMetricsResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class ServiceTimeChart {
          * @param r the service result
          * @return its first-response, resolution or requester-wait times (seconds)
          */
-        public QuantileSummary of(ServiceResult r) {
+        public QuantileSummary of(ServiceMetricsResult r) {
             return switch (this) {
                 case FIRST_RESPONSE -> r.firstResponse();
                 case RESOLUTION -> r.resolution();
@@ -55,7 +56,7 @@ public final class ServiceTimeChart {
             };
         }
 
-        Duration target(ServiceResult r) {
+        Duration target(ServiceMetricsResult r) {
             return switch (this) {
                 case FIRST_RESPONSE -> r.firstResponseTarget().orElse(null);
                 case RESOLUTION -> r.resolutionTarget().orElse(null);
@@ -63,7 +64,7 @@ public final class ServiceTimeChart {
             };
         }
 
-        ProportionEstimate attainment(ServiceResult r) {
+        ProportionEstimate attainment(ServiceMetricsResult r) {
             return switch (this) {
                 case FIRST_RESPONSE -> r.firstResponseSla();
                 case RESOLUTION -> r.resolutionSla();
@@ -86,17 +87,18 @@ public final class ServiceTimeChart {
      * @return the chart, id {@code <measure>-by-<segmentName>} ({@code <measure>} without segments)
      * @throws IllegalArgumentException if no ticket has the measured time
      */
-    public static Chart of(ServiceResult overall, Map<String, ServiceResult> segments, String segmentName,
+    public static Chart of(ServiceMetricsResult overall, Map<String, ServiceMetricsResult> segments, String segmentName,
             Measure measure, ChartOptions options) {
-        if (overall == null || segments == null || measure == null || segmentName == null) {
-            throw new IllegalArgumentException("overall, segments, segmentName and measure must not be null");
-        }
+        Check.notNull(overall, "overall");
+        Check.notNull(segments, "segments");
+        Check.notNull(measure, "measure");
+        Check.notNull(segmentName, "segmentName");
         if (measure.of(overall).isEmpty()) {
             throw new IllegalArgumentException("no ticket has a " + measure.label() + " time: n = 0 over "
                     + overall.tickets() + " tickets (nothing to draw)");
         }
         List<String> labels = new ArrayList<>();
-        List<ServiceResult> rows = new ArrayList<>();
+        List<ServiceMetricsResult> rows = new ArrayList<>();
         labels.add("(all)");
         rows.add(overall);
         segments.forEach((k, v) -> {
@@ -105,7 +107,7 @@ public final class ServiceTimeChart {
         });
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
-        for (ServiceResult r : rows) {
+        for (ServiceMetricsResult r : rows) {
             QuantileSummary q = measure.of(r);
             if (!q.isEmpty()) {
                 lo = Math.min(lo, Math.max(1, q.min()));
@@ -145,7 +147,7 @@ public final class ServiceTimeChart {
                 + options.level() + " Wilson intervals" : ""), segmentName, "tickets (n)", "min", "median", "p75",
                 "p90", "p95", "p99", "max", "within SLA");
         for (int i = 0; i < rows.size(); i++) {
-            ServiceResult r = rows.get(i);
+            ServiceMetricsResult r = rows.get(i);
             QuantileSummary q = measure.of(r);
             double cy = top + i * ROW + ROW / 2 + 2;
             String label = labels.get(i);

@@ -1,5 +1,6 @@
 package io.cxkit.report;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.Interval;
 import io.cxkit.journey.survival.LogRankGroup;
 import io.cxkit.journey.survival.LogRankTest;
@@ -35,9 +36,9 @@ public final class SurvivalChart {
      * @throws IllegalArgumentException if no subject was counted
      */
     public static Chart of(SurvivalResult result, String timeUnit, SurvivalConfType type, ChartOptions options) {
-        if (result == null || type == null || timeUnit == null) {
-            throw new IllegalArgumentException("result, timeUnit and type must not be null");
-        }
+        Check.notNull(result, "result");
+        Check.notNull(type, "type");
+        Check.notNull(timeUnit, "timeUnit");
         if (result.n() == 0) {
             throw new IllegalArgumentException("survival counted no subjects: n = 0 (nothing to draw)");
         }

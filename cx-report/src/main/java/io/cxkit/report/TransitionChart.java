@@ -1,5 +1,6 @@
 package io.cxkit.report;
 
+import io.cxkit.core.Check;
 import io.cxkit.journey.paths.Transition;
 import io.cxkit.journey.paths.TransitionGraphResult;
 import java.util.ArrayList;
@@ -30,9 +31,7 @@ public final class TransitionChart {
      * @throws IllegalArgumentException if the graph has no transitions or {@code maxEdges < 1}
      */
     public static Chart of(TransitionGraphResult result, int maxEdges) {
-        if (result == null) {
-            throw new IllegalArgumentException("result must not be null");
-        }
+        Check.notNull(result, "result");
         if (maxEdges < 1) {
             throw new IllegalArgumentException("maxEdges must be >= 1: " + maxEdges);
         }

@@ -17,7 +17,7 @@ import io.cxkit.journey.paths.PathVariantsResult;
 import io.cxkit.journey.paths.TransitionGraph;
 import io.cxkit.journey.paths.TransitionGraphResult;
 import io.cxkit.journey.service.ServiceMetrics;
-import io.cxkit.journey.service.ServiceResult;
+import io.cxkit.journey.service.ServiceMetricsResult;
 import io.cxkit.journey.service.TicketEvent;
 import io.cxkit.journey.service.TicketEventType;
 import io.cxkit.journey.service.TicketFacts;
@@ -25,7 +25,7 @@ import io.cxkit.journey.survival.SurvivalAccumulator;
 import io.cxkit.journey.survival.SurvivalResult;
 import io.cxkit.survey.drivers.DriverRows;
 import io.cxkit.survey.drivers.KeyDriverMethod;
-import io.cxkit.survey.drivers.KeyDriverResult;
+import io.cxkit.survey.drivers.KeyDriversResult;
 import io.cxkit.survey.ScoreCard;
 import io.cxkit.survey.SurveyScoresResult;
 import io.cxkit.survey.SurveyResponse;
@@ -172,7 +172,7 @@ final class Fixtures {
     }
 
     /** Four drivers of a 1–5 outcome with strengths 0.9, 0.5, 0.3, 0.1, bootstrapped. */
-    static KeyDriverResult drivers() {
+    static KeyDriversResult drivers() {
         DriverRows rows = DriverRows.of("csat", List.of("ease", "speed", "friendliness", "price"));
         Random r = new Random(3);
         for (int i = 0; i < 400; i++) {
@@ -186,7 +186,7 @@ final class Fixtures {
 
     /** The five models over 200 timed journeys of ad → site → email → purchase. */
     static List<AttributionModelResult> attribution() {
-        AttributionAccumulator acc = AttributionAccumulator.create(1, Duration.ofDays(7));
+        AttributionAccumulator acc = AttributionAccumulator.of(1, Duration.ofDays(7));
         Random r = new Random(17);
         String[] tps = {"ad", "site", "email", "store"};
         Instant t0 = Instant.parse("2026-02-01T00:00:00Z");
@@ -237,8 +237,8 @@ final class Fixtures {
                 .build();
     }
 
-    static Map<String, ServiceResult> serviceByChannel() {
-        Map<String, ServiceResult> m = new TreeMap<>();
+    static Map<String, ServiceMetricsResult> serviceByChannel() {
+        Map<String, ServiceMetricsResult> m = new TreeMap<>();
         serviceMetrics().bySegment(tickets(), TicketFacts.byChannel()).asMap().forEach((k, v) -> m.put(k.part(0), v));
         return m;
     }

@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cxkit.core.QuantileSummary;
 import io.cxkit.journey.attribution.AttributionModelResult;
 import io.cxkit.journey.attribution.TouchpointCredit;
-import io.cxkit.journey.service.ServiceResult;
+import io.cxkit.journey.service.ServiceMetricsResult;
 import io.cxkit.journey.survival.MedianSurvival;
 import io.cxkit.journey.survival.SurvivalConfType;
 import io.cxkit.journey.survival.SurvivalCurve;
 import io.cxkit.journey.survival.SurvivalResult;
 import io.cxkit.survey.drivers.DriverImportance;
 import io.cxkit.survey.drivers.ImportancePerformance;
-import io.cxkit.survey.drivers.KeyDriverResult;
+import io.cxkit.survey.drivers.KeyDriversResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class OutcomeChartsTest {
 
     @Test
     void driverBarsAndIntervalsFollowTheBootstrap() {
-        KeyDriverResult r = Fixtures.drivers();
+        KeyDriversResult r = Fixtures.drivers();
         Chart c = DriversChart.importance(r);
         Document d = Svgs.parse(c.svg());
         List<Element> rows = Svgs.byClass(d, "g", "row");
@@ -109,7 +109,7 @@ class OutcomeChartsTest {
             assertEquals(perConversion * credits, width, 0.5, r.model().label());
         }
         assertTrue(c.table().contains("<th scope=\"row\">total</th>"));
-        List<AttributionModelResult> mixed = List.of(rs.get(0), io.cxkit.journey.attribution.AttributionAccumulator.create(1,
+        List<AttributionModelResult> mixed = List.of(rs.get(0), io.cxkit.journey.attribution.AttributionAccumulator.of(1,
                 java.time.Duration.ofDays(7)).heuristic(io.cxkit.journey.attribution.AttributionModel.LINEAR));
         assertThrows(IllegalArgumentException.class, () -> AttributionChart.of(mixed));
         assertThrows(IllegalArgumentException.class, () -> AttributionChart.of(List.of()));
@@ -117,8 +117,8 @@ class OutcomeChartsTest {
 
     @Test
     void serviceTimesSitOnALogAxisWithTheSlaLine() {
-        ServiceResult all = Fixtures.serviceMetrics().run(Fixtures.tickets());
-        Map<String, ServiceResult> by = Fixtures.serviceByChannel();
+        ServiceMetricsResult all = Fixtures.serviceMetrics().run(Fixtures.tickets());
+        Map<String, ServiceMetricsResult> by = Fixtures.serviceByChannel();
         Chart c = ServiceTimeChart.of(all, by, "channel", ServiceTimeChart.Measure.RESOLUTION, O);
         Document d = Svgs.parse(c.svg());
         List<Element> rows = Svgs.byClass(d, "g", "dist");
@@ -146,7 +146,7 @@ class OutcomeChartsTest {
         assertEquals("requester-wait", w.id());
         assertTrue(w.caption().startsWith("Requester wait: 150 of 150 tickets with a requester wait time."),
                 w.caption());
-        ServiceResult none = Fixtures.serviceMetrics().run(List.of());
+        ServiceMetricsResult none = Fixtures.serviceMetrics().run(List.of());
         assertThrows(IllegalArgumentException.class, () -> ServiceTimeChart.of(none, Map.of(), "channel",
                 ServiceTimeChart.Measure.FIRST_RESPONSE, O));
     }

@@ -3,7 +3,7 @@ package io.cxkit.spark;
 import io.cxkit.survey.SurveyAccumulatorKind;
 import io.cxkit.survey.drivers.DriverImportance;
 import io.cxkit.survey.drivers.KeyDriverMethod;
-import io.cxkit.survey.drivers.KeyDriverResult;
+import io.cxkit.survey.drivers.KeyDriversResult;
 import io.cxkit.survey.drivers.KeyDrivers;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ import org.apache.spark.unsafe.types.UTF8String;
  * backed by the library's {@link KeyDrivers} co-moment accumulator. SQL passes no column names to a
  * function, so the drivers are named by position, {@code driver1} … {@code driverK}, in argument
  * order. The result: {@code struct<n, excluded, rSquared, importances: array<struct<driver, raw,
- * rescaled, mean>>>}, the fields of {@link KeyDriverResult} and {@link DriverImportance}. A group with
+ * rescaled, mean>>>}, the fields of {@link KeyDriversResult} and {@link DriverImportance}. A group with
  * no rows, or with fewer complete rows than drivers + 2 (too few to fit), gets NaN R² and
  * importances, with {@code n} saying how many rows it had, rather than failing the query.
  */
@@ -169,7 +169,7 @@ final class KeyDriverFunction implements UnboundFunction {
                 return new GenericInternalRow(new Object[] {kd.n(), kd.excluded(), Double.NaN,
                     new GenericArrayData(importances)});
             }
-            KeyDriverResult r = kd.result(method);
+            KeyDriversResult r = kd.result(method);
             for (int i = 0; i < drivers; i++) {
                 DriverImportance d = r.importances().get(i);
                 importances[i] = importance(d.driver(), d.raw(), d.rescaled(), d.mean());

@@ -16,7 +16,7 @@ import io.cxkit.survey.CustomerEffort;
 import io.cxkit.survey.CustomerSatisfaction;
 import io.cxkit.survey.drivers.DriverImportance;
 import io.cxkit.survey.drivers.KeyDriverMethod;
-import io.cxkit.survey.drivers.KeyDriverResult;
+import io.cxkit.survey.drivers.KeyDriversResult;
 import io.cxkit.survey.drivers.KeyDrivers;
 import io.cxkit.survey.NetPromoterScore;
 import java.io.ByteArrayInputStream;
@@ -110,7 +110,7 @@ class CxCatalogTest {
         return r.isNullAt(i) ? Double.NaN : r.getInt(i);
     }
 
-    private static void assertDrivers(KeyDriverResult expected, Row s, String what) {
+    private static void assertDrivers(KeyDriversResult expected, Row s, String what) {
         assertEquals(expected.n(), s.getLong(0), what + " n");
         assertEquals(expected.excluded(), s.getLong(1), what + " excluded");
         assertEquals(expected.rSquared(), s.getDouble(2), 1e-9, what + " rSquared");

@@ -33,7 +33,7 @@ import org.apache.commons.math3.linear.SingularMatrixException;
  * computed exactly from the absorbing chain — no simulation.
  *
  * <pre>{@code
- * AttributionAccumulator acc = AttributionAccumulator.create(2, Duration.ofDays(7));
+ * AttributionAccumulator acc = AttributionAccumulator.of(2, Duration.ofDays(7));
  * acc.accept(AttributionJourney.of(List.of("search", "email", "web"), true, 120.0));
  * acc.accept(AttributionJourney.of(List.of("search", "web"), false, 0));
  * AttributionModelResult markov = acc.markov(AttributionAccumulator.DEFAULT_MAX_STATES);
@@ -154,7 +154,7 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
      * @return a new accumulator
      */
     public static AttributionAccumulator create() {
-        return create(1, Duration.ofDays(7));
+        return of(1, Duration.ofDays(7));
     }
 
     /**
@@ -165,7 +165,7 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
      * @return a new accumulator
      * @throws IllegalArgumentException if the order is outside [1, 3] or the half-life is not positive
      */
-    public static AttributionAccumulator create(int order, Duration halfLife) {
+    public static AttributionAccumulator of(int order, Duration halfLife) {
         if (order < 1 || order > MAX_ORDER) {
             throw new IllegalArgumentException("Markov order must be in [1, " + MAX_ORDER + "]: " + order);
         }
@@ -785,7 +785,7 @@ public final class AttributionAccumulator implements Accumulator<AttributionAccu
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
         int order = in.getInt();
         long halfLifeNanos = in.getLong();
-        AttributionAccumulator acc = in.valid("configuration", () -> create(order, Duration.ofNanos(halfLifeNanos)));
+        AttributionAccumulator acc = in.valid("configuration", () -> of(order, Duration.ofNanos(halfLifeNanos)));
         acc.journeys = in.getCount("journey count");
         acc.conversions = in.getCount("conversion count");
         acc.untimedConversions = in.getCount("untimed conversion count");

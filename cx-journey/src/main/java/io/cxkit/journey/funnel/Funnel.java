@@ -97,9 +97,7 @@ public final class Funnel {
          * @return this builder
          */
         public Builder step(FunnelStep step) {
-            if (step == null) {
-                throw new IllegalArgumentException("funnel step must not be missing: null");
-            }
+            Check.notNull(step, "funnel step");
             steps.add(step);
             return this;
         }
@@ -124,9 +122,7 @@ public final class Funnel {
          * @return this builder
          */
         public Builder mode(FunnelMode mode) {
-            if (mode == null) {
-                throw new IllegalArgumentException("funnel mode must not be missing: null");
-            }
+            Check.notNull(mode, "mode");
             this.mode = mode;
             return this;
         }

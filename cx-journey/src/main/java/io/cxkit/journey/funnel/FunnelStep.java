@@ -53,9 +53,7 @@ public final class FunnelStep {
      * @return the step
      */
     public static FunnelStep ofStage(JourneyStage stage) {
-        if (stage == null) {
-            throw new IllegalArgumentException("funnel step stage must not be missing: null");
-        }
+        Check.notNull(stage, "stage");
         return new FunnelStep(stage.name(), "stage", stage.name(),
                 e -> e.stage().isPresent() && e.stage().get().equals(stage), stage.order());
     }
@@ -81,9 +79,7 @@ public final class FunnelStep {
      */
     public static FunnelStep of(String name, Predicate<JourneyEvent> predicate) {
         Check.notBlank(name, "funnel step name");
-        if (predicate == null) {
-            throw new IllegalArgumentException("funnel step predicate must not be missing: null");
-        }
+        Check.notNull(predicate, "predicate");
         return new FunnelStep(name, "predicate", name, predicate);
     }
 

@@ -1,5 +1,6 @@
 package io.cxkit.journey.retention;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.TimeBucket;
 import java.util.List;
 
@@ -22,9 +23,8 @@ public record CohortRow(TimeBucket cohort, long size, List<RetentionCell> cells)
      * @param cells the cells
      */
     public CohortRow {
-        if (cohort == null || cells == null) {
-            throw new IllegalArgumentException("cohort and cells must not be missing");
-        }
+        Check.notNull(cohort, "cohort");
+        Check.notNull(cells, "cells");
         cells = List.copyOf(cells);
     }
 

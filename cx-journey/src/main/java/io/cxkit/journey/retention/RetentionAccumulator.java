@@ -28,7 +28,7 @@ import java.util.List;
  * churn per period is the share of the previous period's active customers not active in it.
  *
  * <pre>{@code
- * RetentionAccumulator acc = RetentionAccumulator.create(TimeGrain.MONTH, ZoneId.of("Europe/Berlin"));
+ * RetentionAccumulator acc = RetentionAccumulator.of(TimeGrain.MONTH, ZoneId.of("Europe/Berlin"));
  * events.forEach(e -> acc.accept(e.customerId(), e.time()));
  * RetentionResult t = acc.result();
  * t.cohort("2026-01").orElseThrow().cells().get(3).interval(0.95);   // month-3 retention, Wilson
@@ -97,7 +97,7 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
      * @return a new accumulator
      * @throws NullPointerException if an argument is null
      */
-    public static RetentionAccumulator create(TimeGrain grain, ZoneId zone) {
+    public static RetentionAccumulator of(TimeGrain grain, ZoneId zone) {
         Check.notNull(grain, "grain");
         Check.notNull(zone, "zone");
         return new RetentionAccumulator(grain, zone);
@@ -408,7 +408,7 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
         TimeGrain grain = in.getEnum(TimeGrain.class, "time grain");
         String zoneId = in.getString();
-        RetentionAccumulator acc = in.valid("zone", () -> create(grain, ZoneId.of(zoneId)));
+        RetentionAccumulator acc = in.valid("zone", () -> of(grain, ZoneId.of(zoneId)));
         int n = in.getSize("customer count", 8);
         for (int i = 0; i < n; i++) {
             String id = in.getString();

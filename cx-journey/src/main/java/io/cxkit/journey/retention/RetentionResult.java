@@ -1,5 +1,6 @@
 package io.cxkit.journey.retention;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.TimeGrain;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +24,9 @@ public record RetentionResult(TimeGrain grain, long customers, List<CohortRow> c
      * @param churn the churn per period
      */
     public RetentionResult {
-        if (grain == null || cohorts == null || churn == null) {
-            throw new IllegalArgumentException("grain, cohorts and churn must not be missing");
-        }
+        Check.notNull(grain, "grain");
+        Check.notNull(cohorts, "cohorts");
+        Check.notNull(churn, "churn");
         cohorts = List.copyOf(cohorts);
         churn = List.copyOf(churn);
     }

@@ -1,5 +1,6 @@
 package io.cxkit.journey.satisfaction;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.Comparison;
 import io.cxkit.core.NameDictionary;
 import io.cxkit.core.ProportionEstimate;
@@ -66,10 +67,9 @@ public final class JourneySatisfaction {
      * @throws IllegalArgumentException if the grace period is negative
      */
     public static JourneySatisfaction of(RatingScale scale, Duration grace) {
-        if (scale == null) {
-            throw new IllegalArgumentException("rating scale must not be missing: null");
-        }
-        if (grace == null || grace.isNegative()) {
+        Check.notNull(scale, "scale");
+        Check.notNull(grace, "grace");
+        if (grace.isNegative()) {
             throw new IllegalArgumentException("grace period must be >= 0: " + grace);
         }
         return new JourneySatisfaction(scale, grace);
@@ -81,12 +81,11 @@ public final class JourneySatisfaction {
      * @param journeys the journeys
      * @param scores the ratings, in any order
      * @return the report
-     * @throws IllegalArgumentException if an argument is missing or a rating is off the scale
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a rating is off the scale
      */
     public JourneySatisfactionResult join(List<CustomerJourney> journeys, List<JourneyScore> scores) {
-        if (journeys == null) {
-            throw new IllegalArgumentException("journeys must not be missing: null");
-        }
+        Check.notNull(journeys, "journeys");
         Spans spans = new Spans(new NameDictionary(), journeys.size());
         for (CustomerJourney j : journeys) {
             spans.add(spans.customers.idOf(j.customerId()), j.start(), j.end());
@@ -102,12 +101,12 @@ public final class JourneySatisfaction {
      * @param rules how its events are cut into journeys
      * @param scores the ratings, in any order
      * @return the report
-     * @throws IllegalArgumentException if an argument is missing or a rating is off the scale
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a rating is off the scale
      */
     public JourneySatisfactionResult join(EventLog log, JourneyBuilder rules, List<JourneyScore> scores) {
-        if (log == null || rules == null) {
-            throw new IllegalArgumentException("log and rules must not be missing");
-        }
+        Check.notNull(log, "log");
+        Check.notNull(rules, "rules");
         Spans spans = new Spans(log.customers(), 16);
         log.forEachJourney(rules, j -> spans.add(j.customer(), j.time(0), j.time(j.size() - 1)));
         return join(spans, scores);
@@ -163,9 +162,7 @@ public final class JourneySatisfaction {
 
     /** The one implementation of the join and the report. */
     private JourneySatisfactionResult join(Spans spans, List<JourneyScore> scores) {
-        if (scores == null) {
-            throw new IllegalArgumentException("scores must not be missing: null");
-        }
+        Check.notNull(scores, "scores");
         spans.index();
         int n = spans.size;
         int[] journeyScore = new int[n];

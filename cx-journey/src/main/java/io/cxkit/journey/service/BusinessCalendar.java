@@ -1,5 +1,6 @@
 package io.cxkit.journey.service;
 
+import io.cxkit.core.Check;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,9 +68,7 @@ public final class BusinessCalendar {
      * @return a builder
      */
     public static Builder builder(ZoneId zone) {
-        if (zone == null) {
-            throw new IllegalArgumentException("calendar zone must not be missing: null");
-        }
+        Check.notNull(zone, "zone");
         return new Builder(zone);
     }
 
@@ -95,10 +94,9 @@ public final class BusinessCalendar {
          * @throws IllegalArgumentException if {@code end} is not after {@code start}
          */
         public Builder hours(DayOfWeek day, LocalTime start, LocalTime end) {
-            if (day == null || start == null || end == null) {
-                throw new IllegalArgumentException("working hours need a day, start and end: " + day + " "
-                        + start + "-" + end);
-            }
+            Check.notNull(day, "day");
+            Check.notNull(start, "start");
+            Check.notNull(end, "end");
             if (!end.equals(LocalTime.MIDNIGHT) && !end.isAfter(start)) {
                 throw new IllegalArgumentException("working hours end must be after start: " + day + " "
                         + start + "-" + end);
@@ -141,9 +139,7 @@ public final class BusinessCalendar {
          * @return this builder
          */
         public Builder holiday(LocalDate date) {
-            if (date == null) {
-                throw new IllegalArgumentException("holiday must not be missing: null");
-            }
+            Check.notNull(date, "holiday");
             holidays.add(date);
             return this;
         }
@@ -168,7 +164,8 @@ public final class BusinessCalendar {
          * @throws IllegalArgumentException if not after the current schedule's start
          */
         public Builder from(LocalDate date) {
-            if (date == null || !date.isAfter(schedules.lastKey())) {
+            Check.notNull(date, "date");
+            if (!date.isAfter(schedules.lastKey())) {
                 throw new IllegalArgumentException("schedule change date must be after the previous one ("
                         + (schedules.lastKey().equals(LocalDate.MIN) ? "none" : schedules.lastKey()) + "): " + date);
             }
@@ -226,9 +223,8 @@ public final class BusinessCalendar {
      * @throws IllegalArgumentException if {@code to} is before {@code from}
      */
     public Duration between(Instant from, Instant to) {
-        if (from == null || to == null) {
-            throw new IllegalArgumentException("business time needs both instants: " + from + ", " + to);
-        }
+        Check.notNull(from, "from");
+        Check.notNull(to, "to");
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("business time end must not be before start: " + from + " > " + to);
         }

@@ -1,6 +1,7 @@
 package io.cxkit.journey.service;
 
 import io.cxkit.core.Channel;
+import io.cxkit.core.Check;
 import io.cxkit.core.SegmentKey;
 import io.cxkit.core.SegmentedAccumulator;
 import io.cxkit.core.SegmentedResult;
@@ -18,7 +19,7 @@ import java.util.function.Function;
  * Support service metrics from ticket events: first response time, full resolution time,
  * requester wait time, first-contact resolution, repeat-contact rate, reopen rate and SLA
  * attainment. Immutable configuration; {@link #tickets} turns events into per-ticket
- * {@link TicketFacts}, and a {@link ServiceAccumulator} aggregates them (mergeable).
+ * {@link TicketFacts}, and a {@link ServiceMetricsAccumulator} aggregates them (mergeable).
  *
  * <p><b>Definitions.</b> A ticket's events are sorted by time stably (ties keep input order); its
  * single {@link TicketEventType#CREATED} event starts it and no event may precede it.
@@ -82,9 +83,7 @@ public final class ServiceMetrics {
          * @return this builder
          */
         public Builder calendar(BusinessCalendar calendar) {
-            if (calendar == null) {
-                throw new IllegalArgumentException("calendar must not be missing: null");
-            }
+            Check.notNull(calendar, "calendar");
             this.calendar = calendar;
             return this;
         }
@@ -137,7 +136,8 @@ public final class ServiceMetrics {
         }
 
         private static Duration nonNegative(Duration d, String name) {
-            if (d == null || d.isNegative()) {
+            Check.notNull(d, "d");
+            if (d.isNegative()) {
                 throw new IllegalArgumentException(name + " must be >= 0: " + d);
             }
             return d;
@@ -158,8 +158,8 @@ public final class ServiceMetrics {
      *
      * @return the accumulator
      */
-    public ServiceAccumulator accumulator() {
-        return new ServiceAccumulator(firstResponseTarget, resolutionTarget);
+    public ServiceMetricsAccumulator accumulator() {
+        return new ServiceMetricsAccumulator(firstResponseTarget, resolutionTarget);
     }
 
     /**
@@ -181,8 +181,8 @@ public final class ServiceMetrics {
      * @param events ticket events in any order
      * @return the result
      */
-    public ServiceResult run(Iterable<TicketEvent> events) {
-        ServiceAccumulator acc = accumulator();
+    public ServiceMetricsResult run(Iterable<TicketEvent> events) {
+        ServiceMetricsAccumulator acc = accumulator();
         tickets(events).forEach(acc::accept);
         return acc.result();
     }
@@ -194,9 +194,9 @@ public final class ServiceMetrics {
      * @param segmentOf the segment of a ticket
      * @return the result per segment
      */
-    public SegmentedResult<ServiceResult> bySegment(Iterable<TicketEvent> events,
+    public SegmentedResult<ServiceMetricsResult> bySegment(Iterable<TicketEvent> events,
             Function<TicketFacts, SegmentKey> segmentOf) {
-        SegmentedAccumulator<ServiceAccumulator, ServiceResult> acc = SegmentedAccumulator.of(accumulator());
+        SegmentedAccumulator<ServiceMetricsAccumulator, ServiceMetricsResult> acc = SegmentedAccumulator.of(accumulator());
         for (TicketFacts t : tickets(events)) {
             acc.segment(segmentOf.apply(t)).accept(t);
         }
@@ -218,15 +218,11 @@ public final class ServiceMetrics {
      *     its creation, or events of different customers
      */
     public List<TicketFacts> tickets(Iterable<TicketEvent> events) {
-        if (events == null) {
-            throw new IllegalArgumentException("ticket events must not be null");
-        }
+        Check.notNull(events, "events");
         Map<String, Ticket> byId = new LinkedHashMap<>();
         int index = 0;
         for (TicketEvent e : events) {
-            if (e == null) {
-                throw new IllegalArgumentException("ticket events[" + index + "] must not be null");
-            }
+            Check.notNull(e, "ticket events[" + index + "]");
             Ticket t = byId.computeIfAbsent(e.ticketId(), k -> new Ticket());
             if (!t.events.isEmpty() && !t.events.get(0).customerId().equals(e.customerId())) {
                 throw new IllegalArgumentException("ticket " + e.ticketId() + " has events of two customers: "

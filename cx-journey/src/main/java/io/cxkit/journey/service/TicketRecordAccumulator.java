@@ -193,10 +193,10 @@ public final class TicketRecordAccumulator implements Accumulator<TicketRecordAc
                         s[TicketSatisfaction.NONE.ordinal()]));
     }
 
-    private ServiceResult service(Basis b, ProportionEstimate fcrRate, ProportionEstimate reopen) {
+    private ServiceMetricsResult service(Basis b, ProportionEstimate fcrRate, ProportionEstimate reopen) {
         Duration frTarget = frTargetMillis < 0 ? null : Duration.ofMillis(frTargetMillis);
         Duration resTarget = resTargetMillis < 0 ? null : Duration.ofMillis(resTargetMillis);
-        return new ServiceResult(tickets, solved, b.firstReply.summary(), b.resolution.summary(), b.wait.summary(),
+        return new ServiceMetricsResult(tickets, solved, b.firstReply.summary(), b.resolution.summary(), b.wait.summary(),
                 fcrRate, ProportionEstimate.empty(), reopen,
                 frTarget == null ? ProportionEstimate.empty() : ProportionEstimate.of(b.frWithin, b.firstReply.n()),
                 resTarget == null ? ProportionEstimate.empty() : ProportionEstimate.of(b.resWithin, b.resolution.n()),

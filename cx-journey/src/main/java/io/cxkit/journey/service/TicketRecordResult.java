@@ -1,12 +1,13 @@
 package io.cxkit.journey.service;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.ProportionEstimate;
 
 /**
  * Service metrics of a ticket export (see {@link TicketRecordAccumulator} for the definitions).
- * The two {@link ServiceResult}s hold the same counts and rates; they differ in their times and SLA
+ * The two {@link ServiceMetricsResult}s hold the same counts and rates; they differ in their times and SLA
  * attainment, measured in elapsed time and within business hours respectively. Repeat contact is
- * never measured from a ticket export (its {@link ServiceResult#repeatContact()} is empty).
+ * never measured from a ticket export (its {@link ServiceMetricsResult#repeatContact()} is empty).
  *
  * <p>What was left out can be read from the counts: tickets without a first reply value are
  * {@code tickets - firstResponse.n}; solved tickets without a resolution value are
@@ -20,7 +21,7 @@ import io.cxkit.core.ProportionEstimate;
  * @param oneTouch solved with at most one agent reply / solved tickets with a replies value
  * @param satisfaction the satisfaction-survey statuses
  */
-public record TicketRecordResult(FirstContactRule firstContactRule, ServiceResult elapsed, ServiceResult businessHours,
+public record TicketRecordResult(FirstContactRule firstContactRule, ServiceMetricsResult elapsed, ServiceMetricsResult businessHours,
         ProportionEstimate oneTouch, TicketSatisfactionResult satisfaction) {
 
     /**
@@ -31,15 +32,14 @@ public record TicketRecordResult(FirstContactRule firstContactRule, ServiceResul
      * @param businessHours business-hours metrics
      * @param oneTouch one-touch share
      * @param satisfaction satisfaction counts
-     * @throws IllegalArgumentException if a component is missing
+     * @throws NullPointerException if a component is null
      */
     public TicketRecordResult {
-        if (firstContactRule == null || elapsed == null || businessHours == null || oneTouch == null
-                || satisfaction == null) {
-            throw new IllegalArgumentException("ticket record result components must not be missing: rule="
-                    + firstContactRule + ", elapsed=" + elapsed + ", businessHours=" + businessHours + ", oneTouch="
-                    + oneTouch + ", satisfaction=" + satisfaction);
-        }
+        Check.notNull(firstContactRule, "firstContactRule");
+        Check.notNull(elapsed, "elapsed");
+        Check.notNull(businessHours, "businessHours");
+        Check.notNull(oneTouch, "oneTouch");
+        Check.notNull(satisfaction, "satisfaction");
     }
 
     /**
@@ -69,15 +69,15 @@ public record TicketRecordResult(FirstContactRule firstContactRule, ServiceResul
     public String toString() {
         String nl = System.lineSeparator();
         return "Ticket export metrics: " + tickets() + " tickets, " + solved() + " solved" + nl
-                + ServiceResult.time("first reply (elapsed)", elapsed.firstResponse()) + nl
-                + ServiceResult.time("first reply (business hours)", businessHours.firstResponse()) + nl
-                + ServiceResult.time("full resolution (elapsed)", elapsed.resolution()) + nl
-                + ServiceResult.time("full resolution (business)", businessHours.resolution()) + nl
-                + ServiceResult.time("requester wait (elapsed)", elapsed.requesterWait()) + nl
-                + ServiceResult.time("requester wait (business)", businessHours.requesterWait()) + nl
-                + ServiceResult.rate("FCR (" + firstContactRule.description() + ")", elapsed.firstContactResolution()) + nl
-                + ServiceResult.rate("one-touch", oneTouch) + nl
-                + ServiceResult.rate("reopened", elapsed.reopen()) + nl
-                + ServiceResult.rate("satisfaction (good of rated)", satisfaction.csat());
+                + ServiceMetricsResult.time("first reply (elapsed)", elapsed.firstResponse()) + nl
+                + ServiceMetricsResult.time("first reply (business hours)", businessHours.firstResponse()) + nl
+                + ServiceMetricsResult.time("full resolution (elapsed)", elapsed.resolution()) + nl
+                + ServiceMetricsResult.time("full resolution (business)", businessHours.resolution()) + nl
+                + ServiceMetricsResult.time("requester wait (elapsed)", elapsed.requesterWait()) + nl
+                + ServiceMetricsResult.time("requester wait (business)", businessHours.requesterWait()) + nl
+                + ServiceMetricsResult.rate("FCR (" + firstContactRule.description() + ")", elapsed.firstContactResolution()) + nl
+                + ServiceMetricsResult.rate("one-touch", oneTouch) + nl
+                + ServiceMetricsResult.rate("reopened", elapsed.reopen()) + nl
+                + ServiceMetricsResult.rate("satisfaction (good of rated)", satisfaction.csat());
     }
 }

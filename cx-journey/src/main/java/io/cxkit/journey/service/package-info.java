@@ -2,7 +2,7 @@
  * Support service metrics from ticket events ({@link io.cxkit.journey.service.TicketEvent}s, turned
  * into per-ticket {@link io.cxkit.journey.service.TicketFacts} by
  * {@link io.cxkit.journey.service.ServiceMetrics} and aggregated by
- * {@link io.cxkit.journey.service.ServiceAccumulator}) and from ticket-export rows
+ * {@link io.cxkit.journey.service.ServiceMetricsAccumulator}) and from ticket-export rows
  * ({@link io.cxkit.journey.service.TicketRecord}s, aggregated by
  * {@link io.cxkit.journey.service.TicketRecordAccumulator}), with durations in elapsed time or in
  * the business time of a {@link io.cxkit.journey.service.BusinessCalendar}.

@@ -1,5 +1,6 @@
 package io.cxkit.journey.survival;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.Interval;
 
 /**
@@ -27,9 +28,7 @@ public record MedianSurvival(double time, Interval interval) {
      * @param interval its interval; not null
      */
     public MedianSurvival {
-        if (interval == null) {
-            throw new IllegalArgumentException("interval must not be missing: null");
-        }
+        Check.notNull(interval, "interval");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.cxkit.journey.survival;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.Distributions;
 import io.cxkit.core.Interval;
 import java.util.ArrayList;
@@ -35,9 +36,8 @@ public record SurvivalCurve(String group, long n, long events, List<SurvivalStep
      * @param steps the table rows
      */
     public SurvivalCurve {
-        if (group == null || steps == null) {
-            throw new IllegalArgumentException("group and steps must not be missing");
-        }
+        Check.notNull(group, "group");
+        Check.notNull(steps, "steps");
         steps = List.copyOf(steps);
     }
 

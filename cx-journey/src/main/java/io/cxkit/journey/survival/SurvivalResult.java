@@ -1,5 +1,6 @@
 package io.cxkit.journey.survival;
 
+import io.cxkit.core.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,8 @@ public record SurvivalResult(SurvivalCurve overall, Map<String, SurvivalCurve> g
      * @param groups the per-group curves
      */
     public SurvivalResult {
-        if (overall == null || groups == null) {
-            throw new IllegalArgumentException("overall and groups must not be missing");
-        }
+        Check.notNull(overall, "overall");
+        Check.notNull(groups, "groups");
         groups = java.util.Collections.unmodifiableMap(new TreeMap<>(groups));
     }
 

@@ -1,5 +1,6 @@
 package io.cxkit.journey.value;
 
+import io.cxkit.core.Check;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,13 +205,15 @@ public final class Acquisition {
      * @param channelOf customer id to the channel they were acquired through
      * @param spend the spend rows
      * @return the tables
-     * @throws IllegalArgumentException if an argument is missing, a customer has no first-purchase
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a customer has no first-purchase
      *     date, or no channel-month has both spend and customers
      */
-    public static Result of(LifetimeValue value, CustomerBase base, Map<String, String> channelOf, List<Spend> spend) {
-        if (value == null || base == null || channelOf == null || spend == null) {
-            throw new IllegalArgumentException("value, base, channelOf and spend must not be missing");
-        }
+    public static Result of(LifetimeValue value, RepeatPurchasesResult base, Map<String, String> channelOf, List<Spend> spend) {
+        Check.notNull(value, "value");
+        Check.notNull(base, "base");
+        Check.notNull(channelOf, "channelOf");
+        Check.notNull(spend, "spend");
         int steps = value.terms().stepEnds().length;
         Map<String, Map<YearMonth, Cell>> cells = new TreeMap<>();
         for (Spend s : spend) {

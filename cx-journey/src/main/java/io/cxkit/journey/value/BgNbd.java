@@ -51,7 +51,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
      * @return the fit
      * @throws IllegalArgumentException if the base has no customers or no repeat transactions
      */
-    public static ModelFit<BgNbd> fit(CustomerBase base) {
+    public static ModelFit<BgNbd> fit(RepeatPurchasesResult base) {
         return fit(base.customers());
     }
 

@@ -51,7 +51,7 @@ public record GammaGamma(double p, double q, double gamma) {
      * @return the fit; {@link ModelFit#excluded()} counts the customers left out
      * @throws IllegalArgumentException if no customer can enter the fit
      */
-    public static ModelFit<GammaGamma> fit(CustomerBase base) {
+    public static ModelFit<GammaGamma> fit(RepeatPurchasesResult base) {
         return fit(base.customers());
     }
 

@@ -73,7 +73,7 @@ public record HoldoutComparison(double holdoutLength, double expectedHoldout, lo
      * @return the comparison
      * @throws IllegalArgumentException if the base has no holdout period or no dates
      */
-    public static HoldoutComparison of(TransactionModel model, CustomerBase base) {
+    public static HoldoutComparison of(TransactionModel model, RepeatPurchasesResult base) {
         if (!base.hasHoldout() || base.firstDay() == null) {
             throw new IllegalArgumentException("a holdout comparison needs a customer base with a holdout end"
                     + " and first-purchase dates (built by RepeatPurchases with a holdout end)");

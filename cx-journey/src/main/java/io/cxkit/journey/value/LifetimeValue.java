@@ -1,5 +1,6 @@
 package io.cxkit.journey.value;
 
+import io.cxkit.core.Check;
 import io.cxkit.core.Interval;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,13 +50,14 @@ public final class LifetimeValue {
      * @param predictionHorizon the horizon of {@link CustomerValue#expectedTransactions()}, in time
      *     units, &gt;= 0 (usually the holdout length, or the value horizon)
      * @return the calculator
-     * @throws IllegalArgumentException if an argument is missing, the horizon negative or {@code q <= 1}
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the horizon is negative or {@code q <= 1}
      */
     public static LifetimeValue of(ModelFit<? extends TransactionModel> purchases, ModelFit<GammaGamma> spend,
             ValueTerms terms, double predictionHorizon) {
-        if (purchases == null || spend == null || terms == null) {
-            throw new IllegalArgumentException("purchases, spend and terms must not be missing");
-        }
+        Check.notNull(purchases, "purchases");
+        Check.notNull(spend, "spend");
+        Check.notNull(terms, "terms");
         TransactionModel.checkHorizon(predictionHorizon);
         if (!(spend.model().q() > 1)) {
             throw new IllegalArgumentException("Gamma-Gamma q must be > 1 for a finite expected spend: " + spend.model().q());
@@ -87,7 +89,7 @@ public final class LifetimeValue {
      * @param base the customer base
      * @return one value per customer, in the base's order
      */
-    public List<CustomerValue> values(CustomerBase base) {
+    public List<CustomerValue> values(RepeatPurchasesResult base) {
         List<CustomerValue> out = new ArrayList<>(base.customers().size());
         TransactionModel m = purchases.model();
         GammaGamma g = spend.model();
@@ -141,7 +143,7 @@ public final class LifetimeValue {
      * @param confidence the confidence level in (0, 1)
      * @return the total and its interval
      */
-    public Interval totalInterval(CustomerBase base, double confidence) {
+    public Interval totalInterval(RepeatPurchasesResult base, double confidence) {
         io.cxkit.core.Check.confidence(confidence);
         double[] tp = purchases.model().parameters();
         double[] gp = spend.model().parameters();

@@ -58,7 +58,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
      * @return the fit
      * @throws IllegalArgumentException if the base has no customers or no repeat transactions
      */
-    public static ModelFit<ParetoNbd> fit(CustomerBase base) {
+    public static ModelFit<ParetoNbd> fit(RepeatPurchasesResult base) {
         return fit(base.customers());
     }
 

@@ -1,6 +1,7 @@
 package io.cxkit.journey.value;
 
 import io.cxkit.core.Accumulator;
+import io.cxkit.core.Check;
 import io.cxkit.core.CorruptEncodingException;
 import io.cxkit.core.Encoding;
 import io.cxkit.core.IncompatibleAccumulatorException;
@@ -19,9 +20,9 @@ import java.util.TreeMap;
  * calibration summary ({@link CustomerSummary}: x, t_x, T, average repeat spend, holdout counts).
  *
  * <pre>{@code
- * RepeatPurchases acc = RepeatPurchases.create(LocalDate.parse("1997-09-30"), LocalDate.parse("1998-06-30"));
+ * RepeatPurchases acc = RepeatPurchases.of(LocalDate.parse("1997-09-30"), LocalDate.parse("1998-06-30"));
  * rows.forEach(r -> acc.accept(r.customer(), r.day(), r.amount()));
- * CustomerBase base = acc.result();
+ * RepeatPurchasesResult base = acc.result();
  * BgNbd.Fit fit = BgNbd.fit(base);
  * }</pre>
  *
@@ -35,7 +36,7 @@ import java.util.TreeMap;
  * customer's first purchase can only be known from all of their records); {@link #combine} appends,
  * and the summary does not depend on the order or split of the records.
  */
-public final class RepeatPurchases implements Accumulator<RepeatPurchases, CustomerBase> {
+public final class RepeatPurchases implements Accumulator<RepeatPurchases, RepeatPurchasesResult> {
     /** Encoding type name. */
     public static final String TYPE = "repeat-purchases";
     /** Days in a week, the default time unit. */
@@ -82,8 +83,8 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
      * @param calibrationEnd last day of calibration (inclusive)
      * @return a new accumulator
      */
-    public static RepeatPurchases create(LocalDate calibrationEnd) {
-        return create(calibrationEnd, null, DAYS_PER_WEEK);
+    public static RepeatPurchases of(LocalDate calibrationEnd) {
+        return of(calibrationEnd, null, DAYS_PER_WEEK);
     }
 
     /**
@@ -93,8 +94,8 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
      * @param holdoutEnd last day of the holdout (inclusive), after the calibration end; null for none
      * @return a new accumulator
      */
-    public static RepeatPurchases create(LocalDate calibrationEnd, LocalDate holdoutEnd) {
-        return create(calibrationEnd, holdoutEnd, DAYS_PER_WEEK);
+    public static RepeatPurchases of(LocalDate calibrationEnd, LocalDate holdoutEnd) {
+        return of(calibrationEnd, holdoutEnd, DAYS_PER_WEEK);
     }
 
     /**
@@ -104,13 +105,12 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
      * @param holdoutEnd last day of the holdout (inclusive), after the calibration end; null for none
      * @param daysPerUnit the time unit in days, in [1, 366] (7 = weeks, 1 = days, 365.25/12 = months)
      * @return a new accumulator
-     * @throws IllegalArgumentException if the calibration end is missing, the holdout end is not
+     * @throws NullPointerException if the calibration end is null
+     * @throws IllegalArgumentException if the holdout end is not
      *     after it, or the unit is outside [1, 366] days
      */
-    public static RepeatPurchases create(LocalDate calibrationEnd, LocalDate holdoutEnd, double daysPerUnit) {
-        if (calibrationEnd == null) {
-            throw new IllegalArgumentException("calibrationEnd must not be missing");
-        }
+    public static RepeatPurchases of(LocalDate calibrationEnd, LocalDate holdoutEnd, double daysPerUnit) {
+        Check.notNull(calibrationEnd, "calibrationEnd");
         if (holdoutEnd != null && !holdoutEnd.isAfter(calibrationEnd)) {
             throw new IllegalArgumentException("holdoutEnd must be after calibrationEnd " + calibrationEnd + ": " + holdoutEnd);
         }
@@ -228,7 +228,7 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
     }
 
     @Override
-    public CustomerBase result() {
+    public RepeatPurchasesResult result() {
         long last = holdoutEnd == NO_HOLDOUT ? calibrationEnd : holdoutEnd;
         long transactions = 0;
         long merged = 0;
@@ -285,7 +285,7 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Custo
             out.add(new CustomerSummary(e.getKey(), LocalDate.ofEpochDay(day[0]), x, (lastRepeat - day[0]) / daysPerUnit,
                     (calibrationEnd - day[0]) / daysPerUnit, x == 0 ? Double.NaN : repeatSpend / x, holdout, holdoutSpend));
         }
-        return new CustomerBase(LocalDate.ofEpochDay(calibrationEnd),
+        return new RepeatPurchasesResult(LocalDate.ofEpochDay(calibrationEnd),
                 holdoutEnd == NO_HOLDOUT ? null : LocalDate.ofEpochDay(holdoutEnd), daysPerUnit, out, records,
                 transactions, merged, after, late, byUnit.length == 0 ? null : LocalDate.ofEpochDay(firstDay), byUnit);
     }

@@ -22,7 +22,7 @@ class AttributionContractTest extends AccumulatorContractTest<AttributionAccumul
 
     @Override
     protected AttributionAccumulator incompatible() {
-        return AttributionAccumulator.create(2, java.time.Duration.ofDays(7));
+        return AttributionAccumulator.of(2, java.time.Duration.ofDays(7));
     }
 
     @Override

@@ -39,12 +39,12 @@ class AttributionLogProperties {
         Set<String> conversions = CONVERSIONS.get(conv);
         Duration halfLife = Duration.ofHours(1 + (seed & 7));
         ObjectPathAttribution oracle = new ObjectPathAttribution(order, halfLife);
-        AttributionAccumulator objects = AttributionAccumulator.create(order, halfLife);
+        AttributionAccumulator objects = AttributionAccumulator.of(order, halfLife);
         for (CustomerJourney j : rules.build(events)) {
             oracle.accept(AttributionJourney.of(j, conversions));
             objects.accept(AttributionJourney.of(j, conversions));
         }
-        AttributionAccumulator fromLog = AttributionAccumulator.create(order, halfLife);
+        AttributionAccumulator fromLog = AttributionAccumulator.of(order, halfLife);
         EventLog log = EventLog.of(events);
         log.forEachJourney(rules, j -> fromLog.accept(j, conversions));
         String where = "seed=" + seed + " n=" + n + " order=" + order + " " + rules + " " + conversions;
@@ -65,9 +65,9 @@ class AttributionLogProperties {
         EventLog log = EventLog.of(events);
         JourneyBuilder rules = JourneyBuilder.create().byCase().splitOnOutcome();
         Set<String> conversions = Set.of("purchase");
-        AttributionAccumulator single = AttributionAccumulator.create(order, Duration.ofDays(1));
+        AttributionAccumulator single = AttributionAccumulator.of(order, Duration.ofDays(1));
         log.forEachJourney(rules, j -> single.accept(j, conversions));
-        AttributionAccumulator parallel = log.scan(rules, threads, () -> AttributionAccumulator.create(order,
+        AttributionAccumulator parallel = log.scan(rules, threads, () -> AttributionAccumulator.of(order,
                 Duration.ofDays(1)), (a, j) -> a.accept(j, conversions), AttributionAccumulator::combine);
         AttributionResult a = single.result();
         AttributionResult b = parallel.result();

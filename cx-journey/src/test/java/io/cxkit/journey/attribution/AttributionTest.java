@@ -41,7 +41,7 @@ class AttributionTest {
     }
 
     static AttributionAccumulator of(int order, List<AttributionJourney> js) {
-        AttributionAccumulator acc = AttributionAccumulator.create(order, Duration.ofHours(24));
+        AttributionAccumulator acc = AttributionAccumulator.of(order, Duration.ofHours(24));
         js.forEach(acc::accept);
         return acc;
     }
@@ -168,7 +168,7 @@ class AttributionTest {
 
     @Test
     void stateExplosionIsRefusedWithAClearError() {
-        AttributionAccumulator acc = AttributionAccumulator.create(3, Duration.ofDays(7));
+        AttributionAccumulator acc = AttributionAccumulator.of(3, Duration.ofDays(7));
         Random r = new Random(3);
         for (int i = 0; i < 3000; i++) {
             List<String> tps = new ArrayList<>();
@@ -196,7 +196,7 @@ class AttributionTest {
             @ForAll @IntRange(min = 1, max = 3) int order) {
         Random r = new Random(seed);
         String[] ch = {"search", "email", "social", "direct"};
-        AttributionAccumulator single = AttributionAccumulator.create(order, Duration.ofDays(2));
+        AttributionAccumulator single = AttributionAccumulator.of(order, Duration.ofDays(2));
         AttributionAccumulator[] acc = new AttributionAccumulator[parts];
         for (int p = 0; p < parts; p++) {
             acc[p] = single.emptyCopy();
@@ -274,14 +274,14 @@ class AttributionTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> AttributionJourney.of(List.of("A"), Arrays.asList((Instant) null), true, 1));
         assertEquals("journey times must not contain a missing time: [null]", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> AttributionAccumulator.create(4, Duration.ofDays(1)));
+        e = assertThrows(IllegalArgumentException.class, () -> AttributionAccumulator.of(4, Duration.ofDays(1)));
         assertEquals("Markov order must be in [1, 3]: 4", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> AttributionAccumulator.create(1, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> AttributionAccumulator.of(1, Duration.ZERO));
         AttributionAccumulator acc = AttributionAccumulator.create();
         assertThrows(NullPointerException.class, () -> acc.accept(null));
         assertThrows(IllegalArgumentException.class, () -> acc.heuristic(AttributionModel.MARKOV));
         e = assertThrows(IllegalArgumentException.class,
-                () -> acc.combine(AttributionAccumulator.create(2, Duration.ofDays(7))));
+                () -> acc.combine(AttributionAccumulator.of(2, Duration.ofDays(7))));
         assertTrue(e.getMessage().startsWith("cannot combine attribution accumulators with different settings"));
         assertThrows(NullPointerException.class, () -> acc.combine(null));
         assertThrows(IllegalArgumentException.class, () -> AttributionAccumulator.decode(new byte[] {0}));

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 class RetentionContractTest extends AccumulatorContractTest<RetentionAccumulator, RetentionResult> {
     @Override
     protected RetentionAccumulator create() {
-        return RetentionAccumulator.create(io.cxkit.core.TimeGrain.WEEK, java.time.ZoneId.of("Europe/Berlin"));
+        return RetentionAccumulator.of(io.cxkit.core.TimeGrain.WEEK, java.time.ZoneId.of("Europe/Berlin"));
     }
 
     @Override
@@ -22,7 +22,7 @@ class RetentionContractTest extends AccumulatorContractTest<RetentionAccumulator
 
     @Override
     protected RetentionAccumulator incompatible() {
-        return RetentionAccumulator.create(io.cxkit.core.TimeGrain.MONTH, java.time.ZoneId.of("UTC"));
+        return RetentionAccumulator.of(io.cxkit.core.TimeGrain.MONTH, java.time.ZoneId.of("UTC"));
     }
 
     @Override

@@ -38,15 +38,15 @@ class RetentionLogProperties {
         JourneyBuilder rules = EventLogProperties.RULES.get(rule);
         ZoneId z = ZONES.get(zone);
         ObjectPathRetention oracle = new ObjectPathRetention(grain, z);
-        RetentionAccumulator objects = RetentionAccumulator.create(grain, z);
+        RetentionAccumulator objects = RetentionAccumulator.of(grain, z);
         for (CustomerJourney j : rules.build(events)) {
             oracle.accept(j);
             objects.accept(j);
         }
         EventLog log = EventLog.of(events);
-        RetentionAccumulator fromLog = RetentionAccumulator.create(grain, z);
+        RetentionAccumulator fromLog = RetentionAccumulator.of(grain, z);
         log.forEachJourney(rules, fromLog::accept);
-        RetentionAccumulator parallel = log.scan(rules, threads, () -> RetentionAccumulator.create(grain, z),
+        RetentionAccumulator parallel = log.scan(rules, threads, () -> RetentionAccumulator.of(grain, z),
                 RetentionAccumulator::accept, RetentionAccumulator::combine);
         String where = "seed=" + seed + " n=" + n + " " + grain + " " + z + " " + rules;
         RetentionResult want = oracle.result();
@@ -79,7 +79,7 @@ class RetentionLogProperties {
         ObjectPathRetention oracle = new ObjectPathRetention(TimeGrain.DAY, ZoneId.of("UTC"));
         InvalidInputException want = assertThrows(InvalidInputException.class,
                 () -> JourneyBuilder.create().build(events).forEach(oracle::accept));
-        RetentionAccumulator acc = RetentionAccumulator.create(TimeGrain.DAY, ZoneId.of("UTC"));
+        RetentionAccumulator acc = RetentionAccumulator.of(TimeGrain.DAY, ZoneId.of("UTC"));
         InvalidInputException got = assertThrows(InvalidInputException.class,
                 () -> EventLog.of(events).forEachJourney(JourneyBuilder.create(), acc::accept));
         assertEquals(want.getMessage(), got.getMessage());

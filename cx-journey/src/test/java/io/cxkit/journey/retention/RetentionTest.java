@@ -30,7 +30,7 @@ class RetentionTest {
 
     /** c1 Jan Feb Mar; c2 Jan Mar; c3 Jan; c4 Feb Feb Mar; c5 Feb. */
     static RetentionAccumulator hand() {
-        RetentionAccumulator acc = RetentionAccumulator.create(TimeGrain.MONTH, ZoneOffset.UTC);
+        RetentionAccumulator acc = RetentionAccumulator.of(TimeGrain.MONTH, ZoneOffset.UTC);
         String[][] log = {{"c1", "2026-01-05"}, {"c1", "2026-02-10"}, {"c1", "2026-03-01"}, {"c2", "2026-01-20"},
             {"c2", "2026-03-15"}, {"c3", "2026-01-31"}, {"c4", "2026-02-01"}, {"c4", "2026-02-27"},
             {"c4", "2026-03-30"}, {"c5", "2026-02-14"}};
@@ -67,7 +67,7 @@ class RetentionTest {
 
     @Test
     void gapsInActivityAndTimeZones() {
-        RetentionAccumulator acc = RetentionAccumulator.create(TimeGrain.MONTH, ZoneId.of("America/New_York"));
+        RetentionAccumulator acc = RetentionAccumulator.of(TimeGrain.MONTH, ZoneId.of("America/New_York"));
         acc.accept("a", Instant.parse("2026-02-01T03:00:00Z")); // still January in New York
         acc.accept("a", Instant.parse("2026-04-10T12:00:00Z"));
         RetentionResult t = acc.result();
@@ -76,13 +76,13 @@ class RetentionTest {
         assertEquals(0, t.churn().get(2).activeBefore());
         assertEquals(0, t.churn().get(2).rate().n());
         assertTrue(t.churn().get(2).toString().endsWith("0 of 0 lost"));
-        RetentionResult empty = RetentionAccumulator.create(TimeGrain.WEEK, ZoneOffset.UTC).result();
+        RetentionResult empty = RetentionAccumulator.of(TimeGrain.WEEK, ZoneOffset.UTC).result();
         assertEquals("RetentionResult[WEEK, customers=0, empty]", empty.toString());
     }
 
     @Test
     void acceptsJourneys() {
-        RetentionAccumulator acc = RetentionAccumulator.create(TimeGrain.DAY, ZoneOffset.UTC);
+        RetentionAccumulator acc = RetentionAccumulator.of(TimeGrain.DAY, ZoneOffset.UTC);
         acc.accept(CustomerJourney.of("c1", List.of(Events.ev("c1", 0, "a"), Events.ev("c1", 60 * 24, "b"))));
         assertEquals(List.of(1L, 1L), acc.result().cohorts().get(0).cells().stream().map(RetentionCell::retained).toList());
         assertTrue(acc.toString().contains("customers=1"));
@@ -92,7 +92,7 @@ class RetentionTest {
     void combineEqualsSinglePass(@ForAll long seed, @ForAll @IntRange(min = 0, max = 200) int n,
             @ForAll @IntRange(min = 1, max = 4) int parts) {
         Random r = new Random(seed);
-        RetentionAccumulator single = RetentionAccumulator.create(TimeGrain.WEEK, ZoneOffset.UTC);
+        RetentionAccumulator single = RetentionAccumulator.of(TimeGrain.WEEK, ZoneOffset.UTC);
         RetentionAccumulator[] acc = new RetentionAccumulator[parts];
         for (int p = 0; p < parts; p++) {
             acc[p] = single.emptyCopy();
@@ -121,7 +121,7 @@ class RetentionTest {
     void activitySpanIsBoundedSoAWrongDateCannotBuildAHugeTable() {
         // A 1900 date in daily activity used to build a table of ~46,000 x 46,000 periods (issue 11).
         Instant start = Instant.parse("2026-01-01T12:00:00Z");
-        RetentionAccumulator acc = RetentionAccumulator.create(TimeGrain.DAY, ZoneOffset.UTC);
+        RetentionAccumulator acc = RetentionAccumulator.of(TimeGrain.DAY, ZoneOffset.UTC);
         acc.accept("a", start);
         acc.accept("b", start.plusSeconds(86_400L * (RetentionAccumulator.MAX_PERIODS - 1))); // exactly 1,000 days
         assertEquals(RetentionAccumulator.MAX_PERIODS, acc.result().churn().size() + 1);
@@ -132,7 +132,7 @@ class RetentionTest {
         assertThrows(InvalidInputException.class,
                 () -> acc.accept("a", start.plusSeconds(86_400L * RetentionAccumulator.MAX_PERIODS)));
 
-        RetentionAccumulator far = RetentionAccumulator.create(TimeGrain.DAY, ZoneOffset.UTC);
+        RetentionAccumulator far = RetentionAccumulator.of(TimeGrain.DAY, ZoneOffset.UTC);
         far.accept("z", Instant.parse("2030-01-01T00:00:00Z"));
         assertThrows(InvalidInputException.class, () -> acc.combine(far));
         assertEquals(2, acc.customers(), "a refused combine changes nothing");
@@ -148,15 +148,15 @@ class RetentionTest {
 
     @Test
     void badInputFailsWithClearMessages() {
-        RetentionAccumulator acc = RetentionAccumulator.create(TimeGrain.MONTH, ZoneOffset.UTC);
+        RetentionAccumulator acc = RetentionAccumulator.of(TimeGrain.MONTH, ZoneOffset.UTC);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> acc.accept(" ", day("2026-01-01")));
         assertEquals("customerId must not be missing or blank: ' '", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> acc.accept("c1", null));
         assertEquals("activity time must not be missing: null (customer c1)", e.getMessage());
         assertThrows(NullPointerException.class, () -> acc.accept((CustomerJourney) null));
-        assertThrows(NullPointerException.class, () -> RetentionAccumulator.create(null, ZoneOffset.UTC));
+        assertThrows(NullPointerException.class, () -> RetentionAccumulator.of(null, ZoneOffset.UTC));
         e = assertThrows(IllegalArgumentException.class,
-                () -> acc.combine(RetentionAccumulator.create(TimeGrain.WEEK, ZoneOffset.UTC)));
+                () -> acc.combine(RetentionAccumulator.of(TimeGrain.WEEK, ZoneOffset.UTC)));
         assertTrue(e.getMessage().startsWith("cannot combine retention accumulators with different periods"));
         assertThrows(NullPointerException.class, () -> acc.combine(null));
         assertThrows(IllegalArgumentException.class, () -> RetentionAccumulator.decode(new byte[] {9}));

@@ -91,7 +91,8 @@ class BusinessCalendarTest {
                         .hours(DayOfWeek.MONDAY, LocalTime.of(17, 0), LocalTime.of(9, 0))).getMessage());
         assertThrows(IllegalArgumentException.class, () -> OFFICE.between(berlin("2026-03-03T10:00"),
                 berlin("2026-03-02T10:00")));
-        assertThrows(IllegalArgumentException.class, () -> BusinessCalendar.builder(null));
+        assertEquals("zone must not be null",
+                assertThrows(NullPointerException.class, () -> BusinessCalendar.builder(null)).getMessage());
         assertEquals("schedule change date must be after the previous one (2026-07-01): 2026-06-01",
                 assertThrows(IllegalArgumentException.class, () -> BusinessCalendar.builder(BERLIN)
                         .from(LocalDate.of(2026, 7, 1)).from(LocalDate.of(2026, 6, 1))).getMessage());

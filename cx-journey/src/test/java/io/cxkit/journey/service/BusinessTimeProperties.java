@@ -59,8 +59,8 @@ class BusinessTimeProperties {
         ServiceMetrics m = ServiceMetrics.builder().calendar(CAL).firstResponseTarget(Duration.ofHours(2))
                 .resolutionTarget(Duration.ofHours(20)).build();
         List<TicketFacts> facts = m.tickets(log);
-        ServiceAccumulator merged = m.accumulator();
-        List<ServiceAccumulator> accs = new ArrayList<>();
+        ServiceMetricsAccumulator merged = m.accumulator();
+        List<ServiceMetricsAccumulator> accs = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
             accs.add(m.accumulator());
         }
@@ -68,7 +68,7 @@ class BusinessTimeProperties {
             accs.get(Math.floorMod(i * 7 + (int) seed, parts)).accept(facts.get(i));
         }
         for (int p = parts - 1; p >= 0; p--) {
-            merged.combine(ServiceAccumulator.decode(accs.get(p).encode()));
+            merged.combine(ServiceMetricsAccumulator.decode(accs.get(p).encode()));
         }
         assertEquals(m.run(log), merged.result(), "seed=" + seed);
         for (TicketFacts f : facts) {

@@ -85,7 +85,7 @@ class ServiceMetricsTest {
 
     @Test
     void aggregateByHand() {
-        ServiceResult r = METRICS.run(LOG);
+        ServiceMetricsResult r = METRICS.run(LOG);
         assertEquals(4, r.tickets());
         assertEquals(3, r.solved());
         assertEquals(ProportionEstimate.of(2, 3), r.firstContactResolution());
@@ -114,13 +114,13 @@ class ServiceMetricsTest {
 
     @Test
     void segmentsByChannelTeamAndPeriod() {
-        SegmentedResult<ServiceResult> byChannel = METRICS.bySegment(LOG, TicketFacts.byChannel());
+        SegmentedResult<ServiceMetricsResult> byChannel = METRICS.bySegment(LOG, TicketFacts.byChannel());
         assertEquals(List.of(SegmentKey.of("chat"), SegmentKey.of("email")), byChannel.keys());
         assertEquals(2, byChannel.get(SegmentKey.of("chat")).solved());
         assertEquals(1, byChannel.get(SegmentKey.of("email")).solved());
-        SegmentedResult<ServiceResult> byTeam = METRICS.bySegment(LOG, TicketFacts.byTeam());
+        SegmentedResult<ServiceMetricsResult> byTeam = METRICS.bySegment(LOG, TicketFacts.byTeam());
         assertEquals(2, byTeam.get(SegmentKey.of("(none)")).tickets());
-        SegmentedResult<ServiceResult> byDay = METRICS.bySegment(LOG, TicketFacts.byPeriod(TimeGrain.DAY, ZoneOffset.UTC));
+        SegmentedResult<ServiceMetricsResult> byDay = METRICS.bySegment(LOG, TicketFacts.byPeriod(TimeGrain.DAY, ZoneOffset.UTC));
         // T4 at minute 1000 is 01:40 on the next day
         assertEquals(List.of(SegmentKey.of("2026-03-02"), SegmentKey.of("2026-03-03"), SegmentKey.of("2026-03-12")),
                 byDay.keys());
@@ -143,21 +143,21 @@ class ServiceMetricsTest {
         List<TicketEvent> shuffled = new ArrayList<>(LOG);
         Collections.shuffle(shuffled, new Random(3));
         assertEquals(METRICS.run(LOG), METRICS.run(shuffled));
-        ServiceAccumulator a = METRICS.accumulator();
-        ServiceAccumulator b = METRICS.accumulator();
+        ServiceMetricsAccumulator a = METRICS.accumulator();
+        ServiceMetricsAccumulator b = METRICS.accumulator();
         List<TicketFacts> t = METRICS.tickets(LOG);
         for (int i = 0; i < t.size(); i++) {
             (i % 2 == 0 ? a : b).accept(t.get(i));
         }
-        ServiceAccumulator merged = ServiceAccumulator.decode(b.encode()).combine(ServiceAccumulator.decode(a.encode()));
+        ServiceMetricsAccumulator merged = ServiceMetricsAccumulator.decode(b.encode()).combine(ServiceMetricsAccumulator.decode(a.encode()));
         assertEquals(METRICS.run(LOG), merged.result());
-        assertArrayEquals(merged.encode(), ServiceAccumulator.decode(merged.encode()).encode());
+        assertArrayEquals(merged.encode(), ServiceMetricsAccumulator.decode(merged.encode()).encode());
         assertThrows(IllegalArgumentException.class, () -> a.combine(ServiceMetrics.builder().build().accumulator()));
     }
 
     @Test
     void emptyLog() {
-        ServiceResult r = METRICS.run(List.of());
+        ServiceMetricsResult r = METRICS.run(List.of());
         assertEquals(0, r.tickets());
         assertTrue(Double.isNaN(r.firstContactResolution().estimate()));
         assertTrue(r.firstResponse().isEmpty());

@@ -98,7 +98,7 @@ class ServiceSemanticsTest {
         // a ticket nobody answered and nobody solved has waited 0 by this definition, and is counted as such
         List<TicketEvent> unanswered = List.of(created("B", "c", 0));
         assertEquals(Duration.ZERO, METRICS.tickets(unanswered).get(0).requesterWait());
-        ServiceResult r = METRICS.run(unanswered);
+        ServiceMetricsResult r = METRICS.run(unanswered);
         assertEquals(1, r.requesterWait().n());
         assertEquals(0.0, r.requesterWait().max());
     }

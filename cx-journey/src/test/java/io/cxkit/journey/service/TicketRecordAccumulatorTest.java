@@ -50,7 +50,7 @@ class TicketRecordAccumulatorTest {
         TicketRecordResult r = acc.result();
         assertEquals(5, r.tickets());
         assertEquals(4, r.solved());
-        ServiceResult e = r.elapsed();
+        ServiceMetricsResult e = r.elapsed();
         // first reply over tickets with a value: a, b, c, e (d has none), solved or not
         assertEquals(4, e.firstResponse().n());
         assertEquals(300, e.firstResponse().min(), 0);

@@ -18,8 +18,8 @@ class AcquisitionTest {
     private static final GammaGamma GG = new GammaGamma(6, 4, 15);
     private static final ValueTerms TERMS = new ValueTerms(12 * MONTH, 0.5, 0.10, 7);
 
-    private static CustomerBase base() {
-        RepeatPurchases acc = RepeatPurchases.create(LocalDate.parse("2024-03-31"));
+    private static RepeatPurchasesResult base() {
+        RepeatPurchases acc = RepeatPurchases.of(LocalDate.parse("2024-03-31"));
         acc.accept("a", LocalDate.parse("2024-01-05"), 10);
         acc.accept("a", LocalDate.parse("2024-02-01"), 20);
         acc.accept("a", LocalDate.parse("2024-03-01"), 30);
@@ -80,13 +80,13 @@ class AcquisitionTest {
         return -1;
     }
 
-    private static CustomerSummary customer(CustomerBase base, String id) {
+    private static CustomerSummary customer(RepeatPurchasesResult base, String id) {
         return base.customers().stream().filter(c -> c.customerId().equals(id)).findFirst().orElseThrow();
     }
 
     @Test
     void cacPaybackAndRatioHandWorked() {
-        CustomerBase base = base();
+        RepeatPurchasesResult base = base();
         Acquisition.Result r = Acquisition.of(value(), base, CHANNELS, SPEND);
         // cohorts by channel then month: email 2024-01, search 2024-01, social 2024-02
         assertEquals(3, r.cohorts().size(), r.toString());
@@ -133,7 +133,7 @@ class AcquisitionTest {
 
     @Test
     void cumulativeClvEndsAtTheClv() {
-        CustomerBase base = base();
+        RepeatPurchasesResult base = base();
         LifetimeValue lv = value();
         List<CustomerValue> values = lv.values(base);
         double[] into = new double[12];
@@ -157,7 +157,7 @@ class AcquisitionTest {
                 SPEND)).getMessage();
         assertTrue(m.startsWith("no channel and month has both acquisition spend and acquired customers: 5 spend rows,"
                 + " 1 customers with a channel, 5 without"), m);
-        CustomerBase noDates = CustomerBase.of(List.of(CustomerSummary.of("a", 1, 2, 3, 10.0)));
+        RepeatPurchasesResult noDates = RepeatPurchasesResult.of(List.of(CustomerSummary.of("a", 1, 2, 3, 10.0)));
         m = assertThrows(IllegalArgumentException.class, () -> Acquisition.of(value(), noDates, Map.of("a", "search"),
                 SPEND)).getMessage();
         assertTrue(m.contains("customer a has no first-purchase date"), m);

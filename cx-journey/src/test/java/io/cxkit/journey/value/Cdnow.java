@@ -38,14 +38,14 @@ final class Cdnow {
     }
 
     static RepeatPurchases accumulate(List<String[]> rows) {
-        RepeatPurchases acc = RepeatPurchases.create(CALIBRATION_END, HOLDOUT_END);
+        RepeatPurchases acc = RepeatPurchases.of(CALIBRATION_END, HOLDOUT_END);
         for (String[] row : rows) {
             acc.accept(row[0], LocalDate.parse(row[1]), Double.parseDouble(row[3]));
         }
         return acc;
     }
 
-    static CustomerBase base() {
+    static RepeatPurchasesResult base() {
         return accumulate(csv("cdnow_sample.csv")).result();
     }
 

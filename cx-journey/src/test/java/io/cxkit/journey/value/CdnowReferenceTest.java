@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * independent scipy implementation in {@code reference/value/reference.py}.
  */
 class CdnowReferenceTest {
-    private static CustomerBase base;
+    private static RepeatPurchasesResult base;
     private static ModelFit<BgNbd> bg;
     private static ModelFit<ParetoNbd> pn;
     private static ModelFit<GammaGamma> gg;

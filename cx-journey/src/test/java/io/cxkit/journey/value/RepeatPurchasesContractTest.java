@@ -8,14 +8,14 @@ import io.cxkit.core.contract.AccumulatorContractTest;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
 
-class RepeatPurchasesContractTest extends AccumulatorContractTest<RepeatPurchases, CustomerBase> {
+class RepeatPurchasesContractTest extends AccumulatorContractTest<RepeatPurchases, RepeatPurchasesResult> {
     private static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
     private static final LocalDate HOLDOUT_END = LocalDate.of(1998, 6, 30);
     private static final long FIRST_DAY = LocalDate.of(1997, 1, 1).toEpochDay();
 
     @Override
     protected RepeatPurchases create() {
-        return RepeatPurchases.create(CALIBRATION_END, HOLDOUT_END);
+        return RepeatPurchases.of(CALIBRATION_END, HOLDOUT_END);
     }
 
     @Override
@@ -31,7 +31,7 @@ class RepeatPurchasesContractTest extends AccumulatorContractTest<RepeatPurchase
 
     @Override
     protected RepeatPurchases incompatible() {
-        return RepeatPurchases.create(CALIBRATION_END.plusDays(1), HOLDOUT_END);
+        return RepeatPurchases.of(CALIBRATION_END.plusDays(1), HOLDOUT_END);
     }
 
     @Override
@@ -41,7 +41,7 @@ class RepeatPurchasesContractTest extends AccumulatorContractTest<RepeatPurchase
 
     @Override
     protected void assertPossible(RepeatPurchases acc) {
-        CustomerBase base = acc.result();
+        RepeatPurchasesResult base = acc.result();
         for (CustomerSummary c : base.customers()) {
             assertTrue(c.x() >= 0 && c.tx() >= 0 && c.tx() <= c.age(), c::toString);
             assertTrue(c.x() == 0 ? Double.isNaN(c.averageRepeatSpend()) : c.averageRepeatSpend() >= 0, c::toString);
@@ -51,7 +51,7 @@ class RepeatPurchasesContractTest extends AccumulatorContractTest<RepeatPurchase
 
     /** Same customers with the same x, t_x, T and counts; spends to 1e-9 (same-day amounts add in any order). */
     @Override
-    protected void assertSameResult(CustomerBase expected, CustomerBase actual) {
+    protected void assertSameResult(RepeatPurchasesResult expected, RepeatPurchasesResult actual) {
         assertEquals(expected.toString(), actual.toString());
         assertArrayEquals(expected.repeatsByUnit(), actual.repeatsByUnit());
         assertEquals(expected.customers().size(), actual.customers().size());

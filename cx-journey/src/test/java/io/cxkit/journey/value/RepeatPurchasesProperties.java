@@ -31,7 +31,7 @@ class RepeatPurchasesProperties {
     }
 
     private static RepeatPurchases fill(List<Row> rows) {
-        RepeatPurchases acc = RepeatPurchases.create(CAL, HOLD);
+        RepeatPurchases acc = RepeatPurchases.of(CAL, HOLD);
         rows.forEach(r -> acc.accept(r.customer(), r.day(), r.amount()));
         return acc;
     }
@@ -40,7 +40,7 @@ class RepeatPurchasesProperties {
     void combineEqualsSinglePass(@ForAll @Size(max = 60) List<@IntRange(min = 0, max = 100_000) Integer> codes,
             @ForAll @IntRange(min = 0, max = 60) int cut, @ForAll long seed) {
         List<Row> rows = rows(codes);
-        CustomerBase single = fill(rows).result();
+        RepeatPurchasesResult single = fill(rows).result();
         List<Row> shuffled = new ArrayList<>(rows);
         Collections.shuffle(shuffled, new Random(seed));
         int k = Math.min(cut, shuffled.size());
@@ -51,7 +51,7 @@ class RepeatPurchasesProperties {
         assertSame(single, RepeatPurchases.decode(fill(rows).encode()).result());
     }
 
-    private static void assertSame(CustomerBase expected, CustomerBase actual) {
+    private static void assertSame(RepeatPurchasesResult expected, RepeatPurchasesResult actual) {
         assertEquals(expected.records(), actual.records());
         assertEquals(expected.transactions(), actual.transactions());
         assertEquals(expected.sameDayMerged(), actual.sameDayMerged());

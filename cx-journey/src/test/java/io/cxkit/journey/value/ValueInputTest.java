@@ -21,7 +21,7 @@ class ValueInputTest {
 
     @Test
     void negativeAmountsAreRejected() {
-        RepeatPurchases acc = RepeatPurchases.create(CAL);
+        RepeatPurchases acc = RepeatPurchases.of(CAL);
         String m = fails(() -> acc.accept("c1", LocalDate.parse("2025-01-02"), -5));
         assertTrue(m.contains("amount must be finite and >= 0: -5.0") && m.contains("c1") && m.contains("2025-01-02"), m);
         assertTrue(fails(() -> acc.accept("c1", LocalDate.parse("2025-01-02"), Double.NaN)).contains("NaN"));
@@ -43,17 +43,17 @@ class ValueInputTest {
 
     @Test
     void aCalibrationEndBeforeAllDataLeavesNothingToFitAndSaysSo() {
-        RepeatPurchases acc = RepeatPurchases.create(LocalDate.parse("2024-12-31"));
+        RepeatPurchases acc = RepeatPurchases.of(LocalDate.parse("2024-12-31"));
         acc.accept("c1", LocalDate.parse("2025-01-05"), 10);
         acc.accept("c1", LocalDate.parse("2025-02-05"), 10);
-        CustomerBase base = acc.result();
+        RepeatPurchasesResult base = acc.result();
         assertEquals(0, base.customers().size());
         assertEquals(1, base.lateCustomers());
         assertEquals(2, base.afterWindow());
         String m = fails(() -> BgNbd.fit(base));
         assertTrue(m.contains("no customers to fit") && m.contains("calibration end"), m);
-        assertTrue(fails(() -> RepeatPurchases.create(CAL, CAL)).contains("holdoutEnd must be after calibrationEnd"));
-        assertTrue(fails(() -> RepeatPurchases.create(CAL, null, 0)).contains("daysPerUnit"));
+        assertTrue(fails(() -> RepeatPurchases.of(CAL, CAL)).contains("holdoutEnd must be after calibrationEnd"));
+        assertTrue(fails(() -> RepeatPurchases.of(CAL, null, 0)).contains("daysPerUnit"));
     }
 
     @Test
@@ -96,7 +96,7 @@ class ValueInputTest {
     @Test
     void clvIsDiscountedExpectedMarginHandWorked() {
         CustomerSummary c = CustomerSummary.of("a", 4, 30, 38, 25.0);
-        CustomerBase base = CustomerBase.of(List.of(c, CustomerSummary.of("b", 1, 5, 38, 10.0)));
+        RepeatPurchasesResult base = RepeatPurchasesResult.of(List.of(c, CustomerSummary.of("b", 1, 5, 38, 10.0)));
         ModelFit<BgNbd> bg = BgNbd.fit(base);
         ModelFit<GammaGamma> gg = GammaGamma.fit(base);
         // one month ahead, no discounting: CLV = margin * E[spend] * E[Y(month)]
@@ -117,7 +117,7 @@ class ValueInputTest {
 
     @Test
     void totalClvIntervalContainsTheTotal() {
-        CustomerBase base = Cdnow.base();
+        RepeatPurchasesResult base = Cdnow.base();
         LifetimeValue lv = LifetimeValue.of(BgNbd.fit(base), GammaGamma.fit(base), ValueTerms.create(), 39);
         double total = lv.values(base).stream().mapToDouble(CustomerValue::clv).sum();
         Interval i = lv.totalInterval(base, 0.95);
@@ -127,7 +127,7 @@ class ValueInputTest {
 
     @Test
     void decodeValidatesWhatItReads() {
-        RepeatPurchases acc = RepeatPurchases.create(CAL);
+        RepeatPurchases acc = RepeatPurchases.of(CAL);
         acc.accept("c1", LocalDate.parse("2025-01-02"), 5);
         byte[] bytes = acc.encode();
         assertEquals(1, RepeatPurchases.decode(bytes).records());
@@ -137,6 +137,6 @@ class ValueInputTest {
         byte[] negative = bytes.clone();
         negative[negative.length - 8] |= (byte) 0x80;
         assertTrue(fails(() -> RepeatPurchases.decode(negative)).contains("amount must be finite and >= 0: -5.0"));
-        assertTrue(fails(() -> RepeatPurchases.create(LocalDate.parse("2025-01-01")).combine(acc)).contains("different windows"));
+        assertTrue(fails(() -> RepeatPurchases.of(LocalDate.parse("2025-01-01")).combine(acc)).contains("different windows"));
     }
 }

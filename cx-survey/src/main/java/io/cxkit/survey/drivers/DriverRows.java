@@ -144,7 +144,7 @@ public final class DriverRows {
      * @return the result
      * @throws IllegalArgumentException as {@link KeyDrivers#result(KeyDriverMethod)}
      */
-    public KeyDriverResult analyze(KeyDriverMethod method) {
+    public KeyDriversResult analyze(KeyDriverMethod method) {
         return accumulator().result(method);
     }
 
@@ -164,17 +164,17 @@ public final class DriverRows {
      * @param resamples number of bootstrap resamples, in [100, 100,000]
      * @param seed the random seed
      * @param confidence the confidence level in (0, 1)
-     * @return the result, with intervals and {@link KeyDriverResult#resamples()} set
+     * @return the result, with intervals and {@link KeyDriversResult#resamples()} set
      * @throws IllegalArgumentException as {@link #analyze}, or for invalid arguments
      * @throws IllegalStateException if most resamples were degenerate
      */
-    public KeyDriverResult bootstrap(KeyDriverMethod method, int resamples, long seed,
+    public KeyDriversResult bootstrap(KeyDriverMethod method, int resamples, long seed,
             double confidence) {
         Check.notNull(method, "method");
         Check.inRange(resamples, 100, 100_000, "resamples");
         Check.confidence(confidence);
         KeyDrivers full = accumulator();
-        KeyDriverResult point = full.result(method);
+        KeyDriversResult point = full.result(method);
         if (point.n() == 0) {
             return point;
         }
@@ -191,7 +191,7 @@ public final class DriverRows {
             }
             KeyDrivers kd = template.emptyCopy();
             feed(kd, index);
-            KeyDriverResult b;
+            KeyDriversResult b;
             try {
                 b = kd.result(method);
             } catch (IllegalArgumentException degenerate) {
@@ -220,7 +220,7 @@ public final class DriverRows {
         for (int j = 0; j < p; j++) {
             rawPoint[j] = point.importances().get(j).raw();
         }
-        return KeyDriverResult.of(method, point.outcome(), template.drivers(), point.n(), excluded,
+        return KeyDriversResult.of(method, point.outcome(), template.drivers(), point.n(), excluded,
                 weighted, rawPoint, full.driverMeans(), ci, confidence).withResamples(resamples);
     }
 

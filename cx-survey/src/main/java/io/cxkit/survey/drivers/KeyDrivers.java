@@ -15,7 +15,7 @@ import java.util.List;
  * Key-driver analysis in one pass: a mergeable accumulator of the (weighted) means and co-moments of
  * an overall score (overall satisfaction, likelihood to recommend) and attribute ratings (ease,
  * speed, friendliness, price), from which {@link #result()} reads the correlation matrix and splits
- * R² among the drivers ({@link KeyDriverResult}).
+ * R² among the drivers ({@link KeyDriversResult}).
  *
  * <pre>{@code
  * KeyDrivers kd = KeyDrivers.of("overall", List.of("ease", "speed", "price"));
@@ -38,7 +38,7 @@ import java.util.List;
  * counted in {@link #excluded()}. Infinite values are rejected. Not thread-safe: one accumulator
  * per thread, then {@link #combine}.
  */
-public final class KeyDrivers implements Accumulator<KeyDrivers, KeyDriverResult> {
+public final class KeyDrivers implements Accumulator<KeyDrivers, KeyDriversResult> {
     /** The largest number of drivers an accumulator accepts. */
     public static final int MAX_DRIVERS = 30;
     /** The largest number of drivers for {@link KeyDriverMethod#LMG} (2^p subset regressions). */
@@ -299,7 +299,7 @@ public final class KeyDrivers implements Accumulator<KeyDrivers, KeyDriverResult
      *     is constant or drivers are exactly collinear (the message names them)
      */
     @Override
-    public KeyDriverResult result() {
+    public KeyDriversResult result() {
         return result(KeyDriverMethod.RELATIVE_WEIGHTS);
     }
 
@@ -313,7 +313,7 @@ public final class KeyDrivers implements Accumulator<KeyDrivers, KeyDriverResult
      *     is constant, drivers are exactly collinear (the message names them), or LMG is asked for
      *     more than {@value #MAX_LMG_DRIVERS} drivers
      */
-    public KeyDriverResult result(KeyDriverMethod method) {
+    public KeyDriversResult result(KeyDriverMethod method) {
         Check.notNull(method, "method");
         if (method == KeyDriverMethod.LMG && k - 1 > MAX_LMG_DRIVERS) {
             throw new IllegalArgumentException("LMG supports at most " + MAX_LMG_DRIVERS
@@ -321,7 +321,7 @@ public final class KeyDrivers implements Accumulator<KeyDrivers, KeyDriverResult
                     + (k - 1));
         }
         if (n == 0) {
-            return KeyDriverResult.empty(method, outcome, drivers, excluded);
+            return KeyDriversResult.empty(method, outcome, drivers, excluded);
         }
         if (n < k + 1) {
             throw new IllegalArgumentException("key-driver analysis needs at least drivers + 2 = "
@@ -329,7 +329,7 @@ public final class KeyDrivers implements Accumulator<KeyDrivers, KeyDriverResult
         }
         double[][] r = correlations();
         double[] raw = DriverMath.importances(method, r, drivers);
-        return KeyDriverResult.of(method, outcome, drivers, n, excluded, weighted, raw,
+        return KeyDriversResult.of(method, outcome, drivers, n, excluded, weighted, raw,
                 driverMeans(), null, 0);
     }
 

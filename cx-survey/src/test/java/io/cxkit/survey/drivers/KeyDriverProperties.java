@@ -44,8 +44,8 @@ class KeyDriverProperties {
         assertEquals(single.n(), merged.n());
         assertEquals(single.excluded(), merged.excluded());
         for (KeyDriverMethod m : KeyDriverMethod.values()) {
-            KeyDriverResult s = single.result(m);
-            KeyDriverResult c = merged.result(m);
+            KeyDriversResult s = single.result(m);
+            KeyDriversResult c = merged.result(m);
             assertEquals(s.rSquared(), c.rSquared(), 1e-9);
             double sum = 0;
             for (int j = 0; j < p; j++) {

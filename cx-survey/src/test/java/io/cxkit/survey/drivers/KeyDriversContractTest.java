@@ -6,7 +6,7 @@ import io.cxkit.core.contract.AccumulatorContractTest;
 import java.util.List;
 import java.util.SplittableRandom;
 
-class KeyDriversContractTest extends AccumulatorContractTest<KeyDrivers, KeyDriverResult> {
+class KeyDriversContractTest extends AccumulatorContractTest<KeyDrivers, KeyDriversResult> {
     @Override
     protected KeyDrivers create() {
         return KeyDrivers.of("overall", List.of("ease", "speed", "price"));
@@ -51,7 +51,7 @@ class KeyDriversContractTest extends AccumulatorContractTest<KeyDrivers, KeyDriv
 
     @Override
     protected void assertPossible(KeyDrivers acc) {
-        KeyDriverResult r;
+        KeyDriversResult r;
         try {
             r = acc.result();
         } catch (IllegalArgumentException e) {

@@ -58,13 +58,13 @@ class KeyDriversTest {
     void relativeWeightsAndLmgMatchR() {
         ReferenceTables t = new ReferenceTables();
         KeyDrivers kd = attitude();
-        KeyDriverResult rw = kd.result();
-        KeyDriverResult lmg = kd.result(KeyDriverMethod.LMG);
+        KeyDriversResult rw = kd.result();
+        KeyDriversResult lmg = kd.result(KeyDriverMethod.LMG);
         KeyDrivers weighted = KeyDrivers.of("rating", DRIVERS);
         for (int i = 0; i < ROWS.size(); i++) {
             weighted.accept(ROWS.get(i)[0], x(ROWS.get(i)), 1 + i % 3);
         }
-        KeyDriverResult rww = weighted.result();
+        KeyDriversResult rww = weighted.result();
         for (ReferenceTables.Row r : reference) {
             String method = r.s("method");
             String driver = r.s("driver");
@@ -76,7 +76,7 @@ class KeyDriversTest {
                 }
                 continue;
             }
-            KeyDriverResult res = method.equals("lmg") ? lmg
+            KeyDriversResult res = method.equals("lmg") ? lmg
                     : method.equals("relative_weights_weighted") ? rww : rw;
             if (driver.equals("ALL")) {
                 t.close(method + " R²", v, res.rSquared(), 1e-9);
@@ -112,7 +112,7 @@ class KeyDriversTest {
             }
             double r2 = DriverMath.fullRSquared(kd.correlations());
             for (KeyDriverMethod m : KeyDriverMethod.values()) {
-                KeyDriverResult r = kd.result(m);
+                KeyDriversResult r = kd.result(m);
                 double sum = 0;
                 double shares = 0;
                 for (DriverImportance d : r.importances()) {
@@ -166,8 +166,8 @@ class KeyDriversTest {
                 repeated.accept(ROWS.get(i)[0], x(ROWS.get(i)));
             }
         }
-        KeyDriverResult a = weighted.result();
-        KeyDriverResult b = repeated.result();
+        KeyDriversResult a = weighted.result();
+        KeyDriversResult b = repeated.result();
         assertEquals(b.rSquared(), a.rSquared(), 1e-12);
         for (int j = 0; j < DRIVERS.size(); j++) {
             assertEquals(b.importances().get(j).raw(), a.importances().get(j).raw(), 1e-12);
@@ -181,7 +181,7 @@ class KeyDriversTest {
         kd.accept(Double.NaN, new double[] {1, 2, 3, 4, 5, 6});
         assertEquals(30, kd.n());
         assertEquals(2, kd.excluded());
-        KeyDriverResult r = kd.result();
+        KeyDriversResult r = kd.result();
         assertEquals(2, r.excluded());
         assertTrue(r.toString().contains("excluded=2"), r.toString());
         assertEquals(attitude().result().rSquared(), r.rSquared(), 0);
@@ -203,7 +203,7 @@ class KeyDriversTest {
     void emptyResultSaysSo() {
         KeyDrivers kd = KeyDrivers.of("overall", List.of("ease", "price"));
         kd.accept(Double.NaN, new double[] {1, 2});
-        KeyDriverResult r = kd.result();
+        KeyDriversResult r = kd.result();
         assertEquals(0, r.n());
         assertTrue(Double.isNaN(r.rSquared()));
         assertTrue(Double.isNaN(r.importance("ease").raw()));
@@ -297,11 +297,11 @@ class KeyDriversTest {
         rows.add(50, new double[] {Double.NaN, 1, 1, 1, 1, 1});
         assertEquals(30, rows.size());
         assertEquals(1, rows.excluded());
-        KeyDriverResult point = rows.analyze(KeyDriverMethod.LMG);
+        KeyDriversResult point = rows.analyze(KeyDriverMethod.LMG);
         assertEquals(attitude().result(KeyDriverMethod.LMG).rSquared(), point.rSquared(), 1e-12);
         assertEquals(1, point.excluded());
-        KeyDriverResult a = rows.bootstrap(KeyDriverMethod.RELATIVE_WEIGHTS, 400, 42L, 0.9);
-        KeyDriverResult b = rows.bootstrap(KeyDriverMethod.RELATIVE_WEIGHTS, 400, 42L, 0.9);
+        KeyDriversResult a = rows.bootstrap(KeyDriverMethod.RELATIVE_WEIGHTS, 400, 42L, 0.9);
+        KeyDriversResult b = rows.bootstrap(KeyDriverMethod.RELATIVE_WEIGHTS, 400, 42L, 0.9);
         assertEquals(a, b);
         assertEquals(400, a.resamples());
         for (DriverImportance d : a.importances()) {
@@ -325,7 +325,7 @@ class KeyDriversTest {
         rows.add(3, new double[] {1, 2}, 1);
         rows.add(5, new double[] {3, 3}, 1);
         rows.add(4, new double[] {2, 3}, 1);
-        KeyDriverResult r = rows.bootstrap(KeyDriverMethod.LMG, 100, 1L, 0.95);
+        KeyDriversResult r = rows.bootstrap(KeyDriverMethod.LMG, 100, 1L, 0.95);
         assertTrue(r.weighted());
         assertEquals(100, r.resamples());
         DriverRows tiny = DriverRows.of("y", List.of("a", "b", "c"));
@@ -342,7 +342,7 @@ class KeyDriversTest {
 
     @Test
     void importancePerformanceQuadrants() {
-        KeyDriverResult r = attitude().result();
+        KeyDriversResult r = attitude().result();
         ImportancePerformance ip = r.importancePerformance();
         assertEquals(1.0 / 6, ip.importanceCut(), 1e-15);
         double perf = (66.6 + 53.133333333333333 + 56.366666666666667 + 64.63333333333334

@@ -4,27 +4,27 @@ import io.cxkit.core.contract.AccumulatorContractTest;
 import io.cxkit.journey.JourneyFixtures;
 import java.util.SplittableRandom;
 
-class ServiceAccumulatorContractTest extends AccumulatorContractTest<ServiceAccumulator, ServiceResult> {
+class ServiceMetricsAccumulatorContractTest extends AccumulatorContractTest<ServiceMetricsAccumulator, ServiceMetricsResult> {
     private static final ServiceMetrics METRICS = ServiceMetrics.builder()
             .firstResponseTarget(java.time.Duration.ofHours(1)).resolutionTarget(java.time.Duration.ofHours(8)).build();
 
     @Override
-    protected ServiceAccumulator create() {
+    protected ServiceMetricsAccumulator create() {
         return METRICS.accumulator();
     }
 
     @Override
-    protected void accept(ServiceAccumulator acc, SplittableRandom random) {
+    protected void accept(ServiceMetricsAccumulator acc, SplittableRandom random) {
         acc.accept(JourneyFixtures.ticket(random));
     }
 
     @Override
-    protected ServiceAccumulator decode(byte[] bytes) {
-        return ServiceAccumulator.decode(bytes);
+    protected ServiceMetricsAccumulator decode(byte[] bytes) {
+        return ServiceMetricsAccumulator.decode(bytes);
     }
 
     @Override
-    protected ServiceAccumulator incompatible() {
+    protected ServiceMetricsAccumulator incompatible() {
         return ServiceMetrics.builder().firstResponseTarget(java.time.Duration.ofMinutes(5)).build().accumulator();
     }
 

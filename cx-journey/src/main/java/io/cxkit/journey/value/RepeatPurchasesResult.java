@@ -1,5 +1,6 @@
 package io.cxkit.journey.value;
 
+import io.cxkit.core.Check;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,7 @@ import java.util.Locale;
  * @param repeatsByUnit repeat transactions (calibration and holdout) of these customers per time
  *     unit since {@code firstDay}: entry k counts days d with {@code k <= (d − firstDay)/daysPerUnit < k + 1}
  */
-public record CustomerBase(LocalDate calibrationEnd, LocalDate holdoutEnd, double daysPerUnit,
+public record RepeatPurchasesResult(LocalDate calibrationEnd, LocalDate holdoutEnd, double daysPerUnit,
         List<CustomerSummary> customers, long records, long transactions, long sameDayMerged, long afterWindow,
         long lateCustomers, LocalDate firstDay, long[] repeatsByUnit) {
 
@@ -43,12 +44,10 @@ public record CustomerBase(LocalDate calibrationEnd, LocalDate holdoutEnd, doubl
      * @param firstDay the earliest first purchase
      * @param repeatsByUnit repeat transactions per time unit since it
      */
-    public CustomerBase {
+    public RepeatPurchasesResult {
         customers = List.copyOf(customers);
         repeatsByUnit = repeatsByUnit.clone();
-        if (calibrationEnd == null) {
-            throw new IllegalArgumentException("calibrationEnd must not be missing");
-        }
+        Check.notNull(calibrationEnd, "calibrationEnd");
         if (holdoutEnd != null && !holdoutEnd.isAfter(calibrationEnd)) {
             throw new IllegalArgumentException("holdoutEnd must be after calibrationEnd " + calibrationEnd + ": " + holdoutEnd);
         }
@@ -61,8 +60,8 @@ public record CustomerBase(LocalDate calibrationEnd, LocalDate holdoutEnd, doubl
      * @param customers the summaries
      * @return a base whose calibration end is {@link LocalDate#EPOCH} (unknown)
      */
-    public static CustomerBase of(List<CustomerSummary> customers) {
-        return new CustomerBase(LocalDate.EPOCH, null, RepeatPurchases.DAYS_PER_WEEK, customers, 0, 0, 0, 0, 0, null, new long[0]);
+    public static RepeatPurchasesResult of(List<CustomerSummary> customers) {
+        return new RepeatPurchasesResult(LocalDate.EPOCH, null, RepeatPurchases.DAYS_PER_WEEK, customers, 0, 0, 0, 0, 0, null, new long[0]);
     }
 
     /**
@@ -122,7 +121,7 @@ public record CustomerBase(LocalDate calibrationEnd, LocalDate holdoutEnd, doubl
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "CustomerBase[%d customers, %d repeat transactions in calibration to %s%s;"
+        return String.format(Locale.ROOT, "RepeatPurchasesResult[%d customers, %d repeat transactions in calibration to %s%s;"
                 + " %d records, %d same-day merged, %d after the window, %d customers starting after calibration]",
                 customers.size(), repeatTransactions(), calibrationEnd,
                 holdoutEnd == null ? "" : ", " + holdoutTransactions() + " in holdout to " + holdoutEnd,

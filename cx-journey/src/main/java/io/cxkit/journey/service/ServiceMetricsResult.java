@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param firstResponseTarget the first-response target; empty if none
  * @param resolutionTarget the resolution target; empty if none
  */
-public record ServiceResult(long tickets, long solved, QuantileSummary firstResponse, QuantileSummary resolution,
+public record ServiceMetricsResult(long tickets, long solved, QuantileSummary firstResponse, QuantileSummary resolution,
         QuantileSummary requesterWait, ProportionEstimate firstContactResolution, ProportionEstimate repeatContact,
         ProportionEstimate reopen, ProportionEstimate firstResponseSla, ProportionEstimate resolutionSla,
         Optional<Duration> firstResponseTarget, Optional<Duration> resolutionTarget) {
@@ -46,7 +46,7 @@ public record ServiceResult(long tickets, long solved, QuantileSummary firstResp
      * @param firstResponseTarget see the class comment
      * @param resolutionTarget see the class comment
      */
-    public ServiceResult {
+    public ServiceMetricsResult {
         firstResponseTarget = firstResponseTarget == null ? Optional.empty() : firstResponseTarget;
         resolutionTarget = resolutionTarget == null ? Optional.empty() : resolutionTarget;
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * response, resolution and requester wait time. Made by {@link ServiceMetrics#accumulator()};
  * combining requires the same SLA targets.
  */
-public final class ServiceAccumulator implements Accumulator<ServiceAccumulator, ServiceResult> {
+public final class ServiceMetricsAccumulator implements Accumulator<ServiceMetricsAccumulator, ServiceMetricsResult> {
     /** Encoding type name. */
     public static final String TYPE = "service-metrics";
 
@@ -32,12 +32,12 @@ public final class ServiceAccumulator implements Accumulator<ServiceAccumulator,
     private final QuantileSketch resolution = QuantileSketch.create();
     private final QuantileSketch wait = QuantileSketch.create();
 
-    ServiceAccumulator(Duration firstResponseTarget, Duration resolutionTarget) {
+    ServiceMetricsAccumulator(Duration firstResponseTarget, Duration resolutionTarget) {
         this(firstResponseTarget == null ? -1 : firstResponseTarget.toMillis(),
                 resolutionTarget == null ? -1 : resolutionTarget.toMillis());
     }
 
-    private ServiceAccumulator(long frTargetMillis, long resTargetMillis) {
+    private ServiceMetricsAccumulator(long frTargetMillis, long resTargetMillis) {
         this.frTargetMillis = frTargetMillis;
         this.resTargetMillis = resTargetMillis;
     }
@@ -80,7 +80,7 @@ public final class ServiceAccumulator implements Accumulator<ServiceAccumulator,
     }
 
     @Override
-    public ServiceAccumulator combine(ServiceAccumulator other) {
+    public ServiceMetricsAccumulator combine(ServiceMetricsAccumulator other) {
         Check.notNull(other, "other");
         if (frTargetMillis != other.frTargetMillis || resTargetMillis != other.resTargetMillis) {
             throw new IncompatibleAccumulatorException("cannot combine service metrics with different SLA targets: "
@@ -106,8 +106,8 @@ public final class ServiceAccumulator implements Accumulator<ServiceAccumulator,
     }
 
     @Override
-    public ServiceResult result() {
-        return new ServiceResult(tickets, solved, firstResponse.summary(), resolution.summary(), wait.summary(),
+    public ServiceMetricsResult result() {
+        return new ServiceMetricsResult(tickets, solved, firstResponse.summary(), resolution.summary(), wait.summary(),
                 ProportionEstimate.of(fcr, solved), ProportionEstimate.of(repeat, tickets),
                 ProportionEstimate.of(reopened, tickets),
                 frTargetMillis < 0 ? ProportionEstimate.empty() : ProportionEstimate.of(frWithin, firstResponse.n()),
@@ -120,12 +120,12 @@ public final class ServiceAccumulator implements Accumulator<ServiceAccumulator,
     }
 
     @Override
-    public ServiceAccumulator emptyCopy() {
-        return new ServiceAccumulator(frTargetMillis, resTargetMillis);
+    public ServiceMetricsAccumulator emptyCopy() {
+        return new ServiceMetricsAccumulator(frTargetMillis, resTargetMillis);
     }
 
     @Override
-    public ServiceAccumulator copy() {
+    public ServiceMetricsAccumulator copy() {
         return emptyCopy().combine(this);
     }
 
@@ -143,14 +143,14 @@ public final class ServiceAccumulator implements Accumulator<ServiceAccumulator,
      * @return the accumulator
      * @throws IllegalArgumentException if the encoding is invalid
      */
-    public static ServiceAccumulator decode(byte[] bytes) {
+    public static ServiceMetricsAccumulator decode(byte[] bytes) {
         Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
         long frTarget = in.getLong();
         long resTarget = in.getLong();
         if (frTarget < -1 || resTarget < -1) {
             throw in.corrupt("has SLA targets " + frTarget + " and " + resTarget + " ms (>= 0, or -1 for none)");
         }
-        ServiceAccumulator a = new ServiceAccumulator(frTarget, resTarget);
+        ServiceMetricsAccumulator a = new ServiceMetricsAccumulator(frTarget, resTarget);
         long[] c = in.getCounts("ticket count");
         if (c.length != 7) {
             throw in.corrupt("has " + c.length + " counts, expected 7");
@@ -185,12 +185,12 @@ public final class ServiceAccumulator implements Accumulator<ServiceAccumulator,
     }
 
     /**
-     * Returns e.g. {@code ServiceAccumulator[120 tickets, 100 solved]}.
+     * Returns e.g. {@code ServiceMetricsAccumulator[120 tickets, 100 solved]}.
      *
      * @return a readable description
      */
     @Override
     public String toString() {
-        return "ServiceAccumulator[" + tickets + " tickets, " + solved + " solved]";
+        return "ServiceMetricsAccumulator[" + tickets + " tickets, " + solved + " solved]";
     }
 }

@@ -22,7 +22,7 @@ import java.util.Locale;
  * @param importances one entry per driver, in the order the drivers were declared
  * @param resamples number of bootstrap resamples behind the intervals; 0 for point estimates
  */
-public record KeyDriverResult(KeyDriverMethod method, String outcome, long n, long excluded,
+public record KeyDriversResult(KeyDriverMethod method, String outcome, long n, long excluded,
         boolean weighted, double rSquared, List<DriverImportance> importances, int resamples) {
 
     /**
@@ -37,7 +37,7 @@ public record KeyDriverResult(KeyDriverMethod method, String outcome, long n, lo
      * @param importances the importances
      * @param resamples bootstrap resamples
      */
-    public KeyDriverResult {
+    public KeyDriversResult {
         Check.notNull(method, "method");
         Check.notNull(outcome, "outcome");
         importances = List.copyOf(Check.notNull(importances, "importances"));
@@ -47,18 +47,18 @@ public record KeyDriverResult(KeyDriverMethod method, String outcome, long n, lo
         }
     }
 
-    static KeyDriverResult empty(KeyDriverMethod method, String outcome, List<String> drivers,
+    static KeyDriversResult empty(KeyDriverMethod method, String outcome, List<String> drivers,
             long excluded) {
         List<DriverImportance> list = new ArrayList<>();
         for (String d : drivers) {
             list.add(new DriverImportance(d, Double.NaN, Double.NaN, Double.NaN,
                     Interval.empty(0.95, "none"), Interval.empty(0.95, "none")));
         }
-        return new KeyDriverResult(method, outcome, 0, excluded, false, Double.NaN, list, 0);
+        return new KeyDriversResult(method, outcome, 0, excluded, false, Double.NaN, list, 0);
     }
 
     /** Builds a result from raw importances; {@code ci} is {@code [driver][rawLo, rawHi, resLo, resHi]}. */
-    static KeyDriverResult of(KeyDriverMethod method, String outcome, List<String> drivers, long n,
+    static KeyDriversResult of(KeyDriverMethod method, String outcome, List<String> drivers, long n,
             long excluded, boolean weighted, double[] raw, double[] means, double[][] ci,
             double confidence) {
         double r2 = 0;
@@ -74,11 +74,11 @@ public record KeyDriverResult(KeyDriverMethod method, String outcome, long n, lo
             list.add(new DriverImportance(drivers.get(j), raw[j], r2 > 0 ? raw[j] / r2 : Double.NaN,
                     means[j], ri, si));
         }
-        return new KeyDriverResult(method, outcome, n, excluded, weighted, r2, list, 0);
+        return new KeyDriversResult(method, outcome, n, excluded, weighted, r2, list, 0);
     }
 
-    KeyDriverResult withResamples(int count) {
-        return new KeyDriverResult(method, outcome, n, excluded, weighted, rSquared, importances, count);
+    KeyDriversResult withResamples(int count) {
+        return new KeyDriversResult(method, outcome, n, excluded, weighted, rSquared, importances, count);
     }
 
     /**
