@@ -80,11 +80,12 @@ public final class NameDictionary {
      * @param offset where the name starts
      * @param length how many bytes it takes
      * @return its id, in [0, size())
+     * @throws NullPointerException if {@code utf8} is null
      * @throws IndexOutOfBoundsException if the range is not within {@code utf8}
      * @throws IllegalArgumentException if a new name's bytes are not valid UTF-8
      */
     public int idOf(byte[] utf8, int offset, int length) {
-        java.util.Objects.checkFromIndexSize(offset, length, utf8.length);
+        java.util.Objects.checkFromIndexSize(offset, length, Check.notNull(utf8, "utf8").length);
         int h = hash(utf8, offset, length);
         int slot = slot(utf8, offset, length, h);
         int id = table[slot] - 1;
@@ -99,10 +100,11 @@ public final class NameDictionary {
      * @param offset where the name starts
      * @param length how many bytes it takes
      * @return its id or −1
+     * @throws NullPointerException if {@code utf8} is null
      * @throws IndexOutOfBoundsException if the range is not within {@code utf8}
      */
     public int find(byte[] utf8, int offset, int length) {
-        java.util.Objects.checkFromIndexSize(offset, length, utf8.length);
+        java.util.Objects.checkFromIndexSize(offset, length, Check.notNull(utf8, "utf8").length);
         return table[slot(utf8, offset, length, hash(utf8, offset, length))] - 1;
     }
 
@@ -273,11 +275,12 @@ public final class NameDictionary {
      * @param ids distinct ids in [0, size())
      * @param from first position, inclusive
      * @param to last position, exclusive
+     * @throws NullPointerException if {@code ids} is null
      * @throws IndexOutOfBoundsException if the range is not within {@code ids} or an id was never
      *         given out
      */
     public void sort(int[] ids, int from, int to) {
-        java.util.Objects.checkFromToIndex(from, to, ids.length);
+        java.util.Objects.checkFromToIndex(from, to, Check.notNull(ids, "ids").length);
         for (int i = from; i < to; i++) {
             if (ids[i] < 0 || ids[i] >= size) {
                 throw new IndexOutOfBoundsException("name ids must be in [0, " + size + "): " + ids[i]);

@@ -759,9 +759,10 @@ public final class EventLog implements AutoCloseable {
          *
          * @param channel the channel
          * @return its id or −1
+         * @throws NullPointerException if {@code channel} is null
          */
         public int channelId(Channel channel) {
-            Integer id = channelIds.get(channel);
+            Integer id = channelIds.get(Check.notNull(channel, "channel"));
             return id == null ? NONE : id;
         }
 
@@ -771,9 +772,10 @@ public final class EventLog implements AutoCloseable {
          *
          * @param stage the stage
          * @return its id or −1
+         * @throws NullPointerException if {@code stage} is null
          */
         public int stageId(JourneyStage stage) {
-            Integer id = stageIds.get(stage);
+            Integer id = stageIds.get(Check.notNull(stage, "stage"));
             return id == null ? NONE : id;
         }
 
