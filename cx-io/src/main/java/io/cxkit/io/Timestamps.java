@@ -335,6 +335,10 @@ final class Timestamps {
      * of nanoseconds cannot hold: then the String path decides (and gives the error).
      */
     long epochNanos(byte[] b, int s, int e) {
+        long utc = utcNanos(b, s, e);
+        if (utc != Long.MIN_VALUE) {
+            return utc;
+        }
         long sec = epochSecond(b, s, e);
         if (sec == Long.MIN_VALUE || sec > 9_223_372_035L || sec < -9_223_372_036L) {
             return Long.MIN_VALUE;
@@ -365,6 +369,75 @@ final class Timestamps {
             }
         }
         return sec * 1_000_000_000L + nanos;
+    }
+
+    /**
+     * The most common shape on its own: {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} (the shape of
+     * {@link java.time.Instant#toString()}), read with the date through the day cache; MIN_VALUE
+     * for anything else (then {@link #epochNanos(byte[], int, int)} goes on as before).
+     */
+    private long utcNanos(byte[] b, int s, int e) {
+        int len = e - s;
+        if (len < 20 || b[e - 1] != 'Z' || b[s + 4] != '-' || b[s + 7] != '-' || b[s + 10] != 'T'
+                || b[s + 13] != ':' || b[s + 16] != ':' || pattern != null) {
+            return Long.MIN_VALUE;
+        }
+        int y1 = b[s] - '0';
+        int y2 = b[s + 1] - '0';
+        int y3 = b[s + 2] - '0';
+        int y4 = b[s + 3] - '0';
+        int mo1 = b[s + 5] - '0';
+        int mo2 = b[s + 6] - '0';
+        int d1 = b[s + 8] - '0';
+        int d2 = b[s + 9] - '0';
+        int h1 = b[s + 11] - '0';
+        int h2 = b[s + 12] - '0';
+        int mi1 = b[s + 14] - '0';
+        int mi2 = b[s + 15] - '0';
+        int s1 = b[s + 17] - '0';
+        int s2 = b[s + 18] - '0';
+        // every value a digit: none below 0 or above 9 (a digit minus '0' fits in four bits)
+        if (((y1 | y2 | y3 | y4 | mo1 | mo2 | d1 | d2 | h1 | h2 | mi1 | mi2 | s1 | s2) & ~0xF) != 0
+                || y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9 || mo1 > 9 || mo2 > 9 || d1 > 9 || d2 > 9 || h1 > 9
+                || h2 > 9 || mi1 > 9 || mi2 > 9 || s1 > 9 || s2 > 9) {
+            return Long.MIN_VALUE;
+        }
+        int h = h1 * 10 + h2;
+        int mi = mi1 * 10 + mi2;
+        int sec = s1 * 10 + s2;
+        if (h > 23 || mi > 59 || sec > 59) {
+            return Long.MIN_VALUE;
+        }
+        int nanos = 0;
+        int i = s + 19;
+        if (i < e - 1) {
+            if (b[i] != '.') {
+                return Long.MIN_VALUE;
+            }
+            int digits = 0;
+            for (i++; i < e - 1; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    return Long.MIN_VALUE;
+                }
+                if (digits < 9) {
+                    nanos = nanos * 10 + d;
+                    digits++;
+                }
+            }
+            for (; digits < 9; digits++) {
+                nanos *= 10;
+            }
+        }
+        long day = epochDay(((y1 * 10 + y2) * 10 + y3) * 10 + y4, mo1 * 10 + mo2, d1 * 10 + d2);
+        if (day == Long.MIN_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        long t = day * 86_400L + h * 3600L + mi * 60L + sec;
+        if (t < MIN_SECOND || t > MAX_SECOND || t > 9_223_372_035L || t < -9_223_372_036L) {
+            return Long.MIN_VALUE;
+        }
+        return t * 1_000_000_000L + nanos;
     }
 
     private final int[] dayKeys = new int[1024];

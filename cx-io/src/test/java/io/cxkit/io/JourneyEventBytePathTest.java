@@ -132,4 +132,41 @@ class JourneyEventBytePathTest {
             assertEquals(a, b);
         }
     }
+
+    @Property(tries = 30)
+    void timesInNanosFromBytesEqualTheStringParser(@ForAll long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        for (String zone : new String[] {"UTC", "Europe/Berlin", "+05:30"}) {
+            Timestamps t = new Timestamps(java.time.ZoneId.of(zone));
+            int fast = 0;
+            for (int i = 0; i < 2_000; i++) {
+                String s = randomTime(rnd);
+                byte[] b = ("#" + s + "#").getBytes(StandardCharsets.UTF_8);
+                long v = t.epochNanos(b, 1, b.length - 1);
+                if (v != Long.MIN_VALUE) {
+                    fast++;
+                    assertEquals(t.epochNanos(s), v, s);
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(fast > 500, "the byte parser should take the common forms: " + fast);
+        }
+    }
+
+    private static String randomTime(java.util.SplittableRandom rnd) {
+        int kind = rnd.nextInt(5);
+        if (kind == 0) {
+            long sec = rnd.nextLong(0, 4_000_000_000L);
+            return Long.toString(rnd.nextBoolean() ? sec : sec * 1000 + rnd.nextInt(1000));
+        }
+        String s = String.format("%04d-%02d-%02d%c%02d:%02d:%02d", 1600 + rnd.nextInt(800), 1 + rnd.nextInt(13),
+                1 + rnd.nextInt(31), rnd.nextInt(4) == 0 ? ' ' : 'T', rnd.nextInt(25), rnd.nextInt(61), rnd.nextInt(61));
+        if (rnd.nextInt(3) > 0) {
+            s += "." + "0123456789012".substring(0, rnd.nextInt(13));
+        }
+        return switch (kind) {
+            case 1, 2 -> s + "Z";
+            case 3 -> s + String.format("%c%02d:%02d", rnd.nextBoolean() ? '+' : '-', rnd.nextInt(19), rnd.nextInt(61));
+            default -> s;
+        };
+    }
 }
