@@ -281,6 +281,21 @@ public final class JourneyData {
     }
 
     /**
+     * Writes the CSV of {@code size} events over {@code customers} customers (seed {@link #SEED})
+     * to {@code $TMPDIR/cxkit-bench} unless it is there, and prints its path: the 100M-event file
+     * of BENCHMARKS.md is {@code JourneyData 100000000 1000000} (5.6 GB; about 12 GB of heap).
+     *
+     * @param args the number of events and of customers
+     * @throws IOException if the file cannot be written
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: JourneyData EVENTS CUSTOMERS, e.g. 100000000 1000000");
+        }
+        System.out.println(new JourneyData(Integer.parseInt(args[0]), Integer.parseInt(args[1]), SEED).csvFile());
+    }
+
+    /**
      * The CSV of this data in {@code $TMPDIR/cxkit-bench}, written once and reused.
      *
      * @return the file

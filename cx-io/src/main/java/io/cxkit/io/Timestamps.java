@@ -382,30 +382,13 @@ final class Timestamps {
                 || b[s + 13] != ':' || b[s + 16] != ':' || pattern != null) {
             return Long.MIN_VALUE;
         }
-        int y1 = b[s] - '0';
-        int y2 = b[s + 1] - '0';
-        int y3 = b[s + 2] - '0';
-        int y4 = b[s + 3] - '0';
-        int mo1 = b[s + 5] - '0';
-        int mo2 = b[s + 6] - '0';
-        int d1 = b[s + 8] - '0';
-        int d2 = b[s + 9] - '0';
-        int h1 = b[s + 11] - '0';
-        int h2 = b[s + 12] - '0';
-        int mi1 = b[s + 14] - '0';
-        int mi2 = b[s + 15] - '0';
-        int s1 = b[s + 17] - '0';
-        int s2 = b[s + 18] - '0';
-        // every value a digit: none below 0 or above 9 (a digit minus '0' fits in four bits)
-        if (((y1 | y2 | y3 | y4 | mo1 | mo2 | d1 | d2 | h1 | h2 | mi1 | mi2 | s1 | s2) & ~0xF) != 0
-                || y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9 || mo1 > 9 || mo2 > 9 || d1 > 9 || d2 > 9 || h1 > 9
-                || h2 > 9 || mi1 > 9 || mi2 > 9 || s1 > 9 || s2 > 9) {
-            return Long.MIN_VALUE;
-        }
-        int h = h1 * 10 + h2;
-        int mi = mi1 * 10 + mi2;
-        int sec = s1 * 10 + s2;
-        if (h > 23 || mi > 59 || sec > 59) {
+        int y = digits(b, s, 4);
+        int mo = digits(b, s + 5, 2);
+        int d = digits(b, s + 8, 2);
+        int h = digits(b, s + 11, 2);
+        int mi = digits(b, s + 14, 2);
+        int sec = digits(b, s + 17, 2);
+        if ((y | mo | d | h | mi | sec) < 0 || h > 23 || mi > 59 || sec > 59) {
             return Long.MIN_VALUE;
         }
         int nanos = 0;
@@ -414,22 +397,22 @@ final class Timestamps {
             if (b[i] != '.') {
                 return Long.MIN_VALUE;
             }
-            int digits = 0;
+            int count = 0;
             for (i++; i < e - 1; i++) {
-                int d = b[i] - '0';
-                if (d < 0 || d > 9) {
+                int digit = b[i] - '0';
+                if (digit < 0 || digit > 9) {
                     return Long.MIN_VALUE;
                 }
-                if (digits < 9) {
-                    nanos = nanos * 10 + d;
-                    digits++;
+                if (count < 9) {
+                    nanos = nanos * 10 + digit;
+                    count++;
                 }
             }
-            for (; digits < 9; digits++) {
+            for (; count < 9; count++) {
                 nanos *= 10;
             }
         }
-        long day = epochDay(((y1 * 10 + y2) * 10 + y3) * 10 + y4, mo1 * 10 + mo2, d1 * 10 + d2);
+        long day = epochDay(y, mo, d);
         if (day == Long.MIN_VALUE) {
             return Long.MIN_VALUE;
         }

@@ -197,20 +197,22 @@ final class EventBuffer {
             for (int k = 0; k < m; k++) {
                 out.time[lo + k] = timeCopy[perm[k]];
             }
-            System.arraycopy(out.touchpoint, lo, intCopy, 0, m);
-            for (int k = 0; k < m; k++) {
-                out.touchpoint[lo + k] = intCopy[perm[k]];
-            }
-            System.arraycopy(out.source, lo, intCopy, 0, m);
-            for (int k = 0; k < m; k++) {
-                out.source[lo + k] = intCopy[perm[k]];
-            }
+            permute(out.touchpoint, lo, m, perm, intCopy);
+            permute(out.source, lo, m, perm, intCopy);
             System.arraycopy(out.channel, lo, shortCopy, 0, m);
             for (int k = 0; k < m; k++) {
                 out.channel[lo + k] = shortCopy[perm[k]];
             }
         }
         return out;
+    }
+
+    /** Reorders {@code a[lo, lo + m)} so that position k holds what was at {@code lo + perm[k]}. */
+    private static void permute(int[] a, int lo, int m, int[] perm, int[] copy) {
+        System.arraycopy(a, lo, copy, 0, m);
+        for (int k = 0; k < m; k++) {
+            a[lo + k] = copy[perm[k]];
+        }
     }
 
     private int customerAt(int i) {
