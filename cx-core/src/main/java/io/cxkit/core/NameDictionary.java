@@ -13,11 +13,12 @@ import java.util.List;
  * string-to-id encoder of the library; columnar code stores ids and turns them back into names
  * only when it builds a result; {@link #sort} orders ids by name without pairwise comparisons.
  *
- * <p>Footprint: the names are kept once, as UTF-8 in one byte array, with an offset, a hash and
- * the first eight bytes (16 bytes, side by side so that a lookup reads one cache line after the
- * table) and two to four table slots of 4 bytes each per name: about {@code utf8Length + 28}
- * bytes a name, e.g. 36 bytes for an 8-character customer id, against about 64 for a
- * {@code HashMap<String, Integer>} entry plus its {@code String}. {@link #residentBytes()} tells the total. The price is that
+ * <p>Footprint: the names are kept once, as UTF-8 in one byte array, with an offset and a hash
+ * (8 bytes) and two to four table slots of 16 bytes each per name (a part of the hash, the length,
+ * the id and the first eight bytes: a lookup of a name of up to eight bytes by its bytes reads one
+ * cache line): about {@code utf8Length + 40} to {@code + 72} bytes a name, e.g. 48 to 80 bytes
+ * for an 8-character customer id, against about 64 for a {@code HashMap<String, Integer>} entry
+ * plus its {@code String}. {@link #residentBytes()} tells the total. The price is that
  * {@link #name(int)} decodes a new {@code String} on every call: hot loops compare ids, not names.
  *
  * <pre>{@code
@@ -33,16 +34,16 @@ import java.util.List;
  */
 public final class NameDictionary {
     /** Ints per id in {@code meta}. */
-    static final int STRIDE = 4;
+    static final int STRIDE = 2;
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private byte[] bytes = new byte[64]; // the names' UTF-8, one after another
-    // per id four ints side by side, so a probe that found an id reads its hash, bounds and first
-    // bytes from one cache line: meta[4 id] = where the name starts (and where name id - 1 ends),
-    // meta[4 id + 1] = its hash, meta[4 id + 2, 4 id + 3] = its first eight bytes (little-endian,
-    // zero-padded: a name of at most eight bytes is compared without reading the bytes array)
+    // per id: meta[2 id] = where the name starts (and where name id - 1 ends), meta[2 id + 1] = its hash
     private int[] meta = new int[STRIDE * 16 + STRIDE];
-    private int[] table = new int[32]; // id + 1; 0 = empty
+    // two longs a slot, so that a lookup by bytes of a name of up to eight bytes reads one cache
+    // line: table[2 s] = the top 24 bits of the hash, the length (at most 255) and id + 1 (0 = empty
+    // slot), table[2 s + 1] = the name's first eight bytes (little-endian, zero-padded)
+    private long[] table = new long[64];
     private int size;
     private boolean ascii = true;
 
@@ -59,9 +60,9 @@ public final class NameDictionary {
      */
     public int idOf(String name) {
         int h = hash(name);
-        int mask = table.length - 1;
+        int mask = (table.length >>> 1) - 1;
         for (int slot = h & mask;; slot = (slot + 1) & mask) {
-            int id = table[slot] - 1;
+            int id = (int) table[2 * slot] - 1;
             if (id < 0) {
                 return add(name, h, slot);
             }
@@ -88,7 +89,7 @@ public final class NameDictionary {
         java.util.Objects.checkFromIndexSize(offset, length, Check.notNull(utf8, "utf8").length);
         int h = hash(utf8, offset, length);
         int slot = slot(utf8, offset, length, h);
-        int id = table[slot] - 1;
+        int id = (int) table[2 * slot] - 1;
         return id >= 0 ? id : add(utf8, offset, length, h, slot);
     }
 
@@ -105,27 +106,36 @@ public final class NameDictionary {
      */
     public int find(byte[] utf8, int offset, int length) {
         java.util.Objects.checkFromIndexSize(offset, length, Check.notNull(utf8, "utf8").length);
-        return table[slot(utf8, offset, length, hash(utf8, offset, length))] - 1;
+        return (int) table[2 * slot(utf8, offset, length, hash(utf8, offset, length))] - 1;
     }
 
     /** The table slot holding the name of these bytes, or the empty slot where it would go. */
     private int slot(byte[] utf8, int offset, int length, int h) {
-        int mask = table.length - 1;
+        int mask = (table.length >>> 1) - 1;
         long head = head(utf8, offset, length);
-        int lo = (int) head;
-        int hi = (int) (head >>> 32);
+        long key = fragment(h, length);
+        long[] t = table;
         for (int slot = h & mask;; slot = (slot + 1) & mask) {
-            int id = table[slot] - 1;
-            if (id < 0) {
+            long entry = t[2 * slot];
+            if (entry == 0) {
                 return slot;
             }
-            int m = STRIDE * id;
-            if (meta[m + 1] == h && meta[m + 2] == lo && meta[m + 3] == hi && meta[m + STRIDE] - meta[m] == length
-                    && (length <= 8 || Arrays.equals(bytes, meta[m] + 8, meta[m + STRIDE], utf8, offset + 8,
-                            offset + length))) {
-                return slot;
+            if ((entry & 0xFFFF_FFFF_0000_0000L) == key && t[2 * slot + 1] == head) {
+                if (length <= 8) {
+                    return slot; // same length, same bytes
+                }
+                int m = STRIDE * ((int) entry - 1);
+                if (meta[m + STRIDE] - meta[m] == length && Arrays.equals(bytes, meta[m] + 8, meta[m + STRIDE],
+                        utf8, offset + 8, offset + length)) {
+                    return slot;
+                }
             }
         }
+    }
+
+    /** The upper half of a table entry: the hash's top 24 bits and the length (at most 255). */
+    private static long fragment(int h, int length) {
+        return (long) (h >>> 8) << 40 | (long) Math.min(length, 255) << 32;
     }
 
     /** The first min(length, 8) bytes as a little-endian long, zero-padded. */
@@ -149,9 +159,9 @@ public final class NameDictionary {
      */
     public int find(String name) {
         int h = hash(name);
-        int mask = table.length - 1;
+        int mask = (table.length >>> 1) - 1;
         for (int slot = h & mask;; slot = (slot + 1) & mask) {
-            int id = table[slot] - 1;
+            int id = (int) table[2 * slot] - 1;
             if (id < 0) {
                 return -1;
             }
@@ -291,13 +301,12 @@ public final class NameDictionary {
 
     /**
      * The heap bytes this dictionary takes: its arrays (the names' UTF-8, and per name an offset, a
-     * hash, the first eight bytes and two to four hash-table slots of 4 bytes), with 16 bytes of
-     * header each.
+     * hash and two to four hash-table slots of 16 bytes), with 16 bytes of header each.
      *
      * @return the bytes
      */
     public long residentBytes() {
-        return 16L * 3 + bytes.length + 4L * meta.length + 4L * table.length;
+        return 16L * 3 + bytes.length + 4L * meta.length + 8L * table.length;
     }
 
     private int add(String name, int h, int slot) {
@@ -357,28 +366,31 @@ public final class NameDictionary {
     /** Records the name just copied to end at {@code end} under {@code slot}. */
     private int added(int end, int h, int slot) {
         int m = STRIDE * size;
-        long head = head(bytes, meta[m], end - meta[m]);
+        int len = end - meta[m];
         meta[m + STRIDE] = end;
         meta[m + 1] = h;
-        meta[m + 2] = (int) head;
-        meta[m + 3] = (int) (head >>> 32);
-        table[slot] = size + 1;
+        table[2 * slot] = fragment(h, len) | (size + 1);
+        table[2 * slot + 1] = head(bytes, meta[m], len);
         int id = size++;
-        if (size * 2 > table.length) {
+        if (size * 2 > table.length >>> 1) {
             rehash();
         }
         return id;
     }
 
     private void rehash() {
-        int[] t = new int[table.length * 2];
-        int mask = t.length - 1;
-        for (int id = 0; id < size; id++) {
-            int slot = meta[STRIDE * id + 1] & mask;
-            while (t[slot] != 0) {
-                slot = (slot + 1) & mask;
+        long[] t = new long[table.length * 2];
+        int mask = (t.length >>> 1) - 1;
+        for (int old = 0; old < table.length; old += 2) {
+            long entry = table[old];
+            if (entry != 0) {
+                int slot = meta[STRIDE * ((int) entry - 1) + 1] & mask;
+                while (t[2 * slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                t[2 * slot] = entry;
+                t[2 * slot + 1] = table[old + 1];
             }
-            t[slot] = id + 1;
         }
         table = t;
     }
