@@ -16,8 +16,11 @@ for line in "${lines[@]}"; do
   echo "== cx-spark on ${profile} (Scala ${scala})"
   # -am builds cx-core and cx-survey too (their own tests already ran in mvn verify, so the
   # pattern selects cx-spark's tests only); javadoc, sources and coverage are verify's business.
-  mvn -B -q -pl cx-spark -am verify "-P${profile}" "-Dscala.binary.version=${scala}" \
+  # clean: the compiler does not recompile when only the Spark/Scala jars change, and classes built
+  # against one Scala line can fail on another (NoSuchMethodError on a Scala library signature).
+  mvn -B -q -pl cx-spark -am clean verify "-P${profile}" "-Dscala.binary.version=${scala}" \
     -Dtest='io/cxkit/spark/*Test' -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ShadedJarIT \
+    -Dfailsafe.failIfNoSpecifiedTests=false \
     -Djacoco.skip=true -Dmaven.javadoc.skip=true -Dmaven.source.skip=true "$@"
   echo "== cx-spark on ${profile} (Scala ${scala}): passed in $(( $(date +%s) - start )) s"
 done

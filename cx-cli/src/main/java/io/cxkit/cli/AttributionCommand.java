@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxkit.io.AttributionReader;
+import io.cxkit.io.ReadSummary;
+import io.cxkit.journey.EventLog;
 import io.cxkit.journey.attribution.AttributionAccumulator;
 import io.cxkit.journey.attribution.AttributionModel;
 import io.cxkit.journey.attribution.AttributionModelResult;
@@ -75,6 +77,9 @@ final class AttributionCommand implements Callable<Integer> {
 
     @Mixin
     HtmlOutput.Options html;
+
+    @Mixin
+    JourneyFile.Memory memory = new JourneyFile.Memory();
 
     @CommandLine.Mixin
     ReadingOptions reading;
@@ -175,8 +180,18 @@ final class AttributionCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
-        AttributionAccumulator acc = AttributionAccumulator.of(order, h);
-        AttributionReader.Summary read = reader.read(file, acc::accept);
+        ReadSummary read;
+        AttributionAccumulator acc;
+        long customers;
+        try (EventLog.Builder events = memory.builder(spec.commandLine())) {
+            read = reader.readInto(file, events);
+            CliSupport.requireCounted(file, read);
+            try (EventLog log = events.build()) {
+                customers = log.customerCount();
+                acc = log.scan(AttributionReader.JOURNEYS, JourneyFile.THREADS, () -> AttributionAccumulator.of(
+                        order, h), (a, j) -> a.accept(j, AttributionReader.CONVERSIONS), AttributionAccumulator::combine);
+            }
+        }
         AttributionModelResult r;
         try {
             r = model == AttributionModel.MARKOV ? acc.markov(AttributionAccumulator.DEFAULT_MAX_STATES)
@@ -202,20 +217,20 @@ final class AttributionCommand implements Callable<Integer> {
             HtmlReport.Builder page = HtmlReport.builder().title("cx attribution: " + file)
                     .subtitle("Attribution of " + r.conversions() + " conversions over " + r.journeys() + " journeys;"
                             + " Markov order " + order + ", time-decay half-life " + halfLife.strip())
-                    .section("What was read").list(HtmlOutput.read(file.toString(), read.read().rows(),
-                            read.read().accepted(), read.read().rejected(), read.read().columns()))
+                    .section("What was read").list(HtmlOutput.read(file.toString(), read.rows(),
+                            read.accepted(), read.rejected(), read.columns()))
                     .section("Credits by model").chart(AttributionChart.of(all));
             notDrawn.forEach(page::paragraph);
             HtmlOutput.write(spec.commandLine(), html, page.build());
-            if (read.read().rejected().any()) {
-                spec.commandLine().getErr().println("cx: " + read.read().rejected());
+            if (read.rejected().any()) {
+                spec.commandLine().getErr().println("cx: " + read.rejected());
             }
         } else if (format == CliSupport.Format.JSON) {
-            json(r, read, h, out);
+            json(r, read, customers, h, out);
         } else {
-            table(r, read, h, out);
-            if (read.read().rejected().any()) {
-                spec.commandLine().getErr().println("cx: " + CliSupport.cliWords(read.read().rejected().toString()));
+            table(r, read, customers, out);
+            if (read.rejected().any()) {
+                spec.commandLine().getErr().println("cx: " + CliSupport.cliWords(read.rejected().toString()));
             }
         }
         out.flush();
@@ -232,9 +247,9 @@ final class AttributionCommand implements Callable<Integer> {
         return new double[] {c, v};
     }
 
-    private void table(AttributionModelResult r, AttributionReader.Summary read, Duration h, PrintWriter out) {
+    private void table(AttributionModelResult r, ReadSummary read, long customers, PrintWriter out) {
         out.printf(Locale.ROOT, "Attribution of %s: %,d customers, %,d journeys, %,d conversions, value %,.2f%n",
-                file, read.customers(), r.journeys(), r.conversions(), r.totalValue());
+                file, customers, r.journeys(), r.conversions(), r.totalValue());
         boolean markov = model == AttributionModel.MARKOV;
         if (markov) {
             out.printf(Locale.ROOT, "model: markov, order %d (%d states, P(conversion) = %.4f)%n%n", r.order(),
@@ -263,11 +278,11 @@ final class AttributionCommand implements Callable<Integer> {
         if (!r.note().isEmpty()) {
             out.println("note: " + r.note());
         }
-        out.printf(Locale.ROOT, "%n%d rows, %d accepted%s%n", read.read().rows(), read.read().accepted(),
-                read.read().rejected().any() ? ", " + read.read().rejected().total() + " rejected" : "");
+        out.printf(Locale.ROOT, "%n%d rows, %d accepted%s%n", read.rows(), read.accepted(),
+                read.rejected().any() ? ", " + read.rejected().total() + " rejected" : "");
     }
 
-    private void json(AttributionModelResult r, AttributionReader.Summary read, Duration h, PrintWriter out) {
+    private void json(AttributionModelResult r, ReadSummary read, long customers, Duration h, PrintWriter out) {
         ObjectMapper m = CliSupport.mapper();
         ObjectNode root = m.createObjectNode();
         root.put("schema", SCHEMA);
@@ -300,11 +315,11 @@ final class AttributionCommand implements Callable<Integer> {
         SurvivalCommand.num(totals, "value", tot[1]);
         root.put("note", r.note());
         ObjectNode in = root.putObject("input");
-        in.put("rows", read.read().rows());
-        in.put("accepted", read.read().accepted());
-        in.put("customers", read.customers());
-        in.set("columns", m.valueToTree(new java.util.TreeMap<>(read.read().columns())));
-        in.set("rejected", m.valueToTree(read.read().rejected()));
+        in.put("rows", read.rows());
+        in.put("accepted", read.accepted());
+        in.put("customers", customers);
+        in.set("columns", m.valueToTree(new java.util.TreeMap<>(read.columns())));
+        in.set("rejected", m.valueToTree(read.rejected()));
         try {
             out.println(m.writeValueAsString(root));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -210,6 +210,7 @@ final class CliSupport {
                 .replace("maxRejectedShare", "--max-rejected").replace("maxRejected", "--max-rejected")
                 .replace("give the time format ", "give --time-format ")
                 .replace("or give a time format", "or give --time-format")
+                .replace("(or name it with touchpointColumn)", "(or name it with --touchpoint COL)")
                 .replace("convert it to UTF-8 or name its charset", "convert it to UTF-8 or name its charset, e.g."
                         + " --charset windows-1252")
                 .transform(ReadLimitOptions::cliWords);
@@ -238,6 +239,33 @@ final class CliSupport {
             throw new BadInputException(new RowError(String.valueOf(file), 0, 0, "", "", "no rows counted",
                     "no rows counted: all " + s.rows() + " data rows were rejected (" + s.rejected() + ")"));
         }
+    }
+
+    /**
+     * Says on stderr which touchpoints a catalog does not hold, e.g. {@code cx: 1 touchpoint is not in
+     * tp.csv (journeys entering there are under (not in catalog)): buy}; nothing when there are none.
+     *
+     * @param where what happened to them, e.g. {@code "journeys entering there are under"}
+     */
+    static void sayNotInCatalog(CommandLine cl, Object catalogFile, List<String> notInCatalog, String where) {
+        if (!notInCatalog.isEmpty()) {
+            cl.getErr().println("cx: " + notInCatalog.size() + " touchpoint" + (notInCatalog.size() == 1 ? " is"
+                    : "s are") + " not in " + catalogFile + " (" + where + " " + io.cxkit.core.TouchpointCatalog.UNKNOWN
+                    + "): " + String.join(", ", notInCatalog));
+        }
+    }
+
+    /** The JSON {@code touchpointCatalog} object of the journey commands: file, touchpoints, [level,] notInCatalog. */
+    static Map<String, Object> catalogJson(Object catalogFile, int touchpoints, String level,
+            List<String> notInCatalog) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("file", String.valueOf(catalogFile));
+        c.put("touchpoints", touchpoints);
+        if (level != null) {
+            c.put("level", level);
+        }
+        c.put("notInCatalog", notInCatalog);
+        return c;
     }
 
     static void reportRejected(CommandLine cl, ReadSummary s, Format format) {

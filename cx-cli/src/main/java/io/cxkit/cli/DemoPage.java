@@ -10,6 +10,7 @@ import io.cxkit.io.SurveyReader;
 import io.cxkit.io.SurvivalReader;
 import io.cxkit.io.TicketEventReader;
 import io.cxkit.journey.CustomerJourney;
+import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.JourneyEvent;
 import io.cxkit.journey.attribution.AttributionAccumulator;
@@ -156,9 +157,17 @@ final class DemoPage {
                 .chart(DriversChart.importance(kd))
                 .chart(DriversChart.quadrant(kd));
 
-        AttributionAccumulator acc = AttributionAccumulator.of(1, Duration.ofDays(7));
-        AttributionReader.Summary ar = AttributionReader.builder().converted("outcome=renewed").build()
-                .read(dir.resolve("interactions.csv"), acc::accept);
+        AttributionAccumulator acc;
+        ReadSummary ar;
+        try (EventLog.Builder appended = EventLog.builder()) {
+            ar = AttributionReader.builder().converted("outcome=renewed").build()
+                    .readInto(dir.resolve("interactions.csv"), appended);
+            try (EventLog log = appended.build()) {
+                acc = log.scan(AttributionReader.JOURNEYS, JourneyFile.THREADS, () -> AttributionAccumulator.of(1,
+                        Duration.ofDays(7)), (a, j) -> a.accept(j, AttributionReader.CONVERSIONS),
+                        AttributionAccumulator::combine);
+            }
+        }
         List<AttributionModelResult> models = new ArrayList<>();
         models.add(acc.markov(AttributionAccumulator.DEFAULT_MAX_STATES));
         for (AttributionModel m : AttributionModel.values()) {
@@ -167,7 +176,7 @@ final class DemoPage {
             }
         }
         b.section("Attribution of renewals")
-                .paragraph(read("interactions.csv", ar.read().rows(), ar.read().accepted(), ar.read().rejected())
+                .paragraph(read("interactions.csv", ar.rows(), ar.accepted(), ar.rejected())
                         + " A journey ends at each renewal (outcome = renewed); Markov order 1, time-decay half-life"
                         + " 7 days.")
                 .chart(AttributionChart.of(models));

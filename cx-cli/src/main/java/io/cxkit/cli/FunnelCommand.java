@@ -80,10 +80,8 @@ final class FunnelCommand implements Callable<Integer> {
     }
 
     private int report(CommandLine cl, FunnelMode m, TouchpointCatalog catalog, JourneyFile f) {
-        if (!f.notInCatalog.isEmpty() && format != CliSupport.Format.JSON) {
-            cl.getErr().println("cx: " + f.notInCatalog.size() + " touchpoint" + (f.notInCatalog.size() == 1 ? " is" : "s are")
-                    + " not in " + catalogFile + " (journeys entering there are under " + TouchpointCatalog.UNKNOWN
-                    + "): " + String.join(", ", f.notInCatalog));
+        if (format != CliSupport.Format.JSON) {
+            CliSupport.sayNotInCatalog(cl, catalogFile, f.notInCatalog, "journeys entering there are under");
         }
         Funnel funnel = Funnel.builder().steps(steps.toArray(new String[0])).mode(m)
                 .window(CliSupport.TypedDuration.valueOf(within)).knownTouchpoints(f.touchpoints).build();
@@ -111,11 +109,7 @@ final class FunnelCommand implements Callable<Integer> {
             root.put("journeys", JourneyFile.unitJson(options));
             root.put("by", by);
             if (catalog != null) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("file", catalogFile.toString());
-                c.put("touchpoints", catalog.size());
-                c.put("notInCatalog", f.notInCatalog);
-                root.put("touchpointCatalog", c);
+                root.put("touchpointCatalog", CliSupport.catalogJson(catalogFile, catalog.size(), null, f.notInCatalog));
             }
             root.put("overall", overall);
             List<Object> segs = new ArrayList<>();
@@ -141,15 +135,20 @@ final class FunnelCommand implements Callable<Integer> {
 
     /** The catalog level {@code --by} names when {@code --touchpoints} is given. */
     static TouchpointCatalog.Level level(CommandLine cl, String by) {
-        if (by != null) {
+        return level(cl, "--by", by);
+    }
+
+    /** The catalog level that {@code option} names when {@code --touchpoints} is given. */
+    static TouchpointCatalog.Level level(CommandLine cl, String option, String value) {
+        if (value != null) {
             for (TouchpointCatalog.Level l : TouchpointCatalog.Level.values()) {
-                if (l.label().equalsIgnoreCase(by.strip())) {
+                if (l.label().equalsIgnoreCase(value.strip())) {
                     return l;
                 }
             }
         }
-        throw new CommandLine.ParameterException(cl, "--touchpoints needs --by stage, area or channel: "
-                + (by == null ? "no --by" : "'" + by + "'"));
+        throw new CommandLine.ParameterException(cl, "--touchpoints needs " + option + " stage, area or channel: "
+                + (value == null ? "no " + option : "'" + value + "'"));
     }
 
     static FunnelMode mode(CommandLine cl, String s) {

@@ -46,14 +46,8 @@ final class JourneyFile implements AutoCloseable {
                 description = "name columns: customer, time, touchpoint, channel, stage, outcome, value, case")
         String columns;
 
-        @Option(names = "--memory", paramLabel = "SIZE", converter = ByteSizeConverter.class,
-                description = "heap for buffering events before they spill to sorted runs on disk (e.g. 256m, 2g;"
-                        + " default a quarter of the JVM's maximum heap)")
-        Long memory;
-
-        @Option(names = "--temp-dir", paramLabel = "DIR",
-                description = "where spilled runs go (default java.io.tmpdir); they are deleted afterwards")
-        Path tempDir;
+        @CommandLine.Mixin
+        Memory memory = new Memory();
 
         @CommandLine.Mixin
         ReadingOptions reading;
@@ -65,13 +59,40 @@ final class JourneyFile implements AutoCloseable {
         ReadLimitOptions.Touchpoints touchpoints = new ReadLimitOptions.Touchpoints();
     }
 
+    /** The event log's memory budget and spill directory, shared by every command that reads into a log. */
+    static final class Memory {
+        @Option(names = "--memory", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+                description = "heap for buffering events before they spill to sorted runs on disk (e.g. 256m, 2g;"
+                        + " default a quarter of the JVM's maximum heap)")
+        Long memory;
+
+        @Option(names = "--temp-dir", paramLabel = "DIR",
+                description = "where spilled runs go (default java.io.tmpdir); they are deleted afterwards")
+        Path tempDir;
+
+        /** An empty log builder with the budget and directory of the options; checks the directory. */
+        EventLog.Builder builder(CommandLine cl) {
+            if (tempDir != null && !Files.isDirectory(tempDir)) {
+                throw new CommandLine.ParameterException(cl, "--temp-dir must be an existing directory: " + tempDir);
+            }
+            EventLog.Builder events = EventLog.builder().memoryBudget(memory != null ? memory
+                    : Math.max(1L << 24, Runtime.getRuntime().maxMemory() / 4));
+            if (tempDir != null) {
+                events.tempDirectory(tempDir);
+            }
+            return events;
+        }
+    }
+
+    /** Threads of a scan: the machine's cores, at most 64. */
+    static final int THREADS = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 64));
+
     final ReadSummary summary;
     final Set<String> touchpoints;
     final List<String> notInCatalog;
     private final EventLog log;
     private final JourneyBuilder rules;
     private final JourneySegments byCatalog;
-    private final int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 64));
 
     private JourneyFile(ReadSummary summary, EventLog log, JourneyBuilder rules, JourneySegments byCatalog) {
         this.summary = summary;
@@ -120,14 +141,7 @@ final class JourneyFile implements AutoCloseable {
         if (o.byCase) {
             jb = jb.byCase();
         }
-        if (o.tempDir != null && !Files.isDirectory(o.tempDir)) {
-            throw new CommandLine.ParameterException(cl, "--temp-dir must be an existing directory: " + o.tempDir);
-        }
-        EventLog.Builder events = EventLog.builder().memoryBudget(o.memory != null ? o.memory
-                : Math.max(1L << 24, Runtime.getRuntime().maxMemory() / 4));
-        if (o.tempDir != null) {
-            events.tempDirectory(o.tempDir);
-        }
+        EventLog.Builder events = o.memory.builder(cl);
         EventLog log = null;
         try (events) {
             ReadSummary s = b.build().readInto(file, events);
@@ -144,7 +158,7 @@ final class JourneyFile implements AutoCloseable {
 
     /** The funnel over every journey of the log, customers split across the machine's cores. */
     FunnelResult funnel(Funnel funnel) {
-        return funnel.run(log, rules, threads);
+        return funnel.run(log, rules, THREADS);
     }
 
     /**
@@ -165,15 +179,15 @@ final class JourneyFile implements AutoCloseable {
             nameOf = id -> id == none ? "(none)" : values.name(id);
         }
         Map<String, FunnelResult> out = new TreeMap<>();
-        funnel.bySegment(log, rules, threads, segmentOf, id -> SegmentKey.of(nameOf.apply(id))).asMap()
+        funnel.bySegment(log, rules, THREADS, segmentOf, id -> SegmentKey.of(nameOf.apply(id))).asMap()
                 .forEach((k, r) -> out.put(k.part(0), r));
         return out;
     }
 
     /** Counts every journey into the path variants and the transition graph. */
     void paths(PathVariants variants, TransitionGraph graph) {
-        variants.acceptAll(log, rules, threads);
-        graph.acceptAll(log, rules, threads);
+        variants.acceptAll(log, rules, THREADS);
+        graph.acceptAll(log, rules, THREADS);
     }
 
     /** Deletes any spilled runs of the log. */

@@ -1,5 +1,7 @@
 package io.cxkit.cli;
 
+import io.cxkit.core.TouchpointCatalog;
+import io.cxkit.io.TouchpointCatalogReader;
 import io.cxkit.journey.paths.PathCount;
 import io.cxkit.journey.paths.PathVariants;
 import io.cxkit.journey.paths.PathVariantsResult;
@@ -18,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,6 +58,14 @@ final class PathsCommand implements Callable<Integer> {
     @Option(names = "--collapse-repeats", description = "count consecutive repeats of a touchpoint once")
     boolean collapse;
 
+    @Option(names = "--touchpoints", paramLabel = "FILE", description = "touchpoint catalog (CSV: touchpoint, channel,"
+            + " stage, area[, name, stage_order]): paths and transitions over each touchpoint's --level instead")
+    Path catalogFile;
+
+    @Option(names = "--level", paramLabel = "LEVEL", description = "with --touchpoints: stage, area or channel"
+            + " (default stage)")
+    String level;
+
     @Mixin
     JourneyFile.Options options;
 
@@ -79,16 +91,34 @@ final class PathsCommand implements Callable<Integer> {
         if (format == CliSupport.Format.HTML && top < 1) {
             throw new CommandLine.ParameterException(cl, "--top must be >= 1 with --format html: " + top);
         }
-        try (JourneyFile f = JourneyFile.read(cl, file, options, null)) {
-            return report(cl, f);
+        if (level != null && catalogFile == null) {
+            throw new CommandLine.ParameterException(cl, "--level needs --touchpoints (the catalog whose level it is)");
+        }
+        TouchpointCatalog.Level lv = catalogFile == null ? null : FunnelCommand.level(cl, "--level",
+                level == null ? "stage" : level);
+        TouchpointCatalog catalog = catalogFile == null ? null
+                : TouchpointCatalogReader.builder().build().read(catalogFile).catalog();
+        try (JourneyFile f = JourneyFile.read(cl, file, options, null, catalog, lv)) {
+            return report(cl, f, catalog, lv);
         }
     }
 
-    private int report(CommandLine cl, JourneyFile f) {
+    private int report(CommandLine cl, JourneyFile f, TouchpointCatalog catalog, TouchpointCatalog.Level lv) {
         String anchor = from != null ? from : to;
-        if (anchor != null && !f.touchpoints.contains(anchor)) {
-            throw new IllegalArgumentException("unknown touchpoint '" + anchor + "': it never occurs in " + file
-                    + "; touchpoints are " + f.touchpoints);
+        Set<String> nodes = f.touchpoints;
+        if (catalog != null) {
+            nodes = new TreeSet<>();
+            for (String t : f.touchpoints) {
+                nodes.add(catalog.segment(t, lv));
+            }
+            if (format != CliSupport.Format.JSON) {
+                CliSupport.sayNotInCatalog(cl, catalogFile, f.notInCatalog, "their events count as");
+            }
+        }
+        if (anchor != null && !nodes.contains(anchor)) {
+            throw new IllegalArgumentException("unknown " + (catalog == null ? "touchpoint" : lv.label()) + " '"
+                    + anchor + "': it never occurs in " + file + (catalog == null ? "; touchpoints are "
+                    : " through " + catalogFile + "; " + lv.label() + "s are ") + nodes);
         }
         PathVariants pv = from != null ? PathVariants.ofFollowing(from, depth)
                 : to != null ? PathVariants.ofLeadingTo(to, depth) : PathVariants.create();
@@ -96,6 +126,10 @@ final class PathsCommand implements Callable<Integer> {
             pv = pv.collapsingRepeats();
         }
         TransitionGraph graph = TransitionGraph.create();
+        if (catalog != null) {
+            pv = pv.throughCatalog(catalog, lv);
+            graph = graph.throughCatalog(catalog, lv);
+        }
         f.paths(pv, graph);
         PathVariantsResult pr = pv.result();
         long journeys = pr.journeys() + pr.skipped(); // every journey is counted or skipped, once
@@ -104,8 +138,9 @@ final class PathsCommand implements Callable<Integer> {
         List<Transition> transitions = new ArrayList<>(gr.transitions());
         transitions.sort(Comparator.comparingLong(Transition::count).reversed()
                 .thenComparing(Transition::from).thenComparing(Transition::to));
-        String view = from != null ? "from " + from + " (" + depth + " after)"
-                : to != null ? "to " + to + " (" + depth + " before)" : "whole journeys";
+        String view = (from != null ? "from " + from + " (" + depth + " after)"
+                : to != null ? "to " + to + " (" + depth + " before)" : "whole journeys")
+                + (catalog == null ? "" : ", touchpoints as their " + lv.label() + " in " + catalogFile);
         PrintWriter out = cl.getOut();
         if (format == CliSupport.Format.HTML) {
             HtmlReport.Builder page = HtmlReport.builder().title("cx paths: " + file)
@@ -125,6 +160,10 @@ final class PathsCommand implements Callable<Integer> {
             root.put("depth", anchor == null ? null : depth);
             root.put("collapseRepeats", collapse);
             root.put("journeys", JourneyFile.unitJson(options));
+            if (catalog != null) {
+                root.put("touchpointCatalog", CliSupport.catalogJson(catalogFile, catalog.size(), lv.label(),
+                        f.notInCatalog));
+            }
             root.put("journeysTotal", journeys);
             root.put("journeysCounted", pr.journeys());
             root.put("journeysWithoutTouchpoint", pr.skipped());

@@ -1,6 +1,7 @@
 package io.cxkit.cli;
 
 import io.cxkit.core.TimeGrain;
+import io.cxkit.core.TouchpointCatalog;
 import io.cxkit.io.AnswerLabels;
 import io.cxkit.io.BadInputException;
 import io.cxkit.io.ColumnMapping;
@@ -10,6 +11,7 @@ import io.cxkit.io.ReadLimit;
 import io.cxkit.io.ReportFormat;
 import io.cxkit.io.SurveyReadResult;
 import io.cxkit.io.SurveyReader;
+import io.cxkit.io.TouchpointCatalogReader;
 import io.cxkit.survey.MissingAnswerPolicy;
 import io.cxkit.survey.NpsBands;
 import io.cxkit.survey.RatingScale;
@@ -52,8 +54,18 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     ReadingOptions reading;
 
-    @Option(names = "--by", split = ",", paramLabel = "COL", description = "segment by these columns")
+    @Option(names = "--by", split = ",", paramLabel = "COL", description = "segment by these columns; with"
+            + " --touchpoints the first is stage, area or channel (of each response's touchpoint in the catalog)")
     List<String> by = List.of();
+
+    @Option(names = "--touchpoints", paramLabel = "FILE", description = "touchpoint catalog (CSV: touchpoint,"
+            + " channel, stage, area[, name, stage_order]): scores by the stage, area or channel --by names, rolled up"
+            + " from the responses' touchpoint column")
+    Path catalogFile;
+
+    @Option(names = "--touchpoint", paramLabel = "COL", description = "with --touchpoints: the touchpoint column"
+            + " (default: touchpoint, touchpoint_id or touchpoint_name)")
+    String touchpointColumn;
 
     @Option(names = "--period", paramLabel = "GRAIN", description = "also split by day, week, month, quarter or year")
     TimeGrain period;
@@ -163,8 +175,21 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--format html needs --by or --period: the charts compare"
                     + " segments or periods (use --format table for the overall scores alone)");
         }
-        SurveyReader.Builder b = SurveyReader.builder().columns(mapping(cl)).segmentBy(by.toArray(new String[0]))
-                .missingAnswers(missing).threads(threads);
+        SurveyReader.Builder b = SurveyReader.builder();
+        List<String> columns = by;
+        if (catalogFile != null) {
+            TouchpointCatalog.Level level = FunnelCommand.level(cl, by.isEmpty() ? null : by.get(0));
+            columns = by.subList(1, by.size());
+            b.touchpointCatalog(catalogFile.toString(), TouchpointCatalogReader.builder().build().read(catalogFile)
+                    .catalog(), level);
+            if (touchpointColumn != null) {
+                option(cl, "--touchpoint", () -> b.touchpointColumn(touchpointColumn));
+            }
+        } else if (touchpointColumn != null) {
+            throw new CommandLine.ParameterException(cl, "--touchpoint names the touchpoint column of --touchpoints,"
+                    + " which is not given");
+        }
+        b.columns(mapping(cl)).segmentBy(columns.toArray(new String[0])).missingAnswers(missing).threads(threads);
         reading.apply(cl, b);
         limits.apply(cl, b);
         ReadLimitOptions.set(cl, ReadLimit.SEGMENTS, maxSegments, b::maxSegments);
@@ -192,6 +217,8 @@ final class ReportCommand implements Callable<Integer> {
         where(cl, b);
         maxRejected(cl, b);
         SurveyReadResult r = read(b.build(), file, reading.format(file), threads);
+        r.input().touchpoints().filter(t -> format != Output.JSON).ifPresent(t ->
+                CliSupport.sayNotInCatalog(cl, t.catalog(), t.notInCatalog(), "responses there are under"));
         if (format == Output.HTML) {
             HtmlOutput.write(cl, out, ReportPage.of(file.toString(), r, confidence, minN));
         } else {

@@ -1,5 +1,6 @@
 package io.cxkit.cli;
 
+import io.cxkit.core.TouchpointCatalog;
 import io.cxkit.io.SurveyReadResult;
 import io.cxkit.report.ChartOptions;
 import io.cxkit.report.HtmlReport;
@@ -22,6 +23,10 @@ final class ReportPage {
         HtmlReport.Builder b = HtmlReport.builder().title("cx report: " + file)
                 .subtitle("Survey scores " + (trend ? "over time" : "by segment") + " (" + rep.segmentation() + ")");
         b.section("What was read").list(HtmlOutput.read(file, r.rows(), r.accepted(), r.rejected(), r.columns()));
+        r.input().touchpoints().ifPresent(t -> b.paragraph("Segments by " + t.level().label() + ": the touchpoint"
+                + " column '" + t.column() + "' rolled up through " + t.catalog() + " (" + t.catalogTouchpoints()
+                + " touchpoints)" + (t.notInCatalog().isEmpty() ? "." : "; responses at " + String.join(", ",
+                        t.notInCatalog()) + " are under " + TouchpointCatalog.UNKNOWN + ".")));
         List<String> skipped = new ArrayList<>();
         for (ScoreMetric m : ScoreMetric.values()) {
             if (m.of(rep.overall()).n() == 0) {

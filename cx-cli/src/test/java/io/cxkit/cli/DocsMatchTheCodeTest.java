@@ -56,6 +56,44 @@ class DocsMatchTheCodeTest {
         }
     }
 
+    /**
+     * Every coordinate the docs give (Maven {@code <dependency>} blocks, Gradle and
+     * {@code --packages} strings {@code io.cxkit:cx-…[:version]}, jar names) names a module of the
+     * reactor and the version being built, without its {@code -SNAPSHOT}: a Gradle user and a Maven
+     * user are told the same artifact. Gradle itself is not run here (it is not on Maven Central).
+     */
+    @Test
+    void everyCoordinateInTheDocsIsAModuleAtTheVersionBeingBuilt() throws IOException {
+        String pom = Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8).replaceAll("(?s)<!--.*?-->", "");
+        Matcher v = Pattern.compile("<artifactId>cxkit-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(v.find(), "parent pom version");
+        String release = v.group(1).replace("-SNAPSHOT", "");
+        List<Path> docs = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+        try (var files = Files.list(ROOT.resolve("docs"))) {
+            files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(docs::add);
+        }
+        Pattern maven = Pattern.compile("<groupId>io\\.cxkit</groupId>\\s*<artifactId>([a-z-]+)</artifactId>"
+                + "\\s*<version>([^<]+)</version>");
+        Pattern coordinate = Pattern.compile("io\\.cxkit:(cx-[a-z-]+)(?::([0-9][0-9A-Za-z.-]*))?");
+        Pattern jar = Pattern.compile("\\b(cx-[a-z-]+)-([0-9][0-9.]*[0-9])(?:-[a-z]+)?\\.jar\\b");
+        int checked = 0;
+        for (Path doc : docs) {
+            String text = Files.readString(doc, StandardCharsets.UTF_8);
+            for (Pattern p : List.of(maven, coordinate, jar)) {
+                Matcher m = p.matcher(text);
+                while (m.find()) {
+                    String where = ROOT.relativize(doc) + ": " + m.group();
+                    assertTrue(Files.isRegularFile(ROOT.resolve(m.group(1)).resolve("pom.xml")), where + " names no module");
+                    if (m.group(2) != null) {
+                        assertEquals(release, m.group(2), where);
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 10, "found only " + checked + " coordinates in README.md and docs/");
+    }
+
     @Test
     void everyCommandAndOptionIsDocumented() throws IOException {
         String cli = Files.readString(ROOT.resolve("docs/cli.md"), StandardCharsets.UTF_8);

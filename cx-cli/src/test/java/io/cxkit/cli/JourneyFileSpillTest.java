@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cx funnel} and {@code cx paths} print the same document whether the event log spills or not. */
+/**
+ * {@code cx funnel}, {@code cx paths} and {@code cx attribution} print the same document whether the event log
+ * spills or not.
+ */
 class JourneyFileSpillTest {
     @TempDir
     static Path data;
@@ -55,6 +58,12 @@ class JourneyFileSpillTest {
     void pathsAreTheSameSpilled() throws IOException {
         assertSameSpilledOrNot("paths", "--top", "5", "--by-case", "--format", "json");
         assertSameSpilledOrNot("paths", "--to", "checkout_app", "--depth", "3");
+    }
+
+    @Test
+    void attributionIsTheSameSpilled() throws IOException {
+        assertSameSpilledOrNot("attribution", "--converted", "outcome=renewed", "--order", "2", "--format", "json");
+        assertSameSpilledOrNot("attribution", "--converted", "outcome=renewed", "--model", "time-decay");
     }
 
     @Test

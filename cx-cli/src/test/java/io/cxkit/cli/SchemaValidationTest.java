@@ -67,6 +67,7 @@ class SchemaValidationTest {
         CxTestSupport.Run g = CxTestSupport.cx("generate", "--responses", "4000", "--customers", "800", "--seed", "2026",
                 "--tables", "responses,transactions", "--out", data.resolve("company").toString());
         assertEquals(0, g.code(), g.err());
+        Files.writeString(data.resolve("touchpoints.csv"), ReportCatalogCommandTest.SAMPLE_CATALOG, StandardCharsets.UTF_8);
         Files.writeString(data.resolve("weighted.csv"), "nps,csat,w,region\n9,5,1,north\n11,4,2,north\n7,2,0.5,south\n"
                 + "3,,1.5,south\n", StandardCharsets.UTF_8);
     }
@@ -75,6 +76,12 @@ class SchemaValidationTest {
         List<JsonCases.Case> all = new ArrayList<>(JsonCases.all());
         all.add(new JsonCases.Case("report-by-touchpoint-month", "survey-report", List.of("report",
                 JsonCases.DATA + "/responses.csv", "--by", "touchpoint", "--period", "month", "--format", "json")));
+        all.add(new JsonCases.Case("report-by-area-catalog", "survey-report", List.of("report",
+                JsonCases.DATA + "/responses.csv", "--touchpoints", JsonCases.DATA + "/touchpoints.csv", "--by",
+                "area,region", "--format", "json")));
+        all.add(new JsonCases.Case("paths-by-stage-catalog", "paths", List.of("paths", JsonCases.DATA
+                + "/interactions.csv", "--touchpoints", JsonCases.DATA + "/touchpoints.csv", "--collapse-repeats",
+                "--to", "purchase", "--format", "json")));
         all.add(new JsonCases.Case("report-weighted-rejected", "survey-report", List.of("report",
                 JsonCases.DATA + "/weighted.csv", "--weight", "w", "--by", "region", "--on-error", "skip", "--format",
                 "json")));
@@ -142,7 +149,8 @@ class SchemaValidationTest {
             case "attribution" -> Set.of("order", "states", "conversionProbability", "halfLife", "halfLifeText",
                     "halfLifeSeconds").contains(field);
             case "survival" -> Set.of("groups", "logRank").contains(field);
-            case "survey-report" -> field.equals("input");
+            case "survey-report" -> Set.of("input", "touchpointCatalog").contains(field);
+            case "paths" -> field.equals("touchpointCatalog");
             case "value" -> Set.of("holdout", "groups", "acquisition", "customers", "expectedTransactionsHorizonWeeks")
                     .contains(field);
             default -> false;

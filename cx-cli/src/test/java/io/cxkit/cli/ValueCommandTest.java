@@ -202,4 +202,27 @@ class ValueCommandTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void aFitWhoseOptimumLiesAtTheEdgeIsReportedNotACrash() {
+        // found: cx generate --responses 3000 --seed 11, then cx value --calibration-end 2026-09-30
+        // exited 1 with "model parameter r must be finite and > 0: NaN"
+        Path data = dir.resolve("company11");
+        new SampleCompany(3000, 600, 11).write(data, java.util.EnumSet.of(SampleCompany.Table.TRANSACTIONS),
+                java.util.EnumSet.of(SampleCompany.Format.CSV));
+        CxTestSupport.Run r = cx("value", data.resolve("transactions.csv").toString(), "--columns",
+                "customer=customer_id,time=purchased_on,amount=amount", "--calibration-end", "2026-09-30",
+                "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        try {
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            for (String p : List.of("r", "alpha", "a", "b")) {
+                JsonNode e = j.at("/model/parameters/" + p + "/estimate");
+                assertTrue(e.isNumber() && e.asDouble() > 0 && Double.isFinite(e.asDouble()), p + ": " + j.get("model"));
+            }
+            assertTrue(j.at("/model/converged").isBoolean(), j.get("model").toString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

@@ -57,6 +57,29 @@ public final class Encoding {
     }
 
     /**
+     * Runs a type's whole decode and reports any rule a decoded value breaks as corrupt bytes: a
+     * value that passed the byte checks but not a constructor's or a nested combine's rule (an
+     * {@link IllegalArgumentException}, {@link java.time.DateTimeException} or
+     * {@link ArithmeticException}) becomes a {@link CorruptEncodingException} naming the type.
+     *
+     * @param <T> the decoded type
+     * @param type the type name, for the message
+     * @param bytes the encoded bytes
+     * @param decode the type's decode, which may throw those exceptions
+     * @return what {@code decode} returns
+     * @throws CorruptEncodingException if {@code decode} throws one, or one of those exceptions
+     */
+    public static <T> T decodeConsistent(String type, byte[] bytes, java.util.function.Function<byte[], T> decode) {
+        try {
+            return decode.apply(bytes);
+        } catch (CorruptEncodingException e) {
+            throw e;
+        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
+            throw new CorruptEncodingException("encoded '" + type + "' is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Opens an encoded accumulator, checking its header.
      *
      * @param bytes the encoded bytes

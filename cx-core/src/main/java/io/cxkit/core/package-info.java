@@ -1,7 +1,8 @@
 /**
- * The ground every cxkit module stands on: the domain model (customers, channels, touchpoints,
- * journey stages, interactions, journeys), calendar buckets in an explicit {@link java.time.ZoneId}
- * and segment keys, the {@link io.cxkit.core.Accumulator} contract with its versioned binary
+ * The ground every cxkit module stands on: the touchpoint model (channels, touchpoints with their
+ * journey stage and CX area, a touchpoint catalog; events and journeys live in cx-journey),
+ * calendar buckets in an explicit {@link java.time.ZoneId} and segment keys, the
+ * {@link io.cxkit.core.Accumulator} contract with its versioned binary
  * {@link io.cxkit.core.Encoding}, and the shared statistics (compensated sums, Welford/Chan moments,
  * proportion and t intervals, two-sample tests, Benjamini–Hochberg, a mergeable quantile sketch).
  * Nothing here reads files, writes JSON, logs, or knows about a command line or an engine.

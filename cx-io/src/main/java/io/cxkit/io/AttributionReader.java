@@ -1,43 +1,53 @@
 package io.cxkit.io;
 
+import io.cxkit.core.Channel;
 import io.cxkit.core.Check;
-import io.cxkit.core.CompensatedSum;
+import io.cxkit.journey.EventLog;
+import io.cxkit.journey.JourneyBuilder;
 import io.cxkit.journey.attribution.AttributionAccumulator;
-import io.cxkit.journey.attribution.AttributionJourney;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.TreeSet;
 
 /**
- * Reads touchpoint events (CSV, NDJSON, JSON; one row per event: customer, time, touchpoint,
- * whether it converted, and optionally the conversion value) and hands the journeys they form to
- * a consumer as {@link AttributionJourney}s, e.g. an {@link AttributionAccumulator}.
+ * Reads touchpoint events for attribution (CSV, NDJSON, JSON; one row per event: customer, time,
+ * touchpoint, whether it converted, and optionally the conversion value) into an
+ * {@link EventLog.Builder}: one append per row, no object per event, and past the builder's memory
+ * budget the log spills to disk, so a file of any size is read in bounded heap. The log's
+ * journeys under {@link #JOURNEYS} are then fed to an {@link AttributionAccumulator}, e.g. with
+ * {@link EventLog#scan} on several threads:
  *
  * <pre>{@code
- * AttributionAccumulator acc = AttributionAccumulator.of(1, Duration.ofDays(7));
- * AttributionReader.builder().converted("outcome=renewed").build()
- *     .read(Path.of("interactions.csv"), acc::accept);
+ * try (EventLog.Builder b = EventLog.builder().memoryBudget(256L << 20)) {
+ *     ReadSummary s = AttributionReader.builder().converted("outcome=renewed").build()
+ *         .readInto(Path.of("interactions.csv"), b);
+ *     try (EventLog log = b.build()) {
+ *         AttributionAccumulator acc = log.scan(AttributionReader.JOURNEYS, 2,
+ *             () -> AttributionAccumulator.of(1, Duration.ofDays(7)),
+ *             (a, j) -> a.accept(j, AttributionReader.CONVERSIONS), AttributionAccumulator::combine);
+ *     }
+ * }
  * }</pre>
  *
- * <p><b>Journeys.</b> A customer's events are ordered by time (events at the same time keep
- * their file order). Each converting event closes a journey: the journey is the touchpoints since
- * the customer's previous conversion (or first event) up to and including the converting one,
- * with value = that event's value. Events after a customer's last conversion form one
- * non-converting journey. So the journeys' conversions are exactly the file's converting rows and
- * their total value is exactly the sum of {@code value} over them. Journeys are handed over by
- * customer id (sorted), in time order within a customer; all events are held in memory until the
- * file is read (about 100 bytes per event).
+ * <p>This reader is not {@link JourneyEventReader}: attribution files need no channel column, and
+ * their converted and value columns have rules of their own (below), checked row by row under the
+ * {@link ErrorPolicy}. In the log, a converting row has the outcome {@value #CONVERSION} and its
+ * value (none when empty); every other row has neither; every row has the channel {@code none}.
+ *
+ * <p><b>Journeys.</b> A customer's events are ordered by time (to the nanosecond; events at the
+ * same time keep their file order). {@link #JOURNEYS} ends a journey after each converting event:
+ * the journey is the touchpoints since the customer's previous conversion (or first event) up to
+ * and including the converting one, with value = that event's value. Events after a customer's
+ * last conversion form one non-converting journey. So the journeys' conversions are exactly the
+ * file's converting rows and their total value is exactly the sum of {@code value} over them.
+ * Journeys come by customer id (sorted as strings), in time order within a customer.
  *
  * <p><b>Columns</b> (names case- and space-insensitive): customer ({@code customer_id},
  * {@code customer}, {@code user_id}, ... as {@link JourneyEventReader.Field#CUSTOMER}), time
@@ -46,10 +56,24 @@ import java.util.function.Consumer;
  * (default column {@code converted}: {@code 1}/{@code 0}, {@code true}/{@code false} in any case,
  * empty = not converted; or {@code COL=VALUE}: converted when the column equals VALUE) and value
  * (default column {@code value}, optional: a number {@code >= 0} on converting rows, empty = 0;
- * it must be empty or 0 on other rows). Bad rows follow the {@link ErrorPolicy}; file problems
- * always fail.
+ * it must be empty or 0 on other rows). A touchpoint must not be one of the names the Markov chain
+ * reserves ({@code (start)}, {@code (conversion)}, {@code (null)}). Bad rows follow the
+ * {@link ErrorPolicy}; file problems always fail, as does {@code COL=VALUE} that matches no row.
+ *
+ * <p>(This reader used to hand {@code AttributionJourney} objects to a consumer, holding every
+ * event in memory; that {@code read} method and its {@code Summary} are gone: scan the log as
+ * above, or, for objects,
+ * {@link io.cxkit.journey.attribution.AttributionJourney#of(io.cxkit.journey.CustomerJourney, Set)}
+ * over {@code log.journeys(JOURNEYS)}.)
  */
 public final class AttributionReader {
+    /** The outcome a converting row has in the log: {@value}. */
+    public static final String CONVERSION = "converted";
+    /** The outcomes that convert, for {@code AttributionAccumulator.accept(journey, CONVERSIONS)}. */
+    public static final Set<String> CONVERSIONS = Set.of(CONVERSION);
+    /** How the log is cut into attribution journeys: per customer, ending after each conversion. */
+    public static final JourneyBuilder JOURNEYS = JourneyBuilder.create().splitOnOutcome(CONVERSIONS);
+    private static final Channel NO_CHANNEL = Channel.of("none");
     private static final String CONVERTED_RULE = "converted must be 1/0 or true/false (empty = not converted); for"
             + " another coding name the value, e.g. outcome=purchased";
 
@@ -96,65 +120,38 @@ public final class AttributionReader {
     }
 
     /**
-     * What a read saw.
-     *
-     * @param read rows, accepted rows, rejected rows and the header name used per field
-     * @param customers distinct customers among the accepted rows
-     * @param journeys journeys handed to the consumer
-     * @param conversions converting rows (= converting journeys)
-     * @param totalValue the sum of the value of converting rows
-     */
-    public record Summary(ReadSummary read, long customers, long journeys, long conversions,
-            double totalValue) {
-        /**
-         * Validates.
-         *
-         * @param read read
-         * @param customers customers
-         * @param journeys journeys
-         * @param conversions conversions
-         * @param totalValue total value
-         */
-        public Summary {
-            Check.notNull(read, "read");
-        }
-    }
-
-    /**
-     * Reads a file.
+     * Reads a file into an event log builder, one append per accepted row.
      *
      * @param file the file; the format comes from the builder or the file name
-     * @param sink receives each journey
-     * @return what was read
+     * @param log receives each accepted event
+     * @return what was read: rows, accepted and rejected rows, and the header name used per field
+     *     ({@code customer}, {@code time}, {@code touchpoint}, {@code converted}, {@code value})
      * @throws BadInputException for bad input
      */
-    public Summary read(Path file, Consumer<? super AttributionJourney> sink) {
-        return EventFiles.read(file, format, (in, source, f) -> read(in, source, f, sink));
+    public ReadSummary readInto(Path file, EventLog.Builder log) {
+        Check.notNull(log, "log");
+        return EventFiles.read(file, format, (in, source, f) -> readInto(in, source, f, log));
     }
 
     /**
-     * Reads a stream (not closed).
+     * Reads a stream (not closed) into an event log builder, as {@link #readInto(Path, EventLog.Builder)}.
      *
      * @param in the bytes
      * @param source the name used in messages
      * @param format the format
-     * @param sink receives each journey
+     * @param log receives each accepted event
      * @return what was read
      * @throws BadInputException for bad input
      */
-    public Summary read(InputStream in, String source, InputFormat format, Consumer<? super AttributionJourney> sink) {
+    public ReadSummary readInto(InputStream in, String source, InputFormat format, EventLog.Builder log) {
         Check.notNull(in, "in");
-        Check.notNull(sink, "sink");
+        Check.notNull(log, "log");
         try (RowSource rows = sourceOptions.open(in, source, Check.notNull(format, "format"))) {
-            return run(rows, source, sink);
+            return run(rows, source, log);
         }
     }
 
-    /** One event held until the file is read. */
-    private record Event(long time, long seq, String touchpoint, boolean converted, double value) {
-    }
-
-    private Summary run(RowSource rows, String source, Consumer<? super AttributionJourney> sink) {
+    private ReadSummary run(RowSource rows, String source, EventLog.Builder log) {
         List<String> header = new ArrayList<>(rows.columns());
         boolean json = rows instanceof JsonSource;
         List<String> selected = new ArrayList<>();
@@ -174,10 +171,9 @@ public final class AttributionReader {
         boolean hasValue = selected.size() == 5;
         rows.select(selected);
         Timestamps ts = sourceOptions.timestamps(zone);
-        Map<String, List<Event>> byCustomer = new HashMap<>();
-        Map<String, String> interned = new HashMap<>();
         DistinctValues touchpoints = new DistinctValues(ReadLimit.TOUCHPOINTS, maxTouchpoints, "touchpoints");
-        Set<String> seen = new java.util.TreeSet<>();
+        Set<String> seen = new TreeSet<>();
+        long[] conversions = new long[1];
         ReadSummary read = EventFiles.loop(rows, source, selected, used, errors, cells -> {
             String customerId = cells.get(0);
             if (customerId.isEmpty()) {
@@ -185,9 +181,12 @@ public final class AttributionReader {
             }
             long t;
             try {
-                t = ts.epochMilli(cells.get(1));
+                t = ts.epochNanos(cells.get(1)); // keeps the fraction of a second
             } catch (IllegalArgumentException e) {
                 throw new EventFiles.Rule("unparseable time", e.getMessage());
+            } catch (ArithmeticException e) {
+                throw new EventFiles.Rule("time out of range", "time must lie between 1677-09-22 and 2262-04-11"
+                        + " to be held in an event log");
             }
             String touch = cells.get(2);
             checkTouchpoint(touch);
@@ -195,43 +194,19 @@ public final class AttributionReader {
             if (convertedValue != null && seen.size() < 20) {
                 seen.add(cells.get(3));
             }
-            double val = hasValue ? value(cells.get(4), conv) : 0;
+            double val = hasValue ? value(cells.get(4), conv) : Double.NaN;
             touchpoints.add(touch, source, rows.line());
-            byCustomer.computeIfAbsent(customerId, k -> new ArrayList<>())
-                    .add(new Event(t, cells.row(), interned.computeIfAbsent(touch, k -> k), conv, val));
+            log.add(customerId, t, touch, NO_CHANNEL, null, conv ? CONVERSION : null, conv ? val : Double.NaN,
+                    null);
+            conversions[0] += conv ? 1 : 0;
         });
-        if (convertedValue != null && read.accepted() > 0 && byCustomer.values().stream()
-                .noneMatch(l -> l.stream().anyMatch(Event::converted))) {
+        if (convertedValue != null && read.accepted() > 0 && conversions[0] == 0) {
             throw BadInputException.file(source, 0, "no conversions", "converted '" + convertedColumn + "="
                     + convertedValue + "' matches no row; values of '" + convertedColumn + "' seen: "
                     + String.join(", ", seen.stream().map(s -> "'" + s + "'").toList())
                     + (seen.size() == 20 ? ", ..." : ""));
         }
-        long journeys = 0;
-        long conversions = 0;
-        CompensatedSum total = new CompensatedSum();
-        for (List<Event> events : new TreeMap<>(byCustomer).values()) {
-            events.sort(Comparator.comparingLong(Event::time).thenComparingLong(Event::seq));
-            List<String> tps = new ArrayList<>();
-            List<Instant> times = new ArrayList<>();
-            for (Event e : events) {
-                tps.add(e.touchpoint());
-                times.add(Instant.ofEpochMilli(e.time()));
-                if (e.converted()) {
-                    sink.accept(AttributionJourney.of(tps, times, true, e.value()));
-                    journeys++;
-                    conversions++;
-                    total.add(e.value());
-                    tps = new ArrayList<>();
-                    times = new ArrayList<>();
-                }
-            }
-            if (!tps.isEmpty()) {
-                sink.accept(AttributionJourney.of(tps, times, false, 0));
-                journeys++;
-            }
-        }
-        return new Summary(read, byCustomer.size(), journeys, conversions, total.value());
+        return read;
     }
 
     private static String find(List<String> header, String explicit, JourneyEventReader.Field field, String what,
@@ -281,9 +256,10 @@ public final class AttributionReader {
         }
     }
 
+    /** The value of a row, NaN when empty. */
     private static double value(String s, boolean converted) {
         if (s.isEmpty()) {
-            return 0;
+            return Double.NaN;
         }
         double v;
         try {

@@ -16,7 +16,9 @@ import java.util.Map;
  * {@code counted}, {@code excluded} ({@code total} and {@code rules}: rule and count),
  * {@code layout}, {@code rules} (why each column was chosen), {@code weight} (the column or
  * {@code "unweighted"}), {@code scales} and {@code timeZone}; in {@code segmentation}:
- * {@code minN}.
+ * {@code minN}; and, for a read rolled up through a touchpoint catalog, {@code touchpointCatalog}
+ * ({@code file}: the catalog's name, {@code touchpoints} it holds, the touchpoint {@code column},
+ * the {@code level} and the touchpoints {@code notInCatalog}).
  */
 public final class CxJacksonModule extends io.cxkit.jackson.CxJacksonModule {
     private static final long serialVersionUID = 1L;
@@ -30,6 +32,20 @@ public final class CxJacksonModule extends io.cxkit.jackson.CxJacksonModule {
         add(SurveyReadResult.class, (v, g) -> {
             g.writeStartObject();
             reportFields(v.report(), g);
+            if (v.input().touchpoints().isPresent()) {
+                TouchpointRollUp t = v.input().touchpoints().get();
+                g.writeObjectFieldStart("touchpointCatalog");
+                g.writeStringField("file", t.catalog());
+                g.writeNumberField("touchpoints", t.catalogTouchpoints());
+                g.writeStringField("column", t.column());
+                g.writeStringField("level", t.level().label());
+                g.writeArrayFieldStart("notInCatalog");
+                for (String u : t.notInCatalog()) {
+                    g.writeString(u);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
             g.writeObjectFieldStart("input");
             g.writeNumberField("rows", v.rows());
             g.writeNumberField("accepted", v.accepted());

@@ -4,6 +4,7 @@ import io.cxkit.core.Check;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How {@link SurveyReader} read an export, beyond the counts of {@link SurveyReadResult}: the
@@ -22,9 +23,11 @@ import java.util.Map;
  * @param scales per score read, its scale in words, e.g. {@code 1-5, satisfied >= 4}
  * @param timeZone the zone of times written without an offset (an export's own zone when it
  *     states one), or empty when no time was read
+ * @param touchpoints how the touchpoint column was rolled up through a touchpoint catalog, when it was
+ *     ({@link SurveyReader.Builder#touchpointCatalog})
  */
 public record InputSummary(String layout, Map<String, Long> excluded, Map<String, String> rules, String weight,
-        Map<String, String> scales, String timeZone) {
+        Map<String, String> scales, String timeZone, Optional<TouchpointRollUp> touchpoints) {
 
     /**
      * Validates and copies the components.
@@ -35,6 +38,7 @@ public record InputSummary(String layout, Map<String, Long> excluded, Map<String
      * @param weight weight
      * @param scales scales
      * @param timeZone time zone
+     * @param touchpoints the touchpoint roll-up, or empty
      */
     public InputSummary {
         Check.notNull(layout, "layout");
@@ -43,6 +47,22 @@ public record InputSummary(String layout, Map<String, Long> excluded, Map<String
         Check.notNull(weight, "weight");
         scales = Collections.unmodifiableMap(new LinkedHashMap<>(Check.notNull(scales, "scales")));
         Check.notNull(timeZone, "timeZone");
+        Check.notNull(touchpoints, "touchpoints");
+    }
+
+    /**
+     * A summary without a touchpoint roll-up.
+     *
+     * @param layout layout
+     * @param excluded excluded
+     * @param rules rules
+     * @param weight weight
+     * @param scales scales
+     * @param timeZone time zone
+     */
+    public InputSummary(String layout, Map<String, Long> excluded, Map<String, String> rules, String weight,
+            Map<String, String> scales, String timeZone) {
+        this(layout, excluded, rules, weight, scales, timeZone, Optional.empty());
     }
 
     /**
@@ -71,6 +91,7 @@ public record InputSummary(String layout, Map<String, Long> excluded, Map<String
     @Override
     public String toString() {
         return "InputSummary[layout=" + layout + ", excluded=" + excluded + ", rules=" + rules + ", weight=" + weight
-                + ", scales=" + scales + (timeZone.isEmpty() ? "" : ", timeZone=" + timeZone) + "]";
+                + ", scales=" + scales + (timeZone.isEmpty() ? "" : ", timeZone=" + timeZone)
+                + touchpoints.map(t -> ", touchpoints=" + t).orElse("") + "]";
     }
 }

@@ -7,6 +7,7 @@ import io.cxkit.core.Check;
 import io.cxkit.core.Estimate;
 import io.cxkit.core.Interval;
 import io.cxkit.core.SegmentKey;
+import io.cxkit.core.TouchpointCatalog;
 import io.cxkit.jackson.ReportedInterval;
 import io.cxkit.survey.ScoreCardResult;
 import io.cxkit.survey.SurveyScoresResult;
@@ -89,7 +90,9 @@ public enum ReportFormat {
      * The input summary as text lines, e.g.
      * {@code read 12 rows: 10 counted, 1 excluded (Status=Survey Preview: 1), 1 rejected (non-numeric score: 1)}
      * then one line per score ({@code NPS: column 'Q1' (header name), scale 0-10, detractors 0-6,
-     * promoters 9-10; 120 answered, 3 missing}) and the weighting ({@code weight: unweighted}).
+     * promoters 9-10; 120 answered, 3 missing}), the touchpoint column of a catalog roll-up
+     * ({@code touchpoint: column 'touchpoint' rolled up by stage through catalog.csv (12 touchpoints)})
+     * and the weighting ({@code weight: unweighted}).
      *
      * @param r the read result
      * @return the lines, each ending with a line break
@@ -114,6 +117,11 @@ public enum ReportFormat {
                         .append(missing(r.report().overall(), m)).append(" missing\n");
             }
         }
+        in.touchpoints().ifPresent(t -> sb.append("touchpoint: column '").append(t.column()).append("' rolled up by ")
+                .append(t.level().label()).append(" through ").append(t.catalog()).append(" (")
+                .append(t.catalogTouchpoints()).append(" touchpoints)").append(t.notInCatalog().isEmpty() ? ""
+                        : "; not in the catalog, under " + TouchpointCatalog.UNKNOWN + ": "
+                        + String.join(", ", t.notInCatalog())).append('\n'));
         sb.append("weight: ").append(in.weight().equals("unweighted") ? "unweighted" : "column '" + in.weight() + "'");
         if (!in.timeZone().isEmpty()) {
             sb.append("; times without offset read in ").append(in.timeZone());

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -117,6 +118,9 @@ final class ResponseRun {
             List<String> named = new ArrayList<>(b.attributes);
             named.addAll(b.columns.explicit().values());
             named.addAll(b.where.keySet());
+            if (b.touchpointColumn != null) {
+                named.add(b.touchpointColumn);
+            }
             for (String n : named) {
                 if (ColumnMapping.find(more, n) < 0) {
                     more.add(n);
@@ -138,6 +142,12 @@ final class ResponseRun {
         choices = b.columns.resolve(header, source, layoutColumns);
         List<Integer> selected = new ArrayList<>();
         List<String> attrNames = new ArrayList<>();
+        if (b.catalog != null) {
+            int i = touchpointColumn(hn);
+            selected.add(i);
+            attrNames.add(b.catalogLevel.label());
+            used.put("touchpoint", hn.get(i));
+        }
         for (String a : b.attributes) {
             int i = ColumnMapping.find(hn, a);
             if (i < 0) {
@@ -261,6 +271,31 @@ final class ResponseRun {
         segments = SegmentedAccumulator.of(card);
     }
 
+    /** Header names recognised for the touchpoint column of a catalog roll-up (normalised). */
+    private static final List<String> TOUCHPOINT_NAMES = List.of("touchpoint", "touchpointid", "touchpointname");
+
+    /** The index of the touchpoint column: the one named, or the first known name. */
+    private int touchpointColumn(List<String> hn) {
+        if (b.touchpointColumn != null) {
+            int i = ColumnMapping.find(hn, b.touchpointColumn);
+            if (i < 0) {
+                throw ColumnMapping.missing(source, "touchpoint, to roll up through " + b.catalogName,
+                        b.touchpointColumn, hn);
+            }
+            return i;
+        }
+        for (String known : TOUCHPOINT_NAMES) {
+            for (int i = 0; i < hn.size(); i++) {
+                if (ColumnMapping.normalize(hn.get(i)).equals(known)) {
+                    return i;
+                }
+            }
+        }
+        throw BadInputException.file(source, 1, "missing column", "no touchpoint column to roll up through "
+                + b.catalogName + ": expected a column named touchpoint, touchpoint_id or touchpoint_name (or name it"
+                + " with touchpointColumn); columns are: " + String.join(", ", hn));
+    }
+
     private boolean has(Role r) {
         return col[r.ordinal()] >= 0;
     }
@@ -361,11 +396,19 @@ final class ResponseRun {
             throw BadInputException.file(source, 0, "no answers", "no answers counted: every score column is empty"
                     + " in the " + counted + " counted rows (" + accounting + ")");
         }
-        SurveyScoresResult report = new SurveyScoresResult(segmentation, all, ScoreCardResult.domains(segments.result()));
-        return new SurveyReadResult(report, n, rej, used, summary(all));
+        SegmentedAccumulator<ScoreCard, ScoreCardResult> bySegment = segments;
+        Optional<TouchpointRollUp> rollUp = Optional.empty();
+        if (b.catalog != null) {
+            List<String> seen = segments.keys().stream().map(k -> k.part(0)).distinct().toList();
+            rollUp = Optional.of(new TouchpointRollUp(b.catalogName, b.catalog.size(), used.get("touchpoint"),
+                    b.catalogLevel, b.catalog.unknown(seen)));
+            bySegment = segments.rollUp(b.catalog.rollUp(0, b.catalogLevel));
+        }
+        SurveyScoresResult report = new SurveyScoresResult(segmentation, all, ScoreCardResult.domains(bySegment.result()));
+        return new SurveyReadResult(report, n, rej, used, summary(all, rollUp));
     }
 
-    private InputSummary summary(ScoreCardResult all) {
+    private InputSummary summary(ScoreCardResult all, Optional<TouchpointRollUp> rollUp) {
         Map<String, String> ruleMap = new LinkedHashMap<>();
         for (Role r : Role.values()) {
             if (has(r)) {
@@ -386,7 +429,7 @@ final class ResponseRun {
             scales.put("ces", s.min() + "-" + s.max() + ", agree >= " + s.threshold());
         }
         String weight = has(Role.WEIGHT) ? used.get("weight") : "unweighted";
-        return new InputSummary(header.layout.key(), excluded, ruleMap, weight, scales, timeZone);
+        return new InputSummary(header.layout.key(), excluded, ruleMap, weight, scales, timeZone, rollUp);
     }
 
     private void reject(RowError e) {

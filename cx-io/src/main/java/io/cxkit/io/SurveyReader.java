@@ -2,6 +2,7 @@ package io.cxkit.io;
 
 import io.cxkit.core.Check;
 import io.cxkit.core.TimeGrain;
+import io.cxkit.core.TouchpointCatalog;
 import io.cxkit.survey.CustomerEffort;
 import io.cxkit.survey.CustomerSatisfaction;
 import io.cxkit.survey.MissingAnswerPolicy;
@@ -155,6 +156,10 @@ public final class SurveyReader {
         Map<String, List<String>> where = Map.of();
         long maxRejected = -1;
         double maxRejectedShare = Double.NaN;
+        TouchpointCatalog catalog;
+        String catalogName;
+        TouchpointCatalog.Level catalogLevel;
+        String touchpointColumn;
 
         private Builder() {
         }
@@ -188,6 +193,10 @@ public final class SurveyReader {
             c.where = where;
             c.maxRejected = maxRejected;
             c.maxRejectedShare = maxRejectedShare;
+            c.catalog = catalog;
+            c.catalogName = catalogName;
+            c.catalogLevel = catalogLevel;
+            c.touchpointColumn = touchpointColumn;
             return c;
         }
 
@@ -218,6 +227,50 @@ public final class SurveyReader {
                 l.add(c.strip());
             }
             this.attributes = List.copyOf(l);
+            return this;
+        }
+
+        /**
+         * Splits the scores by the journey stage, CX area or channel of each response's touchpoint:
+         * the touchpoint column ({@link #touchpointColumn}, default the column named
+         * {@code touchpoint}, {@code touchpoint_id} or {@code touchpoint_name}) is read as a segment
+         * attribute and the touchpoints' score cards are merged through the catalog
+         * ({@link TouchpointCatalog#rollUp}) into one per {@link TouchpointCatalog#segment}. The
+         * segment is the key's first part, named after the level ({@code stage}, {@code area},
+         * {@code channel}), ahead of the {@link #segmentBy} columns and the period. A touchpoint the
+         * catalog does not hold counts under {@value TouchpointCatalog#UNKNOWN};
+         * {@link InputSummary#touchpoints()} names the column, the catalog and those touchpoints.
+         * The estimates are those of {@link io.cxkit.survey.SurveyScores} fed the segment directly.
+         * {@link #maxSegments} limits the segments before the roll-up (touchpoints times the other
+         * parts).
+         *
+         * @param name the catalog's name in the summary and messages, e.g. its file; not blank
+         * @param catalog the catalog
+         * @param level stage, area or channel
+         * @return this builder
+         * @throws NullPointerException if {@code catalog} or {@code level} is null
+         * @throws IllegalArgumentException if {@code name} is blank
+         */
+        public Builder touchpointCatalog(String name, TouchpointCatalog catalog, TouchpointCatalog.Level level) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("touchpoint catalog name must not be blank: '" + name + "'");
+            }
+            this.catalog = Check.notNull(catalog, "catalog");
+            this.catalogLevel = Check.notNull(level, "level");
+            this.catalogName = name.strip();
+            return this;
+        }
+
+        /**
+         * The column holding each response's touchpoint id, for {@link #touchpointCatalog}
+         * (default: found by name).
+         *
+         * @param column the header name (matched case- and space-insensitively)
+         * @return this builder
+         * @throws IllegalArgumentException if it is blank
+         */
+        public Builder touchpointColumn(String column) {
+            this.touchpointColumn = columnName("touchpoint", column);
             return this;
         }
 

@@ -8,5 +8,15 @@
  * a {@link io.cxkit.io.BadInputException} naming the file, line, column and value; a lenient read
  * goes on and lists every row it skipped ({@link io.cxkit.io.RejectedRows}). A file without data
  * rows is an error, not an empty result.
+ *
+ * <p><b>One shape for every reader.</b> What readers share is written once: the source (format,
+ * charset, delimiter, gzip, limits) in {@code RowSources}, the options in
+ * {@link io.cxkit.io.ReaderOptions} / {@link io.cxkit.io.TimedReaderOptions}, header matching in
+ * {@code EventColumns}, cell parsing in {@code Cells} and {@code Timestamps}, the accounting in
+ * {@link io.cxkit.io.ReadSummary} and {@link io.cxkit.io.RejectedRows}. What each reader keeps is
+ * declarative and its own: a public {@code Field} enum listing its columns and the header names
+ * recognised for each, its builder's column setters, and the loop that turns one row into its
+ * record. Those pieces look alike from reader to reader (an enum constructor, a setter per
+ * column) but list different things; they are not copies to merge.
  */
 package io.cxkit.io;

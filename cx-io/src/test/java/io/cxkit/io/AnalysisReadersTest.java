@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cxkit.journey.EventLog;
 import io.cxkit.journey.attribution.AttributionJourney;
 import io.cxkit.journey.survival.SurvivalAccumulator;
 import io.cxkit.journey.survival.SurvivalResult;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,17 +74,26 @@ class AnalysisReadersTest {
         assertEquals("s", SurvivalReader.builder().time("t").event("s").by(null).build().eventColumn());
     }
 
+    /** The attribution journeys of a read: the log's journeys under {@link AttributionReader#JOURNEYS}. */
+    private static List<AttributionJourney> journeys(EventLog.Builder b) {
+        try (EventLog log = b.build()) {
+            return log.journeys(AttributionReader.JOURNEYS).stream()
+                    .map(j -> AttributionJourney.of(j, AttributionReader.CONVERSIONS)).toList();
+        }
+    }
+
     @Test
     void journeysSplitAtEachConversionInTimeOrder() {
-        List<AttributionJourney> out = new ArrayList<>();
-        AttributionReader.Summary s = AttributionReader.builder().build().read(bytes(
+        EventLog.Builder b = EventLog.builder();
+        ReadSummary s = AttributionReader.builder().build().readInto(bytes(
                 "user_id,timestamp,touchpoint,converted,value\n"
                 + "u1,2026-03-02T00:00:00Z,b,0,\n"
                 + "u1,2026-03-01T00:00:00Z,a,0,\n"
                 + "u1,2026-03-03T00:00:00Z,c,1,10.5\n"
                 + "u1,2026-03-03T00:00:00Z,d,0,0\n"
                 + "u1,2026-03-04T00:00:00Z,e,1,\n"
-                + "u0,2026-03-04T00:00:00Z,x,,\n"), "j", InputFormat.CSV, out::add);
+                + "u0,2026-03-04T00:00:00Z,x,,\n"), "j", InputFormat.CSV, b);
+        List<AttributionJourney> out = journeys(b);
         assertEquals(3, out.size());
         assertEquals(List.of("x"), out.get(0).touchpoints());
         assertTrue(!out.get(0).converted());
@@ -93,46 +102,57 @@ class AnalysisReadersTest {
         assertEquals(Instant.parse("2026-03-01T00:00:00Z"), out.get(1).times().get(0));
         assertEquals(List.of("d", "e"), out.get(2).touchpoints());
         assertEquals(0, out.get(2).value());
-        assertEquals(2, s.customers());
-        assertEquals(3, s.journeys());
-        assertEquals(2, s.conversions());
-        assertEquals(10.5, s.totalValue());
-        assertEquals("user_id", s.read().columns().get("customer"));
+        assertEquals(6, s.accepted());
+        assertEquals("user_id", s.columns().get("customer"));
     }
 
     @Test
     void journeysFromNdjsonWithConvertedValueAndNoValueColumn() {
-        List<AttributionJourney> out = new ArrayList<>();
-        AttributionReader.Summary s = AttributionReader.builder().customer("cid").time("ts").touchpoint("tp")
+        EventLog.Builder b = EventLog.builder();
+        ReadSummary s = AttributionReader.builder().customer("cid").time("ts").touchpoint("tp")
                 .converted("outcome=renewed").zone(java.time.ZoneId.of("Europe/Berlin")).format(InputFormat.JSON)
-                .build().read(bytes("{\"cid\":\"c\",\"ts\":\"2026-03-01 10:00:00\",\"tp\":\"ad\",\"outcome\":null}\n"
-                        + "{\"cid\":\"c\",\"ts\":\"2026-03-02 10:00:00\",\"tp\":\"renewal\",\"outcome\":\"renewed\"}\n"),
-                        "j", InputFormat.JSON, out::add);
+                .build().readInto(bytes("{\"cid\":\"c\",\"ts\":\"2026-03-01 10:00:00\",\"tp\":\"ad\",\"outcome\":null}\n"
+                        + "{\"cid\":\"c\",\"ts\":\"2026-03-02 10:00:00.25\",\"tp\":\"renewal\",\"outcome\":\"renewed\"}\n"),
+                        "j", InputFormat.JSON, b);
+        List<AttributionJourney> out = journeys(b);
         assertEquals(1, out.size());
         assertTrue(out.get(0).converted());
         assertEquals(Instant.parse("2026-03-01T09:00:00Z"), out.get(0).times().get(0));
-        assertEquals(4, s.read().columns().size());
+        assertEquals(Instant.parse("2026-03-02T09:00:00.250Z"), out.get(0).times().get(1), "to the fraction");
+        assertEquals(4, s.columns().size());
+    }
+
+    @Test
+    void convertedValueThatMatchesNoRowIsBadInputNamingTheValuesSeen() {
+        BadInputException e = assertThrows(BadInputException.class, () -> AttributionReader.builder()
+                .converted("outcome=renewed").build().readInto(bytes("customer,time,touchpoint,outcome\n"
+                        + "c,2026-03-01,ad,Renewed\nc,2026-03-02,web,\n"), "j", InputFormat.CSV, EventLog.builder()));
+        assertTrue(e.getMessage().contains("converted 'outcome=renewed' matches no row; values of 'outcome' seen:"
+                + " '', 'Renewed'"), e.getMessage());
     }
 
     @Test
     void journeyRowsRejected() throws IOException {
-        List<AttributionJourney> out = new ArrayList<>();
         Path f = Files.writeString(dir.resolve("j.csv"), "customer,time,touchpoint,converted,value\n"
                 + "a,2026-03-01,web,maybe,\n"
                 + "a,2026-03-01,,0,\n"
                 + "a,2026-03-01,web,1,abc\n"
                 + "a,2026-03-01,web,1,Infinity\n"
                 + "a,2026-03-01,web,1\n"
-                + "a,2026-03-01,web,1,3\n");
-        AttributionReader.Summary s = AttributionReader.builder().errors(ErrorPolicy.SKIP).build().read(f, out::add);
-        assertEquals(6, s.read().rows());
-        assertEquals(1, s.read().accepted());
-        assertEquals(List.of("bad converted", "empty touchpoint", "bad value", "ragged row"),
-                List.copyOf(s.read().rejected().counts().keySet()));
-        assertEquals(2, s.read().rejected().counts().get("bad value"));
-        assertEquals(3.0, s.totalValue());
+                + "a,2026-03-01,web,1,3\n"
+                + "a,2300-01-01,web,0,\n");
+        EventLog.Builder b = EventLog.builder();
+        ReadSummary s = AttributionReader.builder().errors(ErrorPolicy.SKIP).build().readInto(f, b);
+        assertEquals(7, s.rows());
+        assertEquals(1, s.accepted());
+        assertEquals(List.of("bad converted", "empty touchpoint", "bad value", "ragged row", "time out of range"),
+                List.copyOf(s.rejected().counts().keySet()));
+        assertEquals(2, s.rejected().counts().get("bad value"));
+        List<AttributionJourney> out = journeys(b);
+        assertEquals(1, out.size());
+        assertEquals(3.0, out.get(0).value());
         assertThrows(BadInputException.class, () -> AttributionReader.builder().build()
-                .read(dir.resolve("nope.csv"), out::add));
+                .readInto(dir.resolve("nope.csv"), EventLog.builder()));
         assertThrows(IllegalArgumentException.class, () -> AttributionReader.builder().converted("x=").build());
         assertThrows(IllegalArgumentException.class, () -> AttributionReader.builder().value(""));
     }

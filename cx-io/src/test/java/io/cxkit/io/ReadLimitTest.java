@@ -107,7 +107,7 @@ class ReadLimitTest {
             max -> JourneyEventReader.builder().maxTouchpoints(max).build()
                     .readInto(bytes(EVENTS), "ev.csv", InputFormat.CSV, io.cxkit.journey.EventLog.builder()),
             max -> AttributionReader.builder().maxTouchpoints(max).build()
-                    .read(bytes(EVENTS), "ev.csv", InputFormat.CSV, e -> { }));
+                    .readInto(bytes(EVENTS), "ev.csv", InputFormat.CSV, io.cxkit.journey.EventLog.builder()));
         for (IntConsumer read : reads) {
             read.accept(3);
             BadInputException e = assertThrows(BadInputException.class, () -> read.accept(2));
@@ -125,7 +125,7 @@ class ReadLimitTest {
             max -> JourneyEventReader.builder().maxColumns(max).build()
                     .readInto(bytes(EVENTS), "ev.csv", InputFormat.CSV, io.cxkit.journey.EventLog.builder()),
             max -> AttributionReader.builder().maxColumns(max).build()
-                    .read(bytes(EVENTS), "ev.csv", InputFormat.CSV, e -> { }),
+                    .readInto(bytes(EVENTS), "ev.csv", InputFormat.CSV, io.cxkit.journey.EventLog.builder()),
             max -> TicketEventReader.builder().maxColumns(max).build()
                     .read(bytes(EVENTS), "ev.csv", InputFormat.CSV, e -> { }),
             max -> TicketRecordReader.builder().maxColumns(max).build()

@@ -70,6 +70,10 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: partition events by customer and give each consumer thread its own builder;
  * the analyses they feed can be shared through an {@link io.cxkit.core.ConcurrentRecorder}.
+ *
+ * <p><b>Size.</b> About 530 lines, most of it this contract and the builder's options; the
+ * watermark, the per-customer pending events and the expiry order are one piece of state that
+ * every close decision reads, so they stay in one class.
  */
 public final class IncrementalJourneyBuilder {
 

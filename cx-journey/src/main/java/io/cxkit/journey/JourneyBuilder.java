@@ -104,14 +104,45 @@ public final class JourneyBuilder {
         return new JourneyBuilder(gap, true, onAnyOutcome, endingOutcomes);
     }
 
+    /**
+     * The inactivity gap after which a journey is cut.
+     *
+     * @return the gap given to {@link #splitOnInactivity}; empty when journeys are not cut on inactivity
+     */
+    public Optional<Duration> inactivityGap() {
+        return Optional.ofNullable(gap);
+    }
+
+    /**
+     * Whether a journey ends after any event that has an outcome ({@link #splitOnOutcome()}).
+     *
+     * @return {@code true} for any outcome; {@code false} when only {@link #endingOutcomes()} end one
+     */
+    public boolean endsOnAnyOutcome() {
+        return onAnyOutcome;
+    }
+
+    /**
+     * The outcomes after which a journey ends ({@link #splitOnOutcome(Set)}).
+     *
+     * @return the outcomes, unmodifiable; empty when journeys are not cut on named outcomes
+     */
+    public Set<String> endingOutcomes() {
+        return endingOutcomes;
+    }
+
+    /**
+     * Whether events are grouped by case id within a customer ({@link #byCase()}).
+     *
+     * @return {@code true} when journeys are per customer and case
+     */
+    public boolean groupsByCase() {
+        return byCase;
+    }
+
     /** The inactivity gap in milliseconds; {@code Long.MAX_VALUE} when journeys are not cut on inactivity. */
     long gapMillis() {
         return gap == null ? Long.MAX_VALUE : gap.toMillis();
-    }
-
-    /** Whether events are grouped by case id within a customer. */
-    boolean groupsByCase() {
-        return byCase;
     }
 
     /** Whether a journey ends after this event (it has an ending outcome). */

@@ -43,13 +43,13 @@ public final class AccumulatorBuffer {
         this.accumulator = null;
     }
 
-    /** The live accumulator, decoding the stored bytes with {@code metric} on first use. */
-    Accumulator<?, ?> accumulator(Metric metric) {
+    /** The live accumulator, decoding the stored bytes as a {@code kind} on first use. */
+    Accumulator<?, ?> accumulator(StateKind kind) {
         if (accumulator == null) {
             if (encoded == null) {
                 throw new IllegalStateException("accumulator buffer holds no encoded accumulator");
             }
-            accumulator = metric.decode(encoded);
+            accumulator = kind.decode(encoded);
             encoded = null;
         }
         return accumulator;

@@ -1,6 +1,5 @@
 package io.cxkit.spark;
 
-import io.cxkit.survey.SurveyAccumulatorKind;
 import io.cxkit.core.Accumulator;
 import java.io.IOException;
 import java.io.InvalidObjectException;
@@ -9,8 +8,8 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 
 /**
- * The aggregation state of a {@link CxCatalog} function: the library's live accumulator (a score or
- * the key-driver co-moments), fed row by row inside a task. Spark serializes a state only to move it
+ * The aggregation state of a {@link CxCatalog} function: the library's live accumulator (a score,
+ * the key-driver co-moments or the survival counts), fed row by row inside a task. Spark serializes a state only to move it
  * (partial to final aggregation, spill); then its serialized form is the accumulator's kind and its
  * own versioned encoding
  * ({@link Accumulator#encode()}), validated by the library's {@code decode} on the other side, never
@@ -21,10 +20,10 @@ final class AccumulatorState implements Serializable {
     /** The largest encoding a state may carry (a key-driver state with 30 drivers is about 8 KiB). */
     private static final int MAX_ENCODED_BYTES = 1 << 20;
 
-    private final SurveyAccumulatorKind codec;
+    private final StateKind codec;
     private transient Accumulator<?, ?> accumulator;
 
-    AccumulatorState(SurveyAccumulatorKind codec, Accumulator<?, ?> accumulator) {
+    AccumulatorState(StateKind codec, Accumulator<?, ?> accumulator) {
         this.codec = codec;
         this.accumulator = accumulator;
     }

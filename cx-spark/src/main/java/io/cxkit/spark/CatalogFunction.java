@@ -115,7 +115,7 @@ final class CatalogFunction implements UnboundFunction {
 
         @Override
         public AccumulatorState newAggregationState() {
-            return new AccumulatorState(metric.codec(), metric.decode(template));
+            return new AccumulatorState(metric.state(), metric.decode(template));
         }
 
         @Override

@@ -20,7 +20,7 @@ import org.apache.spark.sql.connector.catalog.functions.UnboundFunction;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * cxkit's NPS, CSAT and CES as a Spark DataSource V2 function catalog, for pure SQL: nothing to
+ * cxkit's NPS, CSAT and CES, key drivers and survival as a Spark DataSource V2 function catalog, for pure SQL: nothing to
  * register from code, so it works wherever Spark reads its configuration ({@code spark-sql}, the
  * Thrift server, notebooks' {@code %sql}, PySpark, Spark Connect).
  *
@@ -43,6 +43,11 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * weight)}, and {@code key_drivers_lmg} / {@code key_drivers_lmg_weighted} for the LMG (Shapley)
  * split instead of relative weights; the library's co-moment accumulator, drivers named by position
  * (see {@code KeyDriverFunction}).
+ *
+ * <p>Survival: {@code kaplan_meier(time, event)}, the Kaplan–Meier curve of the rows with its median
+ * and interval, and {@code log_rank(time, event, group)}, the log-rank test between the groups; the
+ * library's {@link io.cxkit.journey.survival.SurvivalAccumulator}, the same structs as
+ * {@link CxFunctions#kaplanMeier} and {@link CxFunctions#logRank}.
  *
  * <p>Option: {@code spark.sql.catalog.cx.confidence} (default 0.95) sets every function's interval
  * confidence, in (0, 1). Other bands, scales or missing-answer policies need the code API,
@@ -84,6 +89,9 @@ public final class CxCatalog implements FunctionCatalog {
             for (boolean weighted : new boolean[] {false, true}) {
                 f.put(KeyDriverFunction.name(method, weighted), new KeyDriverFunction(method, weighted, name));
             }
+        }
+        for (SurvivalFunction.Kind kind : SurvivalFunction.Kind.values()) {
+            f.put(kind.sqlName(), new SurvivalFunction(kind, confidence, name));
         }
         this.functions = Map.copyOf(f);
     }

@@ -10,9 +10,11 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
- * cxkit's NPS, CSAT and CES as Spark SQL aggregate functions. Each is a typed
+ * cxkit's NPS, CSAT and CES, and Kaplan–Meier survival and the log-rank test, as Spark SQL aggregate
+ * functions. Each is a typed
  * {@link org.apache.spark.sql.expressions.Aggregator} whose buffer is the library's own accumulator
  * ({@link NetPromoterScore}, {@link CustomerSatisfaction}, {@link CustomerEffort}), moved between
  * executors in its versioned binary encoding, so Spark computes exactly what the local API computes.
@@ -54,15 +56,23 @@ public final class CxFunctions {
     /** SQL name of the weighted CES function, {@code cx_ces_weighted(answer, weight)}. */
     public static final String CES_WEIGHTED = "cx_ces_weighted";
 
+    /** SQL name of the Kaplan–Meier function, {@code cx_kaplan_meier(time, event)}. */
+    public static final String KAPLAN_MEIER = "cx_kaplan_meier";
+    /** SQL name of the log-rank function, {@code cx_log_rank(time, event, group)}. */
+    public static final String LOG_RANK = "cx_log_rank";
+
     private static final double DEFAULT_CONFIDENCE = 0.95;
 
     private CxFunctions() {
     }
 
     /**
-     * Registers the six functions ({@value #NPS}, {@value #NPS_WEIGHTED}, {@value #CSAT},
-     * {@value #CSAT_WEIGHTED}, {@value #CES}, {@value #CES_WEIGHTED}) with default configurations
-     * (standard NPS bands, CSAT 1–5 top-2 box, CES 1–7, missing answers excluded) and 95% intervals.
+     * Registers the eight functions ({@value #NPS}, {@value #NPS_WEIGHTED}, {@value #CSAT},
+     * {@value #CSAT_WEIGHTED}, {@value #CES}, {@value #CES_WEIGHTED}, {@value #KAPLAN_MEIER},
+     * {@value #LOG_RANK}) with default configurations (standard NPS bands, CSAT 1–5 top-2 box, CES
+     * 1–7, missing answers excluded) and 95% intervals. Registered in SQL, the survival functions take
+     * a numeric event (0 or 1); Spark does not cast a boolean to a number implicitly, so pass
+     * {@code CAST(flag AS INT)} there, or use {@link #kaplanMeier(Column, Column)}, which takes both.
      *
      * @param spark the session to register them in
      */
@@ -75,6 +85,8 @@ public final class CxFunctions {
                 csatWeighted(CustomerSatisfaction.create(), DEFAULT_CONFIDENCE));
         spark.udf().register(CES, ces(CustomerEffort.create(), DEFAULT_CONFIDENCE));
         spark.udf().register(CES_WEIGHTED, cesWeighted(CustomerEffort.create(), DEFAULT_CONFIDENCE));
+        spark.udf().register(KAPLAN_MEIER, kaplanMeier(DEFAULT_CONFIDENCE));
+        spark.udf().register(LOG_RANK, logRank());
     }
 
     /**
@@ -212,6 +224,62 @@ public final class CxFunctions {
      */
     public static UserDefinedFunction cesWeighted(CustomerEffort configuration, double confidence) {
         return weighted(Metric.CES, configuration, confidence);
+    }
+
+    /**
+     * The Kaplan–Meier curve of a group of rows ({@link io.cxkit.journey.survival.SurvivalAccumulator}),
+     * with the median survival time and 95% log intervals (R's {@code survfit} defaults). The result is
+     * {@code struct<n, events, censored, median, medianLower, medianUpper, steps: array<struct<time,
+     * atRisk, events, censored, survival, stdErr, lower, upper>>>}: one step per distinct time, as a row
+     * of R's {@code summary(fit, censored = TRUE)}; the median and its bounds are NaN where not reached
+     * (R's NA). A group with no rows has {@code n = 0}, NaN median and no steps.
+     *
+     * @param time the follow-up time, numeric, finite and &gt;= 0, in the data's unit
+     * @param event whether the event (churn) happened at {@code time}: a boolean, or a number 1 (event)
+     *     or 0 (censored); cast to a double here, so {@code 0.5} or {@code 2} fails the query with
+     *     {@code "status must be 0 (censored) or 1 (event): 2"}
+     * @return the aggregate column
+     */
+    public static Column kaplanMeier(Column time, Column event) {
+        return kaplanMeier(DEFAULT_CONFIDENCE).apply(time, event.cast(DataTypes.DoubleType));
+    }
+
+    /**
+     * A Kaplan–Meier function with intervals (pointwise and for the median) at {@code confidence};
+     * apply it to (time, event) columns or register it under a SQL name.
+     *
+     * @param confidence the intervals' confidence level in (0, 1)
+     * @return the function, taking a time and an event column (numeric; 1 = event, 0 = censored)
+     * @throws IllegalArgumentException if the confidence is not in (0, 1)
+     */
+    public static UserDefinedFunction kaplanMeier(double confidence) {
+        return functions.udaf(new SurvivalAggregator.KaplanMeier(KAPLAN_MEIER, Check.confidence(confidence)),
+                Encoders.tuple(Encoders.DOUBLE(), Encoders.DOUBLE()));
+    }
+
+    /**
+     * The log-rank test (R's {@code survdiff}) that the survival curves of the values of
+     * {@code group} are equal, within a group of rows. The result is {@code struct<n, events,
+     * chiSquare, df, pValue, groups: array<struct<group, n, observed, expected>>>}, groups sorted by
+     * label; chi-square and p are NaN and {@code df = 0} with fewer than two groups that expect events.
+     *
+     * @param time the follow-up time, numeric, finite and &gt;= 0
+     * @param event a boolean, or a number 1 (event) or 0 (censored)
+     * @param group the group label, a string, not null
+     * @return the aggregate column
+     */
+    public static Column logRank(Column time, Column event, Column group) {
+        return logRank().apply(time, event.cast(DataTypes.DoubleType), group);
+    }
+
+    /**
+     * The log-rank function, to apply to (time, event, group) columns or register under a SQL name.
+     *
+     * @return the function
+     */
+    public static UserDefinedFunction logRank() {
+        return functions.udaf(new SurvivalAggregator.LogRank(LOG_RANK),
+                Encoders.tuple(Encoders.DOUBLE(), Encoders.DOUBLE(), Encoders.STRING()));
     }
 
     private static UserDefinedFunction unweighted(Metric metric, Accumulator<?, ?> configuration,

@@ -1,6 +1,5 @@
 package io.cxkit.spark;
 
-import io.cxkit.survey.SurveyAccumulatorKind;
 import io.cxkit.survey.drivers.DriverImportance;
 import io.cxkit.survey.drivers.KeyDriverMethod;
 import io.cxkit.survey.drivers.KeyDriversResult;
@@ -129,7 +128,7 @@ final class KeyDriverFunction implements UnboundFunction {
 
         @Override
         public AccumulatorState newAggregationState() {
-            return new AccumulatorState(SurveyAccumulatorKind.KEY_DRIVERS, KeyDrivers.decode(template));
+            return new AccumulatorState(StateKind.KEY_DRIVERS, KeyDrivers.decode(template));
         }
 
         @Override

@@ -76,10 +76,15 @@ enum Metric {
 
     /** Decodes an accumulator of this metric (the library validates the bytes). */
     Accumulator<?, ?> decode(byte[] bytes) {
-        return codec().decode(bytes);
+        return state().decode(bytes);
     }
 
-    /** How a catalog function's state of this metric is serialized. */
+    /** The state kind of this metric's accumulator. */
+    StateKind state() {
+        return StateKind.valueOf(name());
+    }
+
+    /** The library's kind of this metric's accumulator, which names its result fields. */
     SurveyAccumulatorKind codec() {
         return SurveyAccumulatorKind.valueOf(name());
     }

@@ -42,19 +42,19 @@ abstract class ScoreAggregator<I> extends Aggregator<I, AccumulatorBuffer, Row> 
 
     @Override
     public AccumulatorBuffer reduce(AccumulatorBuffer buffer, I input) {
-        add(buffer.accumulator(metric), input);
+        add(buffer.accumulator(metric.state()), input);
         return buffer;
     }
 
     @Override
     public AccumulatorBuffer merge(AccumulatorBuffer b1, AccumulatorBuffer b2) {
-        metric.combine(b1.accumulator(metric), b2.accumulator(metric));
+        metric.combine(b1.accumulator(metric.state()), b2.accumulator(metric.state()));
         return b1;
     }
 
     @Override
     public Row finish(AccumulatorBuffer buffer) {
-        Estimate result = (Estimate) buffer.accumulator(metric).result();
+        Estimate result = (Estimate) buffer.accumulator(metric.state()).result();
         return metric.row(result, confidence, weighted);
     }
 

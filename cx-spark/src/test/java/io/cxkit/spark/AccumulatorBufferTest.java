@@ -21,7 +21,7 @@ class AccumulatorBufferTest {
         AccumulatorBuffer shipped = new AccumulatorBuffer();
         shipped.setEncoded(live.getEncoded());
         assertArrayEquals(nps.encode(), shipped.getEncoded());
-        NetPromoterScore back = (NetPromoterScore) shipped.accumulator(Metric.NPS);
+        NetPromoterScore back = (NetPromoterScore) shipped.accumulator(StateKind.NPS);
         assertEquals(nps.result(), back.result());
         back.accept(9);
         assertArrayEquals(back.encode(), shipped.getEncoded());
@@ -30,10 +30,10 @@ class AccumulatorBufferTest {
     @Test
     void rejectsAnotherMetricsEncodingAndAnEmptyBuffer() {
         AccumulatorBuffer b = new AccumulatorBuffer();
-        assertThrows(IllegalStateException.class, () -> b.accumulator(Metric.CES));
+        assertThrows(IllegalStateException.class, () -> b.accumulator(StateKind.CES));
         b.setEncoded(NetPromoterScore.create().encode());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> b.accumulator(Metric.CES));
+                () -> b.accumulator(StateKind.CES));
         assertEquals("encoded accumulator is a 'nps', expected a 'ces'", e.getMessage());
     }
 }

@@ -1,10 +1,10 @@
 package io.cxkit.spark;
 
-import io.cxkit.survey.SurveyAccumulatorKind;
 import static io.cxkit.spark.SparkTestSupport.ROWS;
 import static io.cxkit.spark.SparkTestSupport.SCHEMA;
 import static io.cxkit.spark.SparkTestSupport.assertAllGroups;
 import static io.cxkit.spark.SparkTestSupport.assertFailsWith;
+import static io.cxkit.spark.SparkTestSupport.assertMessage;
 import static io.cxkit.spark.SparkTestSupport.local;
 import static io.cxkit.spark.SparkTestSupport.session;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -185,16 +185,6 @@ class CxCatalogTest {
         assertTrue(unknown.getMessage().contains("median"), unknown.getMessage());
     }
 
-    private static void assertMessage(String message, Runnable query) {
-        Throwable thrown = assertThrows(Exception.class, query::run);
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(message)) {
-                return;
-            }
-        }
-        throw new AssertionError("expected '" + message + "' in the cause chain of " + thrown, thrown);
-    }
-
     @Test
     void theCatalogListsAndLoadsItsFunctions() throws Exception {
         CxCatalog catalog = new CxCatalog();
@@ -202,8 +192,9 @@ class CxCatalogTest {
         assertEquals("surveys", catalog.name());
         String[] names = Arrays.stream(catalog.listFunctions(new String[0])).map(Identifier::name)
                 .toArray(String[]::new);
-        assertArrayEquals(new String[] {"ces", "ces_weighted", "csat", "csat_weighted", "key_drivers",
-            "key_drivers_lmg", "key_drivers_lmg_weighted", "key_drivers_weighted", "nps", "nps_weighted"}, names);
+        assertArrayEquals(new String[] {"ces", "ces_weighted", "csat", "csat_weighted", "kaplan_meier",
+            "key_drivers", "key_drivers_lmg", "key_drivers_lmg_weighted", "key_drivers_weighted", "log_rank", "nps",
+            "nps_weighted"}, names);
         assertEquals("nps_weighted", catalog.loadFunction(Identifier.of(new String[0], "NPS_Weighted")).name());
         assertTrue(catalog.loadFunction(Identifier.of(new String[0], "csat")).description()
                 .startsWith("surveys.csat(rating): cxkit CSAT"));
@@ -231,7 +222,7 @@ class CxCatalogTest {
         NetPromoterScore nps = NetPromoterScore.create();
         nps.accept(10);
         nps.accept(3, 2.0);
-        AccumulatorState copy = (AccumulatorState) read(write(new AccumulatorState(SurveyAccumulatorKind.NPS, nps)));
+        AccumulatorState copy = (AccumulatorState) read(write(new AccumulatorState(StateKind.NPS, nps)));
         assertEquals(nps.result().toString(), copy.accumulator().result().toString());
         assertTrue(copy.toString().startsWith("AccumulatorState[NPS: "), copy.toString());
 
@@ -240,7 +231,7 @@ class CxCatalogTest {
         CustomerSatisfaction csat = CustomerSatisfaction.create();
         csat.accept(4);
         byte[] encoding = csat.encode();
-        byte[] stream = write(new AccumulatorState(SurveyAccumulatorKind.CSAT, csat));
+        byte[] stream = write(new AccumulatorState(StateKind.CSAT, csat));
         int at = indexOf(stream, encoding);
         byte[] damaged = stream.clone();
         damaged[at] ^= (byte) 0xFF;

@@ -38,7 +38,7 @@ class PublishedPomsIT {
     private static final Path ROOT = Path.of(System.getProperty("cxkit.root", "..")).toAbsolutePath().normalize();
     private static final String VERSION = System.getProperty("cxkit.version");
     /** The modules in cx-spark's tree, plus cx-spark; each must have been packaged by the reactor. */
-    private static final List<String> SPARK_TREE = List.of("cx-core", "cx-survey", "cx-spark");
+    private static final List<String> SPARK_TREE = List.of("cx-core", "cx-survey", "cx-journey", "cx-spark");
 
     @Test
     void ivyResolvesCxSparkWithItsWholeTree() throws Exception {
@@ -77,15 +77,15 @@ class PublishedPomsIT {
             ModuleRevisionId id = a.getArtifact().getModuleRevisionId();
             resolved.add(id.getOrganisation() + ":" + id.getName() + ":" + a.getArtifact().getType());
         }
-        assertTrue(resolved.containsAll(Set.of("io.cxkit:cx-spark:jar", "io.cxkit:cx-survey:jar",
-                "io.cxkit:cx-core:jar", "org.apache.commons:commons-math3:jar")), resolved::toString);
+        assertTrue(resolved.containsAll(Set.of("io.cxkit:cx-spark:jar", "io.cxkit:cx-journey:jar",
+                "io.cxkit:cx-survey:jar", "io.cxkit:cx-core:jar", "org.apache.commons:commons-math3:jar")), resolved::toString);
         for (String a : resolved) {
             assertFalse(a.startsWith("org.apache.spark:") || a.startsWith("org.scala-lang:"),
                     "Spark is provided by the cluster, yet Ivy resolved " + a);
             assertFalse(a.contains("junit") || a.contains("jqwik") || a.contains("ivy")
                     || a.endsWith(":test-jar"), "a test dependency leaked: " + a);
         }
-        assertEquals(4, resolved.size(), resolved::toString);
+        assertEquals(5, resolved.size(), resolved::toString);
     }
 
     private static IBiblioResolver m2(String name, Path root) {

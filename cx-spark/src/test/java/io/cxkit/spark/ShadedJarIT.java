@@ -4,8 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cxkit.core.Channel;
 import io.cxkit.core.Estimate;
 import io.cxkit.core.Interval;
+import io.cxkit.journey.EventLog;
+import io.cxkit.journey.JourneyBuilder;
+import io.cxkit.journey.funnel.Funnel;
+import io.cxkit.journey.funnel.FunnelResult;
+import io.cxkit.journey.survival.MedianSurvival;
+import io.cxkit.journey.survival.SurvivalAccumulator;
+import io.cxkit.journey.survival.SurvivalCurve;
 import io.cxkit.survey.CustomerEffort;
 import io.cxkit.survey.NetPromoterScore;
 import java.io.File;
@@ -13,6 +21,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +32,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shaded jar as {@code spark-submit --jars} users get it: what it holds, and a query run in a
- * separate JVM whose class path is Spark's plus this one jar (no cx-core, cx-survey or cxkit's own
- * Commons Math), equal to the local library on the same rows.
+ * separate JVM whose class path is Spark's plus this one jar (no cx-core, cx-survey, cx-journey or
+ * cxkit's own Commons Math), and a funnel through {@link CxJourneys} there, equal to the local library
+ * on the same rows.
  */
 class ShadedJarIT {
     private static final Path JAR = Path.of(System.getProperty("cxkit.shadedJar", "target/missing.jar"));
@@ -38,6 +48,8 @@ class ShadedJarIT {
             jar.stream().map(JarEntry::getName).forEach(names::add);
             for (String needed : new String[] {"io/cxkit/spark/CxCatalog.class", "io/cxkit/spark/CxFunctions.class",
                 "io/cxkit/survey/NetPromoterScore.class", "io/cxkit/core/Accumulator.class",
+                "io/cxkit/spark/CxJourneys.class", "io/cxkit/journey/EventLog.class",
+                "io/cxkit/journey/survival/SurvivalAccumulator.class",
                 "io/cxkit/shaded/org/apache/commons/math3/distribution/TDistribution.class"}) {
                 assertTrue(names.contains(needed), "the shaded jar lacks " + needed);
             }
@@ -97,6 +109,11 @@ class ShadedJarIT {
         }
         int lines = 0;
         for (String line : output) {
+            if (line.startsWith("RESULT km ") || line.startsWith("RESULT funnel ")) {
+                assertEquals(line.startsWith("RESULT km ") ? kaplanMeier() : funnel(), line);
+                lines++;
+                continue;
+            }
             if (!line.startsWith("RESULT ")) {
                 continue;
             }
@@ -111,6 +128,34 @@ class ShadedJarIT {
             }
             lines++;
         }
-        assertEquals(6, lines, () -> String.join("\n", output));
+        assertEquals(8, lines, () -> String.join("\n", output));
+    }
+
+    /** The line ShadedJarQuery prints for cx.kaplan_meier, from the local library. */
+    private static String kaplanMeier() {
+        SurvivalAccumulator acc = SurvivalAccumulator.create();
+        for (long id = 0; id < 3000; id++) { // the formula of ShadedJarQuery.ROWS
+            acc.accept(id % 97, id % 5 != 0);
+        }
+        SurvivalCurve curve = acc.result().overall();
+        MedianSurvival m = curve.median();
+        return "RESULT km " + curve.n() + " " + curve.events() + " " + m.time() + " " + m.interval().lower() + " "
+                + m.interval().upper();
+    }
+
+    /** The line ShadedJarQuery prints for the funnel, from the local engine. */
+    private static String funnel() {
+        EventLog.Builder b = EventLog.builder();
+        for (long id = 0; id < 2000; id++) { // the formula of ShadedJarQuery.EVENTS
+            b.add("c" + id % 200, Instant.ofEpochSecond(1767225600L + id / 200 * 60),
+                    ShadedJarQuery.STEPS[(int) (id * 7 % 4)], Channel.WEB, null, null, Double.NaN, null);
+        }
+        FunnelResult r;
+        try (EventLog log = b.build()) {
+            r = Funnel.builder().steps(ShadedJarQuery.STEPS).build().run(log, JourneyBuilder.create());
+        }
+        StringBuilder line = new StringBuilder("RESULT funnel " + r.journeys());
+        r.steps().forEach(s -> line.append(' ').append(s.entered()));
+        return line.toString();
     }
 }

@@ -208,6 +208,18 @@ final class SparkTestSupport {
     }
 
 
+    /** Runs a query that must fail with {@code message} in some exception of the cause chain. */
+    static void assertMessage(String message, Runnable query) {
+        Throwable thrown = assertThrows(Exception.class, query::run);
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(message)) {
+                return;
+            }
+        }
+        throw new AssertionError("expected '" + message + "' in the cause chain of " + thrown, thrown);
+    }
+
+    /** Runs a query that must fail with an {@code IllegalArgumentException} containing {@code message}. */
     static void assertFailsWith(String message, Runnable query) {
         Throwable thrown = assertThrows(Exception.class, query::run);
         for (Throwable t = thrown; t != null; t = t.getCause()) {

@@ -28,13 +28,18 @@ import java.util.List;
  * events in the log's columns, with the touchpoint, stage and outcome steps compiled to the ids of
  * the journey's {@link EventLog} once per log (a step naming something the log never holds matches
  * nothing): it compares ints and allocates nothing per journey or event; only a
- * {@link FunnelStep#of(String, java.util.function.Predicate) predicate step} builds the {@link JourneyEvent} it tests.
- * {@link #accept(CustomerJourney)} gives it the journey's event objects, tested with
- * {@link FunnelStep#matches}. {@link #acceptReached(int, long[])} is the primitive entry for
- * callers that match steps themselves. Combining requires the same funnel definition (mode, window and steps). The encoding carries the
- * definition with the counts and sketches, so {@link #decode(byte[])} rebuilds the funnel; a funnel
- * with a predicate step ({@link FunnelStep#of(String, java.util.function.Predicate)}), which no encoding can carry, is decoded with
- * {@link #decode(byte[], Funnel)}, which also reads cxkit 0.1's encodings.
+ * {@link FunnelStep#of(String, java.util.function.Predicate) predicate step} builds the
+ * {@link JourneyEvent} it tests. {@link #accept(CustomerJourney)} gives it the journey's event
+ * objects, tested with {@link FunnelStep#matches}. {@link #acceptReached(int, long[])} is the
+ * primitive entry for callers that match steps themselves. Combining requires the same funnel
+ * definition (mode, window and steps). The encoding carries the definition with the counts and
+ * sketches, so {@link #decode(byte[])} rebuilds the funnel; a funnel with a predicate step, which
+ * no encoding can carry, is decoded with {@link #decode(byte[], Funnel)}, which also reads cxkit
+ * 0.1's encodings.
+ *
+ * <p><b>Size.</b> About 550 lines because the matcher (three modes, the window, two event sources)
+ * and the encoding (definition, counts, sketches, two decodes) share the accumulator's private
+ * arrays; split apart, each half would need the other's internals.
  *
  * <p>Not thread-safe; count in one accumulator per thread and {@link #combine} them
  * ({@link Funnel#run(EventLog, JourneyBuilder, int)} does).

@@ -6,6 +6,7 @@ import io.cxkit.core.Encoding;
 import io.cxkit.core.ExactCounts;
 import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.NameDictionary;
+import io.cxkit.core.TouchpointCatalog;
 import io.cxkit.journey.CustomerJourney;
 import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Mergeable counts of journey path variants: whole journeys, the steps leading to a touchpoint, or
@@ -30,7 +32,8 @@ import java.util.Map;
  * </ul>
  *
  * <p>With {@link #collapsingRepeats()} consecutive repeats of a touchpoint count once
- * ({@code a a b → a b}), before the first visit is looked for and the steps are counted. Counts
+ * ({@code a a b → a b}), before the first visit is looked for and the steps are counted; with
+ * {@link #throughCatalog} touchpoints are counted as their journey stage, CX area or channel. Counts
  * are exact; combine adds them, so any split of the journeys gives the single-pass result.
  *
  * <p><b>Counting.</b> Paths are counted as sequences of touchpoint ids in a primitive hash table
@@ -52,20 +55,28 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
     private final String anchor;
     private final int steps;
     private final boolean collapse;
+    /** The catalog labels touchpoints are counted under, or null to count the touchpoints themselves. */
+    private final CatalogLabels labels;
     private final NameDictionary names = new NameDictionary();
     private final int anchorId;
     private final PathTable counts = new PathTable();
     private long journeys;
     private long skipped;
     private int[] path = new int[16];
-    private final LogTouchpoints logTouchpoints = new LogTouchpoints(names::idOf);
+    private final LogTouchpoints logTouchpoints = new LogTouchpoints(this::idOf);
 
-    private PathVariants(View view, String anchor, int steps, boolean collapse) {
+    private PathVariants(View view, String anchor, int steps, boolean collapse, CatalogLabels labels) {
         this.view = view;
         this.anchor = anchor;
         this.steps = steps;
         this.collapse = collapse;
+        this.labels = labels;
         this.anchorId = view == View.WHOLE ? -1 : names.idOf(anchor);
+    }
+
+    /** The id of a touchpoint name: of its catalog label when counting through a catalog. */
+    private int idOf(String touchpoint) {
+        return names.idOf(labels == null ? touchpoint : labels.label(touchpoint));
     }
 
     /**
@@ -74,7 +85,7 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      * @return a new accumulator
      */
     public static PathVariants create() {
-        return new PathVariants(View.WHOLE, "", 0, false);
+        return new PathVariants(View.WHOLE, "", 0, false, null);
     }
 
     /**
@@ -87,7 +98,7 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      */
     public static PathVariants ofLeadingTo(String touchpoint, int steps) {
         return new PathVariants(View.LEADING_TO, Check.notBlank(touchpoint, "path touchpoint"),
-                checkSteps(steps), false);
+                checkSteps(steps), false, null);
     }
 
     /**
@@ -100,7 +111,7 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      */
     public static PathVariants ofFollowing(String touchpoint, int steps) {
         return new PathVariants(View.FOLLOWING, Check.notBlank(touchpoint, "path touchpoint"),
-                checkSteps(steps), false);
+                checkSteps(steps), false, null);
     }
 
     private static int checkSteps(int steps) {
@@ -116,7 +127,27 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      * @return a new accumulator
      */
     public PathVariants collapsingRepeats() {
-        return new PathVariants(view, anchor, steps, true);
+        return new PathVariants(view, anchor, steps, true, labels);
+    }
+
+    /**
+     * Returns a new, empty accumulator like this one that counts each touchpoint as its segment in a
+     * touchpoint catalog: its journey stage, CX area or channel ({@link TouchpointCatalog#segment}),
+     * {@value TouchpointCatalog#UNKNOWN} for a touchpoint the catalog does not hold. The mapping
+     * comes before everything else: repeats are collapsed, and the anchor of
+     * {@link #ofLeadingTo}/{@link #ofFollowing} is found, among the segments (so the anchor names a
+     * segment, e.g. {@code "purchase"}). {@code create().collapsingRepeats().throughCatalog(c,
+     * Level.STAGE)} counts the natural stage paths ({@code awareness > consideration > purchase}).
+     * The catalog's mapping is kept in the encoding (payload version 2); accumulators combine only
+     * with the same mapping. Counting costs the same: a log's touchpoint is mapped once per log.
+     *
+     * @param catalog the catalog
+     * @param level stage, area or channel
+     * @return a new accumulator
+     * @throws NullPointerException if an argument is null
+     */
+    public PathVariants throughCatalog(TouchpointCatalog catalog, TouchpointCatalog.Level level) {
+        return new PathVariants(view, anchor, steps, collapse, CatalogLabels.of(catalog, level));
     }
 
     /**
@@ -162,7 +193,7 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
         int[] p = buffer(path.size());
         int len = 0;
         for (int i = 0; i < path.size(); i++) {
-            int id = names.idOf(Check.notNull(path.get(i), "path[" + i + "]"));
+            int id = idOf(Check.notNull(path.get(i), "path[" + i + "]"));
             if (!collapse || len == 0 || p[len - 1] != id) {
                 p[len++] = id;
             }
@@ -236,13 +267,14 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
     }
 
     private String configuration() {
-        return view + (view == View.WHOLE ? "" : " " + anchor + " " + steps) + (collapse ? " collapsed" : "");
+        return view + (view == View.WHOLE ? "" : " " + anchor + " " + steps) + (collapse ? " collapsed" : "")
+                + (labels == null ? "" : " " + labels);
     }
 
     @Override
     public PathVariants combine(PathVariants other) {
         Check.notNull(other, "other");
-        if (!configuration().equals(other.configuration())) {
+        if (!configuration().equals(other.configuration()) || !Objects.equals(labels, other.labels)) {
             throw new IncompatibleAccumulatorException("cannot combine path variants with different configurations: "
                     + configuration() + " vs " + other.configuration());
         }
@@ -286,12 +318,12 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
             case WHOLE -> "whole journeys";
             case LEADING_TO -> "up to " + steps + " steps leading to " + anchor;
             case FOLLOWING -> "up to " + steps + " steps following " + anchor;
-        } + (collapse ? ", repeats collapsed" : "");
+        } + (collapse ? ", repeats collapsed" : "") + (labels == null ? "" : ", " + labels);
     }
 
     @Override
     public PathVariants emptyCopy() {
-        return new PathVariants(view, anchor, steps, collapse);
+        return new PathVariants(view, anchor, steps, collapse, labels);
     }
 
     @Override
@@ -301,8 +333,12 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
 
     @Override
     public byte[] encode() {
-        Encoding.Writer w = Encoding.writer(TYPE, 1).putString(view.name()).putString(anchor).putInt(steps)
-                .putBoolean(collapse).putLong(journeys).putLong(skipped).putInt(counts.size());
+        Encoding.Writer w = Encoding.writer(TYPE, labels == null ? 1 : 2).putString(view.name()).putString(anchor)
+                .putInt(steps).putBoolean(collapse);
+        if (labels != null) {
+            labels.write(w);
+        }
+        w.putLong(journeys).putLong(skipped).putInt(counts.size());
         List<List<String>> paths = new ArrayList<>(counts.size());
         Map<List<String>, Long> countOf = new HashMap<>();
         for (int e = 0; e < counts.size(); e++) {
@@ -329,17 +365,19 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      * @throws IllegalArgumentException if the encoding is invalid
      */
     public static PathVariants decode(byte[] bytes) {
-        Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
+        Encoding.Reader in = Encoding.reader(bytes, TYPE, 2);
         View view = in.getEnum(View.class, "view");
         String anchor = in.getString();
         int steps = in.getInt();
         boolean collapse = in.getBoolean();
+        CatalogLabels labels = in.payloadVersion() >= 2 ? CatalogLabels.read(in) : null;
         PathVariants p = in.valid("configuration", () -> switch (view) {
-            case WHOLE -> anchor.isEmpty() && steps == 0 ? new PathVariants(view, anchor, steps, collapse) : null;
+            case WHOLE -> anchor.isEmpty() && steps == 0 ? new PathVariants(view, anchor, steps, collapse, labels)
+                    : null;
             case LEADING_TO -> new PathVariants(view, Check.notBlank(anchor, "path touchpoint"),
-                    checkSteps(steps), collapse);
+                    checkSteps(steps), collapse, labels);
             case FOLLOWING -> new PathVariants(view, Check.notBlank(anchor, "path touchpoint"),
-                    checkSteps(steps), collapse);
+                    checkSteps(steps), collapse, labels);
         });
         if (p == null) {
             throw in.corrupt("has a whole-journey view with an anchor '" + anchor + "' or steps " + steps);
@@ -360,6 +398,10 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
             int[] ids = p.buffer(len);
             for (int j = 0; j < len; j++) {
                 path.add(in.getString());
+                if (labels != null && !labels.isLabel(path.get(j))) {
+                    throw in.corrupt("has a path through '" + path.get(j) + "', which is not a segment of its"
+                            + " touchpoint catalog");
+                }
                 ids[j] = p.names.idOf(path.get(j));
             }
             long c = in.getCount("variant count");

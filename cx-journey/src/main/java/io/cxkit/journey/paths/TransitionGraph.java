@@ -4,7 +4,9 @@ import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
 import io.cxkit.core.Encoding;
 import io.cxkit.core.ExactCounts;
+import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.QuantileSketch;
+import io.cxkit.core.TouchpointCatalog;
 import io.cxkit.journey.CustomerJourney;
 import io.cxkit.journey.EventLog;
 import io.cxkit.journey.JourneyBuilder;
@@ -15,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The directly-follows graph of journeys: for each pair of consecutive events, an edge from the
@@ -56,9 +59,12 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
     private long journeys;
     private int prev; // the journey being observed: its previous node and that event's time
     private long prevTime;
-    private final LogTouchpoints logTouchpoints = new LogTouchpoints(this::id);
+    /** The catalog labels touchpoints are counted under, or null to count the touchpoints themselves. */
+    private final CatalogLabels labels;
+    private final LogTouchpoints logTouchpoints = new LogTouchpoints(this::touchpointId);
 
-    private TransitionGraph() {
+    private TransitionGraph(CatalogLabels labels) {
+        this.labels = labels;
         id(START);
         id(END);
     }
@@ -69,7 +75,29 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
      * @return a new graph
      */
     public static TransitionGraph create() {
-        return new TransitionGraph();
+        return new TransitionGraph(null);
+    }
+
+    /**
+     * Returns a new, empty graph like this one whose nodes are the touchpoints' segments in a
+     * touchpoint catalog: journey stage, CX area or channel ({@link TouchpointCatalog#segment};
+     * {@value TouchpointCatalog#UNKNOWN} for a touchpoint the catalog does not hold). Each event is
+     * mapped before its transition is counted, so consecutive events of one stage are a self-loop
+     * ({@code purchase → purchase}) and count as repeat visits. The mapping is kept in the encoding
+     * (payload version 2); graphs combine only with the same mapping.
+     *
+     * @param catalog the catalog
+     * @param level stage, area or channel
+     * @return a new graph
+     * @throws NullPointerException if an argument is null
+     */
+    public TransitionGraph throughCatalog(TouchpointCatalog catalog, TouchpointCatalog.Level level) {
+        return new TransitionGraph(CatalogLabels.of(catalog, level));
+    }
+
+    /** The node id of a touchpoint name: of its catalog label when counting through a catalog. */
+    private int touchpointId(String touchpoint) {
+        return id(labels == null ? touchpoint : labels.label(touchpoint));
     }
 
     private int id(String name) {
@@ -104,7 +132,7 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
         begin();
         for (int i = 0; i < ev.size(); i++) {
             JourneyEvent e = ev.get(i);
-            visit(id(e.touchpoint()), e.time().toEpochMilli(), i > 0);
+            visit(touchpointId(e.touchpoint()), e.time().toEpochMilli(), i > 0);
         }
         end();
     }
@@ -141,7 +169,7 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
      */
     public TransitionGraph acceptAll(EventLog log, JourneyBuilder rules, int threads) {
         Check.notNull(log, "log");
-        return combine(log.scan(rules, threads, TransitionGraph::new, TransitionGraph::accept, TransitionGraph::combine));
+        return combine(log.scan(rules, threads, this::emptyCopy, TransitionGraph::accept, TransitionGraph::combine));
     }
 
     /**
@@ -205,11 +233,17 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
      * @param other the other graph, unchanged
      * @return this graph
      * @throws NullPointerException if {@code other} is null
-     * @throws io.cxkit.core.IncompatibleAccumulatorException if a merged count would overflow
+     * @throws io.cxkit.core.IncompatibleAccumulatorException if a merged count would overflow, or the
+     *     graphs map touchpoints through different catalogs ({@link #throughCatalog})
      */
     @Override
     public TransitionGraph combine(TransitionGraph other) {
         Check.notNull(other, "other");
+        if (!Objects.equals(labels, other.labels)) {
+            throw new IncompatibleAccumulatorException("cannot combine transition graphs counted "
+                    + (labels == null ? "by touchpoint" : labels) + " and " + (other.labels == null ? "by touchpoint"
+                    : other.labels));
+        }
         TransitionGraph source = other == this ? copyOf(this) : other;
         ExactCounts.checkAdd(journeys, source.journeys, "journey count");
         // Visits bound every count of a node and its edges, so checking them checks everything.
@@ -286,7 +320,7 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
 
     @Override
     public TransitionGraph emptyCopy() {
-        return new TransitionGraph();
+        return new TransitionGraph(labels);
     }
 
     @Override
@@ -297,14 +331,20 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
     /**
      * Encodes as {@value #TYPE} payload version 1: the journey count; the nodes (name, visits,
      * repeat visits, journeys visiting, journeys with a repeat); then the edges in (from, to) order
-     * as from id, to id, count and an optional time sketch.
+     * as from id, to id, count and an optional time sketch. A graph counted {@link #throughCatalog
+     * through a catalog} is payload version 2: the catalog's level and (touchpoint, segment) pairs
+     * first, then the same.
      *
      * @return the encoded bytes
      */
     @Override
     public byte[] encode() {
         int n = names.size();
-        Encoding.Writer w = Encoding.writer(TYPE, 1).putLong(journeys).putInt(n);
+        Encoding.Writer w = Encoding.writer(TYPE, labels == null ? 1 : 2);
+        if (labels != null) {
+            labels.write(w);
+        }
+        w.putLong(journeys).putInt(n);
         for (int i = 0; i < n; i++) {
             w.putString(names.get(i)).putLong(visits[i]).putLong(repeatVisits[i]).putLong(journeysVisiting[i])
                     .putLong(journeysWithRepeat[i]);
@@ -334,8 +374,8 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
      * @throws io.cxkit.core.CorruptEncodingException if the encoding is invalid
      */
     public static TransitionGraph decode(byte[] bytes) {
-        Encoding.Reader in = Encoding.reader(bytes, TYPE, 1);
-        TransitionGraph g = new TransitionGraph();
+        Encoding.Reader in = Encoding.reader(bytes, TYPE, 2);
+        TransitionGraph g = new TransitionGraph(in.payloadVersion() >= 2 ? CatalogLabels.read(in) : null);
         g.journeys = in.getCount("journey count");
         int n = in.getSize("node count", 36);
         if (n < 2) {
@@ -343,6 +383,9 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
         }
         for (int i = 0; i < n; i++) {
             String name = in.getString();
+            if (i > END_ID && g.labels != null && !g.labels.isLabel(name)) {
+                throw in.corrupt("has node '" + name + "', which is not a segment of its touchpoint catalog");
+            }
             int id = g.id(name);
             if (id != i || (i == START_ID) != name.equals(START) || (i == END_ID) != name.equals(END)) {
                 throw in.corrupt("has node " + i + " named '" + name + "': names must be unique, with " + START
@@ -415,6 +458,7 @@ public final class TransitionGraph implements Accumulator<TransitionGraph, Trans
      */
     @Override
     public String toString() {
-        return "TransitionGraph[" + journeys + " journeys, " + (names.size() - 2) + " touchpoints]";
+        return "TransitionGraph[" + journeys + " journeys, " + (names.size() - 2) + " touchpoints"
+                + (labels == null ? "" : ", " + labels) + "]";
     }
 }

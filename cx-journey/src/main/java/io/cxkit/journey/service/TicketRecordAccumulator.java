@@ -238,14 +238,7 @@ public final class TicketRecordAccumulator implements Accumulator<TicketRecordAc
      * @throws IllegalArgumentException if the encoding is invalid or inconsistent
      */
     public static TicketRecordAccumulator decode(byte[] bytes) {
-        try {
-            return decodeChecked(bytes);
-        } catch (CorruptEncodingException e) {
-            throw e;
-        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
-            // a value that passed the byte checks but not a constructor's or a nested combine's rule
-            throw new CorruptEncodingException("encoded '" + TYPE + "' is inconsistent: " + e.getMessage(), e);
-        }
+        return Encoding.decodeConsistent(TYPE, bytes, TicketRecordAccumulator::decodeChecked);
     }
 
     private static TicketRecordAccumulator decodeChecked(byte[] bytes) {

@@ -150,6 +150,10 @@ public final class LifetimeValue {
         double[][] lt = cholesky(purchases.logCovariance(), tp.length);
         double[][] lg = cholesky(spend.logCovariance(), gp.length);
         String method = "Krinsky-Robb, " + DRAWS + " parameter draws";
+        if (!purchases.converged() || !spend.converged()) {
+            return Interval.empty(confidence, method + " (not drawn: the " + (purchases.converged() ? "spend" : "purchase")
+                    + " model did not converge)");
+        }
         if (lt == null || lg == null) {
             return Interval.empty(confidence, method + " (Hessian not positive definite)");
         }
@@ -157,9 +161,15 @@ public final class LifetimeValue {
         double[] steps = terms.stepEnds();
         double[] totals = new double[DRAWS];
         int kept = 0;
+        int unusable = 0;
         for (int d = 0; d < DRAWS; d++) {
-            TransactionModel m = purchases.model().withParameters(draw(tp, lt, rnd));
+            double[] mv = draw(tp, lt, rnd);
             double[] gv = draw(gp, lg, rnd);
+            if (!usable(mv) || !usable(gv)) {
+                unusable++;
+                continue;
+            }
+            TransactionModel m = purchases.model().withParameters(mv);
             if (!(gv[1] > 1)) {
                 continue;
             }
@@ -173,8 +183,20 @@ public final class LifetimeValue {
         double[] t = Arrays.copyOf(totals, kept);
         Arrays.sort(t);
         double alpha = (1 - confidence) / 2;
+        int lowQ = DRAWS - kept - unusable;
         return new Interval(quantile(t, alpha), quantile(t, 1 - alpha), confidence,
-                method + (kept < DRAWS ? " (" + (DRAWS - kept) + " with q <= 1 dropped)" : ""));
+                method + (lowQ > 0 ? " (" + lowQ + " with q <= 1 dropped)" : "")
+                        + (unusable > 0 ? " (" + unusable + " with a parameter outside (0, inf) dropped)" : ""));
+    }
+
+    /** Whether every drawn parameter is a finite positive number (a model can be made of it). */
+    private static boolean usable(double[] parameters) {
+        for (double v : parameters) {
+            if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double quantile(double[] sorted, double p) {
@@ -188,6 +210,11 @@ public final class LifetimeValue {
     }
 
     private static double[][] cholesky(double[] cov, int k) {
+        for (double v : cov) {
+            if (!Double.isFinite(v)) {
+                return null;
+            }
+        }
         double[][] m = new double[k][k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {

@@ -21,11 +21,18 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * optimum, which guards against a collapsed simplex), then Newton steps with the Hessian of the
  * gradient and step halving, which polish the optimum to a gradient near 0; standard errors from
  * the inverse of the negative Hessian.
+ *
+ * <p>The log parameters are kept within {@code [-LOG_BOUND, LOG_BOUND]} (parameters between about
+ * 1e-11 and 7e10): where the likelihood keeps rising towards a boundary of the parameter space (a
+ * BG/NBD fit to data that show no dropout drives {@code a} and {@code b} to infinity together) the
+ * search stops at the box instead of overflowing, and the fit is reported as not converged.
  */
 final class MaximumLikelihood {
     private static final double GRADIENT_TOLERANCE = 1e-4;
     private static final double HESSIAN_STEP = 1e-4;
     private static final double GRADIENT_STEP = 1e-6;
+    /** Bound of every log parameter. */
+    static final double LOG_BOUND = 25;
 
     /** A log-likelihood in natural parameters, with its gradient. */
     interface Likelihood {
@@ -67,6 +74,9 @@ final class MaximumLikelihood {
         int[] evaluations = {0};
         ObjectiveFunction objective = new ObjectiveFunction(lp -> {
             evaluations[0]++;
+            if (!inBox(lp)) {
+                return Double.MAX_VALUE;
+            }
             double v = -ll.value(exp(lp));
             return Double.isNaN(v) ? Double.MAX_VALUE : v;
         });
@@ -95,7 +105,7 @@ final class MaximumLikelihood {
             for (double scale = 1; scale > 1e-6; scale /= 2) {
                 double[] y = x.clone();
                 for (int i = 0; i < k; i++) {
-                    y[i] += scale * step[i];
+                    y[i] = Math.max(-LOG_BOUND, Math.min(LOG_BOUND, y[i] + scale * step[i]));
                 }
                 double fy = -ll.value(exp(y));
                 evaluations[0]++;
@@ -129,8 +139,23 @@ final class MaximumLikelihood {
         for (int i = 0; i < k; i++) {
             params.add(new Parameter(names[i], p[i], p[i] * Math.sqrt(cov[i * k + i])));
         }
+        boolean inside = inBox(x, LOG_BOUND - 1);
         return new ModelFit<>(model.apply(p), params, -f, customers, excluded,
-                positiveDefinite && maxGradient < GRADIENT_TOLERANCE, maxGradient, evaluations[0], cov);
+                inside && positiveDefinite && maxGradient < GRADIENT_TOLERANCE, maxGradient, evaluations[0], cov);
+    }
+
+    private static boolean inBox(double[] logp) {
+        return inBox(logp, LOG_BOUND);
+    }
+
+    /** Whether every log parameter is finite and within {@code [-bound, bound]}. */
+    private static boolean inBox(double[] logp, double bound) {
+        for (double v : logp) {
+            if (!(Math.abs(v) <= bound)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Gradient of the log-likelihood with respect to the log parameters. */

@@ -10,6 +10,9 @@ import java.util.Locale;
  * while alive a customer buys as a Poisson process with rate {@code λ ~ Gamma(r, α)}; lifetimes
  * are exponential with rate {@code μ ~ Gamma(s, β)}.
  *
+ * <p>Its shape mirrors {@link BgNbd} on purpose (a four-parameter record, the same {@code fit} pair
+ * and predictions), so either model serves {@link TransactionModel} callers; the likelihoods differ.
+ *
  * <p>Log-likelihood in the form of Fader &amp; Hardie (2005), "A note on deriving the Pareto/NBD
  * model and related expressions", eq. 22: {@code L = Γ(r + x) α^r β^s / Γ(r) · [1 / ((α + T)^(r +
  * x) (β + T)^s) + s/(r + s + x) · A0]}, with, for {@code α ≥ β}, {@code A0 = 2F1(r + s + x, s + 1;

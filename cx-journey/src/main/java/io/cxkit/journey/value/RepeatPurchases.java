@@ -336,14 +336,7 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Repea
      * @throws IllegalArgumentException if the bytes are not a valid encoding (the message says why)
      */
     public static RepeatPurchases decode(byte[] bytes) {
-        try {
-            return decodeChecked(bytes);
-        } catch (CorruptEncodingException e) {
-            throw e;
-        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
-            // a value that passed the byte checks but not a constructor's or a nested combine's rule
-            throw new CorruptEncodingException("encoded '" + TYPE + "' is inconsistent: " + e.getMessage(), e);
-        }
+        return Encoding.decodeConsistent(TYPE, bytes, RepeatPurchases::decodeChecked);
     }
 
     private static RepeatPurchases decodeChecked(byte[] bytes) {
