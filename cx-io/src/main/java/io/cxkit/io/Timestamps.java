@@ -374,7 +374,11 @@ final class Timestamps {
     /**
      * The most common shape on its own: {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} (the shape of
      * {@link java.time.Instant#toString()}), read with the date through the day cache; MIN_VALUE
-     * for anything else (then {@link #epochNanos(byte[], int, int)} goes on as before).
+     * for anything else (then {@link #epochNanos(byte[], int, int)} goes on as before). It reads the
+     * date-time fields as {@link #epochSecond(byte[], int, int)} does, on purpose not through it:
+     * that method returns only seconds, so the fraction would be found by a second scan, and it
+     * branches on the offset forms this shape does not have (about a third of the time parse of a
+     * 10M-event file).
      */
     private long utcNanos(byte[] b, int s, int e) {
         int len = e - s;
