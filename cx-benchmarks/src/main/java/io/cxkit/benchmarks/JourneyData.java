@@ -112,29 +112,58 @@ public final class JourneyData {
                 e++;
             }
         }
-        long[] key = new long[size];
-        for (int i = 0; i < size; i++) {
-            long rel = t[i] - T0;
-            if (rel < 0 || rel >= 1L << (63 - INDEX_BITS)) {
-                throw new IllegalStateException("generated time out of the packed range: " + rel);
-            }
-            key[i] = rel << INDEX_BITS | i;
-        }
-        Arrays.parallelSort(key);
+        int[] order = timeOrder(t);
         customer = new int[size];
         millis = new long[size];
         touchpoint = new byte[size];
         channel = new byte[size];
         value = new double[size];
-        int mask = (1 << INDEX_BITS) - 1;
         for (int i = 0; i < size; i++) {
-            int from = (int) (key[i] & mask);
+            int from = order[i];
             customer[i] = cust[from];
             millis[i] = t[from];
             touchpoint[i] = tp[from];
             channel[i] = ch[from];
             value[i] = val[from];
         }
+    }
+
+    /**
+     * The positions of {@code t} in (time, position) order: a stable least-significant-first radix
+     * sort on 16 bits of the time after {@link #T0} at a time (any time span; the 100M-event data
+     * with 1M customers spans more than two years).
+     */
+    private static int[] timeOrder(long[] t) {
+        int n = t.length;
+        long max = 0;
+        for (long x : t) {
+            if (x < T0) {
+                throw new IllegalStateException("generated time before the start: " + x);
+            }
+            max = Math.max(max, x - T0);
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        int[] next = new int[n];
+        for (int shift = 0; shift < 64 && (max >>> shift) != 0; shift += 16) {
+            int[] count = new int[(1 << 16) + 1];
+            for (int i = 0; i < n; i++) {
+                count[(int) ((t[i] - T0) >>> shift & 0xFFFF) + 1]++;
+            }
+            for (int d = 0; d < 1 << 16; d++) {
+                count[d + 1] += count[d];
+            }
+            for (int i = 0; i < n; i++) {
+                int from = order[i];
+                next[count[(int) ((t[from] - T0) >>> shift & 0xFFFF)]++] = from;
+            }
+            int[] swap = order;
+            order = next;
+            next = swap;
+        }
+        return order;
     }
 
     /** Event counts per customer: 1 + geometric, then nudged so they add up to {@code size}. */
@@ -249,6 +278,21 @@ public final class JourneyData {
 
     private static StringBuilder two(StringBuilder sb, long v) {
         return sb.append(v < 10 ? "0" : "").append(v);
+    }
+
+    /**
+     * Writes the CSV of {@code size} events over {@code customers} customers (seed {@link #SEED})
+     * to {@code $TMPDIR/cxkit-bench} unless it is there, and prints its path: the 100M-event file
+     * of BENCHMARKS.md is {@code JourneyData 100000000 1000000} (5.6 GB; about 12 GB of heap).
+     *
+     * @param args the number of events and of customers
+     * @throws IOException if the file cannot be written
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: JourneyData EVENTS CUSTOMERS, e.g. 100000000 1000000");
+        }
+        System.out.println(new JourneyData(Integer.parseInt(args[0]), Integer.parseInt(args[1]), SEED).csvFile());
     }
 
     /**

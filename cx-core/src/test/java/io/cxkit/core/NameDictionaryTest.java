@@ -63,15 +63,15 @@ class NameDictionaryTest {
     }
 
     @Test
-    void aMillionCustomerIdsTakeAboutTwentyFourBytesEach() {
+    void aMillionCustomerIdsTakeAboutFiftyBytesEach() {
         NameDictionary d = new NameDictionary();
         for (int i = 0; i < 1_000_000; i++) {
             d.idOf("c" + (1_000_000 + i)); // 8 characters
         }
         assertEquals(1_000_000, d.size());
         double perName = (double) d.residentBytes() / d.size();
-        // 8 bytes of UTF-8, 4 offset, 4 hash, 4 × 2^21 / 10^6 table: 24.4 (the bytes array grows by doubling)
-        assertTrue(perName > 20 && perName < 34, "bytes a name: " + perName);
+        // 8 bytes of UTF-8, 8 offset and hash, 16 × 2^21 / 10^6 table: 49.6 (the arrays grow by doubling)
+        assertTrue(perName > 45 && perName < 56, "bytes a name: " + perName);
         assertEquals(999_999, d.find("c1999999"));
         assertEquals("c1999999", d.name(999_999));
     }
@@ -85,5 +85,88 @@ class NameDictionaryTest {
         assertEquals("name ids must be in [0, 1): 0, -1", assertThrows(IndexOutOfBoundsException.class,
                 () -> d.compare(0, -1)).getMessage());
         assertEquals("NameDictionary[1 names]", d.toString());
+    }
+
+    /** Names with long shared prefixes, NULs, trailing NULs and every kind of character, for the radix sort. */
+    static String prefixedName(Random r) {
+        String[] heads = {"", "customer-", "customer-0000", "C00", "\u0000", "ab\u0000", "中文中文中文中文"};
+        StringBuilder sb = new StringBuilder(heads[r.nextInt(heads.length)]);
+        int n = r.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            sb.append(r.nextInt(4) == 0 ? "\u0000" : PIECES[r.nextInt(PIECES.length)]);
+        }
+        if (r.nextInt(5) == 0) {
+            sb.append(r.nextInt(1000));
+        }
+        return sb.toString();
+    }
+
+    @Property(tries = 200)
+    void bytesFindTheIdsOfTheirStringsAndSortAgreesWithCompareTo(@ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 400) int n) {
+        Random r = new Random(seed);
+        NameDictionary d = new NameDictionary();
+        List<String> byId = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String s = r.nextBoolean() ? prefixedName(r) : randomName(r);
+            byte[] utf8 = ("<" + s + ">").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int len = utf8.length - 2;
+            int before = d.size();
+            int id = r.nextBoolean() ? d.idOf(utf8, 1, len) : d.idOf(s);
+            if (d.size() > before) {
+                byId.add(s);
+            }
+            assertEquals(byId.indexOf(s), id, s);
+            assertEquals(id, d.find(s), s);
+            assertEquals(id, d.find(utf8, 1, len), s);
+            assertEquals(id, d.idOf(utf8, 1, len), s);
+        }
+        assertEquals(byId, d.names());
+        assertEquals(byId.indexOf("~"), d.find(new byte[] {'<', '~', '>'}, 1, 1));
+        int[] ids = new int[d.size() + 2];
+        for (int i = 0; i < d.size(); i++) {
+            ids[i + 1] = d.size() - 1 - i;
+        }
+        d.sort(ids, 1, d.size() + 1);
+        List<String> sorted = new ArrayList<>(byId);
+        java.util.Collections.sort(sorted);
+        List<String> got = new ArrayList<>();
+        for (int i = 1; i <= d.size(); i++) {
+            got.add(d.name(ids[i]));
+        }
+        assertEquals(sorted, got);
+    }
+
+    @Test
+    void manyNamesSharingLongPrefixesSortByRadix() {
+        NameDictionary d = new NameDictionary();
+        Random r = new Random(7);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            String s = "customer-" + (r.nextInt(3) == 0 ? "x" : "") + r.nextInt(1_000_000) + (r.nextInt(9) == 0 ? "\u0000" : "");
+            if (d.find(s) < 0) {
+                names.add(s);
+            }
+            d.idOf(s);
+        }
+        int[] rank = d.sortedRanks();
+        java.util.Collections.sort(names);
+        for (int i = 0; i < names.size(); i++) {
+            assertEquals(i, rank[d.find(names.get(i))], names.get(i));
+        }
+    }
+
+    @Test
+    void badBytesAndIdsToSortAreNamed() {
+        NameDictionary d = new NameDictionary();
+        byte[] bad = {'a', (byte) 0xC3, 'b'};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.idOf(bad, 0, 3));
+        assertTrue(e.getMessage().startsWith("name must be valid UTF-8: 3 bytes at offset 0 are not"), e.getMessage());
+        assertEquals(0, d.size());
+        assertEquals(-1, d.find(bad, 0, 3));
+        assertThrows(IndexOutOfBoundsException.class, () -> d.idOf(bad, 2, 2));
+        d.idOf("x");
+        assertEquals("name ids must be in [0, 1): 3", assertThrows(IndexOutOfBoundsException.class,
+                () -> d.sort(new int[] {0, 3}, 0, 2)).getMessage());
     }
 }

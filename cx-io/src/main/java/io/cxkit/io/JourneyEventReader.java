@@ -241,11 +241,22 @@ public final class JourneyEventReader {
     public ReadSummary readInto(InputStream in, String source, InputFormat format,
             EventLog.Builder log) {
         Check.notNull(log, "log");
-        Row row = new Row(sourceOptions.timestamps(zone),
-                new DistinctValues(ReadLimit.TOUCHPOINTS, maxTouchpoints, "touchpoints"), source);
+        Timestamps ts = sourceOptions.timestamps(zone);
+        DistinctValues limit = new DistinctValues(ReadLimit.TOUCHPOINTS, maxTouchpoints, "touchpoints");
+        Row row = new Row(ts, limit, source);
         List<String> extra = segment == null ? List.of() : List.of(segment);
+        EventRowBytes[] bytes = new EventRowBytes[1];
         return EventFiles.run(in, source, format, sourceOptions, SPECS, explicit, extra, "interaction event",
                 errors, (rows, cols) -> {
+                    if (rows instanceof Utf8CsvSource u) {
+                        if (bytes[0] == null) {
+                            bytes[0] = new EventRowBytes(ts, limit, source, cols.index,
+                                    segment == null ? -1 : cols.firstAttribute, log);
+                        }
+                        if (bytes[0].append(u)) {
+                            return;
+                        }
+                    }
                     row.parse(rows, cols.index, true);
                     String g = segment == null ? null : EventFiles.optional(rows, cols.firstAttribute);
                     log.add(row.customer, row.nanos, row.touchpoint, row.channel, row.stage, row.outcome,

@@ -327,6 +327,106 @@ final class Timestamps {
         return t >= MIN_SECOND && t <= MAX_SECOND ? t : Long.MIN_VALUE;
     }
 
+    /**
+     * {@link #epochNanos(String)} of a value's UTF-8 bytes in the shapes of
+     * {@link #epochSecond(byte[], int, int)}, keeping the fraction of a second as the String path
+     * does (up to nine digits after the seconds of an ISO-8601 time, the milliseconds of an
+     * epoch-milliseconds value); Long.MIN_VALUE for anything else and for times a {@code long}
+     * of nanoseconds cannot hold: then the String path decides (and gives the error).
+     */
+    long epochNanos(byte[] b, int s, int e) {
+        long utc = utcNanos(b, s, e);
+        if (utc != Long.MIN_VALUE) {
+            return utc;
+        }
+        long sec = epochSecond(b, s, e);
+        if (sec == Long.MIN_VALUE || sec > 9_223_372_035L || sec < -9_223_372_036L) {
+            return Long.MIN_VALUE;
+        }
+        int nanos = 0;
+        int len = e - s;
+        if (b[s + Math.min(4, len - 1)] == '-') { // ISO: digits after yyyy
+            if (len > 20 && b[s + 19] == '.') {
+                int digits = 0;
+                for (int i = s + 20; i < e && digits < 9; i++, digits++) {
+                    int d = b[i] - '0';
+                    if (d < 0 || d > 9) {
+                        break;
+                    }
+                    nanos = nanos * 10 + d;
+                }
+                for (; digits < 9; digits++) {
+                    nanos *= 10;
+                }
+            }
+        } else { // plain digits (epochSecond accepted them): milliseconds past the threshold
+            long v = 0;
+            for (int i = s; i < e; i++) {
+                v = v * 10 + (b[i] - '0');
+            }
+            if (v >= MILLIS_THRESHOLD) {
+                nanos = (int) (v % 1000) * 1_000_000;
+            }
+        }
+        return sec * 1_000_000_000L + nanos;
+    }
+
+    /**
+     * The most common shape on its own: {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} (the shape of
+     * {@link java.time.Instant#toString()}), read with the date through the day cache; MIN_VALUE
+     * for anything else (then {@link #epochNanos(byte[], int, int)} goes on as before). It reads the
+     * date-time fields as {@link #epochSecond(byte[], int, int)} does, on purpose not through it:
+     * that method returns only seconds, so the fraction would be found by a second scan, and it
+     * branches on the offset forms this shape does not have (about a third of the time parse of a
+     * 10M-event file).
+     */
+    private long utcNanos(byte[] b, int s, int e) {
+        int len = e - s;
+        if (len < 20 || b[e - 1] != 'Z' || b[s + 4] != '-' || b[s + 7] != '-' || b[s + 10] != 'T'
+                || b[s + 13] != ':' || b[s + 16] != ':' || pattern != null) {
+            return Long.MIN_VALUE;
+        }
+        int y = digits(b, s, 4);
+        int mo = digits(b, s + 5, 2);
+        int d = digits(b, s + 8, 2);
+        int h = digits(b, s + 11, 2);
+        int mi = digits(b, s + 14, 2);
+        int sec = digits(b, s + 17, 2);
+        if ((y | mo | d | h | mi | sec) < 0 || h > 23 || mi > 59 || sec > 59) {
+            return Long.MIN_VALUE;
+        }
+        int nanos = 0;
+        int i = s + 19;
+        if (i < e - 1) {
+            if (b[i] != '.') {
+                return Long.MIN_VALUE;
+            }
+            int count = 0;
+            for (i++; i < e - 1; i++) {
+                int digit = b[i] - '0';
+                if (digit < 0 || digit > 9) {
+                    return Long.MIN_VALUE;
+                }
+                if (count < 9) {
+                    nanos = nanos * 10 + digit;
+                    count++;
+                }
+            }
+            for (; count < 9; count++) {
+                nanos *= 10;
+            }
+        }
+        long day = epochDay(y, mo, d);
+        if (day == Long.MIN_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        long t = day * 86_400L + h * 3600L + mi * 60L + sec;
+        if (t < MIN_SECOND || t > MAX_SECOND || t > 9_223_372_035L || t < -9_223_372_036L) {
+            return Long.MIN_VALUE;
+        }
+        return t * 1_000_000_000L + nanos;
+    }
+
     private final int[] dayKeys = new int[1024];
     private final long[] days = new long[1024];
 

@@ -380,6 +380,57 @@ final class Utf8CsvSource implements RowSource {
         return ts.epochSecond(buf, starts[f], ends[f]);
     }
 
+    /** {@link #plain} of a value whose bytes are the value: unquoted, not empty, no white space or non-ASCII at either end. */
+    static final int PLAIN = 1;
+
+    /**
+     * Whether the i-th selected value can be read from its bytes ({@link #buffer()} from
+     * {@link #start} to {@link #end}) as {@link #value} would give it: {@link #PLAIN}; {@link #EMPTY}
+     * when it is empty (unquoted) or absent; {@link #OTHER} otherwise (quoted, or a first or last
+     * byte that {@code strip()} might remove), then {@link #value} and the String rules decide.
+     */
+    int plain(int i) {
+        int f = selected[i];
+        if (f < 0 || f >= fields) {
+            return EMPTY;
+        }
+        int s = starts[f];
+        int e = ends[f];
+        if (quoted[f]) {
+            return OTHER;
+        }
+        if (s == e) {
+            return EMPTY;
+        }
+        byte first = buf[s];
+        byte last = buf[e - 1];
+        return first > ' ' && last > ' ' ? PLAIN : OTHER; // bytes are signed: non-ASCII is negative
+    }
+
+    /** The buffer of the current row's bytes (replaced as the source reads on: use it within a row). */
+    byte[] buffer() {
+        return buf;
+    }
+
+    /** Where the i-th selected value starts in {@link #buffer()} (a {@link #PLAIN} value). */
+    int start(int i) {
+        return starts[selected[i]];
+    }
+
+    /** Where the i-th selected value ends in {@link #buffer()}, exclusive (a {@link #PLAIN} value). */
+    int end(int i) {
+        return ends[selected[i]];
+    }
+
+    /** The i-th selected value through {@link Timestamps#epochNanos(byte[], int, int)}; MIN_VALUE if not simple. */
+    long epochNanos(int i, Timestamps ts) {
+        int f = selected[i];
+        if (f < 0 || f >= fields || quoted[f]) {
+            return Long.MIN_VALUE;
+        }
+        return ts.epochNanos(buf, starts[f], ends[f]);
+    }
+
     /** The id of the i-th selected value's bytes in a dictionary, or -1 (not there, or quoted). */
     int lookup(int i, ByteKeys keys) {
         int f = selected[i];

@@ -112,6 +112,41 @@ final class EventColumns {
                 from.valueAt(e), from.caseAt(e), from.segmentAt(e));
     }
 
+    /**
+     * One bit per event of {@code e} in [0, size()): set when the event has a value in some optional
+     * column. A copy in another order ({@link #addFrom(EventBuffer.Sorted, int, EventColumns, long[])}) reads the
+     * optional columns, a binary search per column in a sparse chunk, only where a bit is set.
+     */
+    long[] withOptional() {
+        long[] bits = new long[(size >>> 6) + 1];
+        stage.mark(bits, size);
+        outcome.mark(bits, size);
+        value.mark(bits, size);
+        caseId.mark(bits, size);
+        segment.mark(bits, size);
+        return bits;
+    }
+
+    /** Whether event {@code e} has a bit in {@link #withOptional()}'s {@code bits}. */
+    static boolean marked(long[] bits, int e) {
+        return (bits[e >>> 6] & (1L << e)) != 0;
+    }
+
+    /**
+     * Appends event {@code k} of {@code sorted}; its optional fields are read from {@code from} (at
+     * the event's source position) only when {@code optional} marks it.
+     */
+    void addFrom(EventBuffer.Sorted sorted, int k, EventColumns from, long[] optional) {
+        int e = sorted.source[k];
+        if (marked(optional, e)) {
+            add(sorted.time[k], sorted.touchpoint[k], sorted.channel[k], from.stageAt(e), from.outcomeAt(e),
+                    from.valueAt(e), from.caseAt(e), from.segmentAt(e));
+        } else {
+            add(sorted.time[k], sorted.touchpoint[k], sorted.channel[k], EventLog.NONE, EventLog.NONE, Double.NaN,
+                    EventLog.NONE, EventLog.NONE);
+        }
+    }
+
     private void addChunk() {
         if (chunks == time.length) {
             int n = time.length * 2;

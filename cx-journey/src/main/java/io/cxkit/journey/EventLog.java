@@ -37,8 +37,9 @@ import java.util.function.Supplier;
  * or, once that is cheaper, dense (2, 4, 8, 4 and 4 bytes a slot), plus 8 bytes a customer for the index and the
  * dictionaries' names; {@link #residentBytes()} tells the total. The customer column is not kept:
  * the sorted log knows each customer's range. While building, the builder holds its buffer (the
- * same columns plus 4 bytes an event for the customer) and sorting adds 4 bytes an event and one
- * copy of the columns.
+ * same columns plus 4 bytes an event for the customer) and sorting adds 22 bytes an event (the
+ * always-present columns in sorted order, each event's position and rank) and one copy of the
+ * columns.
  *
  * <p><b>Spilling.</b> With {@link Builder#memoryBudget(long)}, the builder sorts what it holds by
  * (customer, time, input order) whenever the buffer would pass the budget and writes it as a run to
@@ -475,15 +476,17 @@ public final class EventLog implements AutoCloseable {
         private final long[] spilledBytes = new long[1];
         private boolean built;
         private String broken;
+        private String lastCustomer;
+        private int lastCustomerId;
 
         private Builder() {
         }
 
         /**
          * Bounds the heap the buffered events may take, sorting buffer included: past it the buffer
-         * is written to disk as a sorted run (see {@link EventLog}). An event takes about 40 bytes
-         * of budget (56 with outcomes, values, case ids and segments), so 64 MiB buffers about
-         * 1.6 million events. The dictionaries and, at a pass, 64 KiB a run come on top. Default:
+         * is written to disk as a sorted run (see {@link EventLog}). An event takes about 54 bytes
+         * of budget (98 with stages, outcomes, values, case ids and segments), so 64 MiB buffers
+         * about 1.2 million events. The dictionaries and, at a pass, 64 KiB a run come on top. Default:
          * no budget (never spills).
          *
          * @param bytes the budget, at least 1 (a budget below one event spills every event)
@@ -631,18 +634,149 @@ public final class EventLog implements AutoCloseable {
             }
             int ch = small(channelIds, channels, channel, "channels");
             int st = stage == null ? NONE : small(stageIds, stages, stage, "journey stages");
+            if (!customerId.equals(lastCustomer)) { // files often hold a customer's events together
+                lastCustomer = customerId;
+                lastCustomerId = customers.idOf(customerId);
+            }
+            return append(lastCustomerId, epochNanos, touchpoints.idOf(touchpoint), ch, st,
+                    outcome == null ? NONE : outcomes.idOf(outcome), value,
+                    caseId == null ? NONE : cases.idOf(caseId), segment == null ? NONE : segments.idOf(segment));
+        }
+
+        /**
+         * Appends one event given by the ids its names already have in this builder's dictionaries
+         * ({@link #customers()}, {@link #touchpoints()}, {@link #outcomes()}, {@link #cases()},
+         * {@link #segments()}; the channel as {@link #channelId(Channel)}). A reader that finds a
+         * row's names by their bytes ({@link NameDictionary#find(byte[], int, int)}) appends it this
+         * way without a {@code String} per field; a row with a name the builder has not seen goes
+         * through {@link #add(String, long, String, Channel, JourneyStage, String, double, String, String)},
+         * which adds the names. The event is the one that add would append with those names.
+         *
+         * @param customer the customer's id, in [0, customers().size())
+         * @param epochNanos the time in nanoseconds since 1970-01-01T00:00Z
+         * @param touchpoint the touchpoint's id, in [0, touchpoints().size())
+         * @param channel the channel's id ({@link #channelId(Channel)}), not −1
+         * @param stage the journey stage's id ({@link #stageId(JourneyStage)}), or −1 for none
+         * @param outcome the outcome's id, or −1 for none
+         * @param value the value, or NaN for none; finite otherwise
+         * @param caseId the case id's id, or −1 for none
+         * @param segment the segment's id, or −1 for none
+         * @return this builder
+         * @throws InvalidInputException if an id was never given out or the value is infinite
+         * @throws IllegalStateException if the builder was already built
+         * @throws UncheckedIOException if a run cannot be written (naming the temp directory)
+         */
+        public Builder addIds(int customer, long epochNanos, int touchpoint, int channel, int stage, int outcome,
+                double value, int caseId, int segment) {
+            usable();
+            requireId(customer, customers.size(), false, "customer");
+            requireId(touchpoint, touchpoints.size(), false, "touchpoint");
+            requireId(channel, channels.size(), false, "channel");
+            requireId(stage, stages.size(), true, "stage");
+            requireId(outcome, outcomes.size(), true, "outcome");
+            requireId(caseId, cases.size(), true, "caseId");
+            requireId(segment, segments.size(), true, "segment");
+            if (Double.isInfinite(value)) {
+                throw new InvalidInputException("event value must be finite: " + value);
+            }
+            return append(customer, epochNanos, touchpoint, channel, stage, outcome, value, caseId, segment);
+        }
+
+        private static void requireId(int id, int size, boolean optional, String what) {
+            if ((id < 0 || id >= size) && !(optional && id == NONE)) {
+                throw new InvalidInputException("event " + what + " id must be in [0, " + size + ")"
+                        + (optional ? " or -1 for none" : "") + ": " + id);
+            }
+        }
+
+        /** Appends an event whose fields are checked ids. */
+        private Builder append(int customer, long epochNanos, int tp, int ch, int st, int oc, double value, int cs,
+                int sg) {
+            if (size == Integer.MAX_VALUE - 1) {
+                throw new InvalidInputException("an event log holds at most " + (Integer.MAX_VALUE - 1) + " events");
+            }
             if (buffer.size() >= spillAt) {
                 spill();
             }
             int columnsBefore = buffer.optionalColumns();
-            buffer.add(customerId, epochNanos, touchpoints.idOf(touchpoint), ch, st,
-                    outcome == null ? NONE : outcomes.idOf(outcome), value,
-                    caseId == null ? NONE : cases.idOf(caseId), segment == null ? NONE : segments.idOf(segment));
+            buffer.add(customer, epochNanos, tp, ch, st, oc, value, cs, sg);
             size++;
             if (buffer.optionalColumns() != columnsBefore) {
                 updateSpillAt();
             }
             return this;
+        }
+
+        /**
+         * The customer dictionary: the ids {@link #addIds} takes. Read-only by contract: a name
+         * added here directly would be a customer without events.
+         *
+         * @return the dictionary
+         */
+        public NameDictionary customers() {
+            return customers;
+        }
+
+        /**
+         * The touchpoint dictionary ({@link #addIds}); read-only by contract.
+         *
+         * @return the dictionary
+         */
+        public NameDictionary touchpoints() {
+            return touchpoints;
+        }
+
+        /**
+         * The outcome dictionary ({@link #addIds}); read-only by contract.
+         *
+         * @return the dictionary
+         */
+        public NameDictionary outcomes() {
+            return outcomes;
+        }
+
+        /**
+         * The case-id dictionary ({@link #addIds}); read-only by contract.
+         *
+         * @return the dictionary
+         */
+        public NameDictionary cases() {
+            return cases;
+        }
+
+        /**
+         * The segment dictionary ({@link #addIds}); read-only by contract.
+         *
+         * @return the dictionary
+         */
+        public NameDictionary segments() {
+            return segments;
+        }
+
+        /**
+         * The id of a channel among this builder's channels ({@link #addIds}), or −1 when no event
+         * added so far has it.
+         *
+         * @param channel the channel
+         * @return its id or −1
+         * @throws NullPointerException if {@code channel} is null
+         */
+        public int channelId(Channel channel) {
+            Integer id = channelIds.get(Check.notNull(channel, "channel"));
+            return id == null ? NONE : id;
+        }
+
+        /**
+         * The id of a journey stage among this builder's stages ({@link #addIds}), or −1 when no
+         * event added so far has it.
+         *
+         * @param stage the stage
+         * @return its id or −1
+         * @throws NullPointerException if {@code stage} is null
+         */
+        public int stageId(JourneyStage stage) {
+            Integer id = stageIds.get(Check.notNull(stage, "stage"));
+            return id == null ? NONE : id;
         }
 
         private static <T> short small(Map<T, Integer> ids, List<T> list, T key, String what) {
@@ -664,7 +798,7 @@ public final class EventLog implements AutoCloseable {
             if (budget == Long.MAX_VALUE) {
                 return;
             }
-            long perEvent = 2L * buffer.columns().bytesPerEvent() + 4 + 4;
+            long perEvent = 2L * buffer.columns().bytesPerEvent() + 4 + EventBuffer.SORT_BYTES;
             spillAt = Math.max(1, budget / perEvent);
         }
 
@@ -680,17 +814,18 @@ public final class EventLog implements AutoCloseable {
             }
             try {
                 int[] rank = buffer.ranks();
-                int[] start = new int[rank.length + 1];
-                int[] perm = buffer.sort(rank, start);
+                EventBuffer.Sorted sorted = buffer.sort(rank);
+                int[] start = sorted.start;
                 int[] order = buffer.customerOrder();
                 EventColumns cols = buffer.columns();
+                long[] optional = cols.withOptional();
                 try (SpillRuns.Writer w = new SpillRuns.Writer(runs.directory, spilledBytes)) {
                     runs.add(w.file(), 0);
                     for (int r = 0; r < rank.length; r++) {
                         if (start[r + 1] > start[r]) {
                             w.block(order[r], start[r + 1] - start[r]);
                             for (int k = start[r]; k < start[r + 1]; k++) {
-                                w.event(cols, perm[k]);
+                                w.event(sorted, k, cols, optional);
                             }
                         }
                     }
@@ -726,15 +861,16 @@ public final class EventLog implements AutoCloseable {
             built = true;
             if (runs == null) {
                 int[] rank = buffer.ranks();
-                int[] start = new int[rank.length + 1];
-                int[] perm = buffer.sort(rank, start);
+                EventColumns cols = buffer.columns();
+                long[] optional = cols.withOptional();
+                EventBuffer.Sorted s = buffer.sort(rank);
                 EventColumns sorted = new EventColumns();
-                for (int k = 0; k < perm.length; k++) {
-                    sorted.addFrom(buffer.columns(), perm[k]);
+                for (int k = 0; k < s.time.length; k++) {
+                    sorted.addFrom(s, k, cols, optional);
                 }
                 int[] order = buffer.customerOrder();
                 buffer = null;
-                return new EventLog(this, new Segment(sorted, start, order), null, null);
+                return new EventLog(this, new Segment(sorted, s.start, order), null, null);
             }
             spill();
             SpillRuns.Files owned = new SpillRuns.Files(runs.directory);

@@ -87,6 +87,34 @@ abstract class SparseColumn {
         return r >= 0 ? r : ABSENT;
     }
 
+    /**
+     * Sets bit {@code e} of {@code bits} for every event {@code e < size} that has a value: one pass over
+     * the chunks' offsets (sparse) or slots (dense), so a caller that visits the events in another
+     * order reads the values of only the events that have one.
+     */
+    final void mark(long[] bits, int size) {
+        for (int c = 0; c < count.length && c << EventColumns.SHIFT < size; c++) {
+            int k = count[c];
+            int base = c << EventColumns.SHIFT;
+            if (k == DENSE) {
+                for (int i = 0, n = Math.min(EventColumns.CHUNK, size - base); i < n; i++) {
+                    if (denseHas(c, i)) {
+                        bits[(base + i) >>> 6] |= 1L << (base + i);
+                    }
+                }
+            } else {
+                char[] o = offsets[c];
+                for (int j = 0; j < k; j++) {
+                    int e = base + o[j];
+                    bits[e >>> 6] |= 1L << e;
+                }
+            }
+        }
+    }
+
+    /** Whether slot {@code i} of dense chunk {@code c} holds a value. */
+    abstract boolean denseHas(int c, int i);
+
     /** Empties the column for reuse over the first {@code size} events, keeping what is allocated. */
     final void clear(int size) {
         any = false;
@@ -174,6 +202,11 @@ abstract class SparseColumn {
         void clearDense(int c, int n) {
             Arrays.fill(dense[c], 0, n, EventLog.NONE);
         }
+
+        @Override
+        boolean denseHas(int c, int i) {
+            return dense[c][i] != EventLog.NONE;
+        }
     }
 
     /** A small id column (stage; {@link EventLog#NONE} when absent), 2 bytes a dense slot. */
@@ -225,6 +258,11 @@ abstract class SparseColumn {
         void clearDense(int c, int n) {
             Arrays.fill(dense[c], 0, n, (short) EventLog.NONE);
         }
+
+        @Override
+        boolean denseHas(int c, int i) {
+            return dense[c][i] != EventLog.NONE;
+        }
     }
 
     /** The value column (NaN when absent), 8 bytes a dense slot. */
@@ -275,6 +313,11 @@ abstract class SparseColumn {
         @Override
         void clearDense(int c, int n) {
             Arrays.fill(dense[c], 0, n, Double.NaN);
+        }
+
+        @Override
+        boolean denseHas(int c, int i) {
+            return !Double.isNaN(dense[c][i]);
         }
     }
 }

@@ -63,10 +63,30 @@ final class SpillRuns {
             buf.putInt(customer).putInt(count);
         }
 
+        /**
+         * Writes event {@code k} of {@code sorted}, reading its optional fields from {@code cols} only
+         * when it is marked in {@code optional}.
+         */
+        void event(EventBuffer.Sorted sorted, int k, EventColumns cols, long[] optional) {
+            int e = sorted.source[k];
+            room(MAX_EVENT);
+            buf.putLong(sorted.time[k]).putInt(sorted.touchpoint[k]).putShort(sorted.channel[k]);
+            if (EventColumns.marked(optional, e)) {
+                optionalFields(cols, e);
+            } else {
+                buf.putShort((short) EventLog.NONE).put((byte) 0);
+            }
+        }
+
         void event(EventColumns cols, int e) {
             room(MAX_EVENT);
-            buf.putLong(cols.timeAt(e)).putInt(cols.touchpointAt(e)).putShort((short) cols.channelAt(e))
-                    .putShort((short) cols.stageAt(e));
+            buf.putLong(cols.timeAt(e)).putInt(cols.touchpointAt(e)).putShort((short) cols.channelAt(e));
+            optionalFields(cols, e);
+        }
+
+        /** The stage, the flags byte and the flagged fields of event {@code e}. */
+        private void optionalFields(EventColumns cols, int e) {
+            buf.putShort((short) cols.stageAt(e));
             int o = cols.outcomeAt(e);
             double v = cols.valueAt(e);
             int c = cols.caseAt(e);
