@@ -331,7 +331,7 @@ final class ValueCommand implements Callable<Integer> {
             HoldoutComparison h = r.holdout();
             out.println();
             out.printf(Locale.ROOT, "Holdout %s to %s (%.1f weeks): expected %.1f repeat transactions, actual %d%n",
-                    b.calibrationEnd().plusDays(1), b.holdoutEnd(), h.holdoutLength(), h.expectedHoldout(), h.actualHoldout());
+                    b.calibrationEnd().plusDays(1), b.holdoutEnd().orElseThrow(), h.holdoutLength(), h.expectedHoldout(), h.actualHoldout());
             out.printf(Locale.ROOT, "  by calibration frequency:  %-4s %9s %12s %14s%n", "x", "customers", "actual mean",
                     "expected mean");
             for (HoldoutComparison.FrequencyRow f : h.byFrequency()) {
@@ -340,7 +340,7 @@ final class ValueCommand implements Callable<Integer> {
                         f.actualMean(), f.expectedMean());
             }
             out.printf(Locale.ROOT, "  cumulative repeat transactions per week since %s (expected from first-purchase"
-                    + " dates alone):%n", b.firstDay());
+                    + " dates alone):%n", b.firstDay().map(Object::toString).orElse("unknown"));
             out.printf(Locale.ROOT, "  %6s %10s %10s%n", "week", "actual", "expected");
             for (HoldoutComparison.TrackingPoint p : h.tracking()) {
                 out.printf(Locale.ROOT, "  %6d %10d %10.1f%s%n", p.unit(), p.actual(), p.expected(), p.holdout() ? "  holdout" : "");
@@ -535,7 +535,7 @@ final class ValueCommand implements Callable<Integer> {
         period.put("timeUnit", "week");
         period.put("daysPerUnit", b.daysPerUnit());
         period.put("calibrationEnd", b.calibrationEnd().toString());
-        period.put("holdoutEnd", b.hasHoldout() ? b.holdoutEnd().toString() : null);
+        period.put("holdoutEnd", b.holdoutEnd().map(Object::toString).orElse(null));
         period.put("customers", b.customers().size());
         period.put("repeatTransactions", b.repeatTransactions());
         root.put("calibration", period);
@@ -561,7 +561,7 @@ final class ValueCommand implements Callable<Integer> {
                 freq.add(row);
             }
             m.put("byFrequency", freq);
-            m.put("weekZero", b.firstDay().toString());
+            m.put("weekZero", b.firstDay().map(Object::toString).orElse(null));
             List<Object> weeks = new ArrayList<>();
             for (HoldoutComparison.TrackingPoint p : h.tracking()) {
                 Map<String, Object> row = new LinkedHashMap<>();

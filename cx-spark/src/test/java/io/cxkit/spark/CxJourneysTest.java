@@ -99,6 +99,10 @@ class CxJourneysTest {
             for (int i = 0; i < n; i++) {
                 int step = r.nextInt(10);
                 t = t.plusSeconds(step < 2 ? 0 : step < 9 ? 60L * (1 + r.nextInt(20)) : 60L * (45 + r.nextInt(90)));
+                if (step >= 2) {
+                    // sub-second times (Spark keeps microseconds): windows and gaps must see them
+                    t = t.plusNanos(1_000L * r.nextInt(1_000_000));
+                }
                 String tp = TOUCHPOINTS[r.nextInt(TOUCHPOINTS.length)];
                 boolean bought = tp.equals("checkout") && r.nextBoolean();
                 out.add(RowFactory.create(customer, Timestamp.from(t), tp, CHANNELS[r.nextInt(CHANNELS.length)],
@@ -115,7 +119,8 @@ class CxJourneysTest {
     private static EventLog localLog(List<Row> rows) {
         EventLog.Builder b = EventLog.builder();
         for (Row row : rows) {
-            b.add(row.getString(0), ((Timestamp) row.get(1)).toInstant().getEpochSecond() * 1_000_000_000L,
+            Instant at = ((Timestamp) row.get(1)).toInstant();
+            b.add(row.getString(0), Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano()),
                     row.getString(2), Channel.of(row.getString(3)), null, row.getString(4),
                     row.isNullAt(5) ? Double.NaN : row.getDouble(5), row.getString(6), row.getString(7));
         }

@@ -44,6 +44,11 @@ record CatalogLabels(TouchpointCatalog.Level level, Map<String, String> segments
         return name.equals(TouchpointCatalog.UNKNOWN) || segments.containsValue(name);
     }
 
+    /** The labels touchpoints are counted under, sorted, each once (without the unknown label). */
+    java.util.SortedSet<String> labels() {
+        return new java.util.TreeSet<>(segments.values());
+    }
+
     /** Appends the level and the pairs, sorted by touchpoint. */
     void write(Encoding.Writer w) {
         w.putString(level.name()).putInt(segments.size());

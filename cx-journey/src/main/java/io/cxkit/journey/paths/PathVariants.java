@@ -71,6 +71,11 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
         this.steps = steps;
         this.collapse = collapse;
         this.labels = labels;
+        if (labels != null && view != View.WHOLE && !labels.isLabel(anchor)) {
+            throw new IllegalArgumentException("path touchpoint '" + anchor + "' is not a " + labels.level().label()
+                    + " of the touchpoint catalog, and counted through it no journey could reach it: "
+                    + labels.labels());
+        }
         this.anchorId = view == View.WHOLE ? -1 : names.idOf(anchor);
     }
 
@@ -147,6 +152,8 @@ public final class PathVariants implements Accumulator<PathVariants, PathVariant
      * @param level stage, area or channel
      * @return a new accumulator
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if this accumulator leads to or follows a touchpoint that is
+     *     not a segment of the catalog at that level (no journey could reach it)
      */
     public PathVariants throughCatalog(TouchpointCatalog catalog, TouchpointCatalog.Level level) {
         return new PathVariants(view, anchor, steps, collapse, CatalogLabels.of(catalog, level));

@@ -1,5 +1,6 @@
 package io.cxkit.journey.value;
 
+import io.cxkit.core.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,13 +75,15 @@ public record HoldoutComparison(double holdoutLength, double expectedHoldout, lo
      * @throws IllegalArgumentException if the base has no holdout period or no dates
      */
     public static HoldoutComparison of(TransactionModel model, RepeatPurchasesResult base) {
-        if (!base.hasHoldout() || base.firstDay() == null) {
+        Check.notNull(model, "model");
+        Check.notNull(base, "base");
+        if (!base.hasHoldout() || base.firstDay().isEmpty()) {
             throw new IllegalArgumentException("a holdout comparison needs a customer base with a holdout end"
                     + " and first-purchase dates (built by RepeatPurchases with a holdout end)");
         }
         double length = base.holdoutLength();
         double unit = base.daysPerUnit();
-        long day0 = base.firstDay().toEpochDay();
+        long day0 = base.firstDay().get().toEpochDay();
         double calibrationUnits = (base.calibrationEnd().toEpochDay() + 1 - day0) / unit;
         long[] byUnit = base.repeatsByUnit();
         List<TrackingPoint> tracking = new ArrayList<>(byUnit.length);

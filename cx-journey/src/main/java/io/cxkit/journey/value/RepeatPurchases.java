@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -286,8 +287,9 @@ public final class RepeatPurchases implements Accumulator<RepeatPurchases, Repea
                     (calibrationEnd - day[0]) / daysPerUnit, x == 0 ? Double.NaN : repeatSpend / x, holdout, holdoutSpend));
         }
         return new RepeatPurchasesResult(LocalDate.ofEpochDay(calibrationEnd),
-                holdoutEnd == NO_HOLDOUT ? null : LocalDate.ofEpochDay(holdoutEnd), daysPerUnit, out, records,
-                transactions, merged, after, late, byUnit.length == 0 ? null : LocalDate.ofEpochDay(firstDay), byUnit);
+                holdoutEnd == NO_HOLDOUT ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(holdoutEnd)), daysPerUnit,
+                out, records, transactions, merged, after, late,
+                byUnit.length == 0 ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(firstDay)), byUnit);
     }
 
     private static void sortByDay(long[] day, double[] amount) {

@@ -2,15 +2,18 @@ package io.cxkit.journey.value;
 
 import io.cxkit.core.Check;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The customer summaries of a transaction log over a calibration period (and an optional holdout),
  * with the counts of what was read, merged and excluded: the input every model in this package fits.
  *
  * @param calibrationEnd last day of the calibration period (inclusive)
- * @param holdoutEnd last day of the holdout period (inclusive); {@code null} when there is none
+ * @param holdoutEnd last day of the holdout period (inclusive); empty when there is none
  * @param daysPerUnit the time unit in days (7 for weeks)
  * @param customers one summary per customer who made a first purchase by the calibration end, in
  *     customer-id order
@@ -20,20 +23,20 @@ import java.util.Locale;
  * @param afterWindow records after the holdout end (or, without a holdout, after the calibration
  *     end), left out
  * @param lateCustomers customers whose first purchase is after the calibration end, left out
- * @param firstDay the earliest first purchase among the customers ({@code null} when built from
- *     summaries alone): day 0 of {@link #repeatsByUnit()}
+ * @param firstDay the earliest first purchase among the customers (empty when built from summaries
+ *     alone): day 0 of {@link #repeatsByUnit()}
  * @param repeatsByUnit repeat transactions (calibration and holdout) of these customers per time
  *     unit since {@code firstDay}: entry k counts days d with {@code k <= (d − firstDay)/daysPerUnit < k + 1}
  */
-public record RepeatPurchasesResult(LocalDate calibrationEnd, LocalDate holdoutEnd, double daysPerUnit,
+public record RepeatPurchasesResult(LocalDate calibrationEnd, Optional<LocalDate> holdoutEnd, double daysPerUnit,
         List<CustomerSummary> customers, long records, long transactions, long sameDayMerged, long afterWindow,
-        long lateCustomers, LocalDate firstDay, long[] repeatsByUnit) {
+        long lateCustomers, Optional<LocalDate> firstDay, long[] repeatsByUnit) {
 
     /**
      * Validates and copies.
      *
      * @param calibrationEnd calibration end
-     * @param holdoutEnd holdout end or null
+     * @param holdoutEnd holdout end, or empty
      * @param daysPerUnit days per time unit
      * @param customers the summaries
      * @param records records accepted
@@ -48,8 +51,10 @@ public record RepeatPurchasesResult(LocalDate calibrationEnd, LocalDate holdoutE
         customers = List.copyOf(customers);
         repeatsByUnit = repeatsByUnit.clone();
         Check.notNull(calibrationEnd, "calibrationEnd");
-        if (holdoutEnd != null && !holdoutEnd.isAfter(calibrationEnd)) {
-            throw new IllegalArgumentException("holdoutEnd must be after calibrationEnd " + calibrationEnd + ": " + holdoutEnd);
+        Check.notNull(holdoutEnd, "holdoutEnd");
+        Check.notNull(firstDay, "firstDay");
+        if (holdoutEnd.isPresent() && !holdoutEnd.get().isAfter(calibrationEnd)) {
+            throw new IllegalArgumentException("holdoutEnd must be after calibrationEnd " + calibrationEnd + ": " + holdoutEnd.get());
         }
         RepeatPurchases.checkUnit(daysPerUnit);
     }
@@ -61,7 +66,8 @@ public record RepeatPurchasesResult(LocalDate calibrationEnd, LocalDate holdoutE
      * @return a base whose calibration end is {@link LocalDate#EPOCH} (unknown)
      */
     public static RepeatPurchasesResult of(List<CustomerSummary> customers) {
-        return new RepeatPurchasesResult(LocalDate.EPOCH, null, RepeatPurchases.DAYS_PER_WEEK, customers, 0, 0, 0, 0, 0, null, new long[0]);
+        return new RepeatPurchasesResult(LocalDate.EPOCH, Optional.empty(), RepeatPurchases.DAYS_PER_WEEK, customers, 0, 0, 0, 0, 0,
+                Optional.empty(), new long[0]);
     }
 
     /**
@@ -80,7 +86,7 @@ public record RepeatPurchasesResult(LocalDate calibrationEnd, LocalDate holdoutE
      * @return true if {@link #holdoutEnd()} is set
      */
     public boolean hasHoldout() {
-        return holdoutEnd != null;
+        return holdoutEnd.isPresent();
     }
 
     /**
@@ -90,7 +96,8 @@ public record RepeatPurchasesResult(LocalDate calibrationEnd, LocalDate holdoutE
      * @return the length; NaN when there is no holdout
      */
     public double holdoutLength() {
-        return holdoutEnd == null ? Double.NaN : (holdoutEnd.toEpochDay() - calibrationEnd.toEpochDay()) / daysPerUnit;
+        return holdoutEnd.isEmpty() ? Double.NaN
+                : (holdoutEnd.get().toEpochDay() - calibrationEnd.toEpochDay()) / daysPerUnit;
     }
 
     /**
@@ -119,12 +126,34 @@ public record RepeatPurchasesResult(LocalDate calibrationEnd, LocalDate holdoutE
         return s;
     }
 
+    /**
+     * Equal when every component is, the repeat counts compared element by element.
+     *
+     * @param o the other object
+     * @return whether equal
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RepeatPurchasesResult r && calibrationEnd.equals(r.calibrationEnd)
+                && holdoutEnd.equals(r.holdoutEnd) && Double.compare(daysPerUnit, r.daysPerUnit) == 0
+                && customers.equals(r.customers) && records == r.records && transactions == r.transactions
+                && sameDayMerged == r.sameDayMerged && afterWindow == r.afterWindow
+                && lateCustomers == r.lateCustomers && firstDay.equals(r.firstDay)
+                && Arrays.equals(repeatsByUnit, r.repeatsByUnit);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hash(calibrationEnd, holdoutEnd, daysPerUnit, customers, records, transactions,
+                sameDayMerged, afterWindow, lateCustomers, firstDay) + Arrays.hashCode(repeatsByUnit);
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "RepeatPurchasesResult[%d customers, %d repeat transactions in calibration to %s%s;"
                 + " %d records, %d same-day merged, %d after the window, %d customers starting after calibration]",
                 customers.size(), repeatTransactions(), calibrationEnd,
-                holdoutEnd == null ? "" : ", " + holdoutTransactions() + " in holdout to " + holdoutEnd,
+                holdoutEnd.isEmpty() ? "" : ", " + holdoutTransactions() + " in holdout to " + holdoutEnd.get(),
                 records, sameDayMerged, afterWindow, lateCustomers);
     }
 }

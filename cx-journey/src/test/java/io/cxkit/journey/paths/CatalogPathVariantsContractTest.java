@@ -16,7 +16,7 @@ class CatalogPathVariantsContractTest extends PathVariantsContractTest {
 
     @Override
     protected PathVariants incompatible() {
-        return PathVariants.ofLeadingTo("purchase", 2).collapsingRepeats()
+        return PathVariants.ofLeadingTo("sales", 2).collapsingRepeats()
                 .throughCatalog(CatalogPathsProperties.CATALOG, TouchpointCatalog.Level.AREA);
     }
 

@@ -74,8 +74,15 @@ class CatalogPathsProperties {
             for (JourneyBuilder rules : RandomLogs.rules()) {
                 for (Supplier<PathVariants> view : views()) {
                     PathVariants expected = view.get().acceptAll(plain, rules);
-                    PathVariants through = view.get().throughCatalog(CATALOG, level).acceptAll(log, rules, threads);
                     String what = level + " " + rules + " " + expected + " seed=" + seed;
+                    PathVariants through;
+                    try {
+                        through = view.get().throughCatalog(CATALOG, level).acceptAll(log, rules, threads);
+                    } catch (IllegalArgumentException e) {
+                        // an anchor that is no label at this level is refused: no journey reaches it
+                        assertEquals(0, expected.result().journeys(), what + ": " + e.getMessage());
+                        continue;
+                    }
                     assertSameCounts(expected.result(), through.result(), level, what);
                     PathVariants decoded = PathVariants.decode(through.encode());
                     assertEquals(through.result(), decoded.result(), what);
