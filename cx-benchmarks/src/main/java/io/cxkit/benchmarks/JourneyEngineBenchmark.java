@@ -40,6 +40,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Over 500 lines on purpose: the fixtures are nested {@code @State} classes beside the one-line
  * benchmarks that take them, as JMH's samples keep them; the work itself is in {@link JourneyWork}
  * and {@link JourneySql}.
+ *
+ * <p><b>Size.</b> About 580 lines: one {@code @State} class per fixture (object path, log,
+ * DuckDB table, CSV file, DuckDB over the CSV) and one short method per benchmark; keeping them in
+ * one class keeps the benchmark names of BENCHMARKS.md in one place.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -59,6 +59,11 @@ import java.util.function.Supplier;
  * {@code EventBuffer} sorting, {@code SpillRuns} runs and merge, {@code JourneyCutter} cutting,
  * {@code ParallelScan} threads.)
  *
+ * <p><b>Size.</b> About 900 lines, most of it the public contract of the log and its
+ * {@link Builder} (appending, the memory budget, spilling, the dictionaries readers append ids
+ * into); the work itself is in the package-private classes named above. The builder is nested
+ * because it hands its columns and dictionaries to the log it builds without copying them.
+ *
  * <pre>{@code
  * EventLog.Builder b = EventLog.builder();
  * b.add("c1", Instant.parse("2026-01-05T10:00:00Z"), "home", Channel.WEB, null, null, Double.NaN, null);
