@@ -11,5 +11,11 @@
  * analyses cut and count each customer's journeys in one task with the library's event log and
  * accumulators, and the driver combines the tasks' validated encodings. Spark is a provided
  * dependency; the cluster supplies it.
+ *
+ * <p>The aggregate functions (scores, key drivers, survival) each implement Spark's
+ * {@code AggregateFunction}/{@code Aggregator} methods (input types, buffer, update, merge,
+ * result); those method blocks look alike by Spark's design and differ in what they feed and read
+ * out. What they share, the byte-array state, is written once ({@code AccumulatorBuffer},
+ * {@code AccumulatorState}).
  */
 package io.cxkit.spark;

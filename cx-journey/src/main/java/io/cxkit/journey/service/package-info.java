@@ -47,5 +47,9 @@
  * before it: weekdays not set again after {@code from} keep their previous hours (set them with
  * {@code closed(day)} to close them); holidays apply to every schedule. A calendar file's
  * {@code from = DATE} line works the same way, the lines below it changing the new schedule only.
+ *
+ * <p>The two accumulators count different inputs (ticket events, ticket-export rows) into
+ * different metrics; their {@code combine} and {@code encode} methods look alike because both add
+ * counts and merge sketches, not because one copies the other.
  */
 package io.cxkit.journey.service;
