@@ -4,6 +4,7 @@ import io.cxkit.core.Accumulator;
 import io.cxkit.core.Check;
 import io.cxkit.core.CorruptEncodingException;
 import io.cxkit.core.Encoding;
+import io.cxkit.core.ExactCounts;
 import io.cxkit.core.IncompatibleAccumulatorException;
 import io.cxkit.core.ProportionEstimate;
 import io.cxkit.core.QuantileSketch;
@@ -159,7 +160,8 @@ public final class TicketRecordAccumulator implements Accumulator<TicketRecordAc
             throw new IncompatibleAccumulatorException("cannot combine ticket record metrics with different configurations: "
                     + config() + " vs " + other.config());
         }
-        tickets += other.tickets;
+        // every count is at most the ticket count, so one check, before anything changes, covers them all
+        tickets = ExactCounts.checkAdd(tickets, other.tickets, "ticket count");
         solved += other.solved;
         reopensKnown += other.reopensKnown;
         reopened += other.reopened;
