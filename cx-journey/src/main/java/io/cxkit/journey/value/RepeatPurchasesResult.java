@@ -48,11 +48,11 @@ public record RepeatPurchasesResult(LocalDate calibrationEnd, Optional<LocalDate
      * @param repeatsByUnit repeat transactions per time unit since it
      */
     public RepeatPurchasesResult {
-        customers = List.copyOf(customers);
-        repeatsByUnit = repeatsByUnit.clone();
         Check.notNull(calibrationEnd, "calibrationEnd");
         Check.notNull(holdoutEnd, "holdoutEnd");
         Check.notNull(firstDay, "firstDay");
+        customers = List.copyOf(Check.notNull(customers, "customers"));
+        repeatsByUnit = Check.notNull(repeatsByUnit, "repeatsByUnit").clone();
         if (holdoutEnd.isPresent() && !holdoutEnd.get().isAfter(calibrationEnd)) {
             throw new IllegalArgumentException("holdoutEnd must be after calibrationEnd " + calibrationEnd + ": " + holdoutEnd.get());
         }
